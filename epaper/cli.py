@@ -1,0 +1,121 @@
+"""The command line: parse arguments, call one function, turn the project's errors into ``path:line: message``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import SiteConfig, load_config
+from .errors import SiteError
+from .importer import command as import_command
+from .pipeline import BuildOptions, build_site
+
+log = logging.getLogger("epaper")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = make_parser()
+    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+        arguments.insert(0, "build")  # `python build.py` alone builds the site
+    options = parser.parse_args(arguments)
+    configure_logging(options.verbose - options.quiet)
+    try:
+        config = load_config(Path(options.config))
+        return int(options.handler(options, config))
+    except SiteError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug in this tool: short message unless --debug
+        if options.debug:
+            raise
+        print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        return 2
+
+
+def configure_logging(verbosity: int) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.WARNING if verbosity < 0 else logging.INFO if verbosity == 0 else logging.DEBUG)
+
+
+def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
+    overrides = {}
+    if options.out:
+        overrides["output_dir"] = Path(options.out).resolve()
+    if options.base_url:
+        overrides["base_url"] = options.base_url
+    if overrides:
+        config = config.with_overrides(**overrides)
+    report = build_site(config, BuildOptions(include_drafts=options.drafts, strict=options.strict))
+    log.info(
+        "built %d articles into %d pages (%d files, %.1f MB) in %s in %.2fs",
+        report.articles,
+        report.pages,
+        report.files,
+        report.bytes / 1e6,
+        config.output_dir,
+        report.seconds,
+    )
+    return 0
+
+
+def run_import(options: argparse.Namespace, config: SiteConfig) -> int:
+    return import_command.run(options, config)
+
+
+def run_serve(options: argparse.Namespace, config: SiteConfig) -> int:
+    from .serve import serve  # livereload and tornado load only for this command
+
+    return serve(config, host=options.host, port=options.port, open_browser=options.open)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default="site.yaml", help="the site's settings file (default: site.yaml)")
+    common.add_argument("-q", "--quiet", action="count", default=0, help="print only warnings and errors")
+    common.add_argument("-v", "--verbose", action="count", default=0, help="print more detail")
+    common.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Publish a newspaper's digital edition (数字报) from content/ as a static site.",
+        epilog="Without a command, build.py builds the site.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, (summary, handler, add_arguments) in COMMANDS.items():
+        sub = commands.add_parser(name, parents=[common], help=summary, description=summary)
+        add_arguments(sub)
+        sub.set_defaults(handler=handler)
+    return parser
+
+
+def _build_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="DIR", help="output folder (default: output_dir of site.yaml)")
+    parser.add_argument("--base-url", metavar="URL", help="public URL of the site, may include a sub-path")
+    parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    parser.add_argument("--strict", action="store_true", help="treat warnings (such as unknown topics) as errors")
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+
+
+Handler = Callable[[argparse.Namespace, SiteConfig], int]
+COMMANDS: dict[str, tuple[str, Handler, Callable[[argparse.ArgumentParser], None]]] = {
+    "build": ("build the static site into the output folder", run_build, _build_arguments),
+    "import": ("turn the raw text of printed pages into article files", run_import, import_command.add_arguments),
+    "serve": ("preview the site with live reload while you edit", run_serve, _serve_arguments),
+}

@@ -1,0 +1,247 @@
+"""Read ``content/``: every issue folder with its ``issue.yaml`` and article files, fully checked."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SiteConfig, slug_problem
+from .errors import Problem, SiteError, display_path
+from .frontmatter import split_front_matter
+from .model import Article, Edition, Issue, PrintPage, Topic
+from .schema import (
+    DATE,
+    FLAG,
+    LIST,
+    POSITIVE_NUMBER,
+    TEXT,
+    TEXT_LIST,
+    WHOLE_NUMBER,
+    Field,
+    check_mapping,
+)
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+
+ISSUE_FILE = "issue.yaml"
+ARTICLE_SUFFIX = ".md"
+ISSUE_FOLDER = re.compile(r"^(\d{4})/(\d{2})/(\d{2})$")
+PAGE_PREFIX = re.compile(r"^\d+-")
+RESERVED_SLUGS = {"index", "feed", "page", "assets", "topics", "archive", "search"}
+MAX_ARTICLE_BYTES = 2_000_000
+
+ISSUE_FIELDS: dict[str, Field] = {
+    "date": Field(DATE, required=True),
+    "number": Field(WHOLE_NUMBER),
+    "running_number": Field(WHOLE_NUMBER),
+    "pages": Field(LIST, required=True),
+}
+PAGE_FIELDS: dict[str, Field] = {
+    "number": Field(POSITIVE_NUMBER, required=True),
+    "name": Field(TEXT, default=""),
+    "editor": Field(TEXT),
+    "pdf": Field(TEXT),
+    "image": Field(TEXT),
+}
+ARTICLE_FIELDS: dict[str, Field] = {
+    "title": Field(TEXT, nullable=True),
+    "kicker": Field(TEXT),
+    "subtitle": Field(TEXT),
+    "authors": Field(TEXT_LIST, default=[]),
+    "credit": Field(TEXT),
+    "dateline": Field(TEXT),
+    "page": Field(POSITIVE_NUMBER, required=True),
+    "order": Field(WHOLE_NUMBER, default=0),
+    "topics": Field(TEXT_LIST, default=[]),
+    "slug": Field(TEXT, check=slug_problem),
+    "summary": Field(TEXT),
+    "continued_from": Field(POSITIVE_NUMBER),
+    "continues_on": Field(POSITIVE_NUMBER),
+    "draft": Field(FLAG, default=False),
+    "needs_review": Field(TEXT_LIST, default=[]),
+}
+
+
+@dataclass
+class LoadedContent:
+    edition: Edition
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_content(config: SiteConfig, include_drafts: bool = False, strict: bool = False) -> LoadedContent:
+    """Load and cross-check all content; raise :class:`SiteError` with every problem found."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    issues: list[Issue] = []
+    content_dir = config.content_dir
+    if not content_dir.is_dir():
+        raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
+    for folder, article_files in _issue_folders(content_dir, problems):
+        issue = _load_issue(folder, content_dir, problems)
+        if issue is None:
+            continue
+        for article_path in article_files:
+            article = _load_article(article_path, issue, problems)
+            if article is None or (article.draft and not include_drafts):
+                continue
+            page = issue.page(article.page)
+            assert page is not None  # _load_article reported a missing page
+            page.articles.append(article)
+        for page in issue.pages:
+            page.articles.sort(key=lambda article: (article.order, article.source.name))
+        _check_unique_urls(issue, problems)
+        issues.append(issue)
+    issues.sort(key=lambda issue: issue.date, reverse=True)
+    topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
+    by_slug = {topic.slug: topic for topic in topics}
+    for issue in issues:
+        for article in issue.articles:
+            for slug in article.topics:
+                if slug in by_slug:
+                    by_slug[slug].articles.append(article)
+                else:
+                    (problems if strict else warnings).append(
+                        Problem(_shown(article.source), None, f"topic '{slug}' is not defined in site.yaml")
+                    )
+    if problems:
+        raise SiteError(problems)
+    return LoadedContent(Edition(issues, topics), warnings)
+
+
+def _shown(path: Path) -> str:
+    return display_path(path)
+
+
+def _issue_folders(content_dir: Path, problems: list[Problem]) -> Iterator[tuple[Path, list[Path]]]:
+    """Walk ``content_dir`` without following links out of it; yield issue folders and their articles."""
+    root = content_dir.resolve()
+    for folder_name, subfolders, files in os.walk(content_dir):
+        folder = Path(folder_name)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", ".")))
+        files = sorted(name for name in files if not name.startswith("."))
+        articles = [folder / name for name in files if name.endswith(ARTICLE_SUFFIX)]
+        articles = [path for path in articles if _inside(path, root, problems)]
+        if ISSUE_FILE in files:
+            yield folder, articles
+        else:
+            for path in articles:
+                problems.append(Problem(_shown(path), None, f"article outside an issue folder (no {ISSUE_FILE})"))
+
+
+def _inside(path: Path, root: Path, problems: list[Problem]) -> bool:
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        problems.append(Problem(_shown(path), None, "symbolic link to a file outside content/ is not followed"))
+        return False
+    return True
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            problems.append(Problem(_shown(path), None, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"))
+            return None
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        problems.append(Problem(_shown(path), line, "is not UTF-8 text (save it as UTF-8)"))
+    except OSError as error:
+        problems.append(Problem(_shown(path), None, f"cannot be read: {error.strerror}"))
+    return None
+
+
+def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Issue | None:
+    path = folder / ISSUE_FILE
+    shown = _shown(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        document = parse_yaml(text, shown)
+    except YamlSyntaxError as error:
+        problems.append(error.problem)
+        return None
+    values, found = check_mapping(document.data, ISSUE_FIELDS, document, shown)
+    problems += found
+    if found:
+        return None
+    issue = Issue(folder, values["date"], values["number"], values["running_number"])
+    expected = ISSUE_FOLDER.match(folder.relative_to(content_dir).as_posix())
+    if expected is None or tuple(map(int, expected.groups())) != issue.date.timetuple()[:3]:
+        wanted = issue.date.strftime("%Y/%m/%d")
+        problems.append(Problem(shown, document.line_of("date"), f"date {issue.date} must match folder {wanted}/"))
+    issue.pages = _load_pages(values["pages"], folder, document, shown, problems)
+    return issue
+
+
+def _load_pages(
+    raw_pages: list[object], folder: Path, document: YamlDocument, shown: str, problems: list[Problem]
+) -> list[PrintPage]:
+    pages: dict[int, PrintPage] = {}
+    for index, raw_page in enumerate(raw_pages):
+        values, found = check_mapping(raw_page, PAGE_FIELDS, document, shown, ("pages", index))
+        for key in ("pdf", "image"):
+            attachment = values.get(key)
+            if attachment and not _is_file_in(folder, attachment):
+                line = document.line_of("pages", index, key)
+                found.append(Problem(shown, line, f"'{key}' must name a file in this issue folder: {attachment!r}"))
+        problems += found
+        if found:
+            continue
+        if values["number"] in pages:
+            line = document.line_of("pages", index, "number")
+            problems.append(Problem(shown, line, f"page {values['number']} is listed twice"))
+        pages[values["number"]] = PrintPage(**values)
+    return sorted(pages.values(), key=lambda page: page.number)
+
+
+def _is_file_in(folder: Path, name: str) -> bool:
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in name:
+        return False
+    path = folder / relative
+    return path.is_file() and path.resolve().is_relative_to(folder.resolve())
+
+
+def _load_article(path: Path, issue: Issue, problems: list[Problem]) -> Article | None:
+    shown = _shown(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        source = split_front_matter(text, shown)
+    except YamlSyntaxError as error:
+        problems.append(error.problem)
+        return None
+    document = source.front_matter
+    values, found = check_mapping(document.data, ARTICLE_FIELDS, document, shown)
+    problems += found
+    if found:
+        return None
+    slug = values.pop("slug") or PAGE_PREFIX.sub("", path.stem)
+    if slug_problem(slug) or slug in RESERVED_SLUGS:
+        problems.append(Problem(shown, document.line_of("slug"), f"slug '{slug}' is not allowed: use a-z, 0-9, '-'"))
+        return None
+    if not values["title"] and not values["draft"]:
+        problems.append(
+            Problem(shown, document.line_of("title"), "missing 'title' (give the headline, or set draft: true)")
+        )
+        return None
+    if issue.page(values["page"]) is None:
+        numbers = ", ".join(str(page.number) for page in issue.pages) or "none"
+        problems.append(
+            Problem(shown, document.line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")
+        )
+        return None
+    return Article(source=path, slug=slug, body=source.body, date=issue.date, **values)
+
+
+def _check_unique_urls(issue: Issue, problems: list[Problem]) -> None:
+    claimed: dict[tuple[int, str], Article] = {}
+    for article in issue.articles:
+        key = (article.page, article.slug)
+        if key in claimed:
+            other = _shown(claimed[key].source)
+            problems.append(Problem(_shown(article.source), None, f"same URL as {other} (slug '{article.slug}')"))
+        claimed[key] = article

@@ -1,0 +1,158 @@
+"""Every HTML page of the site as (URL, template, context), gathered before anything is written."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .config import SiteConfig
+from .markup import summarize
+from .model import Article, Edition, Issue, PrintPage, Topic
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    breadcrumbs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    count: int
+    items: Sequence[Article]
+    url_of: Any
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+
+def all_pages(config: SiteConfig, edition: Edition) -> Iterator[PageSpec]:
+    yield home_page(config, edition)
+    topics_by_slug = {topic.slug: topic for topic in edition.topics}
+    for issue in edition.issues:
+        yield issue_page(issue)
+        for page in issue.pages:
+            yield print_page(issue, page)
+            for article in page.articles:
+                topics = [topics_by_slug[slug] for slug in article.topics if slug in topics_by_slug]
+                yield article_page(issue, page, article, topics)
+    yield topics_index(edition)
+    for topic in edition.topics:
+        yield from topic_pages(config, topic)
+    yield archive_page(edition)
+    yield PageSpec(
+        urls.SEARCH, "search.html", "搜索", f"搜索{config.title}的文章。", breadcrumbs=(("搜索", urls.SEARCH),)
+    )
+    yield PageSpec(urls.NOT_FOUND, "404.html", "页面未找到", "您要找的页面不存在。")
+
+
+def issue_label(issue: Issue) -> str:
+    number = f" 第{issue.number}期" if issue.number else ""
+    return f"{issue.date.year}年{issue.date.month}月{issue.date.day}日{number}"
+
+
+def issue_crumbs(issue: Issue) -> tuple[tuple[str, str], ...]:
+    return (("往期回顾", urls.ARCHIVE), (issue_label(issue), urls.issue_url(issue)))
+
+
+def home_page(config: SiteConfig, edition: Edition) -> PageSpec:
+    latest = edition.issues[0] if edition.issues else None
+    recent = edition.issues[1 : config.recent_issues + 1]
+    return PageSpec(urls.HOME, "home.html", config.title, config.description, {"issue": latest, "recent": recent})
+
+
+def issue_page(issue: Issue) -> PageSpec:
+    headlines = "；".join(article.display_title for article in issue.articles[:5])
+    return PageSpec(
+        urls.issue_url(issue),
+        "issue.html",
+        issue_label(issue),
+        summarize([f"{issue_label(issue)}：{headlines}"], 150),
+        {"issue": issue},
+        issue_crumbs(issue),
+    )
+
+
+def print_page(issue: Issue, page: PrintPage) -> PageSpec:
+    headlines = "；".join(article.display_title for article in page.articles)
+    return PageSpec(
+        urls.page_url(issue, page),
+        "page.html",
+        f"{page.label} · {issue_label(issue)}",
+        summarize([f"{page.label}：{headlines}"], 150),
+        {"issue": issue, "page": page},
+        (*issue_crumbs(issue), (page.label, urls.page_url(issue, page))),
+    )
+
+
+def article_page(issue: Issue, page: PrintPage, article: Article, topics: list[Topic]) -> PageSpec:
+    return PageSpec(
+        urls.article_url(article),
+        "article.html",
+        article.display_title,
+        article.summary or summarize(article.paragraphs),
+        {"issue": issue, "page": page, "article": article, "topics": topics},
+        (
+            *issue_crumbs(issue),
+            (page.label, urls.page_url(issue, page)),
+            (article.display_title, urls.article_url(article)),
+        ),
+    )
+
+
+def topics_index(edition: Edition) -> PageSpec:
+    names = "、".join(topic.name for topic in edition.topics)
+    return PageSpec(
+        urls.TOPICS, "topics.html", "专题", f"按专题浏览：{names}", {"topics": edition.topics}, (("专题", urls.TOPICS),)
+    )
+
+
+def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
+    count = max(1, math.ceil(len(topic.articles) / config.per_page))
+    for number in range(1, count + 1):
+        items = topic.articles[(number - 1) * config.per_page : number * config.per_page]
+        pagination = Pagination(number, count, items, lambda n, topic=topic: urls.topic_url(topic, n))
+        suffix = f"（第{number}页）" if number > 1 else ""
+        yield PageSpec(
+            urls.topic_url(topic, number),
+            "topic.html",
+            f"{topic.name}{suffix}",
+            topic.description or f"{topic.name}专题文章",
+            {"topic": topic, "pagination": pagination},
+            (("专题", urls.TOPICS), (topic.name, urls.topic_url(topic))),
+        )
+
+
+def archive_page(edition: Edition) -> PageSpec:
+    by_year = [
+        (
+            year,
+            [
+                (month, list(month_issues))
+                for month, month_issues in itertools.groupby(year_issues, key=lambda issue: issue.date.month)
+            ],
+        )
+        for year, year_issues in itertools.groupby(edition.issues, key=lambda issue: issue.date.year)
+    ]
+    return PageSpec(
+        urls.ARCHIVE,
+        "archive.html",
+        "往期回顾",
+        f"全部{len(edition.issues)}期报纸，按年月排列。",
+        {"years": by_year},
+        (("往期回顾", urls.ARCHIVE),),
+    )

@@ -1,0 +1,69 @@
+"""The one place that maps every page of the site to its URL and its file in the output folder."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
+
+from .model import Article, Issue, PrintPage, Topic
+
+
+class UnsafeOutputPath(ValueError):
+    """A URL that would write outside the output folder."""
+
+
+def issue_url(issue: Issue) -> str:
+    return issue.date.strftime("%Y/%m/%d/")
+
+
+def page_url(issue: Issue, page: PrintPage | int) -> str:
+    number = page if isinstance(page, int) else page.number
+    return f"{issue_url(issue)}{number:02d}/"
+
+
+def article_url(article: Article) -> str:
+    return f"{article.date.strftime('%Y/%m/%d')}/{article.page:02d}/{article.slug}/"
+
+
+def issue_feed_url(issue: Issue) -> str:
+    return issue_url(issue) + "feed.xml"
+
+
+def topic_url(topic: Topic, page_number: int = 1) -> str:
+    return f"topics/{topic.slug}/" + (f"page/{page_number}/" if page_number > 1 else "")
+
+
+def topic_feed_url(topic: Topic) -> str:
+    return f"topics/{topic.slug}/feed.xml"
+
+
+HOME = ""
+ARCHIVE = "archive/"
+TOPICS = "topics/"
+SEARCH = "search/"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+NEWS_SITEMAP = "sitemap-news.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+ASSETS = "assets/"
+
+
+def output_file(url: str) -> PurePosixPath:
+    """The file that serves ``url`` (site-relative); folders get an ``index.html``.
+
+    Rejects anything that could escape the output folder.
+    """
+    path = PurePosixPath(url + "index.html" if url.endswith("/") or not url else url)
+    if path.is_absolute() or ".." in path.parts or "\\" in url or "\0" in url:
+        raise UnsafeOutputPath(f"refusing to write outside the output folder: {url!r}")
+    return path
+
+
+def link(base_path: str, url: str) -> str:
+    """A root-relative link under the site's base path, so the site works under a sub-path."""
+    return base_path + url
+
+
+def absolute(base_url: str, url: str) -> str:
+    return urljoin(base_url, url)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import datetime
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from epaper import urls
+from epaper.model import Article, Issue
+
+
+def test_urls_are_readable_and_stable() -> None:
+    issue = Issue(Path("content/2021/01/18"), datetime.date(2021, 1, 18))
+    article = Article(Path("x.md"), "标题", page=3, order=1, slug="kai-men-hong", body="", date=issue.date)
+    assert urls.issue_url(issue) == "2021/01/18/"
+    assert urls.page_url(issue, 3) == "2021/01/18/03/"
+    assert urls.article_url(article) == "2021/01/18/03/kai-men-hong/"
+    assert urls.link("/epaper/", urls.article_url(article)) == "/epaper/2021/01/18/03/kai-men-hong/"
+    assert urls.output_file("2021/01/18/") == PurePosixPath("2021/01/18/index.html")
+    assert urls.output_file("") == PurePosixPath("index.html")
+    assert urls.output_file("feed.xml") == PurePosixPath("feed.xml")
+
+
+@pytest.mark.parametrize("url", ["../outside/", "/etc/passwd", "a/../../b", "a\\..\\b", "a\0b"])
+def test_no_url_can_write_outside_the_output_folder(url: str) -> None:
+    with pytest.raises(urls.UnsafeOutputPath):
+        urls.output_file(url)
