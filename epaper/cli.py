@@ -49,14 +49,18 @@ def configure_logging(verbosity: int) -> None:
     log.setLevel(logging.WARNING if verbosity < 0 else logging.INFO if verbosity == 0 else logging.DEBUG)
 
 
-def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
-    overrides = {}
+def with_build_overrides(options: argparse.Namespace, config: SiteConfig) -> SiteConfig:
+    """Apply ``--out`` and ``--base-url`` to the settings from site.yaml."""
+    overrides: dict[str, object] = {}
     if options.out:
         overrides["output_dir"] = Path(options.out).resolve()
     if options.base_url:
         overrides["base_url"] = options.base_url
-    if overrides:
-        config = config.with_overrides(**overrides)
+    return config.with_overrides(**overrides) if overrides else config
+
+
+def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
+    config = with_build_overrides(options, config)
     report = build_site(config, BuildOptions(include_drafts=options.drafts, strict=options.strict))
     log.info(
         "built %d articles into %d pages (%d files, %.1f MB) in %s in %.2fs",
@@ -68,6 +72,18 @@ def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
         report.seconds,
     )
     return 0
+
+
+def run_check(options: argparse.Namespace, config: SiteConfig) -> int:
+    from .checks.run import check_site, summary  # BeautifulSoup and feedparser load only for this command
+
+    if not options.no_build:
+        run_build(options, config)
+    results = check_site(with_build_overrides(options, config), validate_html=not options.skip_html_validation)
+    print(summary(results))
+    problems = sum(len(findings.problems) for findings in results)
+    print(f"check: {problems} problem(s)" if problems else "check: everything is fine")
+    return 1 if problems else 0
 
 
 def run_import(options: argparse.Namespace, config: SiteConfig) -> int:
@@ -107,6 +123,12 @@ def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings (such as unknown topics) as errors")
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    _build_arguments(parser)
+    parser.add_argument("--no-build", action="store_true", help="check the existing output instead of building first")
+    parser.add_argument("--skip-html-validation", action="store_true", help="do not run the Nu HTML Checker")
+
+
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -117,5 +139,6 @@ Handler = Callable[[argparse.Namespace, SiteConfig], int]
 COMMANDS: dict[str, tuple[str, Handler, Callable[[argparse.ArgumentParser], None]]] = {
     "build": ("build the static site into the output folder", run_build, _build_arguments),
     "import": ("turn the raw text of printed pages into article files", run_import, import_command.add_arguments),
+    "check": ("build, then check links, anchors, feeds, sitemap and HTML validity", run_check, _check_arguments),
     "serve": ("preview the site with live reload while you edit", run_serve, _serve_arguments),
 }
