@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.insert(0, "build")  # `python build.py` alone builds the site
     options = parser.parse_args(arguments)
     configure_logging(options.verbose - options.quiet)
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
         config = load_config(Path(options.config))
         return int(options.handler(options, config))
@@ -39,6 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
         return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so a build removes its unfinished output on the way out."""
+    raise KeyboardInterrupt
 
 
 def configure_logging(verbosity: int) -> None:
