@@ -11,7 +11,6 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import copy_site
 from sitecheck import html_files, parse
 
