@@ -11,6 +11,7 @@ from . import urls
 from .config import SiteConfig
 from .markup import summarize
 from .model import Article, Edition
+from .xmltext import xml_text
 
 PUBLISH_TIME = datetime.time(6, 0)  # articles carry only their issue's date; readers' apps want a time too
 
@@ -64,10 +65,10 @@ def rss(
 ) -> bytes:
     generator = FeedGenerator()
     generator.load_extension("dc")
-    generator.title(title)
+    generator.title(xml_text(title))
     generator.link(href=urls.absolute(config.base_url, feed_url), rel="self")
     generator.link(href=urls.absolute(config.base_url, page_url), rel="alternate")
-    generator.description(description or title)
+    generator.description(xml_text(description or title))
     generator.language(config.language)
     generator.generator("epaper")
     newest = max((published_at(config, article) for article in articles), default=None)
@@ -75,15 +76,15 @@ def rss(
     for article in articles:
         link = urls.absolute(config.base_url, urls.article_url(article))
         entry = generator.add_entry(order="append")
-        entry.title(article.display_title)
+        entry.title(xml_text(article.display_title))
         entry.link(href=link)
         entry.guid(link, permalink=True)
-        entry.description(article.summary or summarize(article.paragraphs, 200) or article.display_title)
-        entry.content(article.html)
+        entry.description(xml_text(article.summary or summarize(article.paragraphs, 200) or article.display_title))
+        entry.content(xml_text(article.html))
         entry.pubDate(published_at(config, article))
         for author in article.authors:
-            entry.dc.dc_creator(author)
+            entry.dc.dc_creator(xml_text(author))
         for slug in article.topics:
             if slug in topic_names:
-                entry.category(term=topic_names[slug])
+                entry.category(term=xml_text(topic_names[slug]))
     return bytes(generator.rss_str(pretty=True))

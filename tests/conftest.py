@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sitecheck import REPOSITORY, copy_site
 
 from epaper.cli import main
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-SITES = Path(__file__).resolve().parent / "sites"
-
-
-def copy_site(name: str, destination: Path) -> Path:
-    """A copy of ``tests/sites/NAME`` that uses the repository's templates and theme."""
-    site = destination / name
-    shutil.copytree(SITES / name, site)
-    for folder in ("templates", "theme"):
-        if not (site / folder).exists():
-            shutil.copytree(REPOSITORY / folder, site / folder)
-    return site
-
+__all__ = ["REPOSITORY", "copy_site"]  # older tests import these from conftest; new ones use sitecheck
 
 @pytest.fixture
 def basic_site(tmp_path: Path) -> Path:

@@ -1,11 +1,25 @@
-"""Test helpers that read a built site the way a browser and a crawler would."""
+"""Test helpers: copy a test site, and read a built site the way a browser and a crawler would."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+def copy_site(name: str, destination: Path) -> Path:
+    """A copy of ``tests/sites/NAME`` that uses the repository's templates and theme."""
+    site = destination / name
+    shutil.copytree(SITES / name, site)
+    for folder in ("templates", "theme"):
+        if not (site / folder).exists():
+            shutil.copytree(REPOSITORY / folder, site / folder)
+    return site
 
 
 def html_files(site: Path) -> list[Path]:

@@ -1,11 +1,122 @@
-"""PLACEHOLDER written by the lead so the CLI loads; helper-1 replaces this file with the real command."""
+"""`build.py import`: read the raw text of printed pages into article files of an issue."""
+
+from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, SiteError, display_path
+from .decode import DecodeError, decode_page
+from .parse import parse_page
+from .record import ImportedArticle
+from .report import json_report, text_report
+from .slugs import unique_slugs
+from .topics import assign_topics
+from .write import ExistingArticle, issue_folder, read_existing, update_issue, write_articles
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG_SOURCE_CHARS = 12
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="raw text of the page, in reading order")
+    parser.add_argument("--date", required=True, help="issue date, YYYY-MM-DD")
+    parser.add_argument("--page", required=True, help="print page number of this text")
+    parser.add_argument("--page-name", help="name of the page (版名), e.g. 要闻")
+    parser.add_argument("--issue-number", help="issue number (期号) to record in issue.yaml")
+    parser.add_argument("--encoding", help="encoding of the files (default: UTF-8, else GB18030)")
+    parser.add_argument("--dry-run", action="store_true", help="write nothing; only print the report")
+    parser.add_argument("--json", action="store_true", help="print the report as a JSON array of articles")
+    parser.add_argument("--force", action="store_true", help="replace article files that already exist")
 
 
-def run(args: argparse.Namespace, config: object) -> int:
-    raise NotImplementedError
+def run(args: argparse.Namespace, config: Any) -> int:
+    """Import ``args.files`` as page ``args.page`` of the issue of ``args.date``; SiteError on bad input."""
+    date, page, number = _check_options(args)
+    articles = _read_articles([Path(name) for name in args.files], args.encoding)
+    folder = issue_folder(Path(config.content_dir), date)
+    existing = read_existing(folder)
+    topics = [(topic.slug, list(topic.keywords)) for topic in config.topics]
+    _complete(articles, page, topics, existing)
+    if args.dry_run:
+        print(json_report(articles) if args.json else text_report(articles))
+        return 0
+    outcomes = write_articles(folder, page, articles, force=args.force)
+    update_issue(folder, date, page, args.page_name, number)
+    print(json_report(articles) if args.json else text_report(articles, outcomes))
+    return 0
+
+
+def _check_options(args: argparse.Namespace) -> tuple[dt.date, int, int | None]:
+    problems = []
+    date = None
+    try:
+        if ISO_DATE.match(args.date):
+            date = dt.date.fromisoformat(args.date)
+    except ValueError:
+        pass
+    if date is None:
+        problems.append(Problem("--date", None, f"not a date in the form YYYY-MM-DD: {args.date!r}"))
+    page = _positive(args.page)
+    if page is None:
+        problems.append(Problem("--page", None, f"not a page number (a whole number from 1): {args.page!r}"))
+    number = _positive(args.issue_number) if args.issue_number is not None else None
+    if args.issue_number is not None and number is None:
+        problems.append(Problem("--issue-number", None, f"not an issue number: {args.issue_number!r}"))
+    if problems or date is None or page is None:
+        raise SiteError(problems)
+    return date, page, number
+
+
+def _positive(value: str) -> int | None:
+    return int(value) if value.strip().isdigit() and int(value) > 0 else None
+
+
+def _read_articles(paths: Sequence[Path], encoding: str | None) -> list[ImportedArticle]:
+    problems, articles = [], []
+    for path in paths:
+        shown = display_path(path)
+        try:
+            text = decode_page(path.read_bytes(), encoding)
+        except OSError as error:
+            problems.append(Problem(shown, None, f"cannot read the file: {error.strerror or error}"))
+            continue
+        except DecodeError as error:
+            problems.append(Problem(shown, None, str(error)))
+            continue
+        found = parse_page(text)
+        if not found:
+            problems.append(Problem(shown, None, "no article text found"))
+        articles.extend(found)
+    if problems:
+        raise SiteError(problems)
+    for order, article in enumerate(articles, start=1):
+        article.order = order
+    return articles
+
+
+def _complete(articles: list[ImportedArticle], page: int,
+              topics: Sequence[tuple[str, Sequence[str]]], existing: Sequence[ExistingArticle]) -> None:
+    """Topics, slugs (unique in the issue, stable on re-import) and warnings about unmatched jump lines."""
+    taken = [other.slug for other in existing if other.page != page]
+    sources = [article.title or "".join(article.paragraphs)[:SLUG_SOURCE_CHARS] for article in articles]
+    for article, slug in zip(articles, unique_slugs(sources, taken), strict=True):
+        article.slug = slug
+        headline = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
+        article.topics = assign_topics(headline, article.body, topics)
+    jumps = [(other.page, other.continued_from, other.continues_on)
+             for other in existing if other.page != page]
+    jumps += [(page, article.continued_from, article.continues_on) for article in articles]
+    for article in articles:
+        source = article.continued_from
+        if source is not None and not any(p == source and on == page for p, _, on in jumps):
+            article.warnings.append(f"jump line: continued from page {source}, but no article there "
+                                    f"continues on page {page} (import page {source} too)")
+        target = article.continues_on
+        if target is not None and not any(p == target and start == page for p, start, _ in jumps):
+            article.warnings.append(f"jump line: continues on page {target}, but no article there "
+                                    f"is continued from page {page} (import page {target} too)")

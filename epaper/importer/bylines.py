@@ -1,0 +1,111 @@
+"""Bylines, credits and datelines in their usual printed forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import conventions as c
+
+_ROLES = re.compile("|".join(re.escape(role) for role in sorted(c.BYLINE_ROLES, key=len, reverse=True)))
+_CREDITS = sorted(c.CREDIT_WORDS, key=len, reverse=True)
+_MARKER = re.compile(f"[{re.escape(c.BYLINE_MARKERS)}]")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Names and credit read from a byline; ``raw`` is the byline as printed."""
+
+    raw: str
+    authors: list[str] = field(default_factory=list)
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    """The dateline without spaces: `本报讯`, `新华社北京1月5日电`."""
+    authors: list[str]
+    """Reporters named in brackets right after it."""
+    reporters: str | None = None
+    """That bracket as printed, with single spaces between names: `（记者 张三 通讯员 李四）`."""
+
+
+def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
+    """Read ``spaced`` as a byline, or None; ``cued`` says a marker or bracket already announced one.
+
+    Without a cue the text must hold a role word (`本报记者`) or a credit word (`摄`), so that a
+    short line of ordinary text is never taken for names.
+    """
+    raw = spaced.strip()
+    rest = _MARKER.sub(" ", raw).strip()
+    cued = cued or rest != raw
+    credit = None
+    for word in _CREDITS:
+        if (rest.endswith(word) and rest != word) or rest == word:
+            credit, rest = word, rest[: -len(word)].strip()
+            break
+    has_role = bool(_ROLES.search(rest))
+    tokens = [token for token in c.NAME_SEPARATORS.split(_ROLES.sub(" ", rest)) if token]
+    if tokens and all(len(token) == 1 for token in tokens) and len(tokens) > 1:
+        tokens = ["".join(tokens)]  # a letter-spaced name: `张 三`
+    if not all(c.NAME.match(token) and token not in c.NOT_NAMES for token in tokens):
+        return None
+    uncued_credit = credit in c.UNCUED_CREDIT_WORDS and bool(tokens)
+    if not (cued or has_role or uncued_credit) or not (tokens or credit):
+        return None
+    if credit in c.PHOTO_CREDIT_WORDS and not has_role:
+        return Byline(raw, [], " ".join([*tokens, credit]))
+    return Byline(raw, tokens, credit)
+
+
+def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:
+    """Split a byline off the end of a line: `前进。□肖芳`, `…发展。（记者 张三）`, `□周雯晴  摄影报道`."""
+    tail_start = max((index + 1 for index, char in enumerate(spaced) if char in c.SENTENCE_END), default=0)
+    marker = None
+    for match in _MARKER.finditer(spaced, tail_start):
+        marker = match
+    if marker is not None:
+        byline = parse_byline(spaced[marker.start():], cued=True)
+        if byline is not None:
+            return spaced[: marker.start()].rstrip(), byline
+    bracket = c.BRACKETED_BYLINE.search(spaced, tail_start)
+    if bracket is not None and bracket.start() == _skip_spaces(spaced, tail_start):
+        byline = parse_byline(bracket.group("inner"), cued=True)
+        if byline is not None:
+            printed = Byline(bracket.group(0).strip(), byline.authors, byline.credit)
+            return spaced[: bracket.start()].rstrip(), printed
+    tail = spaced[tail_start:].strip()
+    if tail:
+        byline = parse_byline(tail)
+        if byline is not None:
+            return spaced[:tail_start].rstrip(), byline
+    return None
+
+
+def _skip_spaces(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def match_dateline(spaced: str) -> Dateline | None:
+    """A dateline opening ``spaced`` (a paragraph's first line), with reporters bracketed after it."""
+    squeezed, positions = _squeeze(spaced)
+    for pattern in c.DATELINES:
+        match = pattern.match(squeezed)
+        if match is None:
+            continue
+        end = positions[match.end() - 1] + 1
+        reporters = c.DATELINE_REPORTERS.match(spaced, end)
+        byline = parse_byline(reporters.group("inner"), cued=True) if reporters is not None else None
+        if reporters is None or byline is None:
+            return Dateline(match.group(0), [])
+        return Dateline(match.group(0), byline.authors, " ".join(reporters.group(0).split()))
+    return None
+
+
+def _squeeze(spaced: str) -> tuple[str, list[int]]:
+    """``spaced`` without whitespace, and for each kept character its index in ``spaced``."""
+    kept = [(index, char) for index, char in enumerate(spaced) if not char.isspace()]
+    return "".join(char for _, char in kept), [index for index, _ in kept]

@@ -1,0 +1,161 @@
+"""Newspaper typesetting conventions, as data.
+
+Everything the importer knows about how Chinese newspapers print their pages lives here:
+the other modules apply these tables and contain no newspaper-specific words of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- characters -------------------------------------------------------------------------------
+
+LOST_GLYPH = "\ufffd"
+"""What text extraction puts where a glyph could not be mapped to a character."""
+
+LOST_GLYPH_SHOWN = "〓"
+"""How the report shows where a glyph was lost (the typesetter's mark for a missing character)."""
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+SENTENCE_END = frozenset("。！？!?…")
+"""A paragraph can end after one of these (optionally followed by a closing quote or bracket)."""
+
+CLOSING_MARKS = frozenset("”’」』）)》")
+"""Marks that may follow a sentence end and still close the paragraph."""
+
+PARAGRAPH_END = SENTENCE_END | frozenset("；：")
+"""Last visible characters after which a short line ends its paragraph."""
+
+HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
+"""A heading (kicker, title, subhead) never ends with clause punctuation."""
+
+HEADLINE_ONLY_END = frozenset("！？!?")
+"""Endings a title may have at the head of an article but a subhead inside the body may not."""
+
+SUBTITLE_DASHES = re.compile(r"^\s*(?:——|—|--|──|－－)\s*")
+"""A subtitle (副题) starts with a long dash."""
+
+HEADLINE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\u3000+)(?=\S)")
+"""A wide space between the two phrases of a headline (`布局谋篇  落实落细`)."""
+
+# --- line geometry (in ems: a Chinese character is 1, an ASCII character 1/2) -----------------
+
+ASCII_RUN_PADDING = 0.5
+"""Extra width of a run of Latin letters or digits: print sets it off with thin spaces."""
+
+COMPRESSIBLE_PUNCTUATION = frozenset("，。、；：“”‘’！？（）《》「」『』")
+PUNCTUATION_WIDTH = 0.75
+"""Average width of a punctuation mark: justified Chinese type sets many of them half-width."""
+
+SHORT_LINE_MARGIN = 1.5
+"""A line this much narrower than the column ends its paragraph (the short last line)."""
+
+FIRST_LINE_INDENT = 2.0
+"""The first line of a paragraph is indented by two characters (lost in extraction)."""
+
+INDENT_MARGIN = 1.0
+"""A line this much narrower than the column, after a sentence end, starts a paragraph (lost indent)."""
+
+INDENT_BAND = 3.0
+"""A line narrower than the column by between SHORT_LINE_MARGIN and this is an indented first line."""
+
+HEADING_MARGIN = 2.5
+"""A heading candidate is at least this much narrower than the column."""
+
+HEADLINE_SPAN = 2.0
+"""A headline may run across this many columns."""
+
+COLUMN_WINDOW = 12
+"""Lines on each side used to estimate the local column width."""
+
+MIN_COLUMN_SAMPLE = 4
+"""Fewer lines than this on one side of a line cannot tell the column width there."""
+
+LETTER_SPACED_MIN_GAPS = 3
+"""Single spaces between two Chinese characters that mark a line as letter-spaced."""
+
+BLANK_WINDOW = 6
+"""Line transitions on each side used to decide whether blank lines are extraction artefacts."""
+
+BLANK_ARTEFACT_RATIO = 0.5
+"""Where at least this share of line transitions has a blank line, blank lines mean nothing."""
+
+# --- datelines ----------------------------------------------------------------------------------
+
+_AGENCIES = "本报|新华社|中新社|中新网|人民日报|央视网|光明日报|经济日报|工人日报|人民网|新华网"
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+
+DATELINES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^本\s*报\s*讯"),
+    re.compile(rf"^本报\s*(?:[{CJK}]{{1,12}}\s*)?(?:{_DATE})?\s*讯"),
+    re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
+    re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
+)
+"""A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`."""
+
+DATELINE_ENDS = frozenset("讯电")
+"""Last characters of a dateline; a lost glyph right after one is a lost space, not lost text."""
+
+DATELINE_REPORTERS = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
+"""Reporters in brackets right after a dateline: `（记者 张三 通讯员 李四）`."""
+
+# --- bylines ------------------------------------------------------------------------------------
+
+BYLINE_MARKERS = "□■◇◆○●◎☆★△▲"
+"""A byline set at the end of an article after a box or bullet: `□肖芳`."""
+
+BYLINE_ROLES = (
+    "本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "特约记者", "见习记者",
+    "特约通讯员", "记者", "通讯员", "实习生", "撰稿", "撰文", "文/图", "文／图", "图/文", "图／文",
+    "文图", "文/", "文／", "图/", "图／", "作者",
+)
+"""Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
+
+CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘", "制图")
+"""Words that follow names in a credit: `□周雯晴  摄影报道`, `张三 摄`."""
+
+PHOTO_CREDIT_WORDS = frozenset({"摄", "摄影", "绘", "制图"})
+"""Credits naming who made a picture; kept whole (`张三 摄`) rather than as an article author."""
+
+UNCUED_CREDIT_WORDS = PHOTO_CREDIT_WORDS | {"摄影报道", "图文报道"}
+"""Credits that mark names as a byline even without a box, bracket or role word."""
+
+NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,8}}(?:[·•．][{CJK}]{{1,8}})+$")
+"""A personal name: two to four Chinese characters, or parts joined by a middle dot."""
+
+NOT_NAMES = frozenset({
+    "完", "待续", "续完", "未完", "未完待续", "全文完", "本报讯", "图片", "资料图", "试行", "草案", "节选",
+    "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "人民日报", "光明日报", "经济日报",
+    "据新华社",
+})
+"""Short bracketed words at the end of a text that are not names: `（完）`, `（待续）`."""
+
+BRACKETED_BYLINE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[）)]\s*$")
+"""A byline in brackets at the end of the last paragraph: `（记者 张三）`, `（张三 李四）`."""
+
+NAME_SEPARATORS = re.compile(r"[\s、，,;；/／]+")
+
+# --- jump lines ---------------------------------------------------------------------------------
+
+PAGE_NUMBER = r"[A-Za-z]?\s*(?P<number>\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})"
+
+CONTINUED_FROM = re.compile(rf"[（(]\s*(?:上接|紧接|接)\s*第?\s*{PAGE_NUMBER}\s*版\s*[）)]")
+CONTINUES_ON = re.compile(rf"[（(]\s*(?:下转|转)\s*第?\s*{PAGE_NUMBER}\s*版\s*[）)]")
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                  "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100}
+
+# --- page furniture -----------------------------------------------------------------------------
+
+PAGE_FURNITURE: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑|本版编辑)\s*[：:]?\s*[^\s，。]{2,4}"
+               r"(?:\s+(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑)\s*[：:]?\s*[^\s，。]{2,4})*$"),
+    re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]$"),
+    re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"),
+    re.compile(rf"^第?\s*{PAGE_NUMBER}\s*版(?:\s*[{CJK}]{{0,8}})?$"),
+    re.compile(r"^(?:电话|传真|E-?mail|邮箱)\s*[：:]\s*\S+$", re.IGNORECASE),
+)
+"""Whole lines that belong to the page, not to an article: editors, dates, page labels."""

@@ -1,0 +1,61 @@
+"""Headings: the kicker (引题), title (主题) and subtitle (副题) over an article, and subheads in it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import conventions as c
+from .lines import Line, ends_sentence
+from .record import Artefact
+
+
+@dataclass(frozen=True)
+class Headline:
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+    artefacts: list[Artefact]
+
+
+def is_subtitle(line: Line, column: float) -> bool:
+    """A subtitle opens with a long dash and is no wider than the column."""
+    dashed = bool(c.SUBTITLE_DASHES.match(line.text))
+    return dashed and line.width <= column * c.HEADLINE_SPAN and not ends_sentence(line.text)
+
+
+def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False) -> bool:
+    """A heading is a short line without clause punctuation at its end.
+
+    ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
+    ``spanning``: a subtitle, jump line, dateline or byline follows, so the title may run across columns.
+    A letter-spaced line is a justified full line of text, never a heading.
+    """
+    if line.letter_spaced:
+        return False
+    last = line.text.rstrip("".join(c.CLOSING_MARKS))[-1:]
+    if not last or last in c.HEADING_FORBIDDEN_END:
+        return False
+    if last in c.HEADLINE_ONLY_END and (not at_head or last != line.text[-1]):
+        return False
+    if len(c.CJK_CHAR.findall(line.text)) < 2:
+        return False
+    return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
+
+
+def compose_headline(head: Sequence[Line], subtitles: Sequence[Line]) -> Headline:
+    """Title is the last heading line, a kicker the lines over it; a dashed line under it is the subtitle."""
+    artefacts = []
+    subtitle_parts = []
+    for line in subtitles:
+        dashes = c.SUBTITLE_DASHES.match(line.phrased)
+        if dashes is not None and dashes.group(0).strip():
+            artefacts.append(Artefact(line.number, dashes.group(0).strip(), "subtitle dash"))
+        subtitle_parts.append(line.phrased[dashes.end() if dashes else 0:])
+    titles = [line.phrased for line in head]
+    return Headline(
+        kicker=" ".join(titles[:-1]) or None,
+        title=titles[-1] if titles else None,
+        subtitle=" ".join(subtitle_parts) or None,
+        artefacts=artefacts,
+    )

@@ -1,0 +1,91 @@
+"""Read the text of one printed page into article records."""
+
+from __future__ import annotations
+
+from .bylines import match_dateline
+from .headlines import compose_headline
+from .lines import Line, blank_lines_meaningful, join_lines, local_columns, paragraph_starts, read_lines
+from .record import ImportedArticle
+from .segment import Section, split_articles
+
+NO_HEADLINE = "no headline found: the start of this text is on another page; add a title to publish it"
+NO_TEXT = "no text found under this headline"
+DATELINE_LINES = 3
+"""A dateline and the reporters bracketed after it may wrap over this many lines."""
+
+
+def parse_page(text: str) -> list[ImportedArticle]:
+    """The articles of a page's extracted text, in reading order."""
+    lines = read_lines(text)
+    blanks = dict(zip((line.number for line in lines), blank_lines_meaningful(lines), strict=True))
+    articles = []
+    for order, section in enumerate(split_articles(lines), start=1):
+        articles.append(_article(order, section, blanks))
+    return articles
+
+
+def _article(order: int, section: Section, blanks: dict[int, bool]) -> ImportedArticle:
+    headline = compose_headline(section.head, section.subtitles)
+    article = ImportedArticle(
+        order=order,
+        first_line=section.first_line,
+        kicker=headline.kicker,
+        title=headline.title,
+        subtitle=headline.subtitle,
+        continued_from=section.continued_from,
+        continues_on=section.continues_on,
+        blocks=_blocks(section, blanks),
+        artefacts=[*section.artefacts, *headline.artefacts],
+    )
+    for byline in section.bylines:
+        article.authors.extend(name for name in byline.authors if name not in article.authors)
+        article.credit = article.credit or byline.credit
+    opening = "".join(line.spaced for kind, line in section.body[:DATELINE_LINES] if kind == "text")
+    dateline = match_dateline(opening) if opening else None
+    if dateline is not None:
+        article.dateline = dateline.text
+        article.authors.extend(name for name in dateline.authors if name not in article.authors)
+        if dateline.reporters:
+            _respace_reporters(article, dateline.reporters)
+    if article.title is None:
+        article.warnings.append(NO_HEADLINE)
+    if not article.paragraphs:
+        article.warnings.append(NO_TEXT)
+    article.warnings.extend(section.warnings)
+    return article
+
+
+def _blocks(section: Section, blanks: dict[int, bool]) -> list[tuple[str, str]]:
+    """Paragraphs and subheads; paragraph boundaries come from each run of text lines between subheads."""
+    blocks: list[tuple[str, str]] = []
+    run: list[Line] = []
+    for kind, line in [*section.body, ("end", None)]:
+        if kind == "text" and line is not None:
+            run.append(line)
+            continue
+        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks))
+        run = []
+        if kind == "subhead" and line is not None:
+            blocks.append(("subhead", line.phrased))
+    return blocks
+
+
+def _paragraphs(run: list[Line], blanks: dict[int, bool]) -> list[str]:
+    if not run:
+        return []
+    starts = paragraph_starts(run, local_columns(run), [blanks[line.number] for line in run])
+    paragraphs: list[list[str]] = []
+    for line, starts_paragraph in zip(run, starts, strict=True):
+        if starts_paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+    return [join_lines(texts) for texts in paragraphs]
+
+
+def _respace_reporters(article: ImportedArticle, reporters: str) -> None:
+    """Put back the spaces between reporters' names that undoing letter-spacing took out."""
+    squeezed = "".join(reporters.split())
+    for index, (kind, text) in enumerate(article.blocks):
+        if kind == "paragraph":
+            article.blocks[index] = (kind, text.replace(squeezed, reporters, 1))
+            return

@@ -1,0 +1,54 @@
+"""The neutral record of one imported article, independent of how it is written out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """Source text the importer recognised and left out of the article text (kept for the report)."""
+
+    line: int
+    text: str
+    kind: str
+
+
+@dataclass
+class ImportedArticle:
+    """One article read from a printed page; ``order`` is its 1-based reading order on the page."""
+
+    order: int
+    first_line: int
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    credit: str | None = None
+    dateline: str | None = None
+    continued_from: int | None = None
+    continues_on: int | None = None
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    """The body in reading order: ("paragraph", text) or ("subhead", text)."""
+    topics: list[str] = field(default_factory=list)
+    slug: str = ""
+    warnings: list[str] = field(default_factory=list)
+    artefacts: list[Artefact] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "paragraph"]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "subhead"]
+
+    @property
+    def body(self) -> str:
+        """Markdown: one line per paragraph, blank lines between, subheads as ``##``."""
+        return "\n\n".join(f"## {text}" if kind == "subhead" else text for kind, text in self.blocks)
+
+    @property
+    def is_fragment(self) -> bool:
+        """A headless fragment: its start (and headline) was printed on another page."""
+        return self.title is None

@@ -1,0 +1,161 @@
+"""Write imported articles as front-matter Markdown files and record their page in ``issue.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .record import ImportedArticle
+
+ARTICLE_FILE = re.compile(r"^(?P<page>\d{2,})-(?P<slug>[a-z0-9-]+)\.md$")
+ISSUE_FILE = "issue.yaml"
+
+
+@dataclass(frozen=True)
+class ExistingArticle:
+    """An article file already in the issue folder, as far as the importer needs to know it."""
+
+    path: Path
+    page: int
+    slug: str
+    continued_from: int | None
+    continues_on: int | None
+
+
+def issue_folder(content_dir: Path, date: dt.date) -> Path:
+    return content_dir / f"{date.year:04d}" / f"{date.month:02d}" / f"{date.day:02d}"
+
+
+def article_path(folder: Path, page: int, slug: str) -> Path:
+    return folder / f"{page:02d}-{slug}.md"
+
+
+def front_matter(article: ImportedArticle, page: int) -> dict[str, Any]:
+    """The front matter keys in their fixed order; empty values are left out (title, page, order never)."""
+    values: dict[str, Any] = {
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "authors": list(article.authors),
+        "credit": article.credit,
+        "dateline": article.dateline,
+        "page": page,
+        "order": article.order,
+        "topics": list(article.topics),
+        "slug": article.slug,
+        "continued_from": article.continued_from,
+        "continues_on": article.continues_on,
+        "draft": True if article.is_fragment else None,
+        "needs_review": list(article.warnings),
+    }
+    required = {"title", "page", "order"}
+    return {key: value for key, value in values.items() if key in required or value not in (None, [], "")}
+
+
+def render_article(article: ImportedArticle, page: int) -> str:
+    header = yaml.safe_dump(front_matter(article, page), allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{header}---\n\n{article.body}\n"
+
+
+def read_existing(folder: Path) -> list[ExistingArticle]:
+    """Article files in ``folder``; a file whose front matter cannot be read counts by its name alone."""
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        name = ARTICLE_FILE.match(path.name)
+        if name is None:
+            continue
+        fields = _front_matter_of(path)
+        found.append(ExistingArticle(
+            path=path,
+            page=_int_or(fields.get("page"), int(name.group("page"))),
+            slug=str(fields.get("slug") or name.group("slug")),
+            continued_from=_int_or(fields.get("continued_from"), None),
+            continues_on=_int_or(fields.get("continues_on"), None),
+        ))
+    return found
+
+
+def _front_matter_of(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---"):
+            return {}
+        fields = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return fields if isinstance(fields, dict) else {}
+
+
+def _int_or(value: object, default: int | None) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    path: Path
+    action: str
+    """`written`, `replaced` (with --force), `unchanged` or `kept` (an existing file left alone)."""
+
+
+def write_articles(
+    folder: Path, page: int, articles: Sequence[ImportedArticle], *, force: bool
+) -> list[WriteOutcome]:
+    folder.mkdir(parents=True, exist_ok=True)
+    outcomes = []
+    for article in articles:
+        path = article_path(folder, page, article.slug)
+        text = render_article(article, page)
+        if not path.exists():
+            _write_atomically(path, text)
+            outcomes.append(WriteOutcome(path, "written"))
+        elif path.read_text(encoding="utf-8") == text:
+            outcomes.append(WriteOutcome(path, "unchanged"))
+        elif force:
+            _write_atomically(path, text)
+            outcomes.append(WriteOutcome(path, "replaced"))
+        else:
+            outcomes.append(WriteOutcome(path, "kept"))
+    return outcomes
+
+
+def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, number: int | None) -> Path:
+    """Add or update this page in ``issue.yaml``, keeping everything an editor wrote there."""
+    path = folder / ISSUE_FILE
+    issue: dict[str, Any] = {}
+    if path.exists():
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        issue = loaded if isinstance(loaded, dict) else {}
+    issue.setdefault("date", date)
+    if number is not None:
+        issue["number"] = number
+    pages = [entry for entry in issue.get("pages") or [] if isinstance(entry, dict)]
+    entry = next((entry for entry in pages if entry.get("number") == page), None)
+    if entry is None:
+        entry = {"number": page, "name": page_name or f"第{page}版"}
+        pages.append(entry)
+    elif page_name:
+        entry["name"] = page_name
+    issue["pages"] = sorted(pages, key=lambda item: item.get("number") or 0)
+    ordered = {key: issue[key] for key in ("date", "number", "running_number") if key in issue}
+    ordered.update({key: value for key, value in issue.items() if key not in ordered})
+    _write_atomically(path, yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000))
+    return path
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,30 @@
+"""Access to the input/expected pairs in tests/fixtures/import, compared the way an editor would."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "zgyzb-sample-issue.txt"
+FIELDS = ("kicker", "title", "subtitle", "credit", "dateline", "continued_from", "continues_on")
+
+
+def fixture_names() -> list[str]:
+    return sorted(path.stem for path in FIXTURES.glob("*.txt"))
+
+
+def load_expected(name: str) -> dict[str, Any]:
+    return yaml.safe_load((FIXTURES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+
+
+def norm(value: object) -> str:
+    """NFKC, no whitespace, no leading dashes: differences an editor would not call differences."""
+    if value is None:
+        return ""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    return text.lstrip("—-")

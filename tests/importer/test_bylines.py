@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from epaper.importer.bylines import match_dateline, parse_byline, split_trailing_byline
+
+
+@pytest.mark.parametrize(("line", "text", "authors", "credit"), [
+    ("前进。□肖芳", "前进。", ["肖芳"], None),
+    ("□周雯晴  摄影报道", "", ["周雯晴"], "摄影报道"),
+    ("□ 本报记者 钱程 李明", "", ["钱程", "李明"], None),
+    ("已办理业务三百余笔。（周强）", "已办理业务三百余笔。", ["周强"], None),
+    ("发展。（记者 张三 通讯员 李四）", "发展。", ["张三", "李四"], None),
+    ("刘洋 摄", "", [], "刘洋 摄"),
+])
+def test_trailing_bylines(line: str, text: str, authors: list[str], credit: str | None) -> None:
+    split = split_trailing_byline(line)
+    assert split is not None
+    assert (split[0], split[1].authors, split[1].credit) == (text, authors, credit)
+
+
+@pytest.mark.parametrize("line", [
+    "正在缴费的村民老周笑着说。",
+    "推动邮政业务转型发展。（试行）",
+    "全文如下。（完）",
+    "“后浪”的大单",
+])
+def test_ordinary_text_is_not_a_byline(line: str) -> None:
+    assert split_trailing_byline(line) is None
+
+
+def test_a_line_of_names_needs_a_role_or_a_mark() -> None:
+    assert parse_byline("本报记者  王海燕").authors == ["王海燕"]  # type: ignore[union-attr]
+    assert parse_byline("布局谋篇  落实落细") is None
+    assert parse_byline("王海燕") is None
+
+
+@pytest.mark.parametrize(("text", "dateline", "authors"), [
+    ("本报讯1月14日，为了深入开展", "本报讯", []),
+    ("本报讯（记者 陈明 通讯员 赵丽）为支持春耕", "本报讯", ["陈明", "赵丽"]),
+    ("新华社北京1月5日电（记者 张三 李四）记者从", "新华社北京1月5日电", ["张三", "李四"]),
+    ("本报上海1月5日讯 记者从", "本报上海1月5日讯", []),
+])
+def test_datelines(text: str, dateline: str, authors: list[str]) -> None:
+    found = match_dateline(text)
+    assert found is not None
+    assert (found.text, found.authors) == (dateline, authors)
+
+
+def test_ordinary_text_has_no_dateline() -> None:
+    assert match_dateline("本报记者从有关部门获悉") is None

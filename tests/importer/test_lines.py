@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from epaper.importer.lines import (
+    ends_sentence,
+    join_lines,
+    line_width,
+    local_columns,
+    paragraph_starts,
+    read_lines,
+    remove_letter_spacing,
+)
+
+
+def test_letter_spacing_is_removed_between_chinese_characters_and_numbers() -> None:
+    assert remove_letter_spacing("截 至 1 月 4 日 15：12，全 市 保 费") == "截至1月4日15：12，全市保费"
+
+
+def test_spaces_between_latin_words_are_kept() -> None:
+    assert remove_letter_spacing("发布 China Post 报告 2.0 版") == "发布China Post报告2.0版"
+
+
+def test_lost_glyphs_are_removed_and_counted() -> None:
+    [line] = read_lines("本报讯\ufffd \ufffd 1 月 14 日 , 为了")
+    assert (line.text, line.lost_glyphs) == ("本报讯1月14日,为了", 2)
+
+
+def test_blank_lines_are_remembered_on_the_next_line() -> None:
+    lines = read_lines("甲\n\n乙\n丙\n")
+    assert [line.blank_before for line in lines] == [False, True, False]
+
+
+def test_hard_wraps_join_without_spaces_except_between_latin_words() -> None:
+    assert join_lines(["中国邮政", "集团公司"]) == "中国邮政集团公司"
+    assert join_lines(["the China", "Post group"]) == "the China Post group"
+    assert join_lines(["建党 100", "周年"]) == "建党 100周年"
+
+
+def test_width_counts_punctuation_and_digits_narrower() -> None:
+    assert line_width("邮政") == 2
+    assert line_width("邮政。") < 3
+    assert line_width("2021年") < line_width("二〇二一年")
+
+
+def test_sentence_ends() -> None:
+    assert ends_sentence("历史纪录。")
+    assert ends_sentence("有大担当！”")
+    assert not ends_sentence("扛旗的“老将”")
+    assert not ends_sentence("接回去外地出差的客户，这")
+
+
+PAGE = "\n".join([
+    "一是坚持以高质量发展为主题，加快",  # first line: indent lost
+    "经营提质转型。金融业务做专，形成可持",
+    "续快速发展格局；寄递业务做精，提升高",
+    "质量发展水平。",  # short last line
+    "为圆满完成开局之年的目标任务，黑",
+    "龙江省邮政分公司将围绕六个聚焦做好",
+    "工作，实现六个着力，推动各项工作。",  # full last line ...
+    "福建省邮政分公司提出，代理金融着",  # ... so only the lost indent marks the break
+    "重做好结构优化、场景打造等工作。",
+])
+
+
+def test_paragraphs_start_after_a_short_line_or_before_an_indented_one() -> None:
+    lines = read_lines(PAGE)
+    starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
+    assert [index for index, start in enumerate(starts) if start] == [0, 4, 7]
+
+
+def test_rare_blank_lines_are_paragraph_breaks() -> None:
+    text = "\n".join(["第一段的第一行文字写得满满当当的", "第一段第二行也写满了，句子结束。", "",
+                      "第二段的第一行文字写得满满当当的", "第二段第二行也写满了，句子结束。"])
+    lines = read_lines(text)
+    starts = paragraph_starts(lines, local_columns(lines), [True] * len(lines))
+    assert starts == [True, False, True, False]
