@@ -10,7 +10,6 @@ from typing import Any
 import yaml
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "zgyzb-sample-issue.txt"
 FIELDS = ("kicker", "title", "subtitle", "credit", "dateline", "continued_from", "continues_on")
 
 

@@ -11,9 +11,9 @@ from epaper.importer.conventions import LOST_GLYPH
 from epaper.importer.decode import decode_page
 from epaper.importer.parse import parse_page
 from epaper.importer.record import ImportedArticle
-from tests.importer.fixtures import FIXTURES, SAMPLE, fixture_names
+from tests.importer.fixtures import FIXTURES, fixture_names
 
-PAGES = [FIXTURES / f"{name}.txt" for name in fixture_names()] + ([SAMPLE] if SAMPLE.exists() else [])
+PAGES = [FIXTURES / f"{name}.txt" for name in fixture_names()]
 
 
 def _squeeze(text: str) -> str:
