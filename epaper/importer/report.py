@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..errors import display_path
 from .record import ImportedArticle
 from .write import WriteOutcome
 
@@ -49,5 +50,5 @@ def text_report(articles: Sequence[ImportedArticle], outcomes: Sequence[WriteOut
             out.append(f"   removed {artefact.kind} at line {artefact.line}: {shown}")
     for outcome in outcomes:
         note = " (exists; use --force to replace it)" if outcome.action == "kept" else ""
-        out.append(f"{outcome.action}: {outcome.path}{note}")
+        out.append(f"{outcome.action}: {display_path(outcome.path)}{note}")
     return "\n".join(out)
