@@ -27,8 +27,11 @@ def source_without_artefacts(text: str, articles: list[ImportedArticle]) -> str:
             if artefact.kind == "lost glyph":
                 continue
             piece, index = _squeeze(artefact.text), artefact.line - 1
-            assert piece in lines[index], f"artefact {artefact} not on its line"
-            lines[index] = lines[index].replace(piece, "", 1)
+            line = lines[index]
+            assert piece in line, f"artefact {artefact} not on its line"
+            # a byline closes its line; anything else is taken where it first occurs
+            start = line.rfind(piece) if artefact.kind == "byline" else line.find(piece)
+            lines[index] = line[:start] + line[start + len(piece) :]
     return "".join(lines)
 
 
