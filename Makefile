@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test setup browser lint
+.PHONY: site test setup browser tools lint audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -11,8 +11,16 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
+# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Java for vnu.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless; }
+
+# axe-core (browser tests), Lighthouse (audit), the Nu HTML Checker (check), pinned in tools/package-lock.json.
+tools: tools/node_modules/.package-lock.json
+
+tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --loglevel=error
 
 site: setup
 	$(BIN)/python build.py
@@ -21,5 +29,8 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: setup browser
+test: setup browser tools
 	$(BIN)/python -m pytest -q
+
+audit: setup browser tools
+	$(BIN)/python -m tools.lighthouse_audit

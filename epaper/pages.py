@@ -10,6 +10,7 @@ from typing import Any
 
 from . import urls
 from .config import SiteConfig
+from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
 from .model import Article, Edition, Issue, PrintPage, Topic
 
@@ -41,10 +42,11 @@ class Pagination:
 
 
 def all_pages(config: SiteConfig, edition: Edition) -> Iterator[PageSpec]:
-    yield home_page(config, edition)
+    calendars = month_calendars(edition)
+    yield home_page(config, edition, calendars)
     topics_by_slug = {topic.slug: topic for topic in edition.topics}
     for issue in edition.issues:
-        yield issue_page(issue)
+        yield issue_page(issue, calendars)
         for page in issue.pages:
             yield print_page(issue, page)
             for article in page.articles:
@@ -53,7 +55,7 @@ def all_pages(config: SiteConfig, edition: Edition) -> Iterator[PageSpec]:
     yield topics_index(edition)
     for topic in edition.topics:
         yield from topic_pages(config, topic)
-    yield archive_page(edition)
+    yield archive_page(edition, calendars)
     yield PageSpec(
         urls.SEARCH, "search.html", "搜索", f"搜索{config.title}的文章。", breadcrumbs=(("搜索", urls.SEARCH),)
     )
@@ -69,20 +71,28 @@ def issue_crumbs(issue: Issue) -> tuple[tuple[str, str], ...]:
     return (("往期回顾", urls.ARCHIVE), (issue_label(issue), urls.issue_url(issue)))
 
 
-def home_page(config: SiteConfig, edition: Edition) -> PageSpec:
+def issue_calendar(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> dict[str, Any]:
+    """Template context for the date picker of past issues, opened at ``issue``'s month."""
+    return {"calendar": calendars[(issue.date.year, issue.date.month)], "weekdays": WEEKDAY_HEADERS}
+
+
+def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
     latest = edition.issues[0] if edition.issues else None
     recent = edition.issues[1 : config.recent_issues + 1]
-    return PageSpec(urls.HOME, "home.html", config.title, config.description, {"issue": latest, "recent": recent})
+    context: dict[str, Any] = {"issue": latest, "recent": recent}
+    if latest:
+        context.update(issue_calendar(latest, calendars))
+    return PageSpec(urls.HOME, "home.html", config.title, config.description, context)
 
 
-def issue_page(issue: Issue) -> PageSpec:
+def issue_page(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
     headlines = "；".join(article.display_title for article in issue.articles[:5])
     return PageSpec(
         urls.issue_url(issue),
         "issue.html",
         issue_label(issue),
         summarize([f"{issue_label(issue)}：{headlines}"], 150),
-        {"issue": issue},
+        {"issue": issue, **issue_calendar(issue, calendars)},
         issue_crumbs(issue),
     )
 
@@ -137,12 +147,13 @@ def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
         )
 
 
-def archive_page(edition: Edition) -> PageSpec:
+def archive_page(edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
+    """Every month with an issue, newest first: its calendar and its list of issues."""
     by_year = [
         (
             year,
             [
-                (month, list(month_issues))
+                (calendars[(year, month)], list(month_issues))
                 for month, month_issues in itertools.groupby(year_issues, key=lambda issue: issue.date.month)
             ],
         )
@@ -153,6 +164,6 @@ def archive_page(edition: Edition) -> PageSpec:
         "archive.html",
         "往期回顾",
         f"全部{len(edition.issues)}期报纸，按年月排列。",
-        {"years": by_year},
+        {"years": by_year, "weekdays": WEEKDAY_HEADERS},
         (("往期回顾", urls.ARCHIVE),),
     )

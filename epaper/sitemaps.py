@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from . import urls
 from .config import SiteConfig
+from .feeds import published_at
 from .model import Edition
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -59,11 +60,11 @@ def news_sitemap(config: SiteConfig, edition: Edition) -> bytes:
         publication = ElementTree.SubElement(news, f"{{{NEWS_NS}}}publication")
         ElementTree.SubElement(publication, f"{{{NEWS_NS}}}name").text = config.title
         ElementTree.SubElement(publication, f"{{{NEWS_NS}}}language").text = config.language.split("-")[0]
-        ElementTree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = article.date.isoformat()
+        ElementTree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = published_at(config, article).isoformat()
         ElementTree.SubElement(news, f"{{{NEWS_NS}}}title").text = article.display_title
     return _xml(root)
 
 
 def robots(config: SiteConfig) -> bytes:
-    sitemap = urls.absolute(config.base_url, urls.SITEMAP)
-    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n".encode()
+    listed = "".join(f"Sitemap: {urls.absolute(config.base_url, url)}\n" for url in (urls.NEWS_SITEMAP, urls.SITEMAP))
+    return f"User-agent: *\nAllow: /\n\n{listed}".encode()

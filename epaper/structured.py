@@ -60,6 +60,7 @@ def news_article(
             "datePublished": issue.date.isoformat(),
             "url": urls.absolute(config.base_url, urls.issue_url(issue)),
             **({"issueNumber": str(issue.number)} if issue.number else {}),
+            "isPartOf": {"@type": "Periodical", "name": config.title, "url": config.base_url},
         },
     }
     if article.subtitle:

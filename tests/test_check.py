@@ -60,14 +60,26 @@ def test_sitemap_must_list_exactly_the_built_pages(built_basic: Path) -> None:
     ]
 
 
-def test_html_validation_reports_invalid_markup_or_says_how_to_install(built_basic: Path) -> None:
+def test_html_validation_reports_invalid_markup(built_basic: Path) -> None:
     page = built_basic / "archive/index.html"
     page.write_text(page.read_text().replace("<h1>往期回顾</h1>", "<h1>往期回顾</h2><p><div>bad nesting</p>"))
+    assert find_validator(REPOSITORY) is not None, "run `make tools` (npm ci --prefix tools) and install Java"
     problems = check_html(read_site(built_basic, "/"), REPOSITORY).problems
-    if find_validator(REPOSITORY) is None:
-        assert problems == [
-            "the Nu HTML Checker is not installed: install it with `npm ci --prefix tools` "
-            "(and Java: `apt-get install default-jre-headless`)"
-        ]
-    else:
-        assert problems and all(problem.startswith("archive/index.html:") for problem in problems)
+    assert problems and all(problem.startswith("archive/index.html:") for problem in problems)
+    assert any("h2" in problem for problem in problems)
+
+
+def test_a_missing_validator_is_an_error_that_says_how_to_install_it(built_basic: Path, tmp_path: Path) -> None:
+    problems = check_html(read_site(built_basic, "/"), tmp_path).problems
+    assert problems == [
+        "the Nu HTML Checker is not installed: install it with `npm ci --prefix tools` "
+        "(and Java: `apt-get install default-jre-headless`)"
+    ]
+
+
+def test_the_sample_edition_passes_every_check(tmp_path: Path, run_cli: Callable[..., int]) -> None:
+    site = tmp_path / "sample"
+    for name in ("content", "templates", "theme"):
+        shutil.copytree(REPOSITORY / name, site / name)
+    shutil.copy(REPOSITORY / "site.yaml", site / "site.yaml")
+    assert run_cli(site, "check", "-q") == 0

@@ -35,7 +35,13 @@ async function search(pagefind, term) {
 
 if (results && input) {
   input.value = query;
-  const pagefind = await import(results.dataset.bundle + "pagefind.js");
-  await pagefind.options({ baseUrl: results.dataset.base });
-  await search(pagefind, query);
+  if (query.trim()) results.append(element("p", "正在搜索…", "search-status"));
+  try {
+    const pagefind = await import(results.dataset.bundle + "pagefind.js");
+    await pagefind.options({ baseUrl: results.dataset.base });
+    await search(pagefind, query);
+  } catch (error) {
+    results.replaceChildren(element("p", "搜索暂时不可用，请按日期或专题浏览。", "search-status"));
+    throw error;
+  }
 }

@@ -1,0 +1,1 @@
+"""Browser tests: the built site served over HTTP and driven with Chromium."""

@@ -1,0 +1,41 @@
+"""Browser fixtures: build a site into a temporary folder, serve it with http.server, drive Debian's Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, SITES, VIEWPORTS, Tab, open_tab
+from tools.local_site import build_copy, serve_folder
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture edition ``tests/sites/edition`` served at the root; yields its origin URL."""
+    workspace = tmp_path_factory.mktemp("edition")
+    www = build_copy(SITES / "edition", workspace, workspace / "www", "https://example.org/")
+    with serve_folder(www) as origin:
+        yield origin + "/"
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def tab(request: pytest.FixtureRequest, chromium: Browser, edition_site: str) -> Iterator[Tab]:
+    """A fresh browser tab on the served edition, at the phone and at the desktop size."""
+    opened = open_tab(chromium, edition_site, request.param)
+    yield opened
+    opened.page.context.close()
