@@ -102,7 +102,14 @@ def run_import(options: argparse.Namespace, config: SiteConfig) -> int:
 def run_serve(options: argparse.Namespace, config: SiteConfig) -> int:
     from .serve import serve  # livereload and tornado load only for this command
 
-    return serve(config, host=options.host, port=options.port, open_browser=options.open)
+    return serve(
+        config,
+        host=options.host,
+        port=options.port,
+        open_browser=options.open,
+        config_file=Path(options.config),
+        drafts=options.drafts,
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -139,9 +146,14 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for a phone)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port to listen on, or the next free one (default: 8000; 0: any)"
+    )
     parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
 
 
 Handler = Callable[[argparse.Namespace, SiteConfig], int]
