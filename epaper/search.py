@@ -13,9 +13,15 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+def pagefind_command(site_root: Path, output_path: Path | None = None) -> list[str]:
+    """Pagefind over the pages marked ``data-pagefind-body``, into ``site_root/pagefind/`` or ``output_path``."""
+    output = ["--output-path", str(output_path)] if output_path else ["--output-subdir", SEARCH_BUNDLE]
+    return [sys.executable, "-m", "pagefind", "--quiet", "--site", str(site_root), *output]
+
+
 def index_site(site_root: Path) -> None:
-    """Index the pages marked ``data-pagefind-body`` (article pages) into ``site_root/pagefind/``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_root), "--output-subdir", SEARCH_BUNDLE, "--quiet"]
+    """Index the article pages of ``site_root`` into ``site_root/pagefind/``."""
+    command = pagefind_command(site_root)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:

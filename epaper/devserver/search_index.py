@@ -12,10 +12,11 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
+
+from ..search import pagefind_command
 
 log = logging.getLogger("epaper")
 
@@ -54,10 +55,10 @@ class BackgroundIndex:
         started = time.perf_counter()
         staging = self.index_dir.with_name(self.index_dir.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
-        command = [sys.executable, "-m", "pagefind", "--quiet", "--site", str(self.site_dir)]
-        command += ["--output-path", str(staging)]
         try:
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            process = subprocess.Popen(
+                pagefind_command(self.site_dir, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
         except OSError as error:
             log.warning("warning: search index not updated: pagefind could not run: %s", error)
             return

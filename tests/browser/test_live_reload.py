@@ -6,26 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from test_serve import ARTICLE, ARTICLE_URL, ServerProcess, replace_in
 
 from epaper.devserver.overlay import OVERLAY_ID
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 WAIT_MS = 8000
 CONNECTED = "() => window.LiveReload !== undefined && window.LiveReload.connector.protocol >= 7"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -36,9 +25,9 @@ def server(basic_site: Path) -> Iterator[ServerProcess]:
 
 
 @pytest.fixture
-def article_page(browser: Browser, server: ServerProcess) -> Iterator[Page]:
+def article_page(chromium: Browser, server: ServerProcess) -> Iterator[Page]:
     """The article open and connected to livereload, with a marker that only survives if the page is not reloaded."""
-    page = browser.new_page()
+    page = chromium.new_page()
     page.goto(server.url + ARTICLE_URL)
     page.wait_for_function(CONNECTED, timeout=WAIT_MS)
     page.evaluate("() => { window.notReloaded = true; }")
