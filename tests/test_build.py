@@ -177,3 +177,12 @@ def test_a_bad_file_fails_the_build_and_the_previous_site_survives(
     after = {p: p.read_bytes() for p in (basic_site / "_site").rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in basic_site.iterdir() if p.name.startswith("._site")] == []
+
+
+def test_an_undefined_topic_is_a_warning(basic_site: Path, run_cli: Callable[..., int], capsys) -> None:
+    article = basic_site / "content/2021/01/18/02-jin-rong.md"
+    article.write_text(article.read_text().replace("topics: [finance]", "topics: [finance, sport]"), encoding="utf-8")
+    capsys.readouterr()
+    assert run_cli(basic_site, "build", "-q") == 0
+    warning = "warning: content/2021/01/18/02-jin-rong.md: topic 'sport' is not defined in site.yaml\n"
+    assert capsys.readouterr().err == warning
