@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,20 +13,23 @@ from typing import Any
 from ..errors import Problem, SiteError, display_path
 from .decode import DecodeError, decode_page
 from .parse import parse_page
+from .pdf.importing import PdfPrintPage, is_pdf, masthead_notes, read_pdf_pages
 from .record import ImportedArticle
 from .report import json_report, text_report
 from .slugs import unique_slugs
 from .topics import assign_topics
-from .write import ExistingArticle, issue_folder, read_existing, update_issue, write_articles
+from .write import ExistingArticle, issue_folder, read_existing, update_issue, write_articles, write_file
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLUG_SOURCE_CHARS = 12
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="raw text of the page, in reading order")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="raw text of the page, in reading order; or PDFs of print pages (FILE.pdf)")
     parser.add_argument("--date", required=True, help="issue date, YYYY-MM-DD")
-    parser.add_argument("--page", required=True, help="print page number of this text")
+    parser.add_argument("--page", help="print page number of this text (required), or of the first PDF page "
+                                       "(default: the page label in its running header, else 1, 2, …)")
     parser.add_argument("--page-name", help="name of the page (版名), e.g. 要闻")
     parser.add_argument("--issue-number", help="issue number (期号) to record in issue.yaml")
     parser.add_argument("--encoding", help="encoding of the files (default: UTF-8, else GB18030)")
@@ -35,23 +39,70 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Any) -> int:
-    """Import ``args.files`` as page ``args.page`` of the issue of ``args.date``; SiteError on bad input."""
-    date, page, number = _check_options(args)
-    articles = _read_articles([Path(name) for name in args.files], args.encoding)
+    """Import ``args.files`` as print pages of the issue of ``args.date``; SiteError on bad input."""
+    paths = [Path(name) for name in args.files]
+    from_pdf = _from_pdf(paths)
+    date, page, number = _check_options(args, page_required=not from_pdf)
+    if from_pdf:
+        pdf_pages = read_pdf_pages(paths, page, render=not args.dry_run)
+        pages = [(pdf_page.number, pdf_page.articles) for pdf_page in pdf_pages]
+    else:
+        pdf_pages = []
+        pages = [(page or 1, _read_articles(paths, args.encoding))]
     folder = issue_folder(Path(config.content_dir), date)
     existing = read_existing(folder)
     topics = [(topic.slug, list(topic.keywords)) for topic in config.topics]
-    _complete(articles, page, topics, existing)
+    _complete_pages(pages, topics, existing)
+    articles = [article for _, page_articles in pages for article in page_articles]
+    notes = masthead_notes(pdf_pages, date)
+    if args.json and notes:
+        print("\n".join(notes), file=sys.stderr)
     if args.dry_run:
-        print(json_report(articles) if args.json else text_report(articles))
+        print(json_report(articles) if args.json else "\n".join([*notes, text_report(articles)]))
         return 0
-    outcomes = write_articles(folder, page, articles, force=args.force)
-    update_issue(folder, date, page, args.page_name, number)
-    print(json_report(articles) if args.json else text_report(articles, outcomes))
+    outcomes = []
+    for page_number, page_articles in pages:
+        outcomes += write_articles(folder, page_number, page_articles, force=args.force)
+    if not pdf_pages:
+        update_issue(folder, date, pages[0][0], args.page_name, number)
+    for pdf_page in pdf_pages:
+        files = _page_files(pdf_page)
+        outcomes += [write_file(folder, name, data) for name, data in files.values()]
+        update_issue(folder, date, pdf_page.number, args.page_name or pdf_page.masthead.page_name,
+                     number if number is not None else pdf_page.masthead.number,
+                     running_number=pdf_page.masthead.running_number,
+                     page_files={key: name for key, (name, _) in files.items()})
+    print(json_report(articles) if args.json else "\n".join([*notes, text_report(articles, outcomes)]))
     return 0
 
 
-def _check_options(args: argparse.Namespace) -> tuple[dt.date, int, int | None]:
+def _from_pdf(paths: Sequence[Path]) -> bool:
+    """Whether the files are PDFs; a mix of PDFs and text is an error."""
+    pdfs = [is_pdf(path) for path in paths]
+    if any(pdfs) and not all(pdfs):
+        raise SiteError([Problem(display_path(path), None, "import PDFs and text files in separate runs")
+                         for path, pdf in zip(paths, pdfs, strict=True) if not pdf])
+    return any(pdfs)
+
+
+def _page_files(pdf_page: PdfPrintPage) -> dict[str, tuple[str, bytes]]:
+    files = pdf_page.files
+    assert files is not None, "page files are rendered unless it is a dry run"
+    return {"image": files.image, "thumbnail": files.thumbnail, "pdf": files.pdf}
+
+
+def _complete_pages(pages: Sequence[tuple[int, list[ImportedArticle]]],
+                    topics: Sequence[tuple[str, Sequence[str]]], existing: Sequence[ExistingArticle]) -> None:
+    """Complete each page's articles, knowing the other pages of this run as if already in the issue."""
+    numbers = {number for number, _ in pages}
+    known = [other for other in existing if other.page not in numbers]
+    for number, articles in pages:
+        others = [ExistingArticle(Path(), other_number, article.slug, article.continued_from, article.continues_on)
+                  for other_number, other_articles in pages if other_number != number for article in other_articles]
+        _complete(articles, number, topics, [*known, *others])
+
+
+def _check_options(args: argparse.Namespace, *, page_required: bool) -> tuple[dt.date, int | None, int | None]:
     problems = []
     date = None
     try:
@@ -61,13 +112,15 @@ def _check_options(args: argparse.Namespace) -> tuple[dt.date, int, int | None]:
         pass
     if date is None:
         problems.append(Problem("--date", None, f"not a date in the form YYYY-MM-DD: {args.date!r}"))
-    page = _positive(args.page)
-    if page is None:
+    page = _positive(args.page) if args.page is not None else None
+    if args.page is not None and page is None:
         problems.append(Problem("--page", None, f"not a page number (a whole number from 1): {args.page!r}"))
+    elif args.page is None and page_required:
+        problems.append(Problem("--page", None, "required for a text file: the print page number of its text"))
     number = _positive(args.issue_number) if args.issue_number is not None else None
     if args.issue_number is not None and number is None:
         problems.append(Problem("--issue-number", None, f"not an issue number: {args.issue_number!r}"))
-    if problems or date is None or page is None:
+    if problems or date is None:
         raise SiteError(problems)
     return date, page, number
 

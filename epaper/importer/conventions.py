@@ -151,11 +151,28 @@ CHINESE_UNITS = {"十": 10, "百": 100}
 # --- page furniture -----------------------------------------------------------------------------
 
 PAGE_FURNITURE: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑|本版编辑)\s*[：:]?\s*[^\s，。]{2,4}"
-               r"(?:\s+(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑)\s*[：:]?\s*[^\s，。]{2,4})*$"),
+    re.compile(r"^(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑|本版编辑)\s*[：:/／]?\s*[^\s，。/／]{2,4}"
+               r"(?:\s+(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑)\s*[：:/／]?\s*[^\s，。/／]{2,4})*$"),
     re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]$"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"),
     re.compile(rf"^第?\s*{PAGE_NUMBER}\s*版(?:\s*[{CJK}]{{0,8}})?$"),
     re.compile(r"^(?:电话|传真|E-?mail|邮箱)\s*[：:]\s*\S+$", re.IGNORECASE),
 )
 """Whole lines that belong to the page, not to an article: editors, dates, page labels."""
+
+# --- mastheads and running headers (read from PDFs) ---------------------------------------------
+
+ISSUE_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+ISSUE_NUMBER = re.compile(r"(?<!总)第\s*(?P<number>\d{1,6})\s*期")
+RUNNING_NUMBER = re.compile(r"总\s*第\s*(?P<number>\d{1,7})\s*期")
+PAGE_LABEL = re.compile(rf"^第?\s*{PAGE_NUMBER}\s*版(?:\s*[·•|｜:：]?\s*(?P<name>[{CJK}]{{2,8}}))?$")
+"""A running header's page label: `第2版`, `2版 综合新闻`, `第三版·要闻`."""
+
+MASTHEAD: tuple[re.Pattern[str], ...] = (
+    ISSUE_DATE,
+    ISSUE_NUMBER,
+    RUNNING_NUMBER,
+    re.compile(r"(?:星期|周)[一二三四五六日天]"),
+    re.compile(r"农历|国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|今日\s*\d{1,3}\s*版"),
+)
+"""Text that only a masthead or running header prints: issue date, 第N期, 总第N期, CN number."""

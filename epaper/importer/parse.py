@@ -20,11 +20,15 @@ def parse_page(text: str) -> list[ImportedArticle]:
     blanks = dict(zip((line.number for line in lines), blank_lines_meaningful(lines), strict=True))
     articles = []
     for order, section in enumerate(split_articles(lines), start=1):
-        articles.append(_article(order, section, blanks))
+        articles.append(read_article(order, section, _blocks(section, blanks)))
     return articles
 
 
-def _article(order: int, section: Section, blanks: dict[int, bool]) -> ImportedArticle:
+def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) -> ImportedArticle:
+    """The article a section holds, with its body already read into ``blocks`` (paragraphs, subheads).
+
+    Shared by the text and the PDF readers: they find paragraphs differently, and read the rest alike.
+    """
     headline = compose_headline(section.head, section.subtitles)
     article = ImportedArticle(
         order=order,
@@ -34,7 +38,7 @@ def _article(order: int, section: Section, blanks: dict[int, bool]) -> ImportedA
         subtitle=headline.subtitle,
         continued_from=section.continued_from,
         continues_on=section.continues_on,
-        blocks=_blocks(section, blanks),
+        blocks=blocks,
         artefacts=[*section.artefacts, *headline.artefacts],
     )
     for byline in section.bylines:

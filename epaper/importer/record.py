@@ -32,6 +32,10 @@ class ImportedArticle:
     """The body in reading order: ("paragraph", text) or ("subhead", text)."""
     topics: list[str] = field(default_factory=list)
     slug: str = ""
+    captions: list[str] = field(default_factory=list)
+    """Photo captions printed with the article (PDF import), each with its credit."""
+    box: tuple[float, float, float, float] | None = None
+    """Where the article is printed (PDF import): x, y, width, height as fractions of the page."""
     warnings: list[str] = field(default_factory=list)
     artefacts: list[Artefact] = field(default_factory=list)
 

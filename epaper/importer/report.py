@@ -27,6 +27,8 @@ def article_json(article: ImportedArticle) -> dict[str, Any]:
         "topics": list(article.topics),
         "warnings": list(article.warnings),
         "slug": article.slug,
+        "captions": list(article.captions),
+        "box": list(article.box) if article.box else None,
     }
 
 
@@ -44,6 +46,7 @@ def text_report(articles: Sequence[ImportedArticle], outcomes: Sequence[WriteOut
         credit = f" ({article.credit})" if article.credit else ""
         out.append(f"   byline: {byline}{credit}   paragraphs: {len(article.paragraphs)}   "
                    f"subheads: {len(article.subheads)}   topics: {', '.join(article.topics) or '-'}")
+        out.extend(f"   caption: {caption}" for caption in article.captions)
         out.extend(f"   warning: {warning}" for warning in article.warnings)
         for artefact in article.artefacts:
             shown = artefact.text if artefact.kind != "lost glyph" else f"{len(artefact.text)} × U+FFFD"

@@ -53,6 +53,8 @@ def front_matter(article: ImportedArticle, page: int) -> dict[str, Any]:
         "slug": article.slug,
         "continued_from": article.continued_from,
         "continues_on": article.continues_on,
+        "captions": list(article.captions),
+        "box": list(article.box) if article.box is not None else None,
         "draft": True if article.is_fragment else None,
         "needs_review": list(article.warnings),
     }
@@ -75,7 +77,7 @@ def read_existing(folder: Path) -> list[ExistingArticle]:
         fields = _front_matter_of(path)
         found.append(ExistingArticle(
             path=path,
-            page=_int_or(fields.get("page"), int(name.group("page"))),
+            page=_int_or(fields.get("page"), None) or int(name.group("page")),
             slug=str(fields.get("slug") or name.group("slug")),
             continued_from=_int_or(fields.get("continued_from"), None),
             continues_on=_int_or(fields.get("continues_on"), None),
@@ -126,8 +128,12 @@ def write_articles(
     return outcomes
 
 
-def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, number: int | None) -> Path:
-    """Add or update this page in ``issue.yaml``, keeping everything an editor wrote there."""
+def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, number: int | None, *,
+                 running_number: int | None = None, page_files: dict[str, str] | None = None) -> Path:
+    """Add or update this page in ``issue.yaml``, keeping everything an editor wrote there.
+
+    ``page_files``: files of the page in the folder, by key (`image`, `thumbnail`, `pdf`).
+    """
     path = folder / ISSUE_FILE
     issue: dict[str, Any] = {}
     if path.exists():
@@ -136,6 +142,8 @@ def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, 
     issue.setdefault("date", date)
     if number is not None:
         issue["number"] = number
+    if running_number is not None:
+        issue["running_number"] = running_number
     pages = [entry for entry in issue.get("pages") or [] if isinstance(entry, dict)]
     entry = next((entry for entry in pages if entry.get("number") == page), None)
     if entry is None:
@@ -143,18 +151,30 @@ def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, 
         pages.append(entry)
     elif page_name:
         entry["name"] = page_name
+    entry.update(page_files or {})
     issue["pages"] = sorted(pages, key=lambda item: item.get("number") or 0)
-    ordered = {key: issue[key] for key in ("date", "number", "running_number") if key in issue}
+    ordered: dict[str, Any] = {key: issue[key] for key in ("date", "number", "running_number") if key in issue}
     ordered.update({key: value for key, value in issue.items() if key not in ordered})
     _write_atomically(path, yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000))
     return path
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_file(folder: Path, name: str, data: bytes) -> WriteOutcome:
+    """Write a file the importer derives from its source (a page picture): replaced when it changed."""
+    path = folder / name
+    if path.exists() and path.read_bytes() == data:
+        return WriteOutcome(path, "unchanged")
+    existed = path.exists()
+    _write_atomically(path, data)
+    return WriteOutcome(path, "replaced" if existed else "written")
+
+
+def _write_atomically(path: Path, content: str | bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,167 @@
+"""Article blocks: each column segment, picture and caption goes to the headline that governs it.
+
+A headline governs what is under it within its span: its own width, widened to the columns that
+start right under it side by side (a headline centred over three columns covers all three). Of the
+headlines over a segment, the nearest one wins, unless a rule separates them. Segments no headline
+governs are fragments of articles continued from another page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .captions import Caption
+from .columns import Segment
+from .geometry import Box, union
+from .heads import HeadGroup
+
+ROW_REACH = 4.0
+"""Columns starting at most this many body ems under a headline start right under it."""
+
+ADJACENT = 2.5
+"""Blocks at most this many body ems apart (a gutter, a little space) are neighbours."""
+
+SPANNING_SHARE = 0.3
+"""A segment sharing this much of its width with two columns of its article spans them."""
+
+
+@dataclass
+class ArticleLayout:
+    head: HeadGroup | None
+    segments: list[Segment] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    pictures: list[Box] = field(default_factory=list)
+
+    @property
+    def box(self) -> Box:
+        boxes = [segment.box for segment in self.segments] + [caption.box for caption in self.captions]
+        boxes += self.pictures + ([self.head.box] if self.head is not None else [])
+        return union(boxes)
+
+    def reading_order(self) -> list[Segment]:
+        """Segments column by column, left to right; one spanning columns goes before or after them."""
+        columns: list[Box] = []
+        for segment in sorted(self.segments, key=lambda segment: -len(segment.lines)):
+            box = segment.box
+            if not any(column.overlaps_horizontally(box, 0.5) for column in columns):
+                columns.append(box)
+        columns.sort(key=lambda column: column.x0)
+        first_top = min((segment.box.top for segment in self.segments), default=0.0)
+
+        def key(segment: Segment) -> tuple[int, int, float]:
+            box = segment.box
+            shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
+            spanning = sum(share >= SPANNING_SHARE for share in shares) > 1
+            if spanning:
+                return (0 if box.top <= first_top else 2, 0, box.top)
+            return (1, max(range(len(columns)), key=lambda index: shares[index]), box.top)
+
+        return sorted(self.segments, key=key)
+
+
+@dataclass(frozen=True)
+class _Block:
+    box: Box
+    item: Segment | Caption | Box
+
+
+def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], captions: Sequence[Caption],
+                     pictures: Sequence[Box], rules: Sequence[Box], body_size: float) -> list[ArticleLayout]:
+    """The articles of a page, top to bottom and left to right."""
+    captioned = {id(caption.picture) for caption in captions}
+    blocks = [_Block(segment.box, segment) for segment in segments]
+    blocks += [_Block(caption.box, caption) for caption in captions]
+    blocks += [_Block(picture, picture) for picture in pictures if id(picture) not in captioned]
+    spans = {id(head): _span(head, heads, blocks, body_size) for head in heads}
+    articles = {id(head): ArticleLayout(head) for head in heads}
+    headless: list[_Block] = []
+    for block in blocks:
+        head = _governing(block.box, heads, spans, rules, body_size)
+        if head is None:
+            headless.append(block)
+        else:
+            _add(articles[id(head)], block)
+    found = list(articles.values())
+    for group in _neighbourhoods(headless, body_size):
+        fragment = ArticleLayout(None)
+        for block in group:
+            _add(fragment, block)
+        found.append(fragment)
+    return _reading_order([article for article in found if article.segments or article.head is not None])
+
+
+def _reading_order(articles: list[ArticleLayout]) -> list[ArticleLayout]:
+    """Top to bottom; articles starting beside one another (within the first one's headline) left to right."""
+    ordered: list[ArticleLayout] = []
+    rest = sorted(articles, key=lambda article: article.box.top)
+    while rest:
+        first = rest[0]
+        reach = (first.head.box if first.head is not None else first.segments[0].lines[0].box).bottom
+        row = [article for article in rest if article.box.top <= reach]
+        ordered += sorted(row, key=lambda article: article.box.x0)
+        rest = [article for article in rest if article not in row]
+    return ordered
+
+
+def _add(article: ArticleLayout, block: _Block) -> None:
+    if isinstance(block.item, Segment):
+        article.segments.append(block.item)
+    elif isinstance(block.item, Caption):
+        article.captions.append(block.item)
+    else:
+        article.pictures.append(block.item)
+
+
+def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
+                body_size: float) -> list[HeadGroup]:
+    return [head for head in heads
+            if head.box.bottom <= box.top + 0.5 * body_size
+            and spans[id(head)].horizontal_overlap(box) > 0.5 * body_size
+            and not any(head.box.bottom - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
+                        for rule in rules)]
+
+
+def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
+               body_size: float) -> HeadGroup | None:
+    candidates = _candidates(box, heads, spans, rules, body_size)
+    return max(candidates, key=lambda head: (head.box.bottom, spans[id(head)].horizontal_overlap(box)),
+               default=None)
+
+
+def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block], body_size: float) -> Box:
+    """The headline's width, widened to the columns that start right under it and no other headline claims."""
+    reach = head.box.bottom + ROW_REACH * body_size
+    boxes = [block.box for block in blocks]
+    row = [box for box in boxes if head.box.bottom - body_size <= box.top <= reach
+           and not _continues_column(box, boxes, body_size) and not _claimed(box, head, heads)]
+    span = union([head.box, *row])
+    return Box(span.x0, head.box.top, span.x1, head.box.bottom)
+
+
+def _continues_column(box: Box, boxes: Sequence[Box], body_size: float) -> bool:
+    """Another block ends right over ``box``: it goes on from that one, it does not start a column."""
+    return any(other is not box and 0 <= box.top - other.bottom <= ADJACENT * body_size
+               and other.overlaps_horizontally(box, 0.5) for other in boxes)
+
+
+def _claimed(box: Box, head: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
+    """Another headline stands over ``box``, nearer than ``head`` or beside it."""
+    return any(other is not head and head.box.top <= other.box.bottom <= box.top + 1
+               and other.box.overlaps_horizontally(box) for other in heads)
+
+
+def _neighbourhoods(blocks: Sequence[_Block], body_size: float) -> list[list[_Block]]:
+    """Blocks grouped with their neighbours (a gutter or a line's space apart)."""
+    groups: list[list[_Block]] = []
+    for block in sorted(blocks, key=lambda block: (block.box.x0, block.box.top)):
+        near = [group for group in groups if any(_near(block.box, other.box, body_size) for other in group)]
+        merged = [block] + [member for group in near for member in group]
+        groups = [group for group in groups if group not in near] + [merged]
+    return groups
+
+
+def _near(first: Box, second: Box, body_size: float) -> bool:
+    reach = ADJACENT * body_size
+    return (first.x0 - reach <= second.x1 and second.x0 - reach <= first.x1
+            and first.top - reach <= second.bottom and second.top - reach <= first.bottom)

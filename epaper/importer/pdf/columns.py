@@ -1,0 +1,81 @@
+"""Body lines to column segments: runs of lines set one under the other in the same column."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .geometry import Box, union
+from .textlines import SAME_SIZE, TextLine
+
+LINE_GAP = 1.2
+"""Lines of a column are at most this many ems apart (leading and paragraph spacing)."""
+
+SAME_ROW = 0.3
+"""A line starting less than this many ems under the top of the previous one is beside it, not under it."""
+
+COLUMN_OVERLAP = 0.5
+"""A line continues a column if it shares this much of the narrower width with it."""
+
+
+@dataclass
+class Segment:
+    """Lines of one column, top to bottom; ``subhead`` marks a heading demoted into the body."""
+
+    lines: list[TextLine] = field(default_factory=list)
+    subhead: bool = False
+
+    @property
+    def box(self) -> Box:
+        return union(line.box for line in self.lines)
+
+    @property
+    def left(self) -> float:
+        """Where the column's full lines start: the most common left edge (indented lines are fewer)."""
+        edges = Counter(round(line.box.x0) for line in self.lines)
+        most, count = edges.most_common(1)[0]
+        return float(most) if count > 1 else self.box.x0
+
+    @property
+    def right(self) -> float:
+        return self.box.x1
+
+
+def usual_size(lines: Sequence[TextLine]) -> float:
+    """The body text size: the size of most glyphs on the page."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.glyphs)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def build_segments(lines: Sequence[TextLine], rules: Sequence[Box]) -> list[Segment]:
+    """Chain each line to the column segment right above it; a rule between them breaks the chain."""
+    segments: list[Segment] = []
+    for line in sorted(lines, key=lambda line: (line.box.top, line.box.x0)):
+        best, best_overlap = None, 0.0
+        for segment in segments:
+            last = segment.lines[-1]
+            gap = line.box.top - last.box.bottom
+            if not _follows(last, line, gap) or _rule_between(rules, last.box, line.box):
+                continue
+            overlap = segment.box.horizontal_overlap(line.box)
+            if overlap > COLUMN_OVERLAP * min(segment.box.width, line.box.width) and overlap > best_overlap:
+                best, best_overlap = segment, overlap
+        if best is None:
+            best = Segment()
+            segments.append(best)
+        best.lines.append(line)
+    return segments
+
+
+def _follows(last: TextLine, line: TextLine, gap: float) -> bool:
+    size = max(last.size, line.size)
+    under = line.box.top - last.box.top > SAME_ROW * size
+    return under and gap <= LINE_GAP * size and max(last.size, line.size) <= SAME_SIZE * min(last.size, line.size)
+
+
+def _rule_between(rules: Sequence[Box], upper: Box, lower: Box) -> bool:
+    return any(upper.bottom <= rule.top <= lower.top and rule.overlaps_horizontally(lower, 0.5) for rule in rules)
+
