@@ -8,10 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
+from .cache import BuildCache, ParsedArticle, Signature, digest, file_signature
 from .config import SiteConfig, slug_problem
 from .errors import Problem, SiteError, display_path
-from .frontmatter import split_front_matter
+from .frontmatter import FRONT_MATTER_FIRST_LINE, split_front_matter
+from .markup import RenderedBody, make_renderer, render_body
 from .model import Article, Edition, Issue, PrintPage, Topic
+from .parallel import map_forked
 from .schema import (
     DATE,
     FLAG,
@@ -31,6 +36,9 @@ ISSUE_FOLDER = re.compile(r"^(\d{4})/(\d{2})/(\d{2})$")
 PAGE_PREFIX = re.compile(r"^\d+-")
 RESERVED_SLUGS = {"index", "feed", "page", "assets", "topics", "archive", "search"}
 MAX_ARTICLE_BYTES = 2_000_000
+BODIES_PER_WRITE = 256
+# the front matter lines that the checks needing the issue (made after the cache) may point at
+LINES_NEEDED_LATER: set[tuple[str | int, ...]] = {("slug",), ("title",), ("page",)}
 
 ISSUE_FIELDS: dict[str, Field] = {
     "date": Field(DATE, required=True),
@@ -70,24 +78,37 @@ class LoadedContent:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_content(config: SiteConfig, include_drafts: bool = False, strict: bool = False) -> LoadedContent:
-    """Load and cross-check all content; raise :class:`SiteError` with every problem found."""
+def load_content(
+    config: SiteConfig, cache: BuildCache, include_drafts: bool = False, strict: bool = False, workers: int = 1
+) -> LoadedContent:
+    """Load and cross-check all content; raise :class:`SiteError` with every problem found.
+
+    Article files whose bytes the cache knows are not read again; the others are parsed and their
+    Markdown rendered, by ``workers`` processes when there are many.
+    """
     problems: list[Problem] = []
     warnings: list[Problem] = []
     issues: list[Issue] = []
     content_dir = config.content_dir
     if not content_dir.is_dir():
         raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
+    found_issues: list[tuple[Issue, list[Path]]] = []
     for folder, article_files in _issue_folders(content_dir, problems):
         issue = _load_issue(folder, content_dir, problems)
-        if issue is None:
-            continue
+        if issue is not None:
+            found_issues.append((issue, article_files))
+    files = _parse_articles([path for _, paths in found_issues for path in paths], config, cache, workers)
+    for issue, article_files in found_issues:
         for article_path in article_files:
-            article = _load_article(article_path, issue, problems)
+            file = files[article_path]
+            problems += file.problems
+            if file.parsed is None:
+                continue
+            article = _make_article(article_path, file, issue, cache, problems)
             if article is None or (article.draft and not include_drafts):
                 continue
             page = issue.page(article.page)
-            assert page is not None  # _load_article reported a missing page
+            assert page is not None  # _make_article reported a missing page
             page.articles.append(article)
         for page in issue.pages:
             page.articles.sort(key=lambda article: (article.order, article.source.name))
@@ -204,37 +225,136 @@ def _is_file_in(folder: Path, name: str) -> bool:
     return path.is_file() and path.resolve().is_relative_to(folder.resolve())
 
 
-def _load_article(path: Path, issue: Issue, problems: list[Problem]) -> Article | None:
-    shown = _shown(path)
+@dataclass
+class ArticleFile:
+    """One article file read and checked on its own (the part that needs no issue, so it can be cached)."""
+
+    key: str
+    signature: Signature | None
+    parsed: ParsedArticle | None
+    body: RenderedBody | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _parse_articles(
+    paths: list[Path], config: SiteConfig, cache: BuildCache, workers: int
+) -> dict[Path, ArticleFile]:
+    """Every article file parsed and rendered, taken from the cache when its bytes are known there."""
+    flavour = "html" if config.allow_html else "text"
+    index = cache.index
+    results: dict[Path, ArticleFile] = {}
+    unknown: list[Path] = []
+    for path in paths:
+        known = index.sources.get(_cache_name(path, config))
+        try:
+            signature = file_signature(path.stat())
+        except OSError:
+            signature = None
+        key = f"{known[1]}:{flavour}" if known else ""
+        if known and known[0] == signature and key in index.articles:
+            results[path] = ArticleFile(key, signature, index.articles[key])
+        else:
+            unknown.append(path)
+    if unknown:
+        renderer = make_renderer(config.allow_html)
+        rendered: list[tuple[str, str, list[str]]] = []  # each worker stores its bodies itself, in batches
+
+        def store_bodies() -> None:
+            cache.add_bodies(rendered)
+            rendered.clear()
+
+        def parse(path: Path) -> ArticleFile:
+            file = _parse_article_file(path, flavour, renderer, index.articles)
+            if file.parsed is not None and file.body is not None:
+                rendered.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
+                file.body = None
+                if len(rendered) >= BODIES_PER_WRITE:
+                    store_bodies()
+            return file
+
+        for path, file in zip(unknown, map_forked(parse, unknown, workers, finish=store_bodies), strict=True):
+            results[path] = file
+            if file.parsed is not None and file.key not in index.articles:
+                index.bodies_added += 1
+            if file.parsed is not None and file.signature is not None:
+                index.sources[_cache_name(path, config)] = (file.signature, file.key.rsplit(":", 1)[0])
+                index.articles[file.key] = file.parsed
+    return results
+
+
+def _cache_name(path: Path, config: SiteConfig) -> str:
+    """The path relative to the site folder (the string form of ``relative_to``, much cheaper on 20,000 files)."""
+    name, root = str(path), str(config.root) + os.sep
+    return name[len(root) :] if name.startswith(root) else name
+
+
+def _parse_article_file(
+    path: Path, flavour: str, renderer: MarkdownIt, known: dict[str, ParsedArticle]
+) -> ArticleFile:
+    problems: list[Problem] = []
+    try:
+        signature: Signature | None = file_signature(path.stat())
+    except OSError:
+        signature = None
     text = _read_text(path, problems)
     if text is None:
-        return None
+        return ArticleFile("", None, None, problems=problems)
+    key = f"{digest(text.encode())}:{flavour}"
+    if key in known:
+        return ArticleFile(key, signature, known[key])
+    shown = _shown(path)
     try:
         source = split_front_matter(text, shown)
     except YamlSyntaxError as error:
-        problems.append(error.problem)
-        return None
+        return ArticleFile(key, signature, None, problems=[error.problem])
     document = source.front_matter
     values, found = check_mapping(document.data, ARTICLE_FIELDS, document, shown)
-    problems += found
     if found:
-        return None
+        return ArticleFile(key, signature, None, problems=found)
+    body = render_body(renderer, source.body)
+    lead = body.paragraphs[0] if body.paragraphs else ""
+    body_key = f"{digest(source.body.encode())}:{flavour}"
+    lines = {key: line for key, line in document.lines.items() if key in LINES_NEEDED_LATER}
+    parsed = ParsedArticle(values, lines, body_key, lead, len(body.paragraphs))
+    return ArticleFile(key, signature, parsed, body)
+
+
+def _make_article(
+    path: Path, file: ArticleFile, issue: Issue, cache: BuildCache, problems: list[Problem]
+) -> Article | None:
+    """The article as it appears in ``issue``: the checks that need the issue, then the model object."""
+    assert file.parsed is not None
+    values = dict(file.parsed.values)
+    lines = file.parsed.lines
+
+    def line_of(key: str) -> int:
+        return lines.get((key,), FRONT_MATTER_FIRST_LINE)
+
     slug = values.pop("slug") or PAGE_PREFIX.sub("", path.stem)
     if slug_problem(slug) or slug in RESERVED_SLUGS:
-        problems.append(Problem(shown, document.line_of("slug"), f"slug '{slug}' is not allowed: use a-z, 0-9, '-'"))
+        problems.append(Problem(_shown(path), line_of("slug"), f"slug '{slug}' is not allowed: use a-z, 0-9, '-'"))
         return None
     if not values["title"] and not values["draft"]:
-        problems.append(
-            Problem(shown, document.line_of("title"), "missing 'title' (give the headline, or set draft: true)")
-        )
+        message = "missing 'title' (give the headline, or set draft: true)"
+        problems.append(Problem(_shown(path), line_of("title"), message))
         return None
     if issue.page(values["page"]) is None:
         numbers = ", ".join(str(page.number) for page in issue.pages) or "none"
         problems.append(
-            Problem(shown, document.line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")
+            Problem(_shown(path), line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")
         )
         return None
-    return Article(source=path, slug=slug, body=source.body, date=issue.date, **values)
+    return Article(
+        source=path,
+        slug=slug,
+        date=issue.date,
+        body_key=file.parsed.body_key,
+        lead=file.parsed.lead,
+        paragraph_count=file.parsed.paragraph_count,
+        bodies=cache,
+        fingerprint=digest(f"{path.name}|{file.key}|{issue.date.isoformat()}".encode()),
+        **values,
+    )
 
 
 def _check_unique_urls(issue: Issue, problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ from .errors import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 FENCE = "---"
+FRONT_MATTER_FIRST_LINE = 2
 
 
 @dataclass
@@ -26,5 +27,5 @@ def split_front_matter(text: str, path: str) -> ArticleSource:
         if lines[index].rstrip() in (FENCE, "..."):
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
-            return ArticleSource(parse_yaml(yaml_text, path, first_line=2), body.strip("\n"))
+            return ArticleSource(parse_yaml(yaml_text, path, first_line=FRONT_MATTER_FIRST_LINE), body.strip("\n"))
     raise YamlSyntaxError(Problem(path, 1, "front matter is not closed by a '---' line"))

@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, overload
 
 WEEKDAYS = "一二三四五六日"
 
 
+class RenderedBodies(Protocol):
+    """Where rendered article bodies live (the build cache): looked up by ``Article.body_key`` when needed."""
+
+    def load(self, key: str) -> tuple[str, list[str]]:
+        """The body's HTML and its paragraphs as plain text."""
+        ...
+
+
 @dataclass
 class Article:
-    """One article file: front matter fields plus the Markdown body (HTML is filled in by rendering)."""
+    """One article file: its front matter fields, and a reference to its rendered body.
+
+    The body's HTML and paragraphs stay in the build cache until a page or feed asks for them, so a
+    large archive costs little memory; the first paragraph (``lead``), used by every summary, is kept.
+    """
 
     source: Path
     title: str | None
     page: int
     order: int
     slug: str
-    body: str
     kicker: str | None = None
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -31,8 +44,11 @@ class Article:
     draft: bool = False
     needs_review: list[str] = field(default_factory=list)
     date: datetime.date = datetime.date.min
-    html: str = ""
-    paragraphs: list[str] = field(default_factory=list)
+    body_key: str = ""
+    lead: str = ""
+    paragraph_count: int = 0
+    bodies: RenderedBodies | None = field(default=None, repr=False, compare=False)
+    fingerprint: str = field(default="", compare=False)
     previous: Article | None = field(default=None, repr=False, compare=False)
     next: Article | None = field(default=None, repr=False, compare=False)
     story: list[Article] = field(default_factory=list, repr=False, compare=False)
@@ -45,6 +61,54 @@ class Article:
     @property
     def display_title(self) -> str:
         return self.title or "（无标题）"
+
+    @property
+    def html(self) -> str:
+        return self._rendered()[0]
+
+    @property
+    def paragraphs(self) -> Paragraphs:
+        return Paragraphs(self)
+
+    def _rendered(self) -> tuple[str, list[str]]:
+        if self.bodies is None:
+            raise RuntimeError(f"{self.source}: body not rendered yet")
+        return self.bodies.load(self.body_key)
+
+
+class Paragraphs(Sequence[str]):
+    """An article's paragraphs: the first and the count are in memory, the rest load on first use."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._all: list[str] | None = None
+
+    def __len__(self) -> int:
+        return self._article.paragraph_count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if index == 0 and self._article.paragraph_count:
+            return self._article.lead
+        return self._load()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        if self._article.paragraph_count:
+            yield self._article.lead
+            yield from self._load()[1:]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _load(self) -> list[str]:
+        if self._all is None:
+            self._all = self._article._rendered()[1]
+        return self._all
 
 
 @dataclass
@@ -74,6 +138,7 @@ class Issue:
     pages: list[PrintPage] = field(default_factory=list)
     older: Issue | None = field(default=None, repr=False, compare=False)
     newer: Issue | None = field(default=None, repr=False, compare=False)
+    fingerprint: str = field(default="", compare=False)
 
     @property
     def articles(self) -> list[Article]:

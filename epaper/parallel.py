@@ -1,0 +1,100 @@
+"""Spread work over the machine's cores with forked processes that inherit the whole build state.
+
+Forking (rather than a pool that pickles its arguments) lets a worker read the loaded model, the Jinja
+environment and the cache as they are in the parent; only results travel back, in small batches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import TypeVar, cast
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+BATCH = 64
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process raised: the message carries its traceback."""
+
+
+def worker_count(requested: int | None) -> int:
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(requested or available, available))
+
+
+def map_forked(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    minimum: int = 200,
+    finish: Callable[[], None] = lambda: None,
+) -> list[Result]:
+    """``[function(item) for item in items]``, in order, computed by up to ``workers`` forked processes.
+
+    Each process calls ``finish`` after its last item (to flush what it buffered). Below ``minimum`` items,
+    or with one worker, the work is done here: forking would cost more than it saves.
+    """
+    if workers <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+        done = [function(item) for item in items]
+        finish()
+        return done
+    context = multiprocessing.get_context("fork")
+    results: list[Result | None] = [None] * len(items)
+    processes, connections = [], []
+    for share in range(workers):
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(function, finish, items, share, workers, sender), daemon=True)
+        process.start()
+        sender.close()
+        processes.append(process)
+        connections.append(receiver)
+    failure = None
+    open_connections: list[Connection] = list(connections)
+    while open_connections:
+        for connection in wait(open_connections):
+            assert isinstance(connection, Connection)
+            try:
+                message = connection.recv()
+            except EOFError:
+                open_connections.remove(connection)
+                continue
+            if isinstance(message, str):
+                failure = failure or message
+                continue
+            for index, result in message:
+                results[index] = result
+    for process in processes:
+        process.join()
+    if failure is not None:
+        raise WorkerFailed(failure)
+    if any(process.exitcode != 0 for process in processes):
+        raise WorkerFailed("a worker process died (out of memory?)")
+    return cast(list[Result], results)  # every index was filled by exactly one worker
+
+
+def _work(
+    function: Callable[[Item], Result],
+    finish: Callable[[], None],
+    items: Sequence[Item],
+    share: int,
+    workers: int,
+    connection: Connection,
+) -> None:
+    try:
+        batch: list[tuple[int, Result]] = []
+        for index in range(share, len(items), workers):
+            batch.append((index, function(items[index])))
+            if len(batch) >= BATCH:
+                connection.send(batch)
+                batch = []
+        finish()
+        connection.send(batch)
+    except BaseException:
+        connection.send(traceback.format_exc())
+    finally:
+        connection.close()

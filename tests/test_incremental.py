@@ -1,0 +1,172 @@
+"""Incremental builds: after every kind of edit, the output is byte for byte that of a clean build."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import copy_site
+
+from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE
+from epaper.config import load_config
+from epaper.errors import SiteError
+from epaper.pipeline import BuildOptions, build_site
+
+ARTICLE = "content/2021/01/18/02-jin-rong.md"
+
+
+def build(site: Path) -> None:
+    build_site(load_config(site / "site.yaml"), BuildOptions(workers=1))
+
+
+def snapshot(output: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file of the output: its bytes, inode and modification time."""
+    files = {}
+    for path in sorted(output.rglob("*")):
+        if path.is_file():
+            status = path.stat()
+            files[path.relative_to(output).as_posix()] = (path.read_bytes(), status.st_ino, status.st_mtime_ns)
+    return files
+
+
+def contents(output: Path) -> dict[str, bytes]:
+    return {name: data for name, (data, _, _) in snapshot(output).items()}
+
+
+def clean_build(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The output of the same input built from nothing: no cache, no previous output."""
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("_site", ".cache"))
+    build(clean)
+    return contents(clean / "_site")
+
+
+def rewritten(before: dict[str, tuple[bytes, int, int]], after: dict[str, tuple[bytes, int, int]]) -> set[str]:
+    """Files that are new, or were written again (another inode or time), between two snapshots."""
+    return {name for name, (_, inode, mtime) in after.items() if before.get(name, (b"", 0, 0))[1:] != (inode, mtime)}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = copy_site("basic", tmp_path / "work")
+    build(site)
+    return site
+
+
+NEW_ARTICLE = "content/2021/01/19/01-xin-wen.md"
+EDITS = {
+    "change an article": lambda site: edit(site / ARTICLE, "title: ", "title: 新"),
+    "add an article": lambda site: (site / NEW_ARTICLE).write_text(
+        "---\ntitle: 新闻\npage: 1\norder: 5\ntopics: [finance]\n---\n新的一篇。\n", encoding="utf-8"
+    ),
+    "delete an article": lambda site: (site / NEW_ARTICLE).unlink(),
+    "rename an article": lambda site: (site / ARTICLE).rename(site / "content/2021/01/18/02-jin-rong-xin.md"),
+    "change a template": lambda site: edit(site / "templates/article.html", 'class="story"', 'class="story edited"'),
+    "change site.yaml": lambda site: edit(site / "site.yaml", "per_page: 2", "per_page: 1"),
+    "change a theme file": lambda site: edit(site / "theme/style.css", "}", "}\n/* edited */"),
+}
+
+
+def test_a_series_of_edits_always_gives_the_clean_build_output(site: Path, tmp_path: Path) -> None:
+    for name, change in EDITS.items():
+        change(site)
+        build(site)
+        assert contents(site / "_site") == clean_build(site, tmp_path), name
+
+
+def test_an_unchanged_site_is_not_rewritten(site: Path) -> None:
+    before = snapshot(site / "_site")
+    build(site)
+    assert snapshot(site / "_site") == before
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_changed(site: Path) -> None:
+    before = snapshot(site / "_site")
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    build(site)
+    after = snapshot(site / "_site")
+    changed = {name for name in after if after[name][0] != before[name][0]}
+    assert "2021/01/18/02/jin-rong/index.html" in changed
+    assert rewritten(before, after) == changed
+    assert "2021/01/19/01/xin-chun/index.html" not in changed
+
+
+def test_a_deleted_article_leaves_no_output_behind(site: Path) -> None:
+    (site / ARTICLE).unlink()
+    build(site)
+    assert not (site / "_site/2021/01/18/02/jin-rong").exists()
+    assert (site / "_site/2021/01/18/02/bu-ju/index.html").is_file()
+
+
+def test_a_template_error_after_a_cached_build_leaves_the_output_untouched(site: Path) -> None:
+    before = snapshot(site / "_site")
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    edit(site / "templates/article.html", "{{ article.display_title }}", "{{ article.display_title | nonsense }}")
+    with pytest.raises(SiteError):
+        build(site)
+    assert snapshot(site / "_site") == before
+    edit(site / "templates/article.html", "{{ article.display_title | nonsense }}", "{{ article.display_title }}")
+    build(site)
+    assert "再创开门红" in (site / "_site/2021/01/18/02/jin-rong/index.html").read_text(encoding="utf-8")
+
+
+def test_a_hand_edited_output_file_is_made_again(site: Path, tmp_path: Path) -> None:
+    page = site / "_site/2021/01/18/02/jin-rong/index.html"
+    page.write_text("tampered", encoding="utf-8")
+    build(site)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["garbage index", "truncated index", "garbage bodies", "altered body"])
+def test_a_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path, damage: str) -> None:
+    cache = site / CACHE_FOLDER
+    if damage == "garbage index":
+        (cache / INDEX_FILE).write_bytes(b"not a cache")
+    elif damage == "truncated index":
+        data = (cache / INDEX_FILE).read_bytes()
+        (cache / INDEX_FILE).write_bytes(data[: len(data) // 2])
+    elif damage == "garbage bodies":
+        (cache / BODIES_FILE).write_bytes(b"\0" * 4096)
+    else:
+        with sqlite3.connect(cache / BODIES_FILE) as connection:
+            connection.execute("UPDATE bodies SET html = '<p>stale</p>'")
+    edit(site / "templates/article.html", '<article class="story"', '<article class="story edited"')
+    build(site)
+    output = contents(site / "_site")
+    assert output == clean_build(site, tmp_path)
+    assert not any(b"stale" in data for data in output.values())
+
+
+def test_deleting_the_cache_rebuilds_without_rewriting_unchanged_files(site: Path) -> None:
+    before = snapshot(site / "_site")
+    shutil.rmtree(site / ".cache")
+    build(site)
+    assert snapshot(site / "_site") == before
+
+
+def test_an_interrupted_publish_is_followed_by_a_complete_build(site: Path, tmp_path: Path) -> None:
+    (site / CACHE_FOLDER / "applying").touch()  # as left by a build killed while moving files in,
+    (site / "_site/2021/01/18/half-moved.html").write_text("", encoding="utf-8")  # with a file nothing lists
+    build(site)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    assert not (site / CACHE_FOLDER / "applying").exists()
+
+
+def test_with_search_the_index_is_remade_only_when_a_page_changed(site: Path, tmp_path: Path) -> None:
+    edit(site / "site.yaml", "search: false", "search: true")
+    config = load_config(site / "site.yaml")
+    assert build_site(config, BuildOptions(workers=1)).searched
+    edit(site / "content/2021/01/18/issue.yaml", "running_number: 12345", "running_number: 12345 # 注释")
+    assert not build_site(config, BuildOptions(workers=1)).searched  # same pages: the index is kept
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    assert build_site(config, BuildOptions(workers=1)).searched
+    assert contents(site / "_site") == clean_build(site, tmp_path)

@@ -1,0 +1,31 @@
+"""Work spread over forked processes comes back complete and in order, and a worker's failure is not lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from epaper.parallel import WorkerFailed, map_forked
+
+
+def test_results_come_back_in_order_from_every_worker() -> None:
+    items = list(range(1000))
+    offset = 7  # read from the parent's memory, which the forked workers share
+    assert map_forked(lambda item: (item + offset, item * item), items, workers=2, minimum=1) == [
+        (item + offset, item * item) for item in items
+    ]
+
+
+def test_a_failing_worker_is_reported_with_its_traceback() -> None:
+    def fail_on_500(item: int) -> int:
+        if item == 500:
+            raise ValueError("bad item 500")
+        return item
+
+    with pytest.raises(WorkerFailed, match="bad item 500"):
+        map_forked(fail_on_500, list(range(1000)), workers=2, minimum=1)
+
+
+def test_small_jobs_run_in_this_process() -> None:
+    seen = []
+    map_forked(seen.append, [1, 2, 3], workers=2)
+    assert seen == [1, 2, 3]
