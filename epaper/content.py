@@ -21,6 +21,7 @@ from .schema import (
     DATE,
     FLAG,
     LIST,
+    PAGE_BOX,
     POSITIVE_NUMBER,
     TEXT,
     TEXT_LIST,
@@ -52,6 +53,7 @@ PAGE_FIELDS: dict[str, Field] = {
     "editor": Field(TEXT),
     "pdf": Field(TEXT),
     "image": Field(TEXT),
+    "thumbnail": Field(TEXT),
 }
 ARTICLE_FIELDS: dict[str, Field] = {
     "title": Field(TEXT, nullable=True),
@@ -67,6 +69,8 @@ ARTICLE_FIELDS: dict[str, Field] = {
     "summary": Field(TEXT),
     "continued_from": Field(POSITIVE_NUMBER),
     "continues_on": Field(POSITIVE_NUMBER),
+    "captions": Field(TEXT_LIST, default=[]),
+    "box": Field(PAGE_BOX),
     "draft": Field(FLAG, default=False),
     "needs_review": Field(TEXT_LIST, default=[]),
 }
@@ -202,7 +206,7 @@ def _load_pages(
     pages: dict[int, PrintPage] = {}
     for index, raw_page in enumerate(raw_pages):
         values, found = check_mapping(raw_page, PAGE_FIELDS, document, shown, ("pages", index))
-        for key in ("pdf", "image"):
+        for key in ("pdf", "image", "thumbnail"):
             attachment = values.get(key)
             if attachment and not _is_file_in(folder, attachment):
                 line = document.line_of("pages", index, key)
@@ -332,7 +336,8 @@ def _make_article(
 
     slug = values.pop("slug") or PAGE_PREFIX.sub("", path.stem)
     if slug_problem(slug) or slug in RESERVED_SLUGS:
-        problems.append(Problem(_shown(path), line_of("slug"), f"slug '{slug}' is not allowed: use a-z, 0-9, '-'"))
+        reason = "is reserved for the site's own pages" if slug in RESERVED_SLUGS else "may use only a-z, 0-9 and '-'"
+        problems.append(Problem(_shown(path), line_of("slug"), f"slug '{slug}' {reason}"))
         return None
     if not values["title"] and not values["draft"]:
         message = "missing 'title' (give the headline, or set draft: true)"

@@ -43,6 +43,9 @@ class Article:
     continues_on: int | None = None
     draft: bool = False
     needs_review: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    box: list[float] | None = None
+    """Where the article is printed, [x, y, width, height] as fractions of its page (from a PDF import)."""
     date: datetime.date = datetime.date.min
     body_key: str = ""
     lead: str = ""
@@ -120,6 +123,7 @@ class PrintPage:
     editor: str | None = None
     pdf: str | None = None
     image: str | None = None
+    thumbnail: str | None = None
     articles: list[Article] = field(default_factory=list)
 
     @property

@@ -90,7 +90,7 @@ def plan_copies(
     sources = [(urls.ASSETS + name, theme_dir / name) for name in asset_versions]
     for issue in edition.issues:
         for page in issue.pages:
-            for attachment in filter(None, (page.pdf, page.image)):
+            for attachment in filter(None, (page.pdf, page.image, page.thumbnail)):
                 sources.append((urls.issue_url(issue) + attachment, issue.folder / attachment))
     return [
         PlannedOutput(staged.claim(url), _source_digest(source, config, cache), source.read_bytes)

@@ -147,7 +147,7 @@ def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, 
     pages = [entry for entry in issue.get("pages") or [] if isinstance(entry, dict)]
     entry = next((entry for entry in pages if entry.get("number") == page), None)
     if entry is None:
-        entry = {"number": page, "name": page_name or f"第{page}版"}
+        entry = {"number": page, **({"name": page_name} if page_name else {})}
         pages.append(entry)
     elif page_name:
         entry["name"] = page_name

@@ -40,7 +40,7 @@ def test_two_page_pdf_becomes_articles_pictures_and_issue(tmp_path: Path, make_p
     issue = yaml.safe_load((folder / "issue.yaml").read_text(encoding="utf-8"))
     assert issue["date"] == dt.date(2021, 1, 18) and issue["number"] == 5123 and issue["running_number"] == 9876
     assert issue["pages"] == [
-        {"number": 1, "name": "第1版", "image": "page-01.webp", "thumbnail": "page-01-thumb.webp",
+        {"number": 1, "image": "page-01.webp", "thumbnail": "page-01-thumb.webp",
          "pdf": "page-01.pdf"},
         {"number": 2, "name": "综合新闻", "image": "page-02.webp", "thumbnail": "page-02-thumb.webp",
          "pdf": "page-02.pdf"},
