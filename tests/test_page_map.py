@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-
 from sitecheck import REPOSITORY, broken_references, page_path, parse
+
 from tests.importer.pdf.newspaper import build_pdf, layout
 
 
