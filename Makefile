@@ -30,6 +30,8 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup browser tools
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 audit: setup browser tools
