@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .config import SiteConfig, load_config
 from .errors import SiteError
-from .importer import command as import_command
+from .importer.options import add_arguments as import_arguments
 from .pipeline import BuildOptions, build_site
 
 log = logging.getLogger("epaper")
@@ -96,7 +96,9 @@ def run_check(options: argparse.Namespace, config: SiteConfig) -> int:
 
 
 def run_import(options: argparse.Namespace, config: SiteConfig) -> int:
-    return import_command.run(options, config)
+    from .importer.command import run  # pypinyin and pdfplumber load only for this command
+
+    return run(options, config)
 
 
 def run_serve(options: argparse.Namespace, config: SiteConfig) -> int:
@@ -159,7 +161,7 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 Handler = Callable[[argparse.Namespace, SiteConfig], int]
 COMMANDS: dict[str, tuple[str, Handler, Callable[[argparse.ArgumentParser], None]]] = {
     "build": ("build the static site into the output folder", run_build, _build_arguments),
-    "import": ("turn the raw text of printed pages into article files", run_import, import_command.add_arguments),
+    "import": ("turn the raw text of printed pages into article files", run_import, import_arguments),
     "check": ("build, then check links, anchors, feeds, sitemap and HTML validity", run_check, _check_arguments),
     "serve": ("preview the site with live reload while you edit", run_serve, _serve_arguments),
 }

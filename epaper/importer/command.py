@@ -24,20 +24,6 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLUG_SOURCE_CHARS = 12
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="raw text of the page, in reading order; or PDFs of print pages (FILE.pdf)")
-    parser.add_argument("--date", required=True, help="issue date, YYYY-MM-DD")
-    parser.add_argument("--page", help="print page number of this text (required), or of the first PDF page "
-                                       "(default: the page label in its running header, else 1, 2, …)")
-    parser.add_argument("--page-name", help="name of the page (版名), e.g. 要闻")
-    parser.add_argument("--issue-number", help="issue number (期号) to record in issue.yaml")
-    parser.add_argument("--encoding", help="encoding of the files (default: UTF-8, else GB18030)")
-    parser.add_argument("--dry-run", action="store_true", help="write nothing; only print the report")
-    parser.add_argument("--json", action="store_true", help="print the report as a JSON array of articles")
-    parser.add_argument("--force", action="store_true", help="replace article files that already exist")
-
-
 def run(args: argparse.Namespace, config: Any) -> int:
     """Import ``args.files`` as print pages of the issue of ``args.date``; SiteError on bad input."""
     paths = [Path(name) for name in args.files]

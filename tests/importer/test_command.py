@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from epaper.errors import SiteError
-from epaper.importer import command
+from epaper.importer import command, options
 from tests.importer.fixtures import FIXTURES
 
 PAGE = FIXTURES / "bracket-jump.txt"
@@ -21,7 +21,7 @@ TOPICS = [SimpleNamespace(name="金融", slug="finance", description="", keyword
 
 def run(tmp_path: Path, *arguments: str) -> int:
     parser = argparse.ArgumentParser()
-    command.add_arguments(parser)
+    options.add_arguments(parser)
     config = SimpleNamespace(content_dir=tmp_path / "content", topics=TOPICS)
     return command.run(parser.parse_args(list(arguments)), config)
 

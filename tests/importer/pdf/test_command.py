@@ -14,7 +14,7 @@ import yaml
 from PIL import Image
 
 from epaper.errors import SiteError
-from epaper.importer import command
+from epaper.importer import command, options
 from epaper.importer.pdf.chars import read_pdf
 from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.render import IMAGE_WIDTH, THUMBNAIL_WIDTH
@@ -23,7 +23,7 @@ from tests.importer.pdf.conftest import PdfMaker
 
 def run(tmp_path: Path, *arguments: str) -> int:
     parser = argparse.ArgumentParser()
-    command.add_arguments(parser)
+    options.add_arguments(parser)
     config = SimpleNamespace(content_dir=tmp_path / "content", topics=[])
     return command.run(parser.parse_args(list(arguments)), config)
 
