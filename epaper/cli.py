@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import SiteConfig, load_config
-from .errors import SiteError
+from .errors import SiteError, display_path
 from .importer.options import add_arguments as import_arguments
 from .pipeline import BuildOptions, build_site
 
@@ -71,14 +71,15 @@ def with_build_overrides(options: argparse.Namespace, config: SiteConfig) -> Sit
 def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
     config = with_build_overrides(options, config)
     report = build_site(config, BuildOptions(include_drafts=options.drafts, strict=options.strict))
+    changed = f"{report.written} files written ({report.bytes / 1e6:.1f} MB)" if report.written else "no file changed"
     log.info(
-        "built %d articles into %d pages (%d files, %.1f MB) in %s in %.2fs",
+        "built %d articles into %d pages and %d files in %s in %.2fs: %s",
         report.articles,
         report.pages,
         report.files,
-        report.bytes / 1e6,
-        config.output_dir,
+        display_path(config.output_dir),
         report.seconds,
+        changed,
     )
     return 0
 
