@@ -52,11 +52,18 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     if not all(c.NAME.match(token) and token not in c.NOT_NAMES for token in tokens):
         return None
     uncued_credit = credit in c.UNCUED_CREDIT_WORDS and bool(tokens)
+    if not tokens and rest in c.SELF_NAMED_ROLES:
+        return Byline(raw, [rest], credit)
     if not (cued or has_role or uncued_credit) or not (tokens or credit):
         return None
     if credit in c.PHOTO_CREDIT_WORDS and not has_role:
         return Byline(raw, [], " ".join([*tokens, credit]))
     return Byline(raw, tokens, credit)
+
+
+def has_role(text: str) -> bool:
+    """True if ``text`` holds a byline role word (`记者`, `本报评论员`)."""
+    return bool(_ROLES.search(text))
 
 
 def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:

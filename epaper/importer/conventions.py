@@ -70,6 +70,9 @@ HEADLINE_SPAN = 2.0
 COLUMN_WINDOW = 12
 """Lines on each side used to estimate the local column width."""
 
+COLUMN_TOLERANCE = 0.5
+"""Widths this close count as the same printed width."""
+
 MIN_COLUMN_SAMPLE = 4
 """Fewer lines than this on one side of a line cannot tell the column width there."""
 
@@ -106,7 +109,11 @@ DATELINE_REPORTERS = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
 BYLINE_MARKERS = "□■◇◆○●◎☆★△▲"
 """A byline set at the end of an article after a box or bullet: `□肖芳`."""
 
+SELF_NAMED_ROLES = frozenset({"本报评论员", "本报特约评论员", "特约评论员", "评论员", "本报编辑部", "编辑部"})
+"""Roles that sign an article on their own: the role is the author (`本报评论员`)."""
+
 BYLINE_ROLES = (
+    *sorted(SELF_NAMED_ROLES, key=len, reverse=True),
     "本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "特约记者", "见习记者",
     "特约通讯员", "记者", "通讯员", "实习生", "撰稿", "撰文", "文/图", "文／图", "图/文", "图／文",
     "文图", "文/", "文／", "图/", "图／", "作者",
@@ -137,12 +144,27 @@ BRACKETED_BYLINE = re.compile(r"[（(](?P<inner>[^（()）]{2,40})[）)]\s*$")
 
 NAME_SEPARATORS = re.compile(r"[\s、，,;；/／]+")
 
+END_MARK = re.compile(r"(?<=[。！？!?”’）)])\s*(?:[（(]\s*完\s*[）)]|[■□◆◇])\s*$")
+"""A mark that closes a story: `（完）` after wire copy, a box after the last sentence."""
+
+CAPTION_START = re.compile(r"^\s*(?:[▲△▼▽↑←→]|图为|上图|下图|左图|右图|图\s*[①-⑩\d]|图片[：:]|图[：:])")
+"""How a photo caption printed among the paragraphs begins: `图为…`, `▲…`, `上图：…`."""
+
+CAPTION_LINES = 4
+"""A caption is short: it ends with its credit within this many lines."""
+
+PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片?)[）)]|(?:摄|供图|资料图片?))\s*$")
+"""How a caption ends: with who took the picture, `（张明 摄）`, `本报记者 陈建国 摄`, `新华社发`."""
+
 # --- jump lines ---------------------------------------------------------------------------------
 
 PAGE_NUMBER = r"[A-Za-z]?\s*(?P<number>\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})"
 
-CONTINUED_FROM = re.compile(rf"[（(]\s*(?:上接|紧接|接)\s*第?\s*{PAGE_NUMBER}\s*版\s*[）)]")
-CONTINUES_ON = re.compile(rf"[（(]\s*(?:下转|转)\s*第?\s*{PAGE_NUMBER}\s*版\s*[）)]")
+_JUMP_OPEN = r"(?:[（(]|^)\s*"
+_JUMP_CLOSE = r"\s*(?:[）)]|$)"
+CONTINUED_FROM = re.compile(rf"{_JUMP_OPEN}(?:上接|紧接|接)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
+CONTINUES_ON = re.compile(rf"{_JUMP_OPEN}(?:下转|转)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
+"""Jump lines, bracketed anywhere in a line (`（下转第三版）`) or bare on a line of their own (`转第4版`)."""
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                   "七": 7, "八": 8, "九": 9}
@@ -156,6 +178,7 @@ PAGE_FURNITURE: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]$"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"),
     re.compile(rf"^第?\s*{PAGE_NUMBER}\s*版(?:\s*[{CJK}]{{0,8}})?$"),
+    re.compile(rf"^[A-Z]\d{{1,2}}\s*[{CJK}]{{2,8}}$"),
     re.compile(r"^(?:电话|传真|E-?mail|邮箱)\s*[：:]\s*\S+$", re.IGNORECASE),
 )
 """Whole lines that belong to the page, not to an article: editors, dates, page labels."""

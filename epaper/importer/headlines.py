@@ -24,14 +24,21 @@ def is_subtitle(line: Line, column: float) -> bool:
     return dashed and line.width <= column * c.HEADLINE_SPAN and not ends_sentence(line.text)
 
 
-def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False) -> bool:
+def is_unpunctuated(line: Line) -> bool:
+    """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one)."""
+    return not any(char in c.HEADING_FORBIDDEN_END for char in line.text)
+
+
+def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,
+               spaced_ok: bool = False) -> bool:
     """A heading is a short line without clause punctuation at its end.
 
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
-    ``spanning``: a subtitle, jump line, dateline or byline follows, so the title may run across columns.
-    A letter-spaced line is a justified full line of text, never a heading.
+    ``spanning``: what follows can only follow a title, so the title may run across columns.
+    ``spaced_ok``: a head marker follows, so a letter-spaced line is a tracked-out title; elsewhere
+    a letter-spaced line is a justified full line of text, never a heading.
     """
-    if line.letter_spaced:
+    if line.letter_spaced and not spaced_ok:
         return False
     last = line.text.rstrip("".join(c.CLOSING_MARKS))[-1:]
     if not last or last in c.HEADING_FORBIDDEN_END:

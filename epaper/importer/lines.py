@@ -8,7 +8,6 @@ ends on a short line, or before a line narrowed by the lost indent.
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,6 @@ from . import conventions as c
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_RUN = re.compile(r"[\x21-\x7e]+")
-_PHRASE_MARK = "\x00"
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def make_line(number: int, raw: str, *, blank_before: bool = False) -> Line:
     """A line from its extracted text: lost glyphs removed, letter-spacing undone, width measured."""
     spaced = raw.replace(c.LOST_GLYPH, "").strip()
     cleaned = remove_letter_spacing(spaced)
-    phrased = remove_letter_spacing(c.HEADLINE_GAP.sub(_PHRASE_MARK, spaced)).replace(_PHRASE_MARK, " ")
+    phrased = " ".join(remove_letter_spacing(phrase) for phrase in c.HEADLINE_GAP.split(spaced))
     return Line(number, raw, spaced, cleaned, phrased, raw.count(c.LOST_GLYPH), blank_before,
                 is_letter_spaced(spaced), line_width(cleaned))
 
@@ -116,21 +114,42 @@ def ends_sentence(text: str) -> bool:
     return stripped[-1] in c.PARAGRAPH_END
 
 
-def _column(widths: Sequence[float]) -> float:
-    """The median of the wider half: headings and short last lines do not narrow the estimate."""
-    ordered = sorted(widths)
-    return statistics.median(ordered[len(ordered) // 2:]) if ordered else 0.0
+def _column(samples: Sequence[tuple[float, bool]]) -> float:
+    """The width W that best explains the lines: full lines are W wide, first lines W minus the indent.
+
+    ``samples`` are (width, could start a paragraph: the line before ends a sentence). Every
+    continued line of a justified column is printed alike, and a first line two characters
+    narrower (the indent lost in extraction); headings, short last lines and a stray wide line
+    (a headline over two columns) match neither, so a text of short paragraphs, mostly first
+    lines, is not mistaken for a narrower column. Ties go to the wider column.
+    """
+    if not samples:
+        return 0.0
+
+    def support(column: float) -> int:
+        return sum(1 for width, may_start in samples
+                   if abs(width - column) <= c.COLUMN_TOLERANCE
+                   or (may_start and abs(width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
+
+    return max((width for width, _ in samples), key=lambda column: (support(column), column))
 
 
-def _full_widths(lines: Sequence[Line]) -> list[float]:
-    """Widths that can measure a column: letter-spaced lines are stretched, so they cannot."""
-    return [line.width for line in lines if not line.letter_spaced] or [line.width for line in lines]
+def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[tuple[float, bool]]:
+    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched.
+
+    Each width comes with whether its line could start a paragraph (the line before ends a sentence).
+    """
+    first = max(0, first)
+    samples = [(line.width, position > 0 and ends_sentence(lines[position - 1].text), line.letter_spaced)
+               for position, line in enumerate(lines[first:stop], start=first)]
+    return [(width, may_start) for width, may_start, spaced in samples if not spaced] or [
+        (width, may_start) for width, may_start, _ in samples]
 
 
 def local_columns(lines: Sequence[Line]) -> list[float]:
     """The column width around each line, measured on its neighbours."""
     return [
-        _column(_full_widths(lines[max(0, index - c.COLUMN_WINDOW): index + c.COLUMN_WINDOW + 1]))
+        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1))
         for index in range(len(lines))
     ]
 
@@ -143,10 +162,10 @@ def boundary_columns(lines: Sequence[Line]) -> list[float]:
     """
     columns = []
     for index in range(len(lines)):
-        before = _full_widths(lines[max(0, index - c.COLUMN_WINDOW): index])
-        after = _full_widths(lines[index + 1: index + 1 + c.COLUMN_WINDOW])
+        before = _full_widths(lines, index - c.COLUMN_WINDOW, index)
+        after = _full_widths(lines, index + 1, index + 1 + c.COLUMN_WINDOW)
         sides = [_column(side) for side in (before, after) if len(side) >= c.MIN_COLUMN_SAMPLE]
-        columns.append(min(sides) if sides else _column(before + after or [lines[index].width]))
+        columns.append(min(sides) if sides else _column(before + after or [(lines[index].width, False)]))
     return columns
 
 

@@ -39,6 +39,7 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         continued_from=section.continued_from,
         continues_on=section.continues_on,
         blocks=blocks,
+        captions=list(section.captions),
         artefacts=[*section.artefacts, *headline.artefacts],
     )
     for byline in section.bylines:

@@ -12,24 +12,23 @@ from dataclasses import dataclass, field
 
 from . import conventions as c
 from .bylines import Byline, match_dateline, parse_byline, split_trailing_byline
-from .headlines import is_heading, is_subtitle
-from .jumps import continued_from, continues_on
+from .headlines import is_subtitle
+from .jumps import continues_on
 from .lines import (
     Line,
-    blank_lines_meaningful,
-    boundary_columns,
     ends_sentence,
-    is_indented_start,
     make_line,
     suspicious_lost_glyphs,
 )
+from .marks import caption_end, caption_text, split_end_mark
+from .page import Page
 from .record import Artefact
-
-MAX_HEAD_LINES = 4
-"""Kicker, title, subtitle and a byline: a head is never longer."""
 
 UNCERTAIN_AFTER_FRAGMENT = (
     "uncertain boundary: a heading after a headless fragment was taken as the title of a new article"
+)
+UNCERTAIN_AFTER_NEWS = (
+    "uncertain boundary: a heading inside a dateline-led report was taken as the title of a new article"
 )
 UNCERTAIN_DATELINE = "uncertain boundary: a dateline inside a text was taken as the start of a new article"
 
@@ -45,6 +44,7 @@ class Section:
     bylines: list[Byline] = field(default_factory=list)
     continued_from: int | None = None
     continues_on: int | None = None
+    captions: list[str] = field(default_factory=list)
     artefacts: list[Artefact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ended: bool = False
@@ -68,9 +68,9 @@ def is_furniture(line: Line) -> bool:
 
 class _Segmenter:
     def __init__(self, lines: list[Line]) -> None:
+        self.page = Page(lines)
         self.lines = lines
-        self.columns = boundary_columns(lines)
-        self.blanks = blank_lines_meaningful(lines)
+        self.columns = self.page.columns
         self.sections: list[Section] = []
 
     def run(self) -> list[Section]:
@@ -99,18 +99,11 @@ class _Segmenter:
         for context in suspicious_lost_glyphs(line.raw):
             section.warnings.append(f"lost glyph removed at line {line.number}: {context}")
 
-    def _whole_line_jump_from(self, line: Line) -> int | None:
-        jump = continued_from(line.text)
-        return jump.page if jump is not None and jump.text == line.text else None
-
-    def _head_byline(self, line: Line) -> Byline | None:
-        return parse_byline(line.spaced) if match_dateline(line.spaced) is None else None
-
     def _read_head(self, section: Section, index: int) -> int:
         while index < len(self.lines):
             line, column = self.lines[index], self.columns[index]
-            page = self._whole_line_jump_from(line)
-            byline = self._head_byline(line)
+            page = self.page.whole_line_jump_from(line)
+            byline = self.page.head_byline(line)
             if is_furniture(line):
                 section.artefacts.append(Artefact(line.number, line.text, "page furniture"))
             elif page is not None:
@@ -121,7 +114,7 @@ class _Segmenter:
             elif byline is not None:
                 section.bylines.append(byline)
                 section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
-            elif not section.subtitles and self._heading_at(index, at_head=True):
+            elif not section.subtitles and self.page.heading_at(index, at_head=True):
                 section.head.append(line)
             else:
                 return index
@@ -151,11 +144,18 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, line.text, "page furniture"))
             self._take(section, line)
             return index + 1
-        if section.has_text and (match_dateline(line.spaced) or self._whole_line_jump_from(line) is not None):
+        if section.has_text and (match_dateline(line.spaced) or self.page.whole_line_jump_from(line) is not None):
             section.ended = True
             return self._read_head(self._start(index, UNCERTAIN_DATELINE), index)
+        if self._after_sentence(section):
+            caption = caption_end(self.lines, index)
+            if caption is not None:
+                return self._caption(section, index, caption)
+            marked = self.page.marked_subhead(index)
+            if marked is not None:
+                return self._subhead(section, index, marked)
         jump = continues_on(line.spaced)
-        split = split_trailing_byline(line.spaced)
+        split = split_trailing_byline(line.spaced) or self.page.uncued_last_byline(index)
         if jump is None and split is None and section.has_text and self._subhead_position(section, index):
             return self._heading_in_body(section, index)
         self._take(section, line)
@@ -172,52 +172,59 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
             section.ended = section.ended or bool(text) or section.has_text
             line = make_line(line.number, text, blank_before=line.blank_before)
+        end_mark = split_end_mark(line.spaced)
+        if end_mark is not None:
+            section.artefacts.append(Artefact(line.number, end_mark[1], "end mark"))
+            section.ended = True
+            line = make_line(line.number, end_mark[0], blank_before=line.blank_before)
         if line.spaced:
             section.body.append(("text", line))
         return index + 1
 
+    @staticmethod
+    def _opens_with_dateline(section: Section) -> bool:
+        """A news report (消息) opens with a dateline and has no subheads; features (通讯) have them."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        return first is not None and match_dateline(first.spaced) is not None
+
+    def _after_sentence(self, section: Section) -> bool:
+        previous = section.last_text()
+        return previous is not None and ends_sentence(previous.text)
+
+    def _caption(self, section: Section, first: int, last: int) -> int:
+        """A photo caption among the paragraphs: kept with the article, out of its text."""
+        lines = self.lines[first: last + 1]
+        section.captions.append(caption_text(lines))
+        for line in lines:
+            self._take(section, line)
+            section.artefacts.append(Artefact(line.number, line.text, "caption"))
+        return last + 1
+
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts."""
-        previous = section.last_text()
-        after_sentence = previous is not None and ends_sentence(previous.text)
-        return after_sentence and self._heading_at(index, at_head=False)
-
-    def _heading_at(self, index: int, *, at_head: bool, depth: int = 0) -> bool:
-        """A short unpunctuated line followed by a paragraph's first line or by more of a head."""
-        line = self.lines[index]
-        if match_dateline(line.spaced) is not None or parse_byline(line.spaced) is not None:
-            return False
-        if index + 1 >= len(self.lines):
-            return False
-        spanning = at_head and self._head_marker_at(index + 1)
-        if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning):
-            return False
-        following = self.lines[index + 1]
-        return (following.letter_spaced or is_indented_start(following, self.columns[index + 1])
-                or (following.blank_before and self.blanks[index + 1])
-                or self._looks_like_head(index + 1, depth + 1))
-
-    def _head_marker_at(self, index: int) -> bool:
-        """A line that only appears at the head of an article: dateline, subtitle, jump line, byline."""
-        line, column = self.lines[index], self.columns[index]
-        return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
-                or self._whole_line_jump_from(line) is not None or self._head_byline(line) is not None)
-
-    def _looks_like_head(self, index: int, depth: int = 0) -> bool:
-        return self._head_marker_at(index) or (
-            depth < MAX_HEAD_LINES and self._heading_at(index, at_head=True, depth=depth))
+        return self._after_sentence(section) and (
+            self.page.heading_at(index, at_head=False)
+            or (self.page.head_marker_at(index + 1) and self.page.heading_at(index, at_head=True)))
 
     def _heading_in_body(self, section: Section, index: int) -> int:
         """A subhead of this article, or the title of the next one."""
-        if self._looks_like_head(index + 1):
+        if self.page.looks_like_head(index + 1):
             section.ended = True
             return self._read_head(self._start(index), index)
         if section.headless:
             section.ended = True
             return self._read_head(self._start(index, UNCERTAIN_AFTER_FRAGMENT), index)
+        if self._opens_with_dateline(section):
+            section.ended = True
+            return self._read_head(self._start(index, UNCERTAIN_AFTER_NEWS), index)
+        return self._subhead(section, index, self.lines[index])
+
+    def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]
         self._take(section, line)
-        section.body.append(("subhead", line))
+        if subhead is not line:
+            section.artefacts.append(Artefact(line.number, line.spaced[0], "subhead mark"))
+        section.body.append(("subhead", subhead))
         return index + 1
 
 

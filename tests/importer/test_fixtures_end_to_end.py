@@ -6,10 +6,10 @@ import pytest
 
 from epaper.importer.decode import decode_page
 from epaper.importer.parse import parse_page
-from tests.importer.fixtures import FIELDS, FIXTURES, fixture_names, load_expected, norm
+from tests.importer.fixtures import FIELDS, FIXTURES, fixture_names, fixture_params, load_expected, norm
 
 
-@pytest.mark.parametrize("name", fixture_names())
+@pytest.mark.parametrize("name", fixture_params())
 def test_fixture_matches_expected_articles(name: str) -> None:
     expected = load_expected(name)["articles"]
     articles = parse_page(decode_page((FIXTURES / f"{name}.txt").read_bytes()))
