@@ -15,12 +15,16 @@ from .captions import Caption
 from .columns import Segment
 from .geometry import Box, union
 from .heads import HeadGroup
+from .shapes import frame_of
 
 ROW_REACH = 4.0
 """Columns starting at most this many body ems under a headline start right under it."""
 
 ADJACENT = 2.5
 """Blocks at most this many body ems apart (a gutter, a little space) are neighbours."""
+
+VERTICAL_HEAD_REACH = 2.5
+"""The text of a vertical headline starts at most this many of its ems beside it."""
 
 SPANNING_SHARE = 0.3
 """A segment sharing this much of its width with two columns of its article spans them."""
@@ -67,17 +71,22 @@ class _Block:
 
 
 def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], captions: Sequence[Caption],
-                     pictures: Sequence[Box], rules: Sequence[Box], body_size: float) -> list[ArticleLayout]:
-    """The articles of a page, top to bottom and left to right."""
+                     pictures: Sequence[Box], rules: Sequence[Box], frames: Sequence[Box],
+                     body_size: float) -> list[ArticleLayout]:
+    """The articles of a page, top to bottom and left to right; a headline governs only inside its own frame."""
     captioned = {id(caption.picture) for caption in captions}
     blocks = [_Block(segment.box, segment) for segment in segments]
     blocks += [_Block(caption.box, caption) for caption in captions]
     blocks += [_Block(picture, picture) for picture in pictures if id(picture) not in captioned]
-    spans = {id(head): _span(head, heads, blocks, body_size) for head in heads}
+    frame = {id(item): frame_of(item.box, frames) for item in blocks}
+    frame.update({id(head): frame_of(head.box, frames) for head in heads})
+    spans = {id(head): _span(head, heads, [block for block in blocks if frame[id(block)] == frame[id(head)]], body_size)
+             for head in heads}
     articles = {id(head): ArticleLayout(head) for head in heads}
     headless: list[_Block] = []
     for block in blocks:
-        head = _governing(block.box, heads, spans, rules, body_size)
+        head = _governing(block.box, [head for head in heads if frame[id(head)] == frame[id(block)]], spans, rules,
+                          body_size)
         if head is None:
             headless.append(block)
         else:
@@ -92,16 +101,26 @@ def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], ca
 
 
 def _reading_order(articles: list[ArticleLayout]) -> list[ArticleLayout]:
-    """Top to bottom; articles starting beside one another (within the first one's headline) left to right."""
+    """Top to bottom; articles starting beside one another (within the first one's headline) left to right,
+    each followed by the articles stacked under it in its columns, within the row's depth."""
     ordered: list[ArticleLayout] = []
     rest = sorted(articles, key=lambda article: article.box.top)
     while rest:
         first = rest[0]
         reach = (first.head.box if first.head is not None else first.segments[0].lines[0].box).bottom
-        row = [article for article in rest if article.box.top <= reach]
-        ordered += sorted(row, key=lambda article: article.box.x0)
+        row = sorted((article for article in rest if article.box.top <= reach), key=lambda article: article.box.x0)
+        depth = max(article.box.bottom for article in row)
         rest = [article for article in rest if article not in row]
+        for article in row:
+            stacked = [other for other in rest if other.box.top < depth and _within(other.box, article.box)]
+            ordered += [article, *stacked]
+            rest = [other for other in rest if other not in stacked]
     return ordered
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    """``inner`` lies across the same columns as ``outer`` (or fewer)."""
+    return outer.x0 - 1 <= inner.x0 and inner.x1 <= outer.x1 + 1
 
 
 def _add(article: ArticleLayout, block: _Block) -> None:
@@ -116,7 +135,7 @@ def _add(article: ArticleLayout, block: _Block) -> None:
 def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
                 body_size: float) -> list[HeadGroup]:
     return [head for head in heads
-            if head.box.bottom <= box.top + 0.5 * body_size
+            if head.reach_top <= box.top + 0.5 * body_size
             and spans[id(head)].horizontal_overlap(box) > 0.5 * body_size
             and not any(head.box.bottom - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
                         for rule in rules)]
@@ -125,18 +144,46 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rul
 def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
                body_size: float) -> HeadGroup | None:
     candidates = _candidates(box, heads, spans, rules, body_size)
-    return max(candidates, key=lambda head: (head.box.bottom, spans[id(head)].horizontal_overlap(box)),
+    return max(candidates, key=lambda head: (head.reach_top, spans[id(head)].horizontal_overlap(box)),
                default=None)
 
 
 def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block], body_size: float) -> Box:
     """The headline's width, widened to the columns that start right under it and no other headline claims."""
+    if head.vertical:
+        return _span_beside(head, blocks, body_size)
     reach = head.box.bottom + ROW_REACH * body_size
     boxes = [block.box for block in blocks]
     row = [box for box in boxes if head.box.bottom - body_size <= box.top <= reach
            and not _continues_column(box, boxes, body_size) and not _claimed(box, head, heads)]
     span = union([head.box, *row])
     return Box(span.x0, head.box.top, span.x1, head.box.bottom)
+
+
+def _span_beside(head: HeadGroup, blocks: Sequence[_Block], body_size: float) -> Box:
+    """A vertical headline's span: the columns starting beside its top, side by side, on its nearer side.
+
+    The first column may be as far as the headline's own column is wide (it stands centred in it).
+    """
+    box = head.box
+    row = [block.box for block in blocks if box.top - body_size <= block.box.top <= box.top + ROW_REACH * body_size]
+    first_reach = max(ADJACENT * body_size, VERTICAL_HEAD_REACH * head.size)
+    best: tuple[float, list[Box]] | None = None
+    for side in (-1, 1):
+        def distance(other: Box, edge_x0: float, edge_x1: float, side: int = side) -> float:
+            return edge_x0 - other.x1 if side < 0 else other.x0 - edge_x1
+        beside = sorted((other for other in row if distance(other, box.x0, box.x1) >= 0),
+                        key=lambda other: distance(other, box.x0, box.x1))
+        taken: list[Box] = []
+        for other in beside:
+            edge = union([box, *taken])
+            if distance(other, edge.x0, edge.x1) > (ADJACENT * body_size if taken else first_reach):
+                break
+            taken.append(other)
+        if taken and (best is None or distance(taken[0], box.x0, box.x1) < best[0]):
+            best = (distance(taken[0], box.x0, box.x1), taken)
+    taken = best[1] if best is not None else []
+    return union([box, *(Box(other.x0, box.top, other.x1, box.bottom) for other in taken)])
 
 
 def _continues_column(box: Box, boxes: Sequence[Box], body_size: float) -> bool:

@@ -1,4 +1,4 @@
-"""Photo captions: the lines set under a picture, ending (usually) with its credit (`本报记者 张三 摄`)."""
+"""Photo captions: the lines set under, beside or over a picture, often ending with its credit (`本报记者 张三 摄`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ CAPTION_GAP = 1.5
 
 MAX_CAPTION_LINES = 4
 
+CREDIT_WORDS = 4
+"""A credit set apart at the end of a caption has at most this many words (`本报记者 张三 摄`)."""
+
 
 @dataclass(frozen=True)
 class Caption:
@@ -35,25 +38,31 @@ class Caption:
 
 def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float,
                   body_font: str) -> list[Caption]:
-    """Per picture, the lines under it that are set apart from the body or end with a photo credit.
+    """Per picture, the lines under, beside or over it that are set apart from the body or end with a credit.
 
     A picture with body text right under it and no credit has no caption: the text is the article's.
     """
     captions = []
     taken: set[int] = set()
     for picture in sorted(pictures, key=lambda box: (box.top, box.x0)):
-        run = _lines_under(picture, [line for line in lines if id(line) not in taken])
-        credited = next((index for index, line in enumerate(run) if _ends_with_photo_credit(line)), None)
-        if credited is not None:
-            run = run[: credited + 1]
-        elif run and not _like_body(run[0], body_size, body_font):
-            run = list(takewhile(partial(_same_style, run[0]), run))
-        else:
-            run = []
+        free = [line for line in lines if id(line) not in taken]
+        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1), _lines_beside(picture, free, -1),
+                _lines_over(picture, free))
+        run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs) if caption), [])
         if run:
             captions.append(Caption(picture, run))
             taken.update(id(line) for line in run)
     return captions
+
+
+def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[TextLine]:
+    """The caption among ``run``: up to its credit, or its first lines if they are not set like the body."""
+    credited = next((index for index, line in enumerate(run) if _ends_with_photo_credit(line)), None)
+    if credited is not None:
+        return run[: credited + 1]
+    if run and not _like_body(run[0], body_size, body_font):
+        return list(takewhile(partial(_same_style, run[0]), run))
+    return []
 
 
 def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
@@ -61,9 +70,40 @@ def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     inside = sorted((line for line in lines if line.box.top >= picture.bottom - 1
                      and line.box.x0 >= picture.x0 - line.size and line.box.x1 <= picture.x1 + line.size),
                     key=lambda line: line.box.top)
+    return _run_down(inside, picture.bottom)
+
+
+def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int) -> list[TextLine]:
+    """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height."""
+    def gap(line: TextLine) -> float:
+        return line.box.x0 - picture.x1 if side > 0 else picture.x0 - line.box.x1
+
+    beside = sorted((line for line in lines if 0 <= gap(line) <= CAPTION_GAP * line.size
+                     and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size),
+                    key=lambda line: line.box.top)
+    return _run_down(beside, beside[0].box.top if beside else picture.top)
+
+
+def _lines_over(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
+    """The lines set one under the other, ending right over ``picture`` and within its width."""
+    over = sorted((line for line in lines if line.box.bottom <= picture.top + 1
+                   and line.box.x0 >= picture.x0 - line.size and line.box.x1 <= picture.x1 + line.size),
+                  key=lambda line: -line.box.bottom)
     run: list[TextLine] = []
-    bottom = picture.bottom
-    for line in inside:
+    top = picture.top
+    for line in over:
+        if top - line.box.bottom > CAPTION_GAP * line.size or len(run) == MAX_CAPTION_LINES:
+            break
+        run.append(line)
+        top = line.box.top
+    return run[::-1]
+
+
+def _run_down(ordered: Sequence[TextLine], start: float) -> list[TextLine]:
+    """The lines of ``ordered`` (top to bottom) set one under the other from ``start``."""
+    run: list[TextLine] = []
+    bottom = start
+    for line in ordered:
         if line.box.top - bottom > CAPTION_GAP * line.size or len(run) == MAX_CAPTION_LINES:
             break
         if run and line.box.top < run[-1].box.bottom:
@@ -82,6 +122,9 @@ def _like_body(line: TextLine, body_size: float, body_font: str) -> bool:
 
 
 def _ends_with_photo_credit(line: TextLine) -> bool:
+    """The line ends with a credit (`本报记者 张三 摄`, `李明 制图`), after a sentence or set apart by a space."""
     split = split_trailing_byline(line.spaced)
-    byline = split[1] if split is not None else parse_byline(line.spaced)
-    return byline is not None and any(byline.raw.endswith(word) for word in c.PHOTO_CREDIT_WORDS)
+    words = line.spaced.split()
+    bylines = [split[1] if split is not None else None]
+    bylines += [parse_byline(" ".join(words[start:])) for start in range(max(0, len(words) - CREDIT_WORDS), len(words))]
+    return any(byline is not None and byline.raw.endswith(tuple(c.PHOTO_CREDIT_WORDS)) for byline in bylines)

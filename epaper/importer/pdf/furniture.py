@@ -17,7 +17,7 @@ from ..jumps import page_number
 from ..lines import remove_letter_spacing
 from .chars import PdfPage
 from .geometry import Box, union
-from .textlines import TextLine
+from .textlines import SAME_SIZE, TextLine
 
 HEADER_ZONE = 0.3
 """The masthead or running header lies in this top share of the page."""
@@ -36,6 +36,12 @@ RUNNING_TEXT = re.compile("[，。；]")
 
 RULE_REACH = 3.0
 """A closing rule at most this many line heights under the last header line belongs to the header."""
+
+NAME_SCALE = 2.0
+"""The paper's name is set at least this much larger than the masthead's other lines."""
+
+CLOSE = 1.5
+"""Lines at most this many ems apart (across and down) belong to one masthead block."""
 
 
 @dataclass(frozen=True)
@@ -62,11 +68,12 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
         return PageParts([], [], Masthead())
     printed = union(line.box for line in lines)
     long_rules = [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width]
-    header_bottom = _header_bottom(page, lines, long_rules)
+    header = _header(page, lines, printed)
     footer_top = _footer_top(page, long_rules)
     content, furniture = [], []
     for line in lines:
-        in_header = line.box.bottom <= header_bottom
+        middle = (line.box.x0 + line.box.x1) / 2
+        in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
         in_footer = line.box.top >= footer_top
         if in_header or in_footer or _says_furniture(line):
             furniture.append(line)
@@ -84,23 +91,60 @@ def _says_furniture(line: TextLine) -> bool:
     return any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
 
 
-def _header_bottom(page: PdfPage, lines: Sequence[TextLine], long_rules: Sequence[Box]) -> float:
-    """The bottom of the masthead or running header (the top margin if neither is found)."""
-    marked = []
-    for line in sorted(lines, key=lambda line: line.box.top):
-        text = _text(line)
-        if line.box.bottom > HEADER_ZONE * page.height or RUNNING_TEXT.search(text):
-            break
-        if any(pattern.search(text) for pattern in c.MASTHEAD) or _says_furniture(line):
-            marked.append(line)
-    if marked:
-        last = max(marked, key=lambda line: line.box.bottom)
-        reach = last.box.bottom + RULE_REACH * last.box.height
-        closing = [rule.bottom for rule in long_rules if last.box.bottom <= rule.top <= reach]
-        return min(closing, default=last.box.bottom)
-    first_line = min(line.box.top for line in lines)
-    over_text = [rule.bottom for rule in long_rules if first_line < rule.top <= MARGIN * 4 * page.height]
-    return min(over_text, default=MARGIN * page.height)
+def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
+    """Where the masthead or running header is: a band across the page, or a block (a masthead at the top left).
+
+    It holds the lines that say masthead things (dates, 第N期, page labels), the paper's name (the largest
+    type beside or over them) and the lines set close to those, down to the rule under them and as wide
+    as that rule (across the page for a running header). Without such lines it is the top margin.
+    """
+    top_lines = [line for line in lines
+                 if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
+    marked = [line for line in top_lines
+              if any(pattern.search(_text(line)) for pattern in c.MASTHEAD) or _says_furniture(line)]
+    if not marked:
+        first_line = min(line.box.top for line in lines)
+        over_text = [rule.bottom for rule in page.rules
+                     if rule.width >= LONG_RULE * printed.width and first_line < rule.top <= MARGIN * 4 * page.height]
+        return Box(printed.x0, 0.0, printed.x1, min(over_text, default=MARGIN * page.height))
+    small = max(line.size for line in marked)
+    block = _grown([*marked, *_name(top_lines, marked)], [line for line in top_lines if line.size <= SAME_SIZE * small])
+    reach = block.bottom + RULE_REACH * max(line.box.height for line in marked)
+    closing = sorted((rule for rule in page.rules if block.bottom <= rule.top <= reach
+                      and rule.overlaps_horizontally(block, 0.5)), key=lambda rule: rule.top)
+    if not closing:
+        return block
+    rule = closing[0]
+    return Box(min(rule.x0, block.x0), 0.0, max(rule.x1, block.x1), rule.bottom)
+
+
+def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:
+    """The paper's name: the largest type at the top, beside or over the masthead lines, much larger than them."""
+    bottom = max(line.box.bottom for line in marked)
+    small = max(line.size for line in marked)
+    candidates = [line for line in top_lines if line.box.top <= bottom and line.size >= NAME_SCALE * small]
+    return [max(candidates, key=lambda line: line.size)] if candidates else []
+
+
+def _grown(block_lines: list[TextLine], candidates: Sequence[TextLine]) -> Box:
+    """The box of ``block_lines`` and of the ``candidates`` set close to them, added one by one."""
+    members = {id(line) for line in block_lines}
+    grown = True
+    while grown:
+        grown = False
+        for line in candidates:
+            if id(line) not in members and any(_close(line, member) for member in block_lines):
+                block_lines.append(line)
+                members.add(id(line))
+                grown = True
+    return union(line.box for line in block_lines)
+
+
+def _close(line: TextLine, other: TextLine) -> bool:
+    reach = CLOSE * min(line.size, other.size)
+    across = max(line.box.x0 - other.box.x1, other.box.x0 - line.box.x1)
+    down = max(line.box.top - other.box.bottom, other.box.top - line.box.bottom)
+    return across <= reach and down <= reach
 
 
 def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> float:

@@ -12,8 +12,20 @@ from .textlines import TextLine
 HEADING_SCALE = 1.2
 """A line this much larger than the body text is part of a headline."""
 
+BODY_LIKE = 0.95
+"""A line in a heading font at least this share of the body size may be a heading."""
+
+FONT_RUN_GAP = 1.0
+"""A line in its font this many ems (or less) over or under another continues it."""
+
 HEAD_GAP = 1.0
 """Lines of one headline are at most this many ems (of the larger) apart."""
+
+COLUMN_REACH = 3.0
+"""A column starting at most this many ems under a title starts right under it."""
+
+CENTRED = 1.0
+"""A title whose middle is at most this many ems from a column's middle is centred over it."""
 
 PHRASE_GAP = 4.0
 """Pieces of one headline row may be this many ems apart (the wide space between phrases)."""
@@ -57,6 +69,16 @@ class HeadGroup:
     def lines(self) -> list[TextLine]:
         return [piece for row in self.rows for piece in row.pieces]
 
+    @property
+    def vertical(self) -> bool:
+        """Set top to bottom beside its text (竖排), not over it."""
+        return all(line.vertical for line in self.lines)
+
+    @property
+    def reach_top(self) -> float:
+        """Where the text it governs may start: under it, or beside it for a vertical headline."""
+        return self.box.top if self.vertical else self.box.bottom
+
 
 @dataclass(frozen=True)
 class HeadlineRows:
@@ -69,26 +91,66 @@ def is_heading_size(line: TextLine, body_size: float) -> bool:
     return line.size >= HEADING_SCALE * body_size
 
 
-def group_heads(lines: Sequence[TextLine]) -> list[HeadGroup]:
-    """Headline lines grouped into the headlines of articles, top to bottom."""
-    groups: list[HeadGroup] = []
-    for line in sorted(lines, key=lambda line: (line.box.top, line.box.x0)):
-        row_group = next((group for group in groups if _same_row(group.rows[-1], line)), None)
+def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -> list[TextLine]:
+    """Lines set larger than the body, and lines standing alone in a heading font at about body size.
+
+    A bold title of a brief (小四 over 五号 body) or a bold subhead is set in another font than the body
+    but hardly larger. A line in another font continued by lines in that font is text (a commentary set
+    in 楷体), not a heading.
+    """
+    found = []
+    for line in lines:
+        in_heading_font = line.font != body_font and line.size >= BODY_LIKE * body_size
+        if is_heading_size(line, body_size) or (in_heading_font and not _continued_in_its_font(line, lines)):
+            found.append(line)
+    return found
+
+
+def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    reach = FONT_RUN_GAP * line.size
+    return any(other is not line and other.font == line.font and abs(other.size - line.size) < 0.5
+               and other.box.overlaps_horizontally(line.box, 0.5)
+               and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+               for other in lines)
+
+
+def group_heads(lines: Sequence[TextLine], columns: Sequence[Box]) -> list[HeadGroup]:
+    """Headline lines grouped into the headlines of articles, top to bottom; a vertical line stands alone.
+
+    ``columns`` are the boxes of the body's column segments: two pieces on one baseline, each centred
+    over a column of its own that starts right under it, are the titles of two articles side by side.
+    """
+    groups: list[HeadGroup] = [HeadGroup([Row([line])]) for line in lines if line.vertical]
+    for line in sorted((line for line in lines if not line.vertical), key=lambda line: (line.box.top, line.box.x0)):
+        row_group = next((group for group in groups
+                          if not group.vertical and _same_row(group.rows[-1], line, columns)), None)
         if row_group is not None:
             row_group.rows[-1].pieces.append(line)
             continue
-        group = next((group for group in reversed(groups) if _under(group, line)), None)
+        group = next((group for group in reversed(groups) if not group.vertical and _under(group, line)), None)
         if group is None:
             group = HeadGroup()
             groups.append(group)
         group.rows.append(Row([line]))
-    return groups
+    return sorted(groups, key=lambda group: (group.box.top, group.box.x0))
 
 
-def _same_row(row: Row, line: TextLine) -> bool:
+def _same_row(row: Row, line: TextLine, columns: Sequence[Box]) -> bool:
     last = row.pieces[-1]
     same_baseline = abs(last.box.bottom - line.box.bottom) < 0.2 * line.size and abs(last.size - line.size) < 0.5
-    return same_baseline and 0 <= line.box.x0 - last.box.x1 <= PHRASE_GAP * line.size
+    if not (same_baseline and 0 <= line.box.x0 - last.box.x1 <= PHRASE_GAP * line.size):
+        return False
+    under_last, under_line = _column_centred_under(last, columns), _column_centred_under(line, columns)
+    return under_last is None or under_line is None or under_last == under_line
+
+
+def _column_centred_under(line: TextLine, columns: Sequence[Box]) -> Box | None:
+    """A column starting right under ``line`` and centred on it (a title set over its own column)."""
+    middle = (line.box.x0 + line.box.x1) / 2
+    return next((column for column in columns
+                 if 0 <= column.top - line.box.bottom <= COLUMN_REACH * line.size
+                 and abs((column.x0 + column.x1) / 2 - middle) <= CENTRED * line.size
+                 and column.x0 <= line.box.x0 and line.box.x1 <= column.x1), None)
 
 
 def _under(group: HeadGroup, line: TextLine) -> bool:

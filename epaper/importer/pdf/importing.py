@@ -28,6 +28,7 @@ class PdfPrintPage:
     """None for a dry run."""
     furniture: list[str] = field(default_factory=list)
     source: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def is_pdf(path: Path) -> bool:
@@ -63,7 +64,7 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
             files = (render_page(document, page.index, number, data if len(read) == 1 else None)
                      if document is not None else None)
             pages.append(PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
-                                      f"{shown}, page {page.index + 1}"))
+                                      f"{shown}, page {page.index + 1}", reading.warnings))
     seen: dict[int, str] = {}
     for print_page in pages:
         if print_page.number in seen:
@@ -85,6 +86,7 @@ def masthead_notes(pages: Sequence[PdfPrintPage], date: dt.date) -> list[str]:
                  f"page name {said.page_name}" if said.page_name else ""]
         notes.append(f"page {page.number} ({page.source}): masthead/header {' '.join(filter(None, facts)) or '-'}; "
                      f"left out as page furniture: {' | '.join(page.furniture) or '-'}")
+        notes += [f"warning: page {page.number}: {warning}" for warning in page.warnings]
         if said.date is not None and said.date != date:
             notes.append(f"warning: page {page.number} is dated {said.date} on the page, but --date is {date}")
     return notes

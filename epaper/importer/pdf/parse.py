@@ -14,11 +14,12 @@ from ..record import Artefact, ImportedArticle
 from ..segment import Section
 from .blocks import ArticleLayout, lay_out_articles
 from .captions import find_captions
-from .chars import PdfPage
+from .chars import Glyph, PdfPage
 from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
-from .heads import HeadGroup, Row, group_heads, headline_rows, is_heading_size
+from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows
 from .subheads import demote_subheads
+from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
 
 INDENT_MIN = 1.0
@@ -44,30 +45,39 @@ class PageReading:
     articles: list[ImportedArticle]
     masthead: Masthead
     furniture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Doubts about the page as a whole, for the review report."""
 
 
 def read_page(page: PdfPage) -> PageReading:
-    lines = build_lines(page.glyphs)
-    numbers = {id(line): number for number, line in enumerate(lines, start=1)}
+    page_lines = build_lines(page.glyphs)
+    lines = page_lines.lines
+    numbers = {id(line.glyphs[0]): number for number, line in enumerate(lines, start=1)}
     parts = separate_furniture(page, lines)
     body_size = usual_size(parts.content)
     body_font = Counter(line.font for line in parts.content if line.size == body_size).most_common(1)
     captions = find_captions(page.pictures, parts.content, body_size, body_font[0][0] if body_font else "")
     in_captions = {id(line) for caption in captions for line in caption.lines}
     content = [line for line in parts.content if id(line) not in in_captions]
-    groups = group_heads([line for line in content if is_heading_size(line, body_size)])
-    segments = build_segments([line for line in content if not is_heading_size(line, body_size)], page.rules)
-    heads, subheads = demote_subheads(groups, segments, body_size)
-    layouts = lay_out_articles(heads, segments + subheads, captions, page.pictures, page.rules, body_size)
+    headings = heading_lines(content, body_size, body_font[0][0] if body_font else "")
+    in_headings = {id(line) for line in headings}
+    body = merge_table_rows([line for line in content if id(line) not in in_headings], body_size)
+    segments = build_segments(body, page.rules)
+    groups = group_heads(headings, [segment.box for segment in segments])
+    heads, subheads = demote_subheads(groups, segments, page.rules, body_size)
+    layouts = lay_out_articles(heads, segments + subheads, captions, page.pictures, page.rules, page.frames,
+                               body_size)
     reader = _ArticleReader(numbers, page)
     articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
-    return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture)
+    return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
+                       _stray_warnings(page_lines.stray))
 
 
 class _ArticleReader:
     def __init__(self, numbers: dict[int, int], page: PdfPage) -> None:
         self.numbers = numbers
+        """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
         self.page = page
 
     def read(self, order: int, layout: ArticleLayout) -> ImportedArticle:
@@ -84,7 +94,7 @@ class _ArticleReader:
         return article
 
     def _number(self, line: TextLine) -> int:
-        return self.numbers[id(line)]
+        return self.numbers[id(line.glyphs[0])]
 
     def _line(self, section: Section, printed: list[TextLine], spaced: str) -> Line:
         """The text importer's line for ``spaced`` (printed as ``printed``); its lost glyphs reported."""
@@ -188,14 +198,25 @@ class _ArticleReader:
 
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
-        """Indented from its column, or after a short line that ends a sentence."""
+        """Indented from its column, after a short line that ends a sentence, or a row of a table."""
         em = printed.size
+        if printed.cells > 1 or (previous is not None and previous[1].cells > 1):
+            return True
         if INDENT_MIN * em <= printed.box.x0 - segment.left <= INDENT_MAX * em:
             return True
         if previous is None:
             return False
         column, last, text = previous
         return ends_sentence(text) and last.box.x1 < column.right - SHORT_LINE * em
+
+
+def _stray_warnings(stray: list[Glyph]) -> list[str]:
+    """Glyphs set on their side that belong to no line of text: listed, never dropped silently."""
+    if not stray:
+        return []
+    shown = ", ".join(f"{glyph.text!r} at ({glyph.box.x0:.0f}, {glyph.box.top:.0f})" for glyph in stray)
+    return [f"{len(stray)} glyph(s) set on their side fit no line of text and are left out: {shown}; "
+            "add them where they belong"]
 
 
 def _all_lines(layout: ArticleLayout) -> list[TextLine]:

@@ -2,6 +2,9 @@
 
 Spaces are not taken from the PDF (layout systems often set none) but from the gaps between
 glyphs, measured against the line's usual gap so that justified text does not grow spaces.
+Vertical text (竖排) is a stack of glyphs, each alone on its baseline, one under the other at the
+same x; Latin runs in it are turned on their side. Turned glyphs that stack with nothing are left
+over for the reader to report.
 """
 
 from __future__ import annotations
@@ -30,6 +33,15 @@ WORD_SPACE = 0.15
 PHRASE_SPACE = 0.6
 """A gap this many ems wider than the line's usual gap is the wide space between headline phrases."""
 
+STACK_AXIS = 0.25
+"""Glyphs of one vertical line have centres at most this many ems apart across."""
+
+STACK_GAP = 1.0
+"""Glyphs of one vertical line are at most this many ems apart down the line."""
+
+MIN_UPRIGHT_STACK = 3
+"""Fewer upright glyphs than this (and no turned one) stacked are not vertical text."""
+
 
 @dataclass(frozen=True)
 class TextLine:
@@ -40,10 +52,34 @@ class TextLine:
     font: str
     spaced: str
     """The printed text with a space for each word gap and two for a phrase gap; lost glyphs as U+FFFD."""
+    vertical: bool = False
+    """Set top to bottom (竖排)."""
+    cells: int = 1
+    """More than one for a row of a table joined from its cells."""
 
 
-def build_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
-    """The text lines of a page, top to bottom, then left to right."""
+@dataclass(frozen=True)
+class PageLines:
+    lines: list[TextLine]
+    """Top to bottom, then left to right."""
+    stray: list[Glyph]
+    """Glyphs turned on their side that belong to no line."""
+
+
+def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
+    """The text lines of a page, horizontal and vertical."""
+    upright = [glyph for glyph in glyphs if not glyph.turned]
+    pieces = [piece for row in _rows(upright) for piece in _split_at_gutters(row)]
+    single = [piece[0] for piece in pieces if len(piece) == 1]
+    stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
+    stacked = {id(glyph) for stack in stacks for glyph in stack}
+    lines = [_line(piece) for piece in pieces if id(piece[0]) not in stacked]
+    lines += [_vertical_line(stack) for stack in stacks]
+    return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
+
+
+def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline and of one size, left to right."""
     rows: list[list[Glyph]] = []
     open_rows: list[list[Glyph]] = []
     for glyph in sorted(glyphs, key=lambda glyph: (glyph.box.bottom, glyph.box.x0)):
@@ -55,8 +91,42 @@ def build_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
             rows.append(row)
             open_rows.append(row)
         row.append(glyph)
-    lines = [_line(piece) for row in rows for piece in _split_at_gutters(row)]
-    return sorted(lines, key=lambda line: (line.box.top, line.box.x0))
+    return rows
+
+
+def _stacks(candidates: Sequence[Glyph]) -> tuple[list[list[Glyph]], list[Glyph]]:
+    """Glyphs alone on their baseline chained into vertical lines; turned glyphs left alone are strays."""
+    stacks: list[list[Glyph]] = []
+    for glyph in sorted(candidates, key=lambda glyph: glyph.box.top):
+        centre = (glyph.box.x0 + glyph.box.x1) / 2
+        stack = next((stack for stack in stacks if _stacks_under(stack[-1], glyph, centre)), None)
+        if stack is None:
+            stacks.append([glyph])
+        else:
+            stack.append(glyph)
+    kept = [stack for stack in stacks
+            if (any(glyph.turned for glyph in stack) and len(stack) > 1) or len(stack) >= MIN_UPRIGHT_STACK]
+    stray = [glyph for stack in stacks if stack not in kept for glyph in stack if glyph.turned]
+    return kept, stray
+
+
+def _stacks_under(last: Glyph, glyph: Glyph, centre: float) -> bool:
+    size = max(last.size, glyph.size)
+    across = abs((last.box.x0 + last.box.x1) / 2 - centre)
+    return (across <= STACK_AXIS * size and -0.3 * size <= glyph.box.top - last.box.bottom <= STACK_GAP * size
+            and _same_size(last.size, glyph.size))
+
+
+def _vertical_line(stack: list[Glyph]) -> TextLine:
+    """A vertical line, read top to bottom (bottom to top when all its glyphs are turned to read upwards)."""
+    glyphs = stack[::-1] if all(glyph.turned == -1 for glyph in stack) else stack
+    size = Counter(round(glyph.size, 1) for glyph in glyphs).most_common(1)[0][0]
+    font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
+    text = glyphs[0].text
+    for before, after in itertools.pairwise(glyphs):
+        gap = max(after.box.top - before.box.bottom, before.box.top - after.box.bottom)
+        text += ("  " if gap > PHRASE_SPACE * size else "") + after.text
+    return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text, vertical=True)
 
 
 def _same_size(first: float, second: float) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,6 +17,7 @@ from PIL import Image
 from epaper.errors import SiteError
 from epaper.importer import command, options
 from epaper.importer.pdf.chars import read_pdf
+from epaper.importer.pdf.importing import read_pdf_pages
 from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.render import IMAGE_WIDTH, THUMBNAIL_WIDTH
 from tests.importer.pdf.conftest import PdfMaker
@@ -96,3 +98,12 @@ def test_glyphs_without_unicode_are_reported_not_dropped_silently(make_pdf: PdfM
     assert any("glyph without a Unicode mapping" in warning and "博雅课堂〓纳入" in warning for warning in warnings)
     lost = [artefact for article in articles for artefact in article.artefacts if artefact.kind == "lost glyph"]
     assert len(lost) >= 2
+
+
+def test_the_page_pictures_pixel_size_is_known(make_pdf: PdfMaker) -> None:
+    [page] = read_pdf_pages([make_pdf("second-page")], None, render=True)
+    assert page.files is not None
+    with Image.open(io.BytesIO(page.files.image[1])) as picture:
+        assert page.files.image_size == picture.size
+    width, height = page.files.image_size
+    assert width == IMAGE_WIDTH and abs(height / width - 1191 / 842) < 0.01
