@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import Problem
+from .yamlsource import YamlDocument
 
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
 BODIES_FILE = "bodies.sqlite"
+PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
 LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "feedgen", "lxml", "MarkupSafe")
 
@@ -40,6 +42,13 @@ class CacheCorrupt(Exception):
 
 def file_signature(stat: os.stat_result) -> Signature:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def live_signature(path: Path) -> Signature | None:
+    try:
+        return file_signature(path.stat())
+    except OSError:
+        return None
 
 
 def digest(data: bytes) -> str:
@@ -74,12 +83,19 @@ class ParsedArticle:
     paragraph_count: int
 
 
-@dataclass(frozen=True)
-class OutputRecord:
+class OutputRecord(NamedTuple):
     """One file of the last output: the key of what produced it, and its signature when it was written."""
 
     key: str
     signature: Signature
+
+
+class GroupRecord(NamedTuple):
+    """A group of outputs made from the same inputs (see ``pages.PageGroup``): their key, files and page URLs."""
+
+    key: str
+    names: tuple[str, ...]
+    page_urls: tuple[str, ...]
 
 
 @dataclass
@@ -91,6 +107,8 @@ class CacheIndex:
     articles: dict[str, ParsedArticle] = field(default_factory=dict)
     output_dir: str = ""
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    groups: dict[str, GroupRecord] = field(default_factory=dict)
+    issue_files: dict[str, YamlDocument] = field(default_factory=dict)  # parsed issue.yaml, by digest of its text
     inputs_key: str = ""
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
@@ -100,6 +118,7 @@ class CacheIndex:
         """The output folder no longer matches what this index says (or may not): trust none of it."""
         self.output_dir = ""
         self.outputs = {}
+        self.groups = {}
         self.inputs_key = ""
 
 
@@ -111,6 +130,8 @@ class BuildCache:
         self.index = index
         self._connection: sqlite3.Connection | None = None
         self._connection_pid = 0
+        self._index_signature = live_signature(folder / INDEX_FILE)
+        self.unsaved = False  # the index in memory describes an output that the stored one does not
 
     @classmethod
     def open(cls, site_root: Path, fresh: bool = False) -> BuildCache:
@@ -134,7 +155,9 @@ class BuildCache:
     def _bodies(self) -> sqlite3.Connection:
         """The rendered-bodies database; a forked worker process opens its own connection."""
         if self._connection is None or self._connection_pid != os.getpid():
-            self._connection = sqlite3.connect(self.folder / BODIES_FILE, isolation_level=None, timeout=60)
+            self._connection = sqlite3.connect(  # used by one build at a time, maybe from another thread
+                self.folder / BODIES_FILE, isolation_level=None, timeout=60, check_same_thread=False
+            )
             self._connection_pid = os.getpid()
             self._connection.execute("PRAGMA journal_mode=WAL")  # workers write while others read
             self._connection.execute("PRAGMA synchronous=NORMAL")
@@ -173,6 +196,14 @@ class BuildCache:
             connection.execute("BEGIN")
             connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", rows)
 
+    def mark_publishing(self) -> None:
+        """Note on disk that the output is changing: until :meth:`save`, the stored index may not describe it."""
+        (self.folder / PUBLISHING_MARKER).touch()
+
+    def output_in_doubt(self) -> bool:
+        """True when a build changed the output and no index describing it was saved (nor is held here)."""
+        return (self.folder / PUBLISHING_MARKER).exists() and not self.unsaved
+
     def save(self) -> None:
         """Write the index atomically; drop bodies no article uses once they make up a fifth of the store."""
         live = {article.body_key for article in self.index.articles.values()}
@@ -184,6 +215,17 @@ class BuildCache:
         with os.fdopen(handle, "wb") as file:
             file.write(INDEX_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
         os.replace(temporary, self.folder / INDEX_FILE)
+        self._index_signature = live_signature(self.folder / INDEX_FILE)
+        (self.folder / PUBLISHING_MARKER).unlink(missing_ok=True)
+        self.unsaved = False
+
+    def is_current(self, site_root: Path) -> bool:
+        """True while this cache, held in memory, is the site's cache as stored (no other process saved since)."""
+        return (
+            self.folder == site_root / CACHE_FOLDER
+            and (self.folder / BODIES_FILE).is_file()
+            and live_signature(self.folder / INDEX_FILE) == self._index_signature
+        )
 
     def _drop_bodies_except(self, live: set[str]) -> None:
         connection = self._bodies()

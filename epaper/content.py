@@ -97,23 +97,24 @@ def load_content(
     if not content_dir.is_dir():
         raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
     found_issues: list[tuple[Issue, list[Path]]] = []
+    issue_files = IssueFiles(cache.index.issue_files)
     for folder, article_files in _issue_folders(content_dir, problems):
-        issue = _load_issue(folder, content_dir, problems)
+        issue = _load_issue(folder, content_dir, issue_files, problems)
         if issue is not None:
             found_issues.append((issue, article_files))
+    cache.index.issue_files = issue_files.used
     files = _parse_articles([path for _, paths in found_issues for path in paths], config, cache, workers)
     for issue, article_files in found_issues:
+        pages = {page.number: page for page in issue.pages}
         for article_path in article_files:
             file = files[article_path]
             problems += file.problems
             if file.parsed is None:
                 continue
-            article = _make_article(article_path, file, issue, cache, problems)
+            article = _make_article(article_path, file, issue, pages, cache, problems)
             if article is None or (article.draft and not include_drafts):
                 continue
-            page = issue.page(article.page)
-            assert page is not None  # _make_article reported a missing page
-            page.articles.append(article)
+            pages[article.page].articles.append(article)  # _make_article checked that the page exists
         for page in issue.pages:
             page.articles.sort(key=lambda article: (article.order, article.source.name))
         _check_unique_urls(issue, problems)
@@ -147,7 +148,8 @@ def _issue_folders(content_dir: Path, problems: list[Problem]) -> Iterator[tuple
         subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", ".")))
         files = sorted(name for name in files if not name.startswith("."))
         articles = [folder / name for name in files if name.endswith(ARTICLE_SUFFIX)]
-        articles = [path for path in articles if _inside(path, root, problems)]
+        links = {entry.name for entry in os.scandir(folder) if entry.is_symlink()} if articles else set()
+        articles = [path for path in articles if path.name not in links or _inside(path, root, problems)]
         if ISSUE_FILE in files:
             yield folder, articles
         else:
@@ -155,9 +157,9 @@ def _issue_folders(content_dir: Path, problems: list[Problem]) -> Iterator[tuple
                 problems.append(Problem(_shown(path), None, f"article outside an issue folder (no {ISSUE_FILE})"))
 
 
-def _inside(path: Path, root: Path, problems: list[Problem]) -> bool:
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
-        problems.append(Problem(_shown(path), None, "symbolic link to a file outside content/ is not followed"))
+def _inside(link: Path, root: Path, problems: list[Problem]) -> bool:
+    if not link.resolve().is_relative_to(root):
+        problems.append(Problem(_shown(link), None, "symbolic link to a file outside content/ is not followed"))
         return False
     return True
 
@@ -176,14 +178,28 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
-def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Issue | None:
+class IssueFiles:
+    """Parsed ``issue.yaml`` files by the digest of their text, so an unchanged one is not parsed again."""
+
+    def __init__(self, known: dict[str, YamlDocument]) -> None:
+        self.known = known
+        self.used: dict[str, YamlDocument] = {}
+
+    def parse(self, text: str, shown: str) -> YamlDocument:
+        key = digest(f"{shown}\0{text}".encode())  # the path is in the key: messages name it
+        document = self.known.get(key) or parse_yaml(text, shown)
+        self.used[key] = document
+        return document
+
+
+def _load_issue(folder: Path, content_dir: Path, issue_files: IssueFiles, problems: list[Problem]) -> Issue | None:
     path = folder / ISSUE_FILE
     shown = _shown(path)
     text = _read_text(path, problems)
     if text is None:
         return None
     try:
-        document = parse_yaml(text, shown)
+        document = issue_files.parse(text, shown)
     except YamlSyntaxError as error:
         problems.append(error.problem)
         return None
@@ -240,9 +256,7 @@ class ArticleFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _parse_articles(
-    paths: list[Path], config: SiteConfig, cache: BuildCache, workers: int
-) -> dict[Path, ArticleFile]:
+def _parse_articles(paths: list[Path], config: SiteConfig, cache: BuildCache, workers: int) -> dict[Path, ArticleFile]:
     """Every article file parsed and rendered, taken from the cache when its bytes are known there."""
     flavour = "html" if config.allow_html else "text"
     index = cache.index
@@ -283,6 +297,7 @@ def _parse_articles(
             if file.parsed is not None and file.signature is not None:
                 index.sources[_cache_name(path, config)] = (file.signature, file.key.rsplit(":", 1)[0])
                 index.articles[file.key] = file.parsed
+    index.articles = {file.key: file.parsed for file in results.values() if file.parsed is not None}  # no stale ones
     return results
 
 
@@ -292,9 +307,7 @@ def _cache_name(path: Path, config: SiteConfig) -> str:
     return name[len(root) :] if name.startswith(root) else name
 
 
-def _parse_article_file(
-    path: Path, flavour: str, renderer: MarkdownIt, known: dict[str, ParsedArticle]
-) -> ArticleFile:
+def _parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, known: dict[str, ParsedArticle]) -> ArticleFile:
     problems: list[Problem] = []
     try:
         signature: Signature | None = file_signature(path.stat())
@@ -324,7 +337,7 @@ def _parse_article_file(
 
 
 def _make_article(
-    path: Path, file: ArticleFile, issue: Issue, cache: BuildCache, problems: list[Problem]
+    path: Path, file: ArticleFile, issue: Issue, pages: dict[int, PrintPage], cache: BuildCache, problems: list[Problem]
 ) -> Article | None:
     """The article as it appears in ``issue``: the checks that need the issue, then the model object."""
     assert file.parsed is not None
@@ -343,7 +356,7 @@ def _make_article(
         message = "missing 'title' (give the headline, or set draft: true)"
         problems.append(Problem(_shown(path), line_of("title"), message))
         return None
-    if issue.page(values["page"]) is None:
+    if values["page"] not in pages:
         numbers = ", ".join(str(page.number) for page in issue.pages) or "none"
         problems.append(
             Problem(_shown(path), line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")

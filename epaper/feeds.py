@@ -1,79 +1,94 @@
-"""RSS 2.0 feeds, generated with feedgen so that every value is escaped by an XML library."""
+"""RSS 2.0 feeds, generated with feedgen so that every value is escaped by an XML library.
+
+``feed_specs`` says which feeds the site has and what each lists; ``render_feed`` makes one of them, so
+that a build makes only the feeds whose articles changed, wherever it likes (in a worker process).
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
 from . import urls
 from .config import SiteConfig
 from .markup import summarize
-from .model import Article, Edition
+from .model import Article, Edition, Issue, Topic
 from .xmltext import xml_text
 
 PUBLISH_TIME = datetime.time(6, 0)  # articles carry only their issue's date; readers' apps want a time too
 
 
-def all_feeds(config: SiteConfig, edition: Edition) -> Iterator[tuple[str, bytes]]:
-    """(site-relative URL, RSS bytes) for the whole site, every topic and every issue."""
-    topic_names = {topic.slug: topic.name for topic in edition.topics}
-    latest = edition.articles[: config.feed_size]
-    yield urls.FEED, rss(config, urls.FEED, urls.HOME, config.title, config.description, latest, topic_names)
+@dataclass(frozen=True)
+class FeedSpec:
+    """One RSS feed: where it goes, the page it stands for, and the articles it lists (newest first)."""
+
+    url: str
+    page_url: str
+    title: str
+    description: str
+    articles: Sequence[Article]
+
+
+def feed_specs(config: SiteConfig, edition: Edition) -> Iterator[FeedSpec]:
+    """The feeds of the whole site, of every topic and of every issue."""
+    yield site_feed(config, edition)
     for topic in edition.topics:
-        yield (
-            urls.topic_feed_url(topic),
-            rss(
-                config,
-                urls.topic_feed_url(topic),
-                urls.topic_url(topic),
-                f"{config.title} · {topic.name}",
-                topic.description or topic.name,
-                topic.articles[: config.feed_size],
-                topic_names,
-            ),
-        )
+        yield topic_feed(config, topic)
     for issue in edition.issues:
-        label = f"{issue.date.year}年{issue.date.month}月{issue.date.day}日"
-        yield (
-            urls.issue_feed_url(issue),
-            rss(
-                config,
-                urls.issue_feed_url(issue),
-                urls.issue_url(issue),
-                f"{config.title} · {label}",
-                f"{config.title}{label}各版文章",
-                issue.articles,
-                topic_names,
-            ),
-        )
+        yield issue_feed(config, issue)
+
+
+def site_feed(config: SiteConfig, edition: Edition) -> FeedSpec:
+    latest: list[Article] = []
+    for issue in edition.issues:  # only as many issues as the feed needs
+        if len(latest) >= config.feed_size:
+            break
+        latest += issue.articles
+    return FeedSpec(urls.FEED, urls.HOME, config.title, config.description, latest[: config.feed_size])
+
+
+def topic_feed(config: SiteConfig, topic: Topic) -> FeedSpec:
+    return FeedSpec(
+        urls.topic_feed_url(topic),
+        urls.topic_url(topic),
+        f"{config.title} · {topic.name}",
+        topic.description or topic.name,
+        topic.articles[: config.feed_size],
+    )
+
+
+def issue_feed(config: SiteConfig, issue: Issue) -> FeedSpec:
+    label = f"{issue.date.year}年{issue.date.month}月{issue.date.day}日"
+    return FeedSpec(
+        urls.issue_feed_url(issue),
+        urls.issue_url(issue),
+        f"{config.title} · {label}",
+        f"{config.title}{label}各版文章",
+        issue.articles,
+    )
 
 
 def published_at(config: SiteConfig, article: Article) -> datetime.datetime:
     return datetime.datetime.combine(article.date, PUBLISH_TIME, tzinfo=config.zone)
 
 
-def rss(
-    config: SiteConfig,
-    feed_url: str,
-    page_url: str,
-    title: str,
-    description: str,
-    articles: Sequence[Article],
-    topic_names: dict[str, str],
-) -> bytes:
+def render_feed(config: SiteConfig, spec: FeedSpec) -> bytes:
+    """The RSS bytes of one feed; article categories are named after the topics in ``site.yaml``."""
+    topic_names = {topic.slug: topic.name for topic in config.topics}
     generator = FeedGenerator()
     generator.load_extension("dc")
-    generator.title(xml_text(title))
-    generator.link(href=urls.absolute(config.base_url, feed_url), rel="self")
-    generator.link(href=urls.absolute(config.base_url, page_url), rel="alternate")
-    generator.description(xml_text(description or title))
+    generator.title(xml_text(spec.title))
+    generator.link(href=urls.absolute(config.base_url, spec.url), rel="self")
+    generator.link(href=urls.absolute(config.base_url, spec.page_url), rel="alternate")
+    generator.description(xml_text(spec.description or spec.title))
     generator.language(config.language)
     generator.generator("epaper")
-    newest = max((published_at(config, article) for article in articles), default=None)
+    newest = max((published_at(config, article) for article in spec.articles), default=None)
     generator.lastBuildDate(newest or datetime.datetime(2000, 1, 1, tzinfo=config.zone))
-    for article in articles:
+    for article in spec.articles:
         link = urls.absolute(config.base_url, urls.article_url(article))
         entry = generator.add_entry(order="append")
         entry.title(xml_text(article.display_title))

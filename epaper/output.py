@@ -3,8 +3,8 @@
 Every file a build makes is first written into a staging folder beside the output. Publishing then
 either swaps a complete new tree into place (unchanged files are hard links to the old ones, so they keep
 their inode and time), or, when the output is known file by file from the cache, moves just the changed
-files in and deletes the ones no longer made. A marker file records that files are being moved, so a
-build killed half-way is noticed and followed by a complete one.
+files in and deletes the ones no longer made. The build cache notes when the output is being changed,
+so a build killed half-way is noticed and followed by a complete one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import TracebackType
 
 from . import urls
@@ -35,7 +35,7 @@ class StagedSite:
         remove_leftovers(final)
         self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX.format(name=final.name), dir=final.parent))
         self.root.chmod(0o777 & ~_current_umask())  # mkdtemp makes it private; a web server must read it
-        self.written: set[PurePosixPath] = set()
+        self.written: set[str] = set()
 
     def __enter__(self) -> StagedSite:
         return self
@@ -46,21 +46,26 @@ class StagedSite:
         if self.root.exists():
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def claim(self, url: str) -> PurePosixPath:
-        """The output file of ``url``, which no other output may claim."""
-        relative = urls.output_file(url)
-        if relative in self.written:
-            raise DuplicateOutput(f"two outputs claim the same file: {relative}")
-        self.written.add(relative)
+    def claim(self, url: str) -> str:
+        """The output file of ``url`` (relative, with '/'), which no other output may claim."""
+        relative = urls.output_file(url).as_posix()
+        self.reserve([relative])
         return relative
 
-    def put(self, relative: PurePosixPath, data: bytes) -> None:
+    def reserve(self, names: Iterable[str]) -> None:
+        """Claim files already known to be safe names (from the last build's cache)."""
+        for name in names:
+            if name in self.written:
+                raise DuplicateOutput(f"two outputs claim the same file: {name}")
+            self.written.add(name)
+
+    def put(self, relative: str, data: bytes) -> None:
         """Stage a file; safe to call from a forked worker process (it only touches the file system)."""
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def keep(self, relative: PurePosixPath) -> None:
+    def keep(self, relative: str) -> None:
         """Stage the current output's file unchanged, as a hard link (a copy where links are not possible)."""
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,12 +74,11 @@ class StagedSite:
         except OSError:
             shutil.copy2(self.final / relative, path)
 
-    def apply(self, removed: Iterable[PurePosixPath], marker: Path) -> None:
-        """Move the staged files into the current output and delete ``removed`` ones, noting it in ``marker``.
+    def apply(self, removed: Iterable[str]) -> None:
+        """Move the staged files into the current output and delete ``removed`` ones.
 
-        ``marker`` exists while files are moved: if this process dies half-way, the next build sees it.
+        The caller notes beforehand that files are being moved (see ``BuildCache.mark_publishing``).
         """
-        marker.touch()
         folders: set[Path] = set()
         for folder, _, files in os.walk(self.root):
             relative_folder = Path(folder).relative_to(self.root)
@@ -90,7 +94,6 @@ class StagedSite:
             folders.add(path.parent)
         for emptied in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
             _remove_empty_folders(emptied, self.final)
-        marker.unlink()
 
     def commit(self) -> None:
         """Swap the staged folder in; the previous site is renamed away first and removed last."""

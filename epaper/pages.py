@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import urls
 from .config import SiteConfig
+from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
 from .model import Article, Edition, Issue, PrintPage, Topic
@@ -41,25 +43,68 @@ class Pagination:
         return self.url_of(self.number + 1) if self.number < self.count else None
 
 
-def all_pages(config: SiteConfig, edition: Edition) -> Iterator[PageSpec]:
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages and feeds made from the same inputs, so that when ``inputs`` did not change, none of them did.
+
+    ``inputs`` must cover everything the group's specs are made from (besides ``site.yaml`` and the
+    templates); ``None`` means the group is always planned page by page.
+    """
+
+    name: str
+    inputs: tuple[object, ...] | None
+    pages: Callable[[], Iterator[PageSpec]]
+    feeds: tuple[FeedSpec, ...] = ()
+
+
+def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
+    """Every HTML page and feed of the site, in groups: the home page, each issue, the topics, the archive."""
     calendars = month_calendars(edition)
-    yield home_page(config, edition, calendars)
     topics_by_slug = {topic.slug: topic for topic in edition.topics}
-    for issue in edition.issues:
-        yield issue_page(issue, calendars)
-        for page in issue.pages:
-            yield print_page(issue, page)
-            for article in page.articles:
-                topics = [topics_by_slug[slug] for slug in article.topics if slug in topics_by_slug]
-                yield article_page(issue, page, article, topics)
-    yield topics_index(edition)
-    for topic in edition.topics:
-        yield from topic_pages(config, topic)
-    yield archive_page(edition, calendars)
-    yield PageSpec(
-        urls.SEARCH, "search.html", "搜索", f"搜索{config.title}的文章。", breadcrumbs=(("搜索", urls.SEARCH),)
+    yield PageGroup(
+        "home",
+        None,
+        partial(iter, [home_page(config, edition, calendars)]),
+        (site_feed(config, edition),),
     )
-    yield PageSpec(urls.NOT_FOUND, "404.html", "页面未找到", "您要找的页面不存在。")
+    for issue in edition.issues:
+        yield PageGroup(
+            "issue:" + urls.issue_url(issue),
+            (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug)),
+            partial(issue_pages, issue, calendars, topics_by_slug),
+            (issue_feed(config, issue),),
+        )
+    yield PageGroup("topics", None, partial(iter, [topics_index(edition)]))
+    for topic in edition.topics:
+        yield PageGroup(
+            "topic:" + topic.slug,
+            (topic, topic.articles),
+            partial(topic_pages, config, topic),
+            (topic_feed(config, topic),),
+        )
+    yield PageGroup(
+        "archive", None, partial(iter, [archive_page(edition, calendars), search_page(config), not_found()])
+    )
+
+
+def _topics_of(issue: Issue, topics_by_slug: dict[str, Topic]) -> list[Topic]:
+    """The topics the issue's article pages name, each once."""
+    found = {
+        id(topic): topic for article in issue.articles for slug in article.topics if (topic := topics_by_slug.get(slug))
+    }
+    return list(found.values())
+
+
+def issue_pages(
+    issue: Issue, calendars: dict[tuple[int, int], CalendarMonth], topics_by_slug: dict[str, Topic]
+) -> Iterator[PageSpec]:
+    """The issue's own page, then each print page followed by its articles."""
+    yield issue_page(issue, calendars)
+    for page in issue.pages:
+        yield print_page(issue, page)
+        for article in page.articles:
+            topics = [topics_by_slug[slug] for slug in article.topics if slug in topics_by_slug]
+            yield article_page(issue, page, article, topics)
 
 
 def issue_label(issue: Issue) -> str:
@@ -145,6 +190,16 @@ def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
             {"topic": topic, "pagination": pagination},
             (("专题", urls.TOPICS), (topic.name, urls.topic_url(topic))),
         )
+
+
+def search_page(config: SiteConfig) -> PageSpec:
+    return PageSpec(
+        urls.SEARCH, "search.html", "搜索", f"搜索{config.title}的文章。", breadcrumbs=(("搜索", urls.SEARCH),)
+    )
+
+
+def not_found() -> PageSpec:
+    return PageSpec(urls.NOT_FOUND, "404.html", "页面未找到", "您要找的页面不存在。")
 
 
 def archive_page(edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:

@@ -6,6 +6,7 @@ environment and the cache as they are in the parent; only results travel back, i
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -46,15 +47,35 @@ def map_forked(
     context = multiprocessing.get_context("fork")
     results: list[Result | None] = [None] * len(items)
     processes, connections = [], []
-    for share in range(workers):
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(function, finish, items, share, workers, sender), daemon=True)
-        process.start()
-        sender.close()
-        processes.append(process)
-        connections.append(receiver)
+    gc.freeze()  # the workers' collector then leaves the inherited objects alone: their pages stay shared
+    try:
+        for share in range(workers):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(function, finish, items, share, workers, sender), daemon=True)
+            process.start()
+            sender.close()
+            processes.append(process)
+            connections.append(receiver)
+        failure = _collect(connections, results)
+    except BaseException:
+        for process in processes:
+            process.terminate()  # interrupted: the workers stop writing before the caller cleans up
+        raise
+    finally:
+        gc.unfreeze()
+        for process in processes:
+            process.join()
+    if failure is not None:
+        raise WorkerFailed(failure)
+    if any(process.exitcode != 0 for process in processes):
+        raise WorkerFailed("a worker process died (out of memory?)")
+    return cast(list[Result], results)  # every index was filled by exactly one worker
+
+
+def _collect(connections: list[Connection], results: list[Result | None]) -> str | None:
+    """Store each worker's results as they arrive; the first failure's traceback, if any."""
     failure = None
-    open_connections: list[Connection] = list(connections)
+    open_connections = list(connections)
     while open_connections:
         for connection in wait(open_connections):
             assert isinstance(connection, Connection)
@@ -68,13 +89,7 @@ def map_forked(
                 continue
             for index, result in message:
                 results[index] = result
-    for process in processes:
-        process.join()
-    if failure is not None:
-        raise WorkerFailed(failure)
-    if any(process.exitcode != 0 for process in processes):
-        raise WorkerFailed("a worker process died (out of memory?)")
-    return cast(list[Result], results)  # every index was filled by exactly one worker
+    return failure
 
 
 def _work(

@@ -13,10 +13,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import PurePosixPath
 
-from .cache import BuildCache, CacheCorrupt, OutputRecord, digest, file_signature
+from .cache import BuildCache, CacheCorrupt, OutputRecord, digest, file_signature, live_signature
 from .config import SiteConfig
 from .content import load_content
 from .errors import Problem, SiteError
@@ -24,13 +22,12 @@ from .fingerprint import Fingerprints, site_key
 from .linking import link_edition
 from .output import DuplicateOutput, StagedSite
 from .parallel import worker_count
-from .plan import PlannedOutput, feed_keys, make_feeds, plan_copies, plan_pages
-from .publish import is_current, live_signature, make_outputs, search_records, stage
+from .plan import LastBuild, PlannedOutput, plan_site
+from .publish import make_outputs, search_records
 from .render import asset_fingerprints, make_environment
 from .search import SEARCH_BUNDLE, SearchIndexError, index_site
 
 log = logging.getLogger("epaper")
-APPLYING_MARKER = "applying"
 
 
 @dataclass(frozen=True)
@@ -56,28 +53,75 @@ class BuildReport:
         return sum(seconds for _, seconds in self.timings)
 
 
-def build_site(config: SiteConfig, options: BuildOptions = BuildOptions()) -> BuildReport:
-    """Build the site into ``config.output_dir``; on any error the previous output is untouched."""
-    cache = BuildCache.open(config.root)
+def build_site(
+    config: SiteConfig, options: BuildOptions = BuildOptions(), session: BuildSession | None = None
+) -> BuildReport:
+    """Build the site into ``config.output_dir``; on any error the previous output is untouched.
+
+    A long-running process passes the same ``session`` to every build of a site (see BuildSession).
+    """
+    if session is not None:
+        return session.build(config, options)
+    one_off = BuildSession()
     try:
-        return _build(config, options, cache)
-    except SiteError:
-        cache.save()  # keep the articles parsed so far: the next build, after the fix, is quick
-        raise
-    except CacheCorrupt as error:
-        log.warning("warning: the build cache is damaged (%s); rebuilding without it", error)
-        cache.close()
-        cache = BuildCache.open(config.root, fresh=True)
-        return _build(config, options, cache)
+        return one_off.build(config, options)
     finally:
-        cache.close()
+        one_off.close()
 
 
-def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> BuildReport:
+class BuildSession:
+    """Successive builds of one site in one process, sharing the build cache held in memory.
+
+    The output is exactly that of separate builds: the cache is only ever a faster way to the same bytes.
+    With ``save_on_close`` (the preview server) the cache is written to disk by :meth:`close` rather than
+    after every build; until then a marker tells any other build that the output may differ from the
+    stored cache, so a process killed in between is followed by a complete build. If another process
+    saved the cache meanwhile, or a build fails unexpectedly, the cache is read from disk again.
+    """
+
+    def __init__(self, save_on_close: bool = False) -> None:
+        self.save_on_close = save_on_close
+        self._cache: BuildCache | None = None
+
+    def build(self, config: SiteConfig, options: BuildOptions) -> BuildReport:
+        cache = self._cache_for(config)
+        try:
+            return _build(config, options, cache, save=not self.save_on_close)
+        except SiteError:
+            if not self.save_on_close:
+                cache.save()  # keep the articles parsed so far: the next build, after the fix, is quick
+            raise
+        except CacheCorrupt as error:
+            log.warning("warning: the build cache is damaged (%s); rebuilding without it", error)
+            self._discard()
+            self._cache = BuildCache.open(config.root, fresh=True)
+            return _build(config, options, self._cache, save=not self.save_on_close)
+        except BaseException:
+            self._discard()  # what the failed build left in memory is not trusted
+            raise
+
+    def close(self) -> None:
+        """Save what the cache learnt, if it is not saved yet, and close it."""
+        if self._cache is not None and self._cache.unsaved:
+            self._cache.save()
+        self._discard()
+
+    def _cache_for(self, config: SiteConfig) -> BuildCache:
+        if self._cache is None or not self._cache.is_current(config.root):
+            self._discard()
+            self._cache = BuildCache.open(config.root)
+        return self._cache
+
+    def _discard(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+
+
+def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: bool) -> BuildReport:
     report = BuildReport()
     workers = worker_count(options.workers)
     index = cache.index
-    marker = cache.folder / APPLYING_MARKER
 
     @contextmanager
     def step(name: str) -> Iterator[None]:
@@ -91,10 +135,13 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> Buil
         versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
         site = site_key(config, options.include_drafts, versions)
         inputs = inputs_key(config, site, options)
-        trusted = index.output_dir == str(config.output_dir) and not marker.exists() and config.output_dir.is_dir()
+        trusted = (
+            index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
+        )
         if not trusted:
             index.forget_output()
-        if trusted and index.inputs_key == inputs and _intact(index.outputs, config):
+        last = LastBuild(config.output_dir, index.outputs, index.groups)
+        if trusted and index.inputs_key == inputs and index.outputs and all(map(last.untouched, index.outputs)):
             report.warnings = list(index.warnings)
             report.articles, report.pages = index.counts
             report.files = len(index.outputs)
@@ -109,45 +156,23 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> Buil
             log.warning("warning: %s", warning)
     with step("link"):
         link_edition(edition)
-    fingerprints = Fingerprints(site)
-    records = index.outputs
     with StagedSite(config.output_dir) as staged:
         with step("plan"):
             environment = make_environment(config, versions)
             try:
-                pages = plan_pages(config, edition, staged, environment, fingerprints, partial(_kept, records, config))
-                copies = plan_copies(config, edition, staged, cache, list(versions))
-                feeds = {
-                    url: PlannedOutput(staged.claim(url), key, _made_in_feeds_step)
-                    for url, key in feed_keys(config, edition, fingerprints).items()
-                }
+                plan = plan_site(config, edition, staged, environment, Fingerprints(site), last, cache, list(versions))
             except DuplicateOutput as error:
                 raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
-            outputs = [*pages.outputs, *copies, *feeds.values()]
-            outdated = [output for output in outputs if not is_current(output, records, config.output_dir)]
-        with step("write feeds"):
-            outdated_paths = {output.path for output in outdated}
-            stale_feeds = {url for url, output in feeds.items() if output.path in outdated_paths}
-            made = [stage(staged, feeds[url].path, data) for url, data in make_feeds(config, edition, stale_feeds)]
         with step("write pages"):
-            one_by_one = [output for output in outdated if output.make is not _made_in_feeds_step]
-            made += make_outputs(one_by_one, staged, workers)
-        changed = [result for result in made if result.changed]
-        html_changed = any(result.path.suffix == ".html" for result in changed) or _pages_added_or_removed(
-            records, outputs
+            changed = [result for result in make_outputs(plan.outdated, staged, workers) if result.changed]
+        html_changed = any(result.path.endswith(".html") for result in changed) or _pages_added_or_removed(
+            index.outputs, plan.outputs
         )
-        reindex = config.search and (not trusted or html_changed or not _has_search(records))
-        new_records = {
-            output.path.as_posix(): records[output.path.as_posix()]
-            for output in outputs
-            if output.path.as_posix() in records
-        }
-        if config.search and not reindex:
-            new_records.update({name: record for name, record in records.items() if _is_search_file(name)})
+        reindex = config.search and (not trusted or html_changed or not _has_search(index.outputs))
         if not trusted or reindex:
             with step("stage unchanged"):
                 fresh = {result.path for result in changed}
-                for output in outputs:
+                for output in plan.outputs:
                     if output.path not in fresh:
                         staged.keep(output.path)
             if reindex:
@@ -157,33 +182,37 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> Buil
                     except SearchIndexError as error:
                         raise SiteError([Problem("pagefind", None, str(error))]) from None
             with step("publish"):
+                cache.mark_publishing()
                 staged.commit()
-                marker.unlink(missing_ok=True)
-            keys = {output.path.as_posix(): output.key for output in outputs}
             new_records = {
-                name: OutputRecord(key, file_signature((config.output_dir / name).stat()))
-                for name, key in keys.items()
+                output.path: OutputRecord(output.key, file_signature(os.stat(config.output_dir / output.path)))
+                for output in plan.outputs
             }
             if config.search:
                 new_records.update(search_records(config.output_dir, SEARCH_BUNDLE))
         else:
             with step("publish"):
-                removed = {name for name in records if name not in new_records}
-                staged.apply(sorted(map(PurePosixPath, removed)), marker)
-                for output in outdated:
-                    name = output.path.as_posix()
+                new_records = _records_kept(index.outputs, plan.outputs, config.search)
+                removed = [name for name in index.outputs if name not in new_records]
+                cache.mark_publishing()
+                staged.apply(sorted(removed))
+                for output in plan.outdated:
                     signature = live_signature(config.output_dir / output.path)
                     assert signature is not None
-                    new_records[name] = OutputRecord(output.key, signature)
+                    new_records[output.path] = OutputRecord(output.key, signature)
     index.output_dir = str(config.output_dir)
     index.outputs = new_records
+    index.groups = plan.groups
     index.inputs_key = inputs
     index.warnings = list(loaded.warnings)
-    index.counts = (len(edition.articles), pages.pages)
-    with step("save cache"):
-        cache.save()
+    index.counts = (len(edition.articles), plan.pages)
+    if save:
+        with step("save cache"):
+            cache.save()
+    else:
+        cache.unsaved = True
     report.articles = len(edition.articles)
-    report.pages = pages.pages
+    report.pages = plan.pages
     report.files = len(new_records)
     report.written = len(changed)
     report.bytes = sum(result.size for result in changed)
@@ -191,16 +220,14 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> Buil
     return report
 
 
-def _kept(records: dict[str, OutputRecord], config: SiteConfig, key: str) -> list[str] | None:
-    """The intact files the last build made from ``key``, or None if there are none or one was touched."""
-    names = [name for name, record in records.items() if record.key == key]
-    intact = names and all(live_signature(config.output_dir / name) == records[name].signature for name in names)
-    return names if intact else None
-
-
-def _made_in_feeds_step() -> bytes:
-    """Feeds are made together, in their own step (``make_feeds``), not one by one."""
-    raise AssertionError("feeds are not made one by one")
+def _records_kept(
+    records: dict[str, OutputRecord], outputs: list[PlannedOutput], search: bool
+) -> dict[str, OutputRecord]:
+    """The records of the last build's files that this build keeps (the outdated ones are updated after)."""
+    kept = {output.path: records[output.path] for output in outputs if output.path in records}
+    if search:  # the search index was not made again
+        kept.update({name: record for name, record in records.items() if _is_search_file(name)})
+    return kept
 
 
 def inputs_key(config: SiteConfig, site: str, options: BuildOptions) -> str:
@@ -217,11 +244,6 @@ def inputs_key(config: SiteConfig, site: str, options: BuildOptions) -> str:
     return digest("\n".join(parts).encode())
 
 
-def _intact(records: dict[str, OutputRecord], config: SiteConfig) -> bool:
-    root = config.output_dir
-    return bool(records) and all(live_signature(root / name) == record.signature for name, record in records.items())
-
-
 def _is_search_file(name: str) -> bool:
     return name.startswith(SEARCH_BUNDLE + "/")
 
@@ -232,5 +254,5 @@ def _has_search(records: dict[str, OutputRecord]) -> bool:
 
 def _pages_added_or_removed(records: dict[str, OutputRecord], outputs: list[PlannedOutput]) -> bool:
     old = {name for name in records if name.endswith(".html")}
-    new = {output.path.as_posix() for output in outputs if output.path.suffix == ".html"}
+    new = {output.path for output in outputs if output.path.endswith(".html")}
     return old != new

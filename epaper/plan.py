@@ -1,69 +1,136 @@
-"""Every file of the site as a planned output: where it goes, the key of what it is made from, how to make it."""
+"""Every file of the site as a planned output: where it goes, the key of what it is made from, how to make it.
+
+Pages and feeds are planned in groups (see ``pages.page_groups``). A group whose inputs have the same key
+as in the last build, and whose files are all untouched since, is carried over without making its page
+specs: that is what keeps an edit to one article of a large archive from planning the whole site.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
 from . import urls
-from .cache import BuildCache, digest, file_signature
+from .cache import BuildCache, GroupRecord, OutputRecord, digest, file_signature
 from .config import SiteConfig
-from .feeds import all_feeds
+from .feeds import FeedSpec, render_feed
 from .fingerprint import Fingerprints
-from .model import Edition, Issue
+from .model import Edition
 from .output import StagedSite
-from .pages import PageSpec, all_pages
+from .pages import PageSpec, page_groups
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
 
+SITEMAPS_GROUP = "sitemaps"
+
 
 @dataclass(frozen=True)
 class PlannedOutput:
-    path: PurePosixPath
+    """One file of the site; ``make`` is None for a file carried over unchanged from the last build."""
+
+    path: str
     key: str
-    make: Callable[[], bytes]
+    make: Callable[[], bytes] | None
 
 
 @dataclass(frozen=True)
-class PagePlan:
-    outputs: list[PlannedOutput]
-    pages: int
+class LastBuild:
+    """What the last build left in the output folder, as far as the cache knows it."""
+
+    folder: Path
+    records: dict[str, OutputRecord]
+    groups: dict[str, GroupRecord]
+
+    def untouched(self, name: str) -> bool:
+        """True when the file is still the one the last build wrote (same size, times and inode)."""
+        record = self.records.get(name)
+        try:
+            return record is not None and file_signature(os.stat(os.path.join(self.folder, name))) == record.signature
+        except OSError:
+            return False
+
+    def is_current(self, name: str, key: str) -> bool:
+        record = self.records.get(name)
+        return record is not None and record.key == key and self.untouched(name)
 
 
-def plan_pages(
+@dataclass
+class SitePlan:
+    outputs: list[PlannedOutput] = field(default_factory=list)
+    outdated: list[PlannedOutput] = field(default_factory=list)
+    groups: dict[str, GroupRecord] = field(default_factory=dict)
+    pages: int = 0
+
+
+def plan_site(
     config: SiteConfig,
     edition: Edition,
     staged: StagedSite,
     environment: jinja2.Environment,
     fingerprints: Fingerprints,
-    previous_listing: Callable[[str], list[str] | None],
-) -> PagePlan:
-    """The HTML pages, then the sitemaps that list them.
-
-    ``previous_listing(key)`` names the sitemap files the last build made from the same key, if they are
-    intact; they are then kept as they are, since making the sitemaps of a large site takes a while.
-    """
-    outputs = []
-    page_urls = []
-    for spec in all_pages(config, edition):
-        make = _page_maker(environment, config, spec)
-        outputs.append(PlannedOutput(staged.claim(spec.url), fingerprints.page_key(spec), make))
-        if spec.url != urls.NOT_FOUND:
-            page_urls.append(spec.url)
-    listing_key = fingerprints.key(page_urls)
-    kept = previous_listing(listing_key)
-    if kept is not None:
-        outputs += [PlannedOutput(staged.claim(name), listing_key, _unchanged) for name in kept]
-    else:
-        listing = sitemaps(config, page_urls)
-        outputs += [PlannedOutput(staged.claim(url), listing_key, _constant(data)) for url, data in listing]
+    last: LastBuild,
+    cache: BuildCache,
+    asset_versions: Sequence[str],
+) -> SitePlan:
+    """Pages and feeds group by group, the sitemaps that list the pages, then the copied files."""
+    plan = SitePlan()
+    planner = _Planner(plan, staged, last)
+    page_urls: list[str] = []
+    for group in page_groups(config, edition):
+        key = fingerprints.key("group", group.name, *group.inputs) if group.inputs is not None else None
+        carried = planner.carry(group.name, key)
+        if carried is not None:
+            page_urls += carried.page_urls
+            continue
+        names, group_urls = [], []
+        for spec in group.pages():
+            names.append(planner.add(spec.url, fingerprints.page_key(spec), _page_maker(environment, config, spec)))
+            if spec.url != urls.NOT_FOUND:
+                group_urls.append(spec.url)
+        for feed in group.feeds:
+            names.append(planner.add(feed.url, _feed_key(fingerprints, feed), _feed_maker(config, feed)))
+        if key is not None:
+            plan.groups[group.name] = GroupRecord(key, tuple(names), tuple(group_urls))
+        page_urls += group_urls
+    listing_key = digest("\n".join([fingerprints.site, *page_urls]).encode())
+    if planner.carry(SITEMAPS_GROUP, listing_key) is None:  # making the sitemaps of a large site takes a while
+        names = [planner.add(url, listing_key, _constant(data)) for url, data in sitemaps(config, page_urls)]
+        plan.groups[SITEMAPS_GROUP] = GroupRecord(listing_key, tuple(names), ())
     for url, data in ((urls.NEWS_SITEMAP, news_sitemap(config, edition)), (urls.ROBOTS, robots(config))):
-        outputs.append(PlannedOutput(staged.claim(url), digest(data), _constant(data)))
-    return PagePlan(outputs, len(page_urls) + 1)
+        planner.add(url, digest(data), _constant(data))
+    for url, source in _copied_files(config, edition, asset_versions):
+        planner.add(url, _source_digest(source, config, cache), source.read_bytes)
+    plan.pages = len(page_urls) + 1  # and the 404 page
+    return plan
+
+
+class _Planner:
+    def __init__(self, plan: SitePlan, staged: StagedSite, last: LastBuild) -> None:
+        self.plan = plan
+        self.staged = staged
+        self.last = last
+
+    def add(self, url: str, key: str, make: Callable[[], bytes]) -> str:
+        output = PlannedOutput(self.staged.claim(url), key, make)
+        self.plan.outputs.append(output)
+        if not self.last.is_current(output.path, key):
+            self.plan.outdated.append(output)
+        return output.path
+
+    def carry(self, name: str, key: str | None) -> GroupRecord | None:
+        """The group's record, its files kept as they are, if its key is unchanged and its files untouched."""
+        old = self.last.groups.get(name)
+        if key is None or old is None or old.key != key or not all(map(self.last.untouched, old.names)):
+            return None
+        self.staged.reserve(old.names)
+        self.plan.outputs += [PlannedOutput(name, self.last.records[name].key, None) for name in old.names]
+        self.plan.groups[name] = old
+        return old
 
 
 def _page_maker(environment: jinja2.Environment, config: SiteConfig, spec: PageSpec) -> Callable[[], bytes]:
@@ -74,28 +141,27 @@ def _page_maker(environment: jinja2.Environment, config: SiteConfig, spec: PageS
     return make
 
 
+def _feed_key(fingerprints: Fingerprints, feed: FeedSpec) -> str:
+    return fingerprints.key("feed", feed.url, feed.page_url, feed.title, feed.description, list(feed.articles))
+
+
+def _feed_maker(config: SiteConfig, feed: FeedSpec) -> Callable[[], bytes]:
+    return lambda: render_feed(config, feed)
+
+
 def _constant(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
-def _unchanged() -> bytes:
-    raise AssertionError("an output kept from the last build is never made again")
-
-
-def plan_copies(
-    config: SiteConfig, edition: Edition, staged: StagedSite, cache: BuildCache, asset_versions: Sequence[str]
-) -> list[PlannedOutput]:
-    """Theme assets and the issues' page PDFs and images, keyed by their bytes."""
+def _copied_files(config: SiteConfig, edition: Edition, asset_versions: Sequence[str]) -> list[tuple[str, Path]]:
+    """Theme assets and the issues' page PDFs and images: (URL, source file)."""
     theme_dir = config.root / "theme"
     sources = [(urls.ASSETS + name, theme_dir / name) for name in asset_versions]
     for issue in edition.issues:
         for page in issue.pages:
             for attachment in filter(None, (page.pdf, page.image, page.thumbnail)):
                 sources.append((urls.issue_url(issue) + attachment, issue.folder / attachment))
-    return [
-        PlannedOutput(staged.claim(url), _source_digest(source, config, cache), source.read_bytes)
-        for url, source in sources
-    ]
+    return sources
 
 
 def _source_digest(path: Path, config: SiteConfig, cache: BuildCache) -> str:
@@ -109,35 +175,3 @@ def _source_digest(path: Path, config: SiteConfig, cache: BuildCache) -> str:
     value = digest(path.read_bytes())
     cache.index.sources[name] = (signature, value)
     return value
-
-
-def feed_keys(config: SiteConfig, edition: Edition, fingerprints: Fingerprints) -> dict[str, str]:
-    """The key of every RSS feed: the site's, each topic's and each issue's, from the articles each lists."""
-    keys = {urls.FEED: fingerprints.key("site-feed", edition.articles[: config.feed_size])}
-    for topic in edition.topics:
-        keys[urls.topic_feed_url(topic)] = fingerprints.key(topic, topic.articles[: config.feed_size])
-    for issue in edition.issues:
-        keys[urls.issue_feed_url(issue)] = fingerprints.key(issue)
-    return keys
-
-
-def make_feeds(config: SiteConfig, edition: Edition, wanted: set[str]) -> Iterator[tuple[str, bytes]]:
-    """The feeds in ``wanted``, made by ``all_feeds`` over the smallest edition that yields them correctly.
-
-    That edition keeps the issues whose feeds are wanted (plus the newest ones when the site feed is), in
-    order, and every topic for its name, with articles only where the topic's feed is wanted; feeds it also
-    yields are wrong for the whole site and dropped.
-    """
-    if not wanted:
-        return
-    issues: list[Issue] = []
-    listed = 0
-    for issue in edition.issues:
-        newest = urls.FEED in wanted and listed < config.feed_size
-        listed += len(issue.articles)
-        if newest or urls.issue_feed_url(issue) in wanted:
-            issues.append(issue)
-    topics = [
-        topic if urls.topic_feed_url(topic) in wanted else replace(topic, articles=[]) for topic in edition.topics
-    ]
-    yield from ((url, data) for url, data in all_feeds(config, Edition(issues, topics)) if url in wanted)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .cache import CacheCorrupt, OutputRecord, Signature, file_signature
+from .cache import CacheCorrupt, OutputRecord, live_signature
 from .errors import Problem, SiteError
 from .output import StagedSite
 from .parallel import map_forked
@@ -17,35 +17,16 @@ from .render import TemplateProblem
 SEARCH_KEY = "search-index"
 
 
-def live_signature(path: Path) -> Signature | None:
-    try:
-        return file_signature(path.stat())
-    except OSError:
-        return None
-
-
-def is_current(output: PlannedOutput, records: dict[str, OutputRecord], final: Path) -> bool:
-    """True when the file in the output folder was made from the same key and has not been touched since."""
-    name = str(output.path)
-    record = records.get(name)
-    if record is None or record.key != output.key:
-        return False
-    try:
-        return file_signature(os.stat(os.path.join(final, name))) == record.signature
-    except OSError:
-        return False
-
-
 @dataclass(frozen=True)
 class Made:
     """What making one output did: ``changed`` if its bytes differ from the file in the output folder."""
 
-    path: PurePosixPath
+    path: str
     changed: bool
     size: int
 
 
-def stage(staged: StagedSite, path: PurePosixPath, data: bytes) -> Made:
+def stage(staged: StagedSite, path: str, data: bytes) -> Made:
     """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
     live = staged.final / path
     try:
@@ -61,6 +42,7 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
     """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed."""
 
     def make(output: PlannedOutput) -> Made | Problem | CacheCorrupt:
+        assert output.make is not None, "an output carried over from the last build is never made again"
         try:
             return stage(staged, output.path, output.make())
         except TemplateProblem as error:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_site
 
-from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE
+from epaper import pages
+from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER
 from epaper.config import load_config
 from epaper.errors import SiteError
-from epaper.pipeline import BuildOptions, build_site
+from epaper.model import Issue
+from epaper.pages import PageSpec
+from epaper.pipeline import BuildOptions, BuildSession, build_site
 
 ARTICLE = "content/2021/01/18/02-jin-rong.md"
 
@@ -154,11 +159,11 @@ def test_deleting_the_cache_rebuilds_without_rewriting_unchanged_files(site: Pat
 
 
 def test_an_interrupted_publish_is_followed_by_a_complete_build(site: Path, tmp_path: Path) -> None:
-    (site / CACHE_FOLDER / "applying").touch()  # as left by a build killed while moving files in,
+    (site / CACHE_FOLDER / PUBLISHING_MARKER).touch()  # as left by a build killed while moving files in,
     (site / "_site/2021/01/18/half-moved.html").write_text("", encoding="utf-8")  # with a file nothing lists
     build(site)
     assert contents(site / "_site") == clean_build(site, tmp_path)
-    assert not (site / CACHE_FOLDER / "applying").exists()
+    assert not (site / CACHE_FOLDER / PUBLISHING_MARKER).exists()
 
 
 def test_with_search_the_index_is_remade_only_when_a_page_changed(site: Path, tmp_path: Path) -> None:
@@ -170,3 +175,40 @@ def test_with_search_the_index_is_remade_only_when_a_page_changed(site: Path, tm
     edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
     assert build_site(config, BuildOptions(workers=1)).searched
     assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
+def test_a_session_gives_the_clean_build_output_after_every_edit(site: Path, tmp_path: Path) -> None:
+    config = load_config(site / "site.yaml")
+    session = BuildSession(save_on_close=True)
+    for name, change in EDITS.items():
+        change(site)
+        if name == "change site.yaml":
+            config = load_config(site / "site.yaml")
+        build_site(config, BuildOptions(workers=1), session)
+        assert contents(site / "_site") == clean_build(site, tmp_path), name
+    session.close()
+    assert not (site / CACHE_FOLDER / PUBLISHING_MARKER).exists()
+
+
+def test_a_session_killed_before_saving_is_followed_by_a_complete_build(site: Path, tmp_path: Path) -> None:
+    session = BuildSession(save_on_close=True)  # never closed, as if the process had been killed
+    (site / ARTICLE).unlink()
+    build_site(load_config(site / "site.yaml"), BuildOptions(workers=1), session)
+    assert (site / CACHE_FOLDER / PUBLISHING_MARKER).exists()
+    (site / "_site/2021/01/18/left-over.html").write_text("", encoding="utf-8")  # a file no index lists
+    build(site)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
+def test_an_edit_plans_the_pages_of_its_own_issue_only(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    planned: list[str] = []
+    original = pages.issue_pages
+
+    def counted(issue: Issue, *arguments: Any) -> Iterator[PageSpec]:
+        planned.append(issue.folder.name)
+        return original(issue, *arguments)
+
+    monkeypatch.setattr(pages, "issue_pages", counted)
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    build(site)
+    assert planned == ["18"]

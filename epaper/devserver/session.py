@@ -46,6 +46,7 @@ class PreviewSession:
     def stop(self) -> None:
         self.watcher.stop()
         self._worker.shutdown(wait=True, cancel_futures=True)
+        self.builder.close()
 
     def notice(self, path: Path) -> None:
         """Called from the watcher's thread for every write under the sources."""
