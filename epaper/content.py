@@ -54,6 +54,8 @@ PAGE_FIELDS: dict[str, Field] = {
     "pdf": Field(TEXT),
     "image": Field(TEXT),
     "thumbnail": Field(TEXT),
+    "image_width": Field(POSITIVE_NUMBER),
+    "image_height": Field(POSITIVE_NUMBER),
 }
 ARTICLE_FIELDS: dict[str, Field] = {
     "title": Field(TEXT, nullable=True),

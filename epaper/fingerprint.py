@@ -76,7 +76,7 @@ class Fingerprints:
             identity = (value.folder.name, value.date, value.number, value.running_number, nearby)
             return f"issue:{identity!r}|" + "|".join(self.of(page) for page in value.pages)
         if isinstance(value, PrintPage):
-            page = (value.number, value.name, value.editor, value.pdf, value.image, value.thumbnail)
+            page = tuple(getattr(value, item.name) for item in dataclasses.fields(value) if item.name != "articles")
             return f"page:{page!r}|" + self.of(value.articles)
         if isinstance(value, Topic):
             return f"topic:{(value.name, value.slug, value.description, len(value.articles))!r}"

@@ -124,6 +124,8 @@ class PrintPage:
     pdf: str | None = None
     image: str | None = None
     thumbnail: str | None = None
+    image_width: int | None = None
+    image_height: int | None = None
     articles: list[Article] = field(default_factory=list)
 
     @property

@@ -32,6 +32,7 @@ def test_imported_pdf_pages_show_their_picture_with_article_regions(
     front = parse(page_path(output, "2021/01/18/01/"))
     picture = front.select_one(".page-map img")
     assert picture["src"] == "/2021/01/18/page-01.webp" and picture["alt"]
+    assert (int(picture["width"]), int(picture["height"])) == (1600, round(1600 * 842 / 595))  # A4 at 1600 px
     regions = front.select("a.page-map-region")
     teasers = [a["href"] for a in front.select(".page-articles .teaser-title a")]
     assert [a["href"] for a in regions] == teasers  # every article, in reading order, keyboard reachable

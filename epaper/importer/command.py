@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, config: Any) -> int:
         update_issue(folder, date, pdf_page.number, args.page_name or pdf_page.masthead.page_name,
                      number if number is not None else pdf_page.masthead.number,
                      running_number=pdf_page.masthead.running_number,
-                     page_files={key: name for key, (name, _) in files.items()})
+                     page_files=_page_entry(pdf_page, files))
     print(json_report(articles) if args.json else "\n".join([*notes, text_report(articles, outcomes)]))
     return 0
 
@@ -75,6 +75,13 @@ def _page_files(pdf_page: PdfPrintPage) -> dict[str, tuple[str, bytes]]:
     files = pdf_page.files
     assert files is not None, "page files are rendered unless it is a dry run"
     return {"image": files.image, "thumbnail": files.thumbnail, "pdf": files.pdf}
+
+
+def _page_entry(pdf_page: PdfPrintPage, files: dict[str, tuple[str, bytes]]) -> dict[str, str | int]:
+    """What issue.yaml records of a rendered page: its files, and the picture's size (no layout shift)."""
+    assert pdf_page.files is not None
+    width, height = pdf_page.files.image_size
+    return {**{key: name for key, (name, _) in files.items()}, "image_width": width, "image_height": height}
 
 
 def _complete_pages(pages: Sequence[tuple[int, list[ImportedArticle]]],

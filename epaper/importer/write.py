@@ -129,10 +129,10 @@ def write_articles(
 
 
 def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, number: int | None, *,
-                 running_number: int | None = None, page_files: dict[str, str] | None = None) -> Path:
+                 running_number: int | None = None, page_files: dict[str, str | int] | None = None) -> Path:
     """Add or update this page in ``issue.yaml``, keeping everything an editor wrote there.
 
-    ``page_files``: files of the page in the folder, by key (`image`, `thumbnail`, `pdf`).
+    ``page_files``: files of the page in the folder, by key (`image`, `thumbnail`, `pdf`), and the picture size.
     """
     path = folder / ISSUE_FILE
     issue: dict[str, Any] = {}

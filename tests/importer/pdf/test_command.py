@@ -43,12 +43,13 @@ def test_two_page_pdf_becomes_articles_pictures_and_issue(tmp_path: Path, make_p
     assert issue["date"] == dt.date(2021, 1, 18) and issue["number"] == 5123 and issue["running_number"] == 9876
     assert issue["pages"] == [
         {"number": 1, "image": "page-01.webp", "thumbnail": "page-01-thumb.webp",
-         "pdf": "page-01.pdf"},
+         "pdf": "page-01.pdf", "image_width": IMAGE_WIDTH, "image_height": issue["pages"][0]["image_height"]},
         {"number": 2, "name": "综合新闻", "image": "page-02.webp", "thumbnail": "page-02-thumb.webp",
-         "pdf": "page-02.pdf"},
+         "pdf": "page-02.pdf", "image_width": IMAGE_WIDTH, "image_height": issue["pages"][1]["image_height"]},
     ]
     with Image.open(folder / "page-01.webp") as picture, Image.open(folder / "page-02-thumb.webp") as thumbnail:
         assert picture.format == "WEBP" and picture.width == IMAGE_WIDTH
+        assert picture.height == issue["pages"][0]["image_height"]
         assert thumbnail.width == THUMBNAIL_WIDTH
     assert len(pdfium.PdfDocument(folder / "page-02.pdf")) == 1
     lead = (folder / "01-87-xiao-shi-bao-fei.md").read_text(encoding="utf-8")
