@@ -19,11 +19,8 @@ log = logging.getLogger("epaper")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = make_parser()
-    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
-        arguments.insert(0, "build")  # `python build.py` alone builds the site
-    options = parser.parse_args(arguments)
+    arguments = with_command(list(sys.argv[1:] if argv is None else argv))
+    options = make_parser().parse_args(arguments)
     configure_logging(options.verbose - options.quiet)
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -43,6 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
+
+
+def with_command(arguments: list[str]) -> list[str]:
+    """Put ``build`` first when no command is named: `build.py`, `build.py -q` and `build.py --out x` build."""
+    index = 0
+    while index < len(arguments) and arguments[index].startswith("-"):
+        if arguments[index] in ("-h", "--help", "--version"):
+            return arguments
+        index += 2 if arguments[index] == "--config" else 1
+    if index < len(arguments) and arguments[index] in COMMANDS:
+        return arguments
+    return ["build", *arguments]
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -115,21 +124,32 @@ def run_serve(options: argparse.Namespace, config: SiteConfig) -> int:
     )
 
 
-def make_parser() -> argparse.ArgumentParser:
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name; after it they only override what was given."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default="site.yaml", help="the site's settings file (default: site.yaml)")
-    common.add_argument("-q", "--quiet", action="count", default=0, help="print only warnings and errors")
-    common.add_argument("-v", "--verbose", action="count", default=0, help="print more detail")
-    common.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    common.add_argument("--config", default=default("site.yaml"), help="the site's settings file (default: site.yaml)")
+    common.add_argument("-q", "--quiet", action="count", default=default(0), help="print only warnings and errors")
+    common.add_argument("-v", "--verbose", action="count", default=default(0), help="print more detail")
+    common.add_argument("--debug", action="store_true", default=default(False), help="show a traceback on errors")
+    return common
+
+
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
         description="Publish a newspaper's digital edition (数字报) from content/ as a static site.",
         epilog="Without a command, build.py builds the site.",
+        parents=[_common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    after_command = _common_options(defaults=False)
     for name, (summary, handler, add_arguments) in COMMANDS.items():
-        sub = commands.add_parser(name, parents=[common], help=summary, description=summary)
+        sub = commands.add_parser(name, parents=[after_command], help=summary, description=summary)
         add_arguments(sub)
         sub.set_defaults(handler=handler)
     return parser
