@@ -48,7 +48,7 @@ class StagedSite:
 
     def claim(self, url: str) -> str:
         """The output file of ``url`` (relative, with '/'), which no other output may claim."""
-        relative = urls.output_file(url).as_posix()
+        relative = urls.output_file(url)
         self.reserve([relative])
         return relative
 

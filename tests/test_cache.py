@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, BuildCache, CacheCorrupt, ParsedArticle
+from epaper.cache import (
+    ARTICLES_FOLDER,
+    BODIES_FILE,
+    CACHE_FOLDER,
+    INDEX_FILE,
+    BuildCache,
+    CacheCorrupt,
+    ParsedArticle,
+)
 
 
 def saved_cache(root: Path) -> BuildCache:
@@ -36,6 +44,43 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
     with pytest.raises(CacheCorrupt):
         cache.load("body-1")  # the bodies went with the index they belong to
     cache.close()
+
+
+@pytest.mark.parametrize("damage", ["missing", "altered"])
+def test_a_damaged_article_shard_gives_an_empty_cache(tmp_path: Path, damage: str) -> None:
+    saved_cache(tmp_path)
+    (shard,) = (tmp_path / CACHE_FOLDER / ARTICLES_FOLDER).iterdir()
+    if damage == "missing":
+        shard.unlink()
+    else:
+        shard.write_bytes(shard.read_bytes()[:-1] + b"!")
+    assert BuildCache.open(tmp_path).index.articles == {}
+
+
+def parsed(title: str) -> ParsedArticle:
+    return ParsedArticle({"title": title}, {}, "body", "正文", 1)
+
+
+def test_saving_writes_only_the_article_shards_that_changed(tmp_path: Path) -> None:
+    cache = BuildCache.open(tmp_path)
+    for number in range(1000):
+        cache.index.articles[f"{number % 256:02x}-{number}"] = parsed(f"标题{number}")
+    cache.save()
+    shards = tmp_path / CACHE_FOLDER / ARTICLES_FOLDER
+    before = {path.name: path.stat().st_mtime_ns for path in shards.iterdir()}
+    del cache.index.articles["01-1"]
+    cache.index.articles["ff-new"] = parsed("新")
+    cache.save()
+    cache.close()
+    after = {path.name: path.stat().st_mtime_ns for path in shards.iterdir()}
+    assert len(before) == len(after) == 256
+    assert len(set(after) - set(before)) == 2  # the shards of "01-1" and "ff-new", under their new names
+    assert all(before[name] == mtime for name, mtime in after.items() if name in before)
+    reopened = BuildCache.open(tmp_path)
+    assert "01-1" not in reopened.index.articles
+    assert reopened.index.articles["ff-new"].values == {"title": "新"}
+    assert len(reopened.index.articles) == 1000
+    reopened.close()
 
 
 def test_a_cache_from_another_version_of_the_tool_is_discarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
