@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -30,6 +31,7 @@ from .schema import (
     Field,
     check_mapping,
 )
+from .xmltext import xml_text
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 ISSUE_FILE = "issue.yaml"
@@ -351,12 +353,22 @@ def _parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, known: d
     values, found = check_mapping(document.data, ARTICLE_FIELDS, document, shown)
     if found:
         return ArticleFile(key, signature, None, problems=found)
-    body = render_body(renderer, source.body)
+    values = {name: _without_control_characters(value) for name, value in values.items()}
+    body = render_body(renderer, xml_text(source.body))
     lead = body.paragraphs[0] if body.paragraphs else ""
     body_key = f"{digest(source.body.encode())}:{flavour}"
     lines = {key: line for key, line in document.lines.items() if key in LINES_NEEDED_LATER}
     parsed = ParsedArticle(values, lines, body_key, lead, len(body.paragraphs))
     return ArticleFile(key, signature, parsed, body)
+
+
+def _without_control_characters(value: Any) -> Any:
+    """Text fields without the invisible control characters layout systems leave (no valid HTML or XML has them)."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list):
+        return [_without_control_characters(item) for item in value]
+    return value
 
 
 def _make_article(

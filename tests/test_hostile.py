@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -120,3 +121,15 @@ def test_an_article_of_100000_lines_builds_in_seconds(basic_site: Path, run_cli:
     assert run_cli(basic_site, "build", "-q") == 0
     assert time.perf_counter() - started < 20
     assert (basic_site / "_site/2021/01/18/02/long/index.html").stat().st_size > 500_000
+
+
+def test_control_characters_from_a_layout_system_are_dropped(basic_site: Path, run_cli: Callable[..., int]) -> None:
+    article = basic_site / "content/2021/01/18/02-jin-rong.md"
+    text = article.read_text(encoding="utf-8").replace("保费突破30亿元", '"保费\\b突破30亿元"', 1)
+    article.write_text(text.replace("金融业务开门红", "金融\x0b业务\x1f开门红"), encoding="utf-8")
+    assert run_cli(basic_site, "build", "-q") == 0
+    page = (basic_site / "_site/2021/01/18/02/jin-rong/index.html").read_text(encoding="utf-8")
+    assert "保费突破30亿元" in page and "金融业务开门红" in page
+    for path in (basic_site / "_site").rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", path.read_text(encoding="utf-8")), path
