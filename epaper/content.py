@@ -311,7 +311,9 @@ def _parse_articles(
                     store_bodies()
             return file
 
-        for path, file in zip(unknown, map_forked(parse, unknown, workers, finish=store_bodies), strict=True):
+        for path, file in zip(
+            unknown, map_forked(parse, unknown, workers, finish=store_bodies, progress="articles"), strict=True
+        ):
             results[path] = file
             if file.parsed is not None and file.key not in index.articles:
                 index.bodies_added += 1

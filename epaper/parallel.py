@@ -7,8 +7,10 @@ environment and the cache as they are in the parent; only results travel back, i
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
@@ -17,6 +19,9 @@ from typing import TypeVar, cast
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 BATCH = 64
+PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
+
+log = logging.getLogger("epaper")
 
 
 class WorkerFailed(RuntimeError):
@@ -34,11 +39,13 @@ def map_forked(
     workers: int,
     minimum: int = 200,
     finish: Callable[[], None] = lambda: None,
+    progress: str = "",
 ) -> list[Result]:
     """``[function(item) for item in items]``, in order, computed by up to ``workers`` forked processes.
 
     Each process calls ``finish`` after its last item (to flush what it buffered). Below ``minimum`` items,
-    or with one worker, the work is done here: forking would cost more than it saves.
+    or with one worker, the work is done here: forking would cost more than it saves. When the work takes
+    long, ``progress`` names the items in a line logged every few seconds (``pages: 5120 of 26000``).
     """
     if workers <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
         done = [function(item) for item in items]
@@ -56,7 +63,7 @@ def map_forked(
             sender.close()
             processes.append(process)
             connections.append(receiver)
-        failure = _collect(connections, results)
+        failure = _collect(connections, results, progress)
     except BaseException:
         for process in processes:
             process.terminate()  # interrupted: the workers stop writing before the caller cleans up
@@ -72,10 +79,11 @@ def map_forked(
     return cast(list[Result], results)  # every index was filled by exactly one worker
 
 
-def _collect(connections: list[Connection], results: list[Result | None]) -> str | None:
+def _collect(connections: list[Connection], results: list[Result | None], progress: str) -> str | None:
     """Store each worker's results as they arrive; the first failure's traceback, if any."""
     failure = None
     open_connections = list(connections)
+    received, reported = 0, time.monotonic()
     while open_connections:
         for connection in wait(open_connections):
             assert isinstance(connection, Connection)
@@ -89,6 +97,10 @@ def _collect(connections: list[Connection], results: list[Result | None]) -> str
                 continue
             for index, result in message:
                 results[index] = result
+            received += len(message)
+            if progress and time.monotonic() - reported >= PROGRESS_SECONDS:
+                log.info("  %s: %d of %d", progress, received, len(results))
+                reported = time.monotonic()
     return failure
 
 

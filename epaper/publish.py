@@ -50,7 +50,7 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
         except CacheCorrupt as error:  # raised again below, in the parent process
             return error
 
-    results = map_forked(make, outputs, workers)
+    results = map_forked(make, outputs, workers, progress="pages")
     corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
     if corrupt is not None:
         raise corrupt
