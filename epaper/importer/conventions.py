@@ -55,6 +55,12 @@ SHORT_LINE_MARGIN = 1.5
 FIRST_LINE_INDENT = 2.0
 """The first line of a paragraph is indented by two characters (lost in extraction)."""
 
+KEPT_INDENT = 1.5
+"""A line whose extraction kept this much more leading space than the line before starts a paragraph."""
+
+SPACE_WIDTHS = {"\u3000": 1.0, "\t": 2.0}
+"""Width of leading white space in ems; any other space counts 1/2."""
+
 INDENT_MARGIN = 1.0
 """A line this much narrower than the column, after a sentence end, starts a paragraph (lost indent)."""
 

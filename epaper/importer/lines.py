@@ -34,6 +34,8 @@ class Line:
     blank_before: bool
     letter_spaced: bool
     width: float
+    indent: float = 0.0
+    """Leading white space kept by the extraction, in ems (an ideographic space is 1, an ASCII space 1/2)."""
 
 
 def remove_letter_spacing(text: str) -> str:
@@ -75,8 +77,11 @@ def make_line(number: int, raw: str, *, blank_before: bool = False) -> Line:
     spaced = raw.replace(c.LOST_GLYPH, "").strip()
     cleaned = remove_letter_spacing(spaced)
     phrased = " ".join(remove_letter_spacing(phrase) for phrase in c.HEADLINE_GAP.split(spaced))
+    visible = raw.replace(c.LOST_GLYPH, "")
+    leading = visible[: len(visible) - len(visible.lstrip())]
+    indent = sum(c.SPACE_WIDTHS.get(char, 0.5) for char in leading)
     return Line(number, raw, spaced, cleaned, phrased, raw.count(c.LOST_GLYPH), blank_before,
-                is_letter_spaced(spaced), line_width(cleaned))
+                is_letter_spaced(spaced), line_width(cleaned), indent)
 
 
 def suspicious_lost_glyphs(raw: str) -> list[str]:
@@ -193,6 +198,8 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
+        if line.indent - previous.indent >= c.KEPT_INDENT:  # the extraction kept the indent: trust it
+            continue
         if not ends_sentence(previous.text):
             starts[index] = False
             continue

@@ -73,3 +73,18 @@ def test_rare_blank_lines_are_paragraph_breaks() -> None:
     lines = read_lines(text)
     starts = paragraph_starts(lines, local_columns(lines), [True] * len(lines))
     assert starts == [True, False, True, False]
+
+
+def test_an_indent_the_extraction_kept_starts_a_paragraph() -> None:
+    text = (
+        "　　据介绍，去年全省农村地区收投快件超过十亿件，同比增长百分\n"
+        "之二十一。农产品通过寄递渠道出村进城，带动农民增收致富。\n"
+        "　　省邮政管理局有关负责人表示，将推动邮政、快递、交通、供销\n"
+        "等资源共享，降低农村末端配送成本，让农民寄递更方便更实惠\n"
+        "    四个空格的缩进也算，即使上一行没有以句号结束，也是新的段落\n"
+        "的开始，这一行是它的续行。\n"
+    )
+    lines = read_lines(text)
+    assert [line.indent for line in lines] == [2.0, 0.0, 2.0, 0.0, 2.0, 0.0]
+    starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
+    assert starts == [True, False, True, False, True, False]
