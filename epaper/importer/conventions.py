@@ -37,6 +37,12 @@ HEADLINE_ONLY_END = frozenset("！？!?")
 SUBTITLE_DASHES = re.compile(r"^\s*(?:——|—|--|──|－－)\s*")
 """A subtitle (副题) starts with a long dash."""
 
+SUBHEAD_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分节章篇]"
+    r"|\d{1,2}[、．.](?!\d))"
+)
+"""Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
+
 HEADLINE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\u3000+)(?=\S)")
 """A wide space between the two phrases of a headline (`布局谋篇  落实落细`)."""
 

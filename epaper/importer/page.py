@@ -47,6 +47,17 @@ class Page:
             return None
         return unmarked
 
+    def numbered_subhead(self, index: int) -> bool:
+        """`一、日均处理量创新高` between paragraphs: numbered, short and unpunctuated, so a subhead even
+        when nothing else on the page (an indent, a blank line) marks where the next paragraph starts."""
+        line = self.lines[index]
+        return (
+            c.SUBHEAD_NUMBERING.match(line.text) is not None
+            and index + 1 < len(self.lines)
+            and is_heading(line, self.columns[index], at_head=False)
+            and not self.looks_like_head(index + 1)
+        )
+
     def uncued_last_byline(self, index: int) -> tuple[str, Byline] | None:
         """Names alone on an article's last line whose box was lost in extraction (`\ufffd方圆`)."""
         line = self.lines[index]

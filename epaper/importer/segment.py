@@ -154,6 +154,8 @@ class _Segmenter:
             marked = self.page.marked_subhead(index)
             if marked is not None:
                 return self._subhead(section, index, marked)
+            if self.page.numbered_subhead(index):
+                return self._subhead(section, index, line)
         jump = continues_on(line.spaced)
         split = split_trailing_byline(line.spaced) or self.page.uncued_last_byline(index)
         if jump is None and split is None and section.has_text and self._subhead_position(section, index):
