@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from ..frontmatter import split_front_matter
+from ..yamlsource import YamlSyntaxError
 from .record import ImportedArticle
 
 ARTICLE_FILE = re.compile(r"^(?P<page>\d{2,})-(?P<slug>[a-z0-9-]+)\.md$")
@@ -77,27 +79,25 @@ def read_existing(folder: Path) -> list[ExistingArticle]:
         fields = _front_matter_of(path)
         found.append(ExistingArticle(
             path=path,
-            page=_int_or(fields.get("page"), None) or int(name.group("page")),
+            page=_whole_number(fields.get("page")) or int(name.group("page")),
             slug=str(fields.get("slug") or name.group("slug")),
-            continued_from=_int_or(fields.get("continued_from"), None),
-            continues_on=_int_or(fields.get("continues_on"), None),
+            continued_from=_whole_number(fields.get("continued_from")),
+            continues_on=_whole_number(fields.get("continues_on")),
         ))
     return found
 
 
 def _front_matter_of(path: Path) -> dict[str, Any]:
+    """The file's front matter, read as the build reads it; empty when the file cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            return {}
-        fields = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        fields = split_front_matter(path.read_text(encoding="utf-8"), path.name).front_matter.data
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
         return {}
     return fields if isinstance(fields, dict) else {}
 
 
-def _int_or(value: object, default: int | None) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
+def _whole_number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)
