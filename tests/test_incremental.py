@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_site
+from sitecheck import copy_site
 
 from epaper import pages
 from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER

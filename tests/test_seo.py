@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_site
-from sitecheck import html_files, page_path, parse
+from sitecheck import copy_site, html_files, page_path, parse
 
 from epaper.config import load_config
 from epaper.sitemaps import sitemaps

@@ -15,7 +15,7 @@ from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
-from conftest import REPOSITORY, copy_site
+from sitecheck import REPOSITORY, copy_site
 
 from epaper.config import load_config
 from epaper.devserver.changes import FULL_RELOAD, ChangeKind, SourceLayout, plan_reaction

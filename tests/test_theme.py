@@ -9,8 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY, copy_site
-from sitecheck import html_files, page_path, parse
+from sitecheck import REPOSITORY, copy_site, html_files, page_path, parse
 
 from epaper.cli import main
 from epaper.issue_calendar import month_calendars
