@@ -158,8 +158,12 @@ def make_parser() -> argparse.ArgumentParser:
 def _build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", help="output folder (default: output_dir of site.yaml)")
     parser.add_argument("--base-url", metavar="URL", help="public URL of the site, may include a sub-path")
-    parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    _drafts_argument(parser)
     parser.add_argument("--strict", action="store_true", help="treat warnings (such as unknown topics) as errors")
+
+
+def _drafts_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
 
 
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
@@ -176,7 +180,7 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--port", type=int, default=8000, help="port to listen on, or the next free one (default: 8000; 0: any)"
     )
     parser.add_argument("--open", action="store_true", help="open the site in a browser")
-    parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    _drafts_argument(parser)
 
 
 Handler = Callable[[argparse.Namespace, SiteConfig], int]

@@ -190,12 +190,15 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
             problems.append(Problem(_shown(path), None, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"))
             return None
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        problems.append(Problem(_shown(path), line, "is not UTF-8 text (save it as UTF-8)"))
+        data = path.read_bytes()
     except OSError as error:
         problems.append(Problem(_shown(path), None, f"cannot be read: {error.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(Problem(_shown(path), line, "is not UTF-8 text (save it as UTF-8)"))
     return None
 
 
