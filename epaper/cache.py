@@ -1,4 +1,4 @@
-"""The build cache in ``.cache/epaper/`` beside ``site.yaml``: parsed articles, rendered bodies, the output manifest.
+"""The build cache in ``.cache/epaper/`` beside ``site.yaml``: parsed articles and issues, bodies, output manifest.
 
 Everything in it is keyed by content hashes plus the tool's own code version, and everything read back is
 checked: a cache written by another version, or one that fails its checksum, is thrown away and rebuilt,
@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import Problem
-from .yamlsource import YamlDocument
+from .model import IssueOutline, PrintPage
 
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
-ARTICLES_FOLDER = "articles"  # the parsed articles, in shards named by the digest of their keys
-BODIES_FILE = "bodies.sqlite"
+BODIES_FILE = "bodies.sqlite"  # rendered bodies, parsed articles and loaded issues, looked up by key
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
-SHARD_PREFIX = 2  # articles are sharded by the first hex digits of their key: 256 shards
 LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "feedgen", "lxml", "MarkupSafe")
 
 # size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
@@ -86,6 +84,13 @@ class ParsedArticle:
     paragraph_count: int
 
 
+class FolderRecord(NamedTuple):
+    """An issue folder as last loaded: its article files (name, signature, parsed key) and their bodies' keys."""
+
+    files: tuple[tuple[str, Signature | None, str], ...]
+    body_keys: tuple[str, ...]
+
+
 class OutputRecord(NamedTuple):
     """One file of the last output: the key of what produced it, and its signature when it was written."""
 
@@ -106,31 +111,29 @@ class CacheIndex:
     """The small part of the cache, read whole at the start of a build and written whole at its end."""
 
     version: str
-    sources: dict[str, tuple[Signature, str]] = field(default_factory=dict)
-    articles: dict[str, ParsedArticle] = field(default_factory=dict)
+    sources: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # copied files: signature, digest
+    outlines: dict[str, IssueOutline] = field(default_factory=dict)  # the last build's issues, by folder
     output_dir: str = ""
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
-    issue_files: dict[str, YamlDocument] = field(default_factory=dict)  # parsed issue.yaml, by digest of its text
     inputs_key: str = ""
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
-    bodies_added: int = 0
-    article_shards: tuple[str, ...] = ()  # the files of ARTICLES_FOLDER that hold ``articles`` when stored
+    rows_added: int = 0  # rows stored since unused ones were last dropped
 
     def __getstate__(self) -> dict[str, Any]:
         """Records as plain tuples: pickling 26,000 named tuples one by one costs a tenth of a second each way."""
         state = dict(self.__dict__)
-        del state["articles"]  # stored in shards (see BuildCache.save)
         state["outputs"] = {name: tuple(record) for name, record in self.outputs.items()}
         state["groups"] = {name: tuple(record) for name, record in self.groups.items()}
+        state["outlines"] = {name: tuple(outline) for name, outline in self.outlines.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state["outputs"] = {name: OutputRecord._make(record) for name, record in state["outputs"].items()}
         state["groups"] = {name: GroupRecord._make(record) for name, record in state["groups"].items()}
+        state["outlines"] = {name: IssueOutline._make(outline) for name, outline in state["outlines"].items()}
         self.__dict__.update(state)
-        self.articles = {}
 
     def forget_output(self) -> None:
         """The output folder no longer matches what this index says (or may not): trust none of it."""
@@ -171,7 +174,7 @@ class BuildCache:
         return store
 
     def _bodies(self) -> sqlite3.Connection:
-        """The rendered-bodies database; a forked worker process opens its own connection."""
+        """The database of stored rows; a forked worker process opens its own connection."""
         if self._connection is None or self._connection_pid != os.getpid():
             self._connection = sqlite3.connect(  # used by one build at a time, maybe from another thread
                 self.folder / BODIES_FILE, isolation_level=None, timeout=60, check_same_thread=False
@@ -182,6 +185,10 @@ class BuildCache:
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT, paragraphs TEXT, checksum TEXT)"
             )
+            for table in ("parsed", "issues", "folders"):
+                self._connection.execute(
+                    f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB, checksum TEXT)"
+                )
         return self._connection
 
     def load(self, key: str) -> tuple[str, list[str]]:
@@ -195,24 +202,73 @@ class BuildCache:
         return row[0], json.loads(row[1])
 
     def known_bodies(self, keys: Iterable[str]) -> set[str]:
-        wanted = list(set(keys))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._bodies().execute(f"SELECT key FROM bodies WHERE key IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
+        return {row[0] for row in self._select("bodies", "key", keys)}
+
+    def parsed_articles(self, keys: Iterable[str]) -> dict[str, ParsedArticle]:
+        """The stored parsed articles of these file keys (those missing or failing their check are left out)."""
+        found = {}
+        for key, data, checksum in self._select("parsed", "key, data, checksum", keys):
+            parsed = _unpickle_checked(data, checksum)
+            if isinstance(parsed, ParsedArticle):
+                found[key] = parsed
         return found
 
-    def add_bodies(self, bodies: Iterable[tuple[str, str, list[str]]]) -> None:
-        rows = []
+    def folder_records(self, keys: Iterable[str]) -> dict[str, FolderRecord]:
+        """The stored records of these issue folders, by outline key (those failing their check are left out)."""
+        found = {}
+        for key, data, checksum in self._select("folders", "key, data, checksum", keys):
+            record = _unpickle_checked(data, checksum)
+            if isinstance(record, tuple):
+                found[key] = FolderRecord._make(record)
+        return found
+
+    def issue_pages(self, key: str) -> list[PrintPage]:
+        """The pages (with their articles) of the issue stored under its outline's key."""
+        rows = self._select("issues", "data, checksum", [key])
+        pages = _unpickle_checked(*rows[0]) if rows else None
+        if not isinstance(pages, list):
+            raise CacheCorrupt(f"stored issue {key} is missing or damaged")
+        for page in pages:
+            for article in page.articles:
+                article.bodies = self
+        return pages
+
+    def add(
+        self,
+        bodies: Iterable[tuple[str, str, list[str]]] = (),
+        parsed: Iterable[tuple[str, ParsedArticle]] = (),
+        issues: Iterable[tuple[str, list[PrintPage], FolderRecord]] = (),
+    ) -> None:
+        """Store rendered bodies (key, HTML, paragraphs), parsed articles and loaded issues, in one transaction."""
+        issues = list(issues)
+        body_rows = []
         for key, html, paragraphs in bodies:
             text = json.dumps(paragraphs, ensure_ascii=False)
-            rows.append((key, html, text, _checksum(html, text)))
+            body_rows.append((key, html, text, _checksum(html, text)))
+        pickled = {
+            "parsed": [(key, *_pickle_checked(value)) for key, value in parsed],
+            "issues": [(key, *_pickle_checked(pages)) for key, pages, _ in issues],
+            "folders": [(key, *_pickle_checked(tuple(record))) for key, _, record in issues],
+        }
         connection = self._bodies()
         with connection:
             connection.execute("BEGIN")
-            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", rows)
+            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", body_rows)
+            for table, rows in pickled.items():
+                connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+        self.index.rows_added += len(body_rows) + sum(map(len, pickled.values()))
+
+    def _select(self, table: str, columns: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
+        wanted = list(set(keys))
+        rows: list[tuple[Any, ...]] = []
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self._bodies().execute(f"SELECT {columns} FROM {table} WHERE key IN ({marks})", chunk)
+        except sqlite3.DatabaseError as error:
+            raise CacheCorrupt(f"{table}: {error}") from None
+        return rows
 
     def mark_publishing(self) -> None:
         """Note on disk that the output is changing: until :meth:`save`, the stored index may not describe it."""
@@ -223,36 +279,24 @@ class BuildCache:
         return (self.folder / PUBLISHING_MARKER).exists() and not self.unsaved
 
     def save(self) -> None:
-        """Write the index atomically; drop bodies no article uses once they make up a fifth of the store."""
-        live = {article.body_key for article in self.index.articles.values()}
-        if self.index.bodies_added > max(100, len(live) // 5):
-            self._drop_bodies_except(live)
-            self.index.bodies_added = 0
-        self.index.article_shards = self._save_articles()
+        """Write the index atomically; drop rows no issue uses once the added ones make up a fifth of the store."""
+        live_rows = 2 * sum(outline.article_count for outline in self.index.outlines.values())  # body + parsed
+        if self.index.rows_added > max(100, live_rows // 5):
+            issues = {outline.key for outline in self.index.outlines.values()}
+            folders = self.folder_records(issues).values()
+            live = {
+                "bodies": {key for folder in folders for key in folder.body_keys},
+                "parsed": {key for folder in folders for _, _, key in folder.files},
+                "issues": issues,
+                "folders": issues,
+            }
+            for table, keys in live.items():
+                self._drop_rows_except(table, keys)
+            self.index.rows_added = 0
         _write_checked(self.folder / INDEX_FILE, self.index)
-        _remove_unlisted_shards(self.folder / ARTICLES_FOLDER, self.index.article_shards)
         self._index_signature = live_signature(self.folder / INDEX_FILE)
         (self.folder / PUBLISHING_MARKER).unlink(missing_ok=True)
         self.unsaved = False
-
-    def _save_articles(self) -> tuple[str, ...]:
-        """Write the shards of parsed articles that are not stored yet; return the names of all of them.
-
-        A parsed article depends only on its key, so a shard is named by the digest of its keys: after an
-        edit, only the shards that gained or lost a key are written (two of 256), not 20,000 articles.
-        """
-        shards: dict[str, dict[str, ParsedArticle]] = {}
-        for key, article in self.index.articles.items():
-            shards.setdefault(key[:SHARD_PREFIX], {})[key] = article
-        folder = self.folder / ARTICLES_FOLDER
-        folder.mkdir(exist_ok=True)
-        names = []
-        for articles in shards.values():
-            name = digest("\n".join(sorted(articles)).encode())
-            if not (folder / name).is_file():
-                _write_checked(folder / name, articles)
-            names.append(name)
-        return tuple(sorted(names))
 
     def is_current(self, site_root: Path) -> bool:
         """True while this cache, held in memory, is the site's cache as stored (no other process saved since)."""
@@ -262,14 +306,14 @@ class BuildCache:
             and live_signature(self.folder / INDEX_FILE) == self._index_signature
         )
 
-    def _drop_bodies_except(self, live: set[str]) -> None:
+    def _drop_rows_except(self, table: str, live: set[str]) -> None:
         connection = self._bodies()
         with connection:
             connection.execute("BEGIN")
             connection.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
             connection.execute("DELETE FROM live")
             connection.executemany("INSERT INTO live VALUES (?)", ((key,) for key in live))
-            connection.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM live)")
+            connection.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM live)")
 
     def close(self) -> None:
         if self._connection is not None and self._connection_pid == os.getpid():
@@ -279,6 +323,21 @@ class BuildCache:
 
 def _checksum(html: str, paragraphs: str) -> str:
     return digest(html.encode() + b"\0" + paragraphs.encode())
+
+
+def _pickle_checked(value: object) -> tuple[bytes, str]:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return data, digest(data)
+
+
+def _unpickle_checked(data: bytes, checksum: str) -> object:
+    """What :func:`_pickle_checked` stored, or None when it fails its check or cannot be loaded."""
+    if digest(data) != checksum:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # a checksummed payload that still fails to load: written by incompatible code
+        return None
 
 
 def _write_checked(path: Path, value: object) -> None:
@@ -309,30 +368,12 @@ def _read_checked(path: Path) -> object:
 
 
 def _read_index(folder: Path) -> CacheIndex | None:
-    """The index with its articles, or None when any part of it fails its check."""
+    """The index, or None when it fails its check."""
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes no garbage, yet would set off the collector many times (0.08 s at 20,000)
     try:
         index = _read_checked(folder / INDEX_FILE)
-        if not isinstance(index, CacheIndex):
-            return None
-        for name in index.article_shards:
-            articles = _read_checked(folder / ARTICLES_FOLDER / name)
-            if not isinstance(articles, dict):
-                return None
-            index.articles.update(articles)
-        return index
+        return index if isinstance(index, CacheIndex) else None
     finally:
         if collecting:
             gc.enable()
-
-
-def _remove_unlisted_shards(folder: Path, listed: Iterable[str]) -> None:
-    """Delete the article shards the saved index no longer names.
-
-    Temporary files are left alone: they may be another build's save in progress.
-    """
-    keep = set(listed)
-    for entry in os.scandir(folder):
-        if entry.name not in keep and not entry.name.startswith("."):
-            Path(entry.path).unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,12 +12,22 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .cache import BuildCache, ParsedArticle, Signature, digest, file_signature
+from .cache import BuildCache, FolderRecord, ParsedArticle, Signature, digest, file_signature
 from .config import SiteConfig, slug_problem
 from .errors import Problem, SiteError, display_path
 from .frontmatter import FRONT_MATTER_FIRST_LINE, split_front_matter
+from .linking import link_pages
 from .markup import RenderedBody, make_renderer, render_body
-from .model import Article, Edition, Issue, PrintPage, Topic
+from .model import Article, Edition, Issue, IssueOutline, PrintPage, Topic
+from .outlines import (
+    FolderEntry,
+    fill_topics,
+    folder_key,
+    folder_record,
+    issue_from_outline,
+    loading_settings,
+    outline_of,
+)
 from .parallel import map_forked
 from .schema import (
     DATE,
@@ -33,6 +43,8 @@ from .schema import (
 )
 from .xmltext import xml_text
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+
+ContentScan = dict[str, list[FolderEntry]]  # every folder under content/ (its path) with its files
 
 ISSUE_FILE = "issue.yaml"
 ARTICLE_SUFFIX = ".md"
@@ -85,67 +97,121 @@ ARTICLE_FIELDS: dict[str, Field] = {
 class LoadedContent:
     edition: Edition
     warnings: list[Problem] = field(default_factory=list)
+    outlines: dict[str, IssueOutline] = field(default_factory=dict)  # by issue folder, for the next build
+
+
+def scan_content(content_dir: Path) -> ContentScan:
+    """Every file under ``content_dir`` with its signature (None if it vanished), in one walk.
+
+    Symbolic links to folders are not followed (as ``os.walk`` does not); links to files are marked.
+    """
+    scan: ContentScan = {}
+    pending = [str(content_dir)]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        files: list[FolderEntry] = []
+        for entry in entries:
+            if entry.is_dir() and not entry.is_symlink():
+                pending.append(entry.path)
+            elif not entry.is_dir():
+                files.append((entry.name, _signature(entry.path), entry.is_symlink()))
+        scan[folder] = files
+    return scan
 
 
 def load_content(
     config: SiteConfig,
     cache: BuildCache,
+    scan: ContentScan,
     include_drafts: bool = False,
     strict: bool = False,
     workers: int = 1,
-    signatures: Mapping[str, Signature | None] | None = None,
 ) -> LoadedContent:
     """Load and cross-check all content; raise :class:`SiteError` with every problem found.
 
-    Article files whose bytes the cache knows are not read again; the others are parsed and their
-    Markdown rendered, by ``workers`` processes when there are many. ``signatures`` are those of files
-    the caller has just looked at (by path), so they are not looked at again.
+    An issue folder whose files are unchanged since the last build is made from its outline (see
+    outlines.py) without reading it. In the others, article files whose bytes the cache knows are not
+    parsed again; the rest are parsed and their Markdown rendered, by ``workers`` processes when there are many.
     """
     problems: list[Problem] = []
-    warnings: list[Problem] = []
-    issues: list[Issue] = []
     content_dir = config.content_dir
     if not content_dir.is_dir():
         raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
-    found_issues: list[tuple[Issue, list[Path]]] = []
-    issue_files = IssueFiles(cache.index.issue_files)
-    for folder, article_files in _issue_folders(content_dir, problems):
-        issue = _load_issue(folder, content_dir, issue_files, problems)
+    settings = loading_settings(config, include_drafts, strict)
+    known_outlines = cache.index.outlines
+    outlines: dict[str, IssueOutline] = {}
+    issues: list[Issue] = []
+    fresh: list[_FreshIssue] = []
+    for folder, entries in _issue_folders(scan, content_dir, problems):
+        name = folder.relative_to(content_dir).as_posix()
+        key = folder_key(settings, folder, entries)
+        known = known_outlines.get(name)
+        if known is not None and known.key == key:
+            issues.append(issue_from_outline(folder, known, cache))
+            outlines[name] = known
+            continue
+        issue = _load_issue(folder, content_dir, problems)
         if issue is not None:
-            found_issues.append((issue, article_files))
-    cache.index.issue_files = issue_files.used
-    paths = [path for _, article_paths in found_issues for path in article_paths]
-    files = _parse_articles(paths, config, cache, workers, signatures or {})
-    for issue, article_files in found_issues:
+            articles = _article_files(folder, entries, content_dir.resolve(), problems)
+            fresh.append(_FreshIssue(issue, name, key, articles, known))
+    files = _parse_articles(fresh, config, cache, workers)
+    topic_slugs = {topic.slug for topic in config.topics}
+    stored: list[tuple[str, list[PrintPage], FolderRecord]] = []
+    for item in fresh:
+        found: list[Problem] = []
+        warnings: list[Problem] = []
+        issue = item.issue
         pages = {page.number: page for page in issue.pages}
-        for article_path in article_files:
+        for article_path, _ in item.files:
             file = files[article_path]
-            problems += file.problems
+            found += file.problems
             if file.parsed is None:
                 continue
-            article = _make_article(article_path, file, issue, pages, cache, problems)
+            article = _make_article(article_path, file, issue, pages, cache, found)
             if article is None or (article.draft and not include_drafts):
                 continue
             pages[article.page].articles.append(article)  # _make_article checked that the page exists
         for page in issue.pages:
             page.articles.sort(key=lambda article: (article.order, article.source.name))
-        _check_unique_urls(issue, problems)
-        issues.append(issue)
-    issues.sort(key=lambda issue: issue.date, reverse=True)
-    topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
-    by_slug = {topic.slug: topic for topic in topics}
-    for issue in issues:
+        issue.pages = issue.pages  # the articles changed
+        _check_unique_urls(issue, found)
         for article in issue.articles:
             for slug in article.topics:
-                if slug in by_slug:
-                    by_slug[slug].articles.append(article)
-                else:
-                    (problems if strict else warnings).append(
-                        Problem(_shown(article.source), None, f"topic '{slug}' is not defined in site.yaml")
-                    )
+                if slug not in topic_slugs:
+                    message = f"topic '{slug}' is not defined in site.yaml"
+                    (found if strict else warnings).append(Problem(_shown(article.source), None, message))
+        problems += found
+        if found:
+            continue
+        link_pages(issue.pages)
+        keys = [(path.name, signature, files[path].key) for path, signature in item.files if files[path].parsed]
+        issue.outline = outlines[item.name] = outline_of(item.key, issue, warnings)
+        stored.append((item.key, issue.pages, folder_record(issue, keys)))
+        issues.append(issue)
     if problems:
         raise SiteError(problems)
-    return LoadedContent(Edition(issues, topics), warnings)
+    cache.add(issues=stored)
+    cache.index.rows_added += len(stored)
+    issues.sort(key=lambda issue: issue.date, reverse=True)
+    topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
+    fill_topics(topics, issues)
+    all_warnings = [warning for issue in issues if issue.outline for warning in issue.outline.warnings]
+    return LoadedContent(Edition(issues, topics), all_warnings, outlines)
+
+
+@dataclass
+class _FreshIssue:
+    """An issue folder read in this build (its files changed, or it is new)."""
+
+    issue: Issue
+    name: str  # the folder, relative to content/
+    key: str
+    files: list[tuple[Path, Signature | None]]  # its article files
+    known: IssueOutline | None  # the outline of the last build, whose files' keys may still hold
 
 
 def _shown(path: Path) -> str:
@@ -161,21 +227,39 @@ def _shown_folder(folder: Path, working_folder: str) -> str:
     return display_path(folder)
 
 
-def _issue_folders(content_dir: Path, problems: list[Problem]) -> Iterator[tuple[Path, list[Path]]]:
-    """Walk ``content_dir`` without following links out of it; yield issue folders and their articles."""
-    root = content_dir.resolve()
-    for folder_name, subfolders, files in os.walk(content_dir):
+def _issue_folders(
+    scan: ContentScan, content_dir: Path, problems: list[Problem]
+) -> Iterator[tuple[Path, list[FolderEntry]]]:
+    """Issue folders (those with an issue.yaml) and their files, oldest path first; articles elsewhere are problems.
+
+    Folders and files whose names start with '_' or '.' are left out.
+    """
+    root = str(content_dir)
+    for folder_name in sorted(scan):
+        relative = folder_name[len(root) :].split(os.sep)
+        if any(part.startswith(("_", ".")) for part in relative if part):
+            continue
+        entries = [entry for entry in scan[folder_name] if not entry[0].startswith(".")]
         folder = Path(folder_name)
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", ".")))
-        files = sorted(name for name in files if not name.startswith("."))
-        articles = [folder / name for name in files if name.endswith(ARTICLE_SUFFIX)]
-        links = {entry.name for entry in os.scandir(folder) if entry.is_symlink()} if articles else set()
-        articles = [path for path in articles if path.name not in links or _inside(path, root, problems)]
-        if ISSUE_FILE in files:
-            yield folder, articles
+        if any(name == ISSUE_FILE for name, _, _ in entries):
+            yield folder, entries
         else:
-            for path in articles:
-                problems.append(Problem(_shown(path), None, f"article outside an issue folder (no {ISSUE_FILE})"))
+            for name, _, _ in entries:
+                if name.endswith(ARTICLE_SUFFIX):
+                    problems.append(
+                        Problem(_shown(folder / name), None, f"article outside an issue folder (no {ISSUE_FILE})")
+                    )
+
+
+def _article_files(
+    folder: Path, entries: list[FolderEntry], content_root: Path, problems: list[Problem]
+) -> list[tuple[Path, Signature | None]]:
+    """The folder's article files; symbolic links out of content/ are problems, not articles."""
+    return [
+        (folder / name, signature)
+        for name, signature, is_link in entries
+        if name.endswith(ARTICLE_SUFFIX) and (not is_link or _inside(folder / name, content_root, problems))
+    ]
 
 
 def _inside(link: Path, root: Path, problems: list[Problem]) -> bool:
@@ -202,28 +286,14 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
-class IssueFiles:
-    """Parsed ``issue.yaml`` files by the digest of their text, so an unchanged one is not parsed again."""
-
-    def __init__(self, known: dict[str, YamlDocument]) -> None:
-        self.known = known
-        self.used: dict[str, YamlDocument] = {}
-
-    def parse(self, text: str, shown: str) -> YamlDocument:
-        key = digest(f"{shown}\0{text}".encode())  # the path is in the key: messages name it
-        document = self.known.get(key) or parse_yaml(text, shown)
-        self.used[key] = document
-        return document
-
-
-def _load_issue(folder: Path, content_dir: Path, issue_files: IssueFiles, problems: list[Problem]) -> Issue | None:
+def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Issue | None:
     path = folder / ISSUE_FILE
     shown = _shown(path)
     text = _read_text(path, problems)
     if text is None:
         return None
     try:
-        document = issue_files.parse(text, shown)
+        document = parse_yaml(text, shown)
     except YamlSyntaxError as error:
         problems.append(error.problem)
         return None
@@ -274,56 +344,57 @@ class ArticleFile:
     """One article file read and checked on its own (the part that needs no issue, so it can be cached)."""
 
     key: str
-    signature: Signature | None
     parsed: ParsedArticle | None
     body: RenderedBody | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
 def _parse_articles(
-    paths: list[Path], config: SiteConfig, cache: BuildCache, workers: int, signatures: Mapping[str, Signature | None]
+    fresh: list[_FreshIssue], config: SiteConfig, cache: BuildCache, workers: int
 ) -> dict[Path, ArticleFile]:
-    """Every article file parsed and rendered, taken from the cache when its bytes are known there."""
+    """The article files of ``fresh`` issues parsed and rendered; unchanged files come from the cache."""
     flavour = "html" if config.allow_html else "text"
-    index = cache.index
+    expected: dict[Path, str] = {}  # the key of each file whose signature is the one the last build saw
+    records = cache.folder_records(item.known.key for item in fresh if item.known)
+    for item in fresh:
+        record = records.get(item.known.key) if item.known else None
+        known = {name: (signature, key) for name, signature, key in record.files} if record else {}
+        for path, signature in item.files:
+            if path.name in known and signature is not None and known[path.name][0] == signature:
+                expected[path] = known[path.name][1]
+    stored = cache.parsed_articles(expected.values())
     results: dict[Path, ArticleFile] = {}
     unknown: list[Path] = []
-    for path in paths:
-        known = index.sources.get(_cache_name(path, config))
-        name = str(path)
-        signature = signatures[name] if name in signatures else _signature(name)
-        key = f"{known[1]}:{flavour}" if known else ""
-        if known and known[0] == signature and key in index.articles:
-            results[path] = ArticleFile(key, signature, index.articles[key])
-        else:
-            unknown.append(path)
+    for item in fresh:
+        for path, _ in item.files:
+            key = expected.get(path, "")
+            if key in stored:
+                results[path] = ArticleFile(key, stored[key])
+            else:
+                unknown.append(path)
     if unknown:
         renderer = make_renderer(config.allow_html)
-        rendered: list[tuple[str, str, list[str]]] = []  # each worker stores its bodies itself, in batches
+        bodies: list[tuple[str, str, list[str]]] = []  # each worker stores what it made itself, in batches
+        parsed: list[tuple[str, ParsedArticle]] = []
 
-        def store_bodies() -> None:
-            cache.add_bodies(rendered)
-            rendered.clear()
+        def store() -> None:
+            cache.add(bodies, parsed)
+            bodies.clear()
+            parsed.clear()
 
         def parse(path: Path) -> ArticleFile:
-            file = _parse_article_file(path, flavour, renderer, index.articles)
+            file = _parse_article_file(path, flavour, renderer, cache)
             if file.parsed is not None and file.body is not None:
-                rendered.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
+                bodies.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
+                parsed.append((file.key, file.parsed))
                 file.body = None
-                if len(rendered) >= BODIES_PER_WRITE:
-                    store_bodies()
+                if len(bodies) >= BODIES_PER_WRITE:
+                    store()
             return file
 
-        for path, file in zip(
-            unknown, map_forked(parse, unknown, workers, finish=store_bodies, progress="articles"), strict=True
-        ):
-            results[path] = file
-            if file.parsed is not None and file.key not in index.articles:
-                index.bodies_added += 1
-            if file.parsed is not None and file.signature is not None:
-                index.sources[_cache_name(path, config)] = (file.signature, file.key.rsplit(":", 1)[0])
-                index.articles[file.key] = file.parsed
-    index.articles = {file.key: file.parsed for file in results.values() if file.parsed is not None}  # no stale ones
+        made = map_forked(parse, unknown, workers, finish=store, progress="articles")
+        results.update(zip(unknown, made, strict=True))
+        cache.index.rows_added += 2 * len(unknown)
     return results
 
 
@@ -334,37 +405,31 @@ def _signature(name: str) -> Signature | None:
         return None
 
 
-def _cache_name(path: Path, config: SiteConfig) -> str:
-    """The path relative to the site folder (the string form of ``relative_to``, much cheaper on 20,000 files)."""
-    name, root = str(path), str(config.root) + os.sep
-    return name[len(root) :] if name.startswith(root) else name
-
-
-def _parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, known: dict[str, ParsedArticle]) -> ArticleFile:
+def _parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, cache: BuildCache) -> ArticleFile:
     problems: list[Problem] = []
-    signature = _signature(str(path))
     text = _read_text(path, problems)
     if text is None:
-        return ArticleFile("", None, None, problems=problems)
+        return ArticleFile("", None, problems=problems)
     key = f"{digest(text.encode())}:{flavour}"
-    if key in known:
-        return ArticleFile(key, signature, known[key])
+    stored = cache.parsed_articles([key])  # a file saved again with the same bytes
+    if key in stored:
+        return ArticleFile(key, stored[key])
     shown = _shown(path)
     try:
         source = split_front_matter(text, shown)
     except YamlSyntaxError as error:
-        return ArticleFile(key, signature, None, problems=[error.problem])
+        return ArticleFile(key, None, problems=[error.problem])
     document = source.front_matter
     values, found = check_mapping(document.data, ARTICLE_FIELDS, document, shown)
     if found:
-        return ArticleFile(key, signature, None, problems=found)
+        return ArticleFile(key, None, problems=found)
     values = {name: _without_control_characters(value) for name, value in values.items()}
     body = render_body(renderer, xml_text(source.body))
     lead = body.paragraphs[0] if body.paragraphs else ""
     body_key = f"{digest(source.body.encode())}:{flavour}"
     lines = {key: line for key, line in document.lines.items() if key in LINES_NEEDED_LATER}
     parsed = ParsedArticle(values, lines, body_key, lead, len(body.paragraphs))
-    return ArticleFile(key, signature, parsed, body)
+    return ArticleFile(key, parsed, body)
 
 
 def _without_control_characters(value: Any) -> Any:

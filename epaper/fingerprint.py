@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .cache import code_version, digest
 from .config import SiteConfig
-from .model import Article, Issue, PrintPage, Topic
+from .model import Article, Issue, PrintPage, Topic, TopicArticles
 from .pages import PageSpec, Pagination
 
 SCALARS = (str, int, float, bool, type(None), datetime.date)
@@ -58,13 +58,24 @@ class Fingerprints:
             return known
         if isinstance(value, SCALARS):
             return repr(value)
-        if isinstance(value, list | tuple):
+        if isinstance(value, list):
             return "[" + ",".join(self.of(item) for item in value) + "]"
+        if isinstance(value, tuple):  # immutable, so remembered: a month's calendar is in each of its issues' keys
+            return self._remember(value, "[" + ",".join(self.of(item) for item in value) + "]")
+        if isinstance(value, TopicArticles):  # the same as the list of its articles, without loading them
+            return "[" + ",".join(value.fingerprints) + "]"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in sorted(value.items())) + "}"
-        known = self._memo[id(value)] = digest(self._describe(value).encode())
+        return self._remember(value, digest(self._describe(value).encode()))
+
+    def _remember(self, value: object, fingerprint: str) -> str:
+        self._memo[id(value)] = fingerprint
         self._keep_alive.append(value)  # an id stays unique only while its object lives
-        return known
+        return fingerprint
+
+    def pages_digest(self, pages: list[PrintPage]) -> str:
+        """The part of an issue's fingerprint that its own files decide: its pages and their articles."""
+        return "|".join(self.of(page) for page in pages)
 
     def _describe(self, value: object) -> str:
         if isinstance(value, Article):
@@ -74,14 +85,16 @@ class Fingerprints:
         if isinstance(value, Issue):
             nearby = [_issue_identity(other) for other in (value.older, value.newer)]
             identity = (value.folder.name, value.date, value.number, value.running_number, nearby)
-            return f"issue:{identity!r}|" + "|".join(self.of(page) for page in value.pages)
+            pages = value.outline.pages_digest if value.outline else self.pages_digest(value.pages)
+            return f"issue:{identity!r}|{pages}"
         if isinstance(value, PrintPage):
             page = tuple(getattr(value, item.name) for item in dataclasses.fields(value) if item.name != "articles")
             return f"page:{page!r}|" + self.of(value.articles)
         if isinstance(value, Topic):
             return f"topic:{(value.name, value.slug, value.description, len(value.articles))!r}"
         if isinstance(value, Pagination):
-            return f"pagination:{value.number}/{value.count}|" + self.of(list(value.items))
+            items = value.items if isinstance(value.items, TopicArticles) else list(value.items)
+            return f"pagination:{value.number}/{value.count}|" + self.of(items)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             values = {item.name: getattr(value, item.name) for item in dataclasses.fields(value)}
             return f"{type(value).__name__}:" + self.of(values)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, overload
+from typing import Any, NamedTuple, Protocol, overload
+
+from .errors import Problem
 
 WEEKDAYS = "一二三四五六日"
 
@@ -55,6 +57,10 @@ class Article:
     previous: Article | None = field(default=None, repr=False, compare=False)
     next: Article | None = field(default=None, repr=False, compare=False)
     story: list[Article] = field(default_factory=list, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Stored without the links to the cache and to other articles, which are made again on loading."""
+        return {**self.__dict__, "bodies": None, "previous": None, "next": None, "story": []}
 
     @property
     def key(self) -> tuple[datetime.date, int, int, str]:
@@ -133,29 +139,103 @@ class PrintPage:
         return f"第{self.number}版 · {self.name}" if self.name else f"第{self.number}版"
 
 
-@dataclass
+class IssueOutline(NamedTuple):
+    """What the rest of the site needs of an issue without loading its articles; cached per issue folder.
+
+    ``key`` covers the folder's files and the settings that shape loading them: an issue whose key is
+    unchanged since the last build is not read again, and its articles load only if a page needs them.
+    """
+
+    key: str
+    date: datetime.date
+    number: int | None
+    running_number: int | None
+    article_count: int
+    pages_digest: str  # the fingerprint of the issue's pages and articles (see fingerprint.py)
+    article_fingerprints: tuple[str, ...]  # in print reading order
+    topic_slugs: tuple[str, ...]  # the topics its articles name, in order of first appearance
+    topic_articles: tuple[tuple[str, tuple[int, ...]], ...]  # per topic: positions of its articles, newest first
+    attachments: tuple[str, ...]  # page PDFs and images, file names in the issue folder
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(eq=False)
 class Issue:
-    """One day's paper (期): its folder holds ``issue.yaml`` and the article files."""
+    """One day's paper (期): its folder holds ``issue.yaml`` and the article files.
+
+    An issue made from its outline loads its pages (and articles) the first time they are asked for.
+    """
 
     folder: Path
     date: datetime.date
     number: int | None = None
     running_number: int | None = None
-    pages: list[PrintPage] = field(default_factory=list)
-    older: Issue | None = field(default=None, repr=False, compare=False)
-    newer: Issue | None = field(default=None, repr=False, compare=False)
-    fingerprint: str = field(default="", compare=False)
+    older: Issue | None = field(default=None, repr=False)
+    newer: Issue | None = field(default=None, repr=False)
+    outline: IssueOutline | None = field(default=None, repr=False)
+    _pages: list[PrintPage] | None = field(default=None, repr=False)
+    _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
+    _articles: list[Article] | None = field(default=None, repr=False)
+
+    @property
+    def pages(self) -> list[PrintPage]:
+        if self._pages is None:
+            self._pages = self._load_pages(self) if self._load_pages else []
+        return self._pages
+
+    @pages.setter
+    def pages(self, pages: list[PrintPage]) -> None:
+        self._pages = pages
+        self._articles = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._pages is not None
 
     @property
     def articles(self) -> list[Article]:
-        return [article for page in self.pages for article in page.articles]
+        if self._articles is None:
+            self._articles = [article for page in self.pages for article in page.articles]
+        return self._articles
+
+    @property
+    def article_count(self) -> int:
+        return self.outline.article_count if self.outline else len(self.articles)
 
     @property
     def weekday(self) -> str:
         return "星期" + WEEKDAYS[self.date.weekday()]
 
-    def page(self, number: int) -> PrintPage | None:
-        return next((page for page in self.pages if page.number == number), None)
+
+class TopicArticles(Sequence[Article]):
+    """A topic's articles, newest first, held as (issue, position) references with their fingerprints.
+
+    Reading an article loads its issue; counting, slicing and fingerprinting load nothing.
+    """
+
+    def __init__(self, references: Sequence[tuple[Issue, int, str]]) -> None:
+        self.references = references
+
+    def __len__(self) -> int:
+        return len(self.references)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> TopicArticles: ...
+    def __getitem__(self, index: int | slice) -> Article | TopicArticles:
+        if isinstance(index, slice):
+            return TopicArticles(self.references[index])
+        issue, position, _ = self.references[index]
+        return issue.articles[position]
+
+    def __iter__(self) -> Iterator[Article]:
+        for issue, position, _ in self.references:
+            yield issue.articles[position]
+
+    @property
+    def fingerprints(self) -> list[str]:
+        return [fingerprint for _, _, fingerprint in self.references]
 
 
 @dataclass
@@ -163,7 +243,7 @@ class Topic:
     name: str
     slug: str
     description: str
-    articles: list[Article] = field(default_factory=list)
+    articles: TopicArticles = field(default_factory=lambda: TopicArticles([]))
 
 
 @dataclass
@@ -175,4 +255,9 @@ class Edition:
 
     @property
     def articles(self) -> list[Article]:
+        """Every article (loading every issue)."""
         return [article for issue in self.issues for article in issue.articles]
+
+    @property
+    def article_count(self) -> int:
+        return sum(issue.article_count for issue in self.issues)

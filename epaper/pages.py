@@ -54,7 +54,7 @@ class PageGroup:
     name: str
     inputs: tuple[object, ...] | None
     pages: Callable[[], Iterator[PageSpec]]
-    feeds: tuple[FeedSpec, ...] = ()
+    feeds: Callable[[], tuple[FeedSpec, ...]] = tuple
 
 
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
@@ -65,14 +65,14 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
         "home",
         None,
         partial(iter, [home_page(config, edition, calendars)]),
-        (site_feed(config, edition),),
+        partial(_feeds, site_feed, config, edition),
     )
     for issue in edition.issues:
         yield PageGroup(
             "issue:" + urls.issue_url(issue),
             (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug)),
             partial(issue_pages, issue, calendars, topics_by_slug),
-            (issue_feed(config, issue),),
+            partial(_feeds, issue_feed, config, issue),
         )
     yield PageGroup("topics", None, partial(iter, [topics_index(edition)]))
     for topic in edition.topics:
@@ -80,19 +80,22 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
             "topic:" + topic.slug,
             (topic, topic.articles),
             partial(topic_pages, config, topic),
-            (topic_feed(config, topic),),
+            partial(_feeds, topic_feed, config, topic),
         )
     yield PageGroup(
         "archive", None, partial(iter, [archive_page(edition, calendars), search_page(config), not_found()])
     )
 
 
+def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, source: Any) -> tuple[FeedSpec, ...]:
+    """The group's feed, made only when the group is planned (an issue's feed would load its articles)."""
+    return (make(config, source),)
+
+
 def _topics_of(issue: Issue, topics_by_slug: dict[str, Topic]) -> list[Topic]:
-    """The topics the issue's article pages name, each once."""
-    found = {
-        id(topic): topic for article in issue.articles for slug in article.topics if (topic := topics_by_slug.get(slug))
-    }
-    return list(found.values())
+    """The topics the issue's article pages name, each once (from its outline: its articles are not loaded)."""
+    assert issue.outline is not None, "every issue of a loaded edition has its outline"
+    return [topics_by_slug[slug] for slug in issue.outline.topic_slugs if slug in topics_by_slug]
 
 
 def issue_pages(

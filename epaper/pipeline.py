@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .cache import BuildCache, CacheCorrupt, OutputRecord, Signature, digest, file_signature, live_signature
+from .cache import BuildCache, CacheCorrupt, OutputRecord, digest, file_signature, live_signature
 from .config import SiteConfig
-from .content import load_content
+from .content import ContentScan, load_content, scan_content
 from .errors import Problem, SiteError
 from .fingerprint import Fingerprints, site_key
 from .linking import link_edition, unlink_edition
 from .output import DuplicateOutput, StagedSite
 from .parallel import worker_count
-from .plan import LastBuild, PlannedOutput, plan_site
+from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
 from .publish import make_outputs, search_records
 from .render import asset_fingerprints, make_environment
 from .search import SEARCH_BUNDLE, SearchIndexError, index_site
@@ -135,30 +135,25 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
         log.info("%-16s %6.2fs", name, report.timings[-1][1])
 
     with step("check inputs"):
-        theme_dir = config.root / "theme"
-        versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
-        site = site_key(config, options.include_drafts, versions)
-        signatures = content_signatures(config)
-        inputs = inputs_key(site, options, signatures)
         trusted = (
             index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
         )
         if not trusted:
             index.forget_output()
-        last = LastBuild(config.output_dir, index.outputs, index.groups)
-        if trusted and index.inputs_key == inputs and index.outputs and all(map(last.untouched, index.outputs)):
+        theme_dir = config.root / "theme"
+        versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
+        site = site_key(config, options.include_drafts, versions)
+        scan = scan_content(config.content_dir)
+        inputs = inputs_key(site, options, scan)
+        last = LastBuild(index.outputs, index.groups, untouched_outputs(config.output_dir, index.outputs))
+        if trusted and index.inputs_key == inputs and index.outputs and len(last.untouched_names) == len(index.outputs):
             report.warnings = list(index.warnings)
             report.articles, report.pages = index.counts
             report.files = len(index.outputs)
             return report
     with step("load content"):
         loaded = load_content(
-            config,
-            cache,
-            include_drafts=options.include_drafts,
-            strict=options.strict,
-            workers=workers,
-            signatures=signatures,
+            config, cache, scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
         )
         edition = loaded.edition
         report.warnings = loaded.warnings
@@ -218,13 +213,14 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     index.groups = plan.groups
     index.inputs_key = inputs
     index.warnings = list(loaded.warnings)
-    index.counts = (len(edition.articles), plan.pages)
+    index.outlines = loaded.outlines
+    index.counts = (edition.article_count, plan.pages)
     if save:
         with step("save cache"):
             cache.save()
     else:
         cache.unsaved = True
-    report.articles = len(edition.articles)
+    report.articles = edition.article_count
     unlink_edition(edition)
     report.pages = plan.pages
     report.files = len(new_records)
@@ -244,24 +240,11 @@ def _records_kept(
     return kept
 
 
-def content_signatures(config: SiteConfig) -> dict[str, Signature | None]:
-    """The signature of every file under content/ (None for one that vanished meanwhile), by path."""
-    signatures: dict[str, Signature | None] = {}
-    for folder, subfolders, files in os.walk(config.content_dir):
-        subfolders.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            try:
-                signatures[path] = file_signature(os.stat(path))
-            except OSError:
-                signatures[path] = None
-    return signatures
-
-
-def inputs_key(site: str, options: BuildOptions, signatures: dict[str, Signature | None]) -> str:
+def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
     """A digest of everything a build reads: the site key and the signature of every file under content/."""
     parts = [site, f"strict={options.strict}"]
-    parts += [f"{path}|{signature or 'missing'}" for path, signature in signatures.items()]
+    for folder in sorted(scan):
+        parts += [f"{folder}/{name}|{signature or 'missing'}|{is_link}" for name, signature, is_link in scan[folder]]
     return digest("\n".join(parts).encode())
 
 

@@ -42,21 +42,30 @@ class PlannedOutput:
 class LastBuild:
     """What the last build left in the output folder, as far as the cache knows it."""
 
-    folder: Path
     records: dict[str, OutputRecord]
     groups: dict[str, GroupRecord]
+    untouched_names: frozenset[str]  # see untouched_outputs
 
     def untouched(self, name: str) -> bool:
         """True when the file is still the one the last build wrote (same size, times and inode)."""
-        record = self.records.get(name)
-        try:
-            return record is not None and file_signature(os.stat(os.path.join(self.folder, name))) == record.signature
-        except OSError:
-            return False
+        return name in self.untouched_names
 
     def is_current(self, name: str, key: str) -> bool:
         record = self.records.get(name)
         return record is not None and record.key == key and self.untouched(name)
+
+
+def untouched_outputs(folder: Path, records: dict[str, OutputRecord]) -> frozenset[str]:
+    """The recorded output files that are still as the last build wrote them (one stat each)."""
+    prefix = os.path.join(folder, "")
+    untouched = []
+    for name, record in records.items():
+        try:
+            if file_signature(os.stat(prefix + name)) == record.signature:
+                untouched.append(name)
+        except OSError:
+            continue
+    return frozenset(untouched)
 
 
 @dataclass
@@ -92,7 +101,7 @@ def plan_site(
             names.append(planner.add(spec.url, fingerprints.page_key(spec), _page_maker(environment, config, spec)))
             if spec.url != urls.NOT_FOUND:
                 group_urls.append(spec.url)
-        for feed in group.feeds:
+        for feed in group.feeds():
             names.append(planner.add(feed.url, _feed_key(fingerprints, feed), _feed_maker(config, feed)))
         if key is not None:
             plan.groups[group.name] = GroupRecord(key, tuple(names), tuple(group_urls))
@@ -142,7 +151,7 @@ def _page_maker(environment: jinja2.Environment, config: SiteConfig, spec: PageS
 
 
 def _feed_key(fingerprints: Fingerprints, feed: FeedSpec) -> str:
-    return fingerprints.key("feed", feed.url, feed.page_url, feed.title, feed.description, list(feed.articles))
+    return fingerprints.key("feed", feed.url, feed.page_url, feed.title, feed.description, feed.articles)
 
 
 def _feed_maker(config: SiteConfig, feed: FeedSpec) -> Callable[[], bytes]:
@@ -158,9 +167,8 @@ def _copied_files(config: SiteConfig, edition: Edition, asset_versions: Sequence
     theme_dir = config.root / "theme"
     sources = [(urls.ASSETS + name, theme_dir / name) for name in asset_versions]
     for issue in edition.issues:
-        for page in issue.pages:
-            for attachment in filter(None, (page.pdf, page.image, page.thumbnail)):
-                sources.append((urls.issue_url(issue) + attachment, issue.folder / attachment))
+        assert issue.outline is not None, "every issue of a loaded edition has its outline"
+        sources += [(urls.issue_url(issue) + name, issue.folder / name) for name in issue.outline.attachments]
     return sources
 
 

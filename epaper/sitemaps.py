@@ -51,9 +51,8 @@ def news_sitemap(config: SiteConfig, edition: Edition) -> bytes:
     ElementTree.register_namespace("news", NEWS_NS)
     root = ElementTree.Element("urlset", xmlns=SITEMAP_NS)
     newest = edition.issues[0].date if edition.issues else None
-    for article in edition.articles:
-        if newest is None or newest - article.date >= NEWS_WINDOW:
-            continue
+    recent = [issue for issue in edition.issues if newest and newest - issue.date < NEWS_WINDOW]
+    for article in (article for issue in recent for article in issue.articles):
         entry = ElementTree.SubElement(root, "url")
         ElementTree.SubElement(entry, "loc").text = urls.absolute(config.base_url, urls.article_url(article))
         news = ElementTree.SubElement(entry, f"{{{NEWS_NS}}}news")

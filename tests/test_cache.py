@@ -2,36 +2,49 @@
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from epaper.cache import (
-    ARTICLES_FOLDER,
-    BODIES_FILE,
-    CACHE_FOLDER,
-    INDEX_FILE,
-    BuildCache,
-    CacheCorrupt,
-    ParsedArticle,
-)
+from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, BuildCache, CacheCorrupt, FolderRecord, ParsedArticle
+from epaper.model import Article, IssueOutline, PrintPage
+
+
+def outline(key: str) -> IssueOutline:
+    return IssueOutline(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), (), (), (), ())
+
+
+def folder(parsed_key: str, body_key: str) -> FolderRecord:
+    return FolderRecord((("01-a.md", None, parsed_key),), (body_key,))
 
 
 def saved_cache(root: Path) -> BuildCache:
     cache = BuildCache.open(root)
-    cache.add_bodies([("body-1", "<p>正文</p>", ["正文"])])
-    cache.index.articles["file-1"] = ParsedArticle({"title": "标题"}, {}, "body-1", "正文", 1)
+    page = PrintPage(1, "要闻", articles=[Article(Path("01-a.md"), "标题", 1, 0, "a", body_key="body-1", bodies=cache)])
+    issue = ("issue-1", [page], folder("file-1", "body-1"))
+    cache.add([("body-1", "<p>正文</p>", ["正文"])], [("file-1", parsed("标题"))], [issue])
+    cache.index.outlines["2021/01/18"] = outline("issue-1")
     cache.save()
     cache.close()
     return cache
 
 
+def parsed(title: str) -> ParsedArticle:
+    return ParsedArticle({"title": title}, {}, "body", "正文", 1)
+
+
 def test_a_saved_cache_is_read_back(tmp_path: Path) -> None:
     saved_cache(tmp_path)
     cache = BuildCache.open(tmp_path)
-    assert cache.index.articles["file-1"].values == {"title": "标题"}
+    assert cache.index.outlines["2021/01/18"].key == "issue-1"
+    assert cache.parsed_articles(["file-1", "unknown"])["file-1"].values == {"title": "标题"}
     assert cache.load("body-1") == ("<p>正文</p>", ["正文"])
+    (page,) = cache.issue_pages("issue-1")
+    assert page.articles[0].title == "标题"
+    assert page.articles[0].html == "<p>正文</p>"  # a loaded article reads its body from this cache
+    assert cache.folder_records(["issue-1"])["issue-1"] == folder("file-1", "body-1")
     cache.close()
 
 
@@ -40,53 +53,32 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
     saved_cache(tmp_path)
     (tmp_path / CACHE_FOLDER / INDEX_FILE).write_bytes(damage)
     cache = BuildCache.open(tmp_path)
-    assert cache.index.articles == {}
+    assert cache.index.outlines == {}
+    assert cache.parsed_articles(["file-1"]) == {}
     with pytest.raises(CacheCorrupt):
         cache.load("body-1")  # the bodies went with the index they belong to
     cache.close()
 
 
-@pytest.mark.parametrize("damage", ["missing", "altered"])
-def test_a_damaged_article_shard_gives_an_empty_cache(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("table", ["parsed", "issues", "folders"])
+def test_an_altered_stored_row_fails_its_check(tmp_path: Path, table: str) -> None:
     saved_cache(tmp_path)
-    (shard,) = (tmp_path / CACHE_FOLDER / ARTICLES_FOLDER).iterdir()
-    if damage == "missing":
-        shard.unlink()
-    else:
-        shard.write_bytes(shard.read_bytes()[:-1] + b"!")
-    assert BuildCache.open(tmp_path).index.articles == {}
-
-
-def parsed(title: str) -> ParsedArticle:
-    return ParsedArticle({"title": title}, {}, "body", "正文", 1)
-
-
-def test_saving_writes_only_the_article_shards_that_changed(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / CACHE_FOLDER / BODIES_FILE) as connection:
+        ((key, data),) = connection.execute(f"SELECT key, data FROM {table}")
+        connection.execute(f"UPDATE {table} SET data = ? WHERE key = ?", (data[:-1] + b"!", key))
     cache = BuildCache.open(tmp_path)
-    for number in range(1000):
-        cache.index.articles[f"{number % 256:02x}-{number}"] = parsed(f"标题{number}")
-    cache.save()
-    shards = tmp_path / CACHE_FOLDER / ARTICLES_FOLDER
-    before = {path.name: path.stat().st_mtime_ns for path in shards.iterdir()}
-    del cache.index.articles["01-1"]
-    cache.index.articles["ff-new"] = parsed("新")
-    cache.save()
+    assert cache.parsed_articles(["file-1"]) == ({} if table == "parsed" else {"file-1": parsed("标题")})
+    assert cache.folder_records(["issue-1"]) == ({} if table == "folders" else {"issue-1": folder("file-1", "body-1")})
+    if table == "issues":
+        with pytest.raises(CacheCorrupt):
+            cache.issue_pages("issue-1")
     cache.close()
-    after = {path.name: path.stat().st_mtime_ns for path in shards.iterdir()}
-    assert len(before) == len(after) == 256
-    assert len(set(after) - set(before)) == 2  # the shards of "01-1" and "ff-new", under their new names
-    assert all(before[name] == mtime for name, mtime in after.items() if name in before)
-    reopened = BuildCache.open(tmp_path)
-    assert "01-1" not in reopened.index.articles
-    assert reopened.index.articles["ff-new"].values == {"title": "新"}
-    assert len(reopened.index.articles) == 1000
-    reopened.close()
 
 
 def test_a_cache_from_another_version_of_the_tool_is_discarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     saved_cache(tmp_path)
     monkeypatch.setattr("epaper.cache.code_version", lambda: "another version")
-    assert BuildCache.open(tmp_path).index.articles == {}
+    assert BuildCache.open(tmp_path).index.outlines == {}
 
 
 def test_an_altered_body_fails_its_check(tmp_path: Path) -> None:
@@ -102,15 +94,21 @@ def test_an_altered_body_fails_its_check(tmp_path: Path) -> None:
 def test_a_lost_bodies_database_discards_the_index_too(tmp_path: Path) -> None:
     saved_cache(tmp_path)
     (tmp_path / CACHE_FOLDER / BODIES_FILE).unlink()
-    assert BuildCache.open(tmp_path).index.articles == {}
+    assert BuildCache.open(tmp_path).index.outlines == {}
 
 
-def test_bodies_no_article_uses_are_dropped_once_they_pile_up(tmp_path: Path) -> None:
+def test_rows_no_issue_uses_are_dropped_once_they_pile_up(tmp_path: Path) -> None:
     cache = BuildCache.open(tmp_path)
-    cache.add_bodies((f"old-{number}", "<p>旧</p>", ["旧"]) for number in range(150))
-    cache.add_bodies([("live", "<p>新</p>", ["新"])])
-    cache.index.bodies_added = 151
-    cache.index.articles["file"] = ParsedArticle({}, {}, "live", "新", 1)
+    cache.add(
+        [(f"old-{number}", "<p>旧</p>", ["旧"]) for number in range(150)] + [("live", "<p>新</p>", ["新"])],
+        [(f"old-file-{number}", parsed("旧")) for number in range(150)] + [("live-file", parsed("新"))],
+        [("old-issue", [], folder("old-file-1", "old-1")), ("issue", [], folder("live-file", "live"))],
+    )
+    cache.index.rows_added = 304
+    cache.index.outlines["2021/01/18"] = outline("issue")
     cache.save()
     assert cache.known_bodies([f"old-{number}" for number in range(150)] + ["live"]) == {"live"}
+    assert set(cache.parsed_articles([f"old-file-{number}" for number in range(150)] + ["live-file"])) == {"live-file"}
+    assert set(cache.folder_records(["old-issue", "issue"])) == {"issue"}
+    assert cache.index.rows_added == 0
     cache.close()

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from sitecheck import copy_site
 
-from epaper import pages
-from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER
+from epaper import outlines, pages
+from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, BuildCache
 from epaper.config import load_config
 from epaper.errors import SiteError
-from epaper.model import Issue
+from epaper.model import Issue, PrintPage
 from epaper.pages import PageSpec
 from epaper.pipeline import BuildOptions, BuildSession, build_site
 
@@ -212,3 +212,26 @@ def test_an_edit_plans_the_pages_of_its_own_issue_only(site: Path, monkeypatch: 
     edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
     build(site)
     assert planned == ["18"]
+
+
+def test_an_edit_loads_no_other_issue_than_the_pages_it_changes_show(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = site / "content/2020/12/01"
+    older.mkdir(parents=True)
+    (older / "issue.yaml").write_text("date: 2020-12-01\npages:\n  - number: 1\n    name: 要闻\n", encoding="utf-8")
+    (older / "01-jiu-wen.md").write_text("---\ntitle: 旧闻\npage: 1\n---\n一篇旧闻。\n", encoding="utf-8")
+    build(site)
+    loaded: list[str] = []
+    original = outlines._stored_pages
+
+    def counted(cache: BuildCache, issue: Issue) -> list[PrintPage]:
+        loaded.append(issue.date.isoformat())
+        return original(cache, issue)
+
+    monkeypatch.setattr(outlines, "_stored_pages", counted)
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    build(site)
+    assert "2020-12-01" not in loaded
+    assert loaded  # the newest issue, shown by the home page and the site feed, was loaded from the cache
+    assert contents(site / "_site") == clean_build(site, tmp_path)
