@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +30,7 @@ from .model import IssueOutline, PrintPage
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
 BODIES_FILE = "bodies.sqlite"  # rendered bodies, parsed articles and loaded issues, looked up by key
+RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
 LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "feedgen", "lxml", "MarkupSafe")
@@ -150,6 +152,7 @@ class BuildCache:
         self.folder = folder
         self.index = index
         self._connection: sqlite3.Connection | None = None
+        self._recent_bodies: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
         self._connection_pid = 0
         self._index_signature = live_signature(folder / INDEX_FILE)
         self.unsaved = False  # the index in memory describes an output that the stored one does not
@@ -165,7 +168,7 @@ class BuildCache:
         folder.mkdir(parents=True, exist_ok=True)
         store = cls(folder, index)
         try:
-            store._bodies().execute("SELECT count(*) FROM bodies").fetchone()
+            store._bodies().execute("SELECT 1 FROM bodies LIMIT 1").fetchone()  # fails on a damaged file
         except sqlite3.DatabaseError:
             store.close()
             shutil.rmtree(folder, ignore_errors=True)
@@ -192,6 +195,11 @@ class BuildCache:
         return self._connection
 
     def load(self, key: str) -> tuple[str, list[str]]:
+        """A rendered body (HTML, paragraphs); the last few are kept, as an issue's feed follows its pages."""
+        recent = self._recent_bodies.get(key)
+        if recent is not None:
+            self._recent_bodies.move_to_end(key)
+            return recent
         try:
             query = "SELECT html, paragraphs, checksum FROM bodies WHERE key = ?"
             row = self._bodies().execute(query, (key,)).fetchone()
@@ -199,7 +207,10 @@ class BuildCache:
             raise CacheCorrupt(f"rendered bodies: {error}") from None
         if row is None or _checksum(row[0], row[1]) != row[2]:
             raise CacheCorrupt(f"rendered body {key} is missing or damaged")
-        return row[0], json.loads(row[1])
+        body = self._recent_bodies[key] = (row[0], json.loads(row[1]))
+        if len(self._recent_bodies) > RECENT_BODIES:
+            self._recent_bodies.popitem(last=False)
+        return body
 
     def known_bodies(self, keys: Iterable[str]) -> set[str]:
         return {row[0] for row in self._select("bodies", "key", keys)}

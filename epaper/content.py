@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -44,7 +44,12 @@ from .schema import (
 from .xmltext import xml_text
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
-ContentScan = dict[str, list[FolderEntry]]  # every folder under content/ (its path) with its files
+
+class ContentScan(NamedTuple):
+    """Every folder under content/ (by path) with its files, and a digest of each folder's list."""
+
+    folders: dict[str, list[FolderEntry]]
+    digests: dict[str, str]
 
 ISSUE_FILE = "issue.yaml"
 ARTICLE_SUFFIX = ".md"
@@ -105,7 +110,7 @@ def scan_content(content_dir: Path) -> ContentScan:
 
     Symbolic links to folders are not followed (as ``os.walk`` does not); links to files are marked.
     """
-    scan: ContentScan = {}
+    scan = ContentScan({}, {})
     pending = [str(content_dir)]
     while pending:
         folder = pending.pop()
@@ -119,7 +124,8 @@ def scan_content(content_dir: Path) -> ContentScan:
                 pending.append(entry.path)
             elif not entry.is_dir():
                 files.append((entry.name, _signature(entry.path), entry.is_symlink()))
-        scan[folder] = files
+        scan.folders[folder] = files
+        scan.digests[folder] = digest(repr(files).encode())
     return scan
 
 
@@ -148,7 +154,7 @@ def load_content(
     fresh: list[_FreshIssue] = []
     for folder, entries in _issue_folders(scan, content_dir, problems):
         name = folder.relative_to(content_dir).as_posix()
-        key = folder_key(settings, folder, entries)
+        key = folder_key(settings, folder, scan.digests[str(folder)])
         known = known_outlines.get(name)
         if known is not None and known.key == key:
             issues.append(issue_from_outline(folder, known, cache))
@@ -235,11 +241,11 @@ def _issue_folders(
     Folders and files whose names start with '_' or '.' are left out.
     """
     root = str(content_dir)
-    for folder_name in sorted(scan):
+    for folder_name in sorted(scan.folders):
         relative = folder_name[len(root) :].split(os.sep)
         if any(part.startswith(("_", ".")) for part in relative if part):
             continue
-        entries = [entry for entry in scan[folder_name] if not entry[0].startswith(".")]
+        entries = [entry for entry in scan.folders[folder_name] if not entry[0].startswith(".")]
         folder = Path(folder_name)
         if any(name == ISSUE_FILE for name, _, _ in entries):
             yield folder, entries

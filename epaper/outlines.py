@@ -29,8 +29,9 @@ def loading_settings(config: SiteConfig, include_drafts: bool, strict: bool) -> 
     return digest(f"{code_version()}|{settings!r}|{include_drafts}|{strict}|{os.getcwd()}".encode())
 
 
-def folder_key(settings: str, folder: Path, entries: Sequence[FolderEntry]) -> str:
-    return digest(f"{settings}|{folder}|{list(entries)!r}".encode())
+def folder_key(settings: str, folder: Path, files_digest: str) -> str:
+    """The key of an issue folder's outline: the loading settings and the digest of its files' signatures."""
+    return digest(f"{settings}|{folder}|{files_digest}".encode())
 
 
 def outline_of(key: str, issue: Issue, warnings: Sequence[Problem]) -> IssueOutline:

@@ -242,9 +242,7 @@ def _records_kept(
 
 def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
     """A digest of everything a build reads: the site key and the signature of every file under content/."""
-    parts = [site, f"strict={options.strict}"]
-    for folder in sorted(scan):
-        parts += [f"{folder}/{name}|{signature or 'missing'}|{is_link}" for name, signature, is_link in scan[folder]]
+    parts = [site, f"strict={options.strict}", *(f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests))]
     return digest("\n".join(parts).encode())
 
 
