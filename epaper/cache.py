@@ -33,7 +33,7 @@ BODIES_FILE = "bodies.sqlite"  # rendered bodies, parsed articles and loaded iss
 RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
-LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "feedgen", "lxml", "MarkupSafe")
+LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "lxml", "MarkupSafe")
 
 # size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
 Signature = tuple[int, int, int, int]

@@ -39,6 +39,8 @@ def structured_data(config: SiteConfig, spec: PageSpec) -> list[dict[str, Any]]:
 def news_article(
     config: SiteConfig, issue: Issue, page: PrintPage, article: Article, description: str
 ) -> dict[str, Any]:
+    url = urls.absolute(config.base_url, urls.article_url(article))
+    label = issue_label(issue)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -46,17 +48,17 @@ def news_article(
         "description": description,
         "datePublished": published_at(config, article).isoformat(),
         "inLanguage": config.language,
-        "url": urls.absolute(config.base_url, urls.article_url(article)),
-        "mainEntityOfPage": urls.absolute(config.base_url, urls.article_url(article)),
+        "url": url,
+        "mainEntityOfPage": url,
         "author": [{"@type": "Person", "name": name} for name in article.authors]
         or [{"@type": "Organization", "name": config.publisher}],
         "publisher": {"@type": "Organization", "name": config.publisher},
-        "printEdition": issue_label(issue),
+        "printEdition": label,
         "printPage": str(page.number),
         "printSection": page.name or str(page.number),
         "isPartOf": {
             "@type": "PublicationIssue",
-            "name": issue_label(issue),
+            "name": label,
             "datePublished": issue.date.isoformat(),
             "url": urls.absolute(config.base_url, urls.issue_url(issue)),
             **({"issueNumber": str(issue.number)} if issue.number else {}),

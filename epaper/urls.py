@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from functools import cache
 from urllib.parse import urljoin
 
 from .model import Article, Issue, PrintPage, Topic
@@ -13,16 +15,26 @@ class UnsafeOutputPath(ValueError):
 
 
 def issue_url(issue: Issue) -> str:
-    return issue.date.strftime("%Y/%m/%d/")
+    return date_path(issue.date)
 
 
 def page_url(issue: Issue, page: PrintPage | int) -> str:
     number = page if isinstance(page, int) else page.number
-    return f"{issue_url(issue)}{number:02d}/"
+    return f"{date_path(issue.date)}{number:02d}/"
 
 
 def article_url(article: Article) -> str:
-    return f"{article.date.strftime('%Y/%m/%d')}/{article.page:02d}/{article.slug}/"
+    return f"{date_path(article.date)}{article.page:02d}/{article.slug}/"
+
+
+@cache
+def date_path(date: datetime.date) -> str:
+    """``2021/01/18/``: the folder of a day's issue.
+
+    Remembered per date (``strftime`` is slow): a site has a few thousand days, and every page links to
+    dozens of articles and pages by their date.
+    """
+    return date.strftime("%Y/%m/%d/")
 
 
 def issue_feed_url(issue: Issue) -> str:
