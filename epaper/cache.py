@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -20,7 +21,6 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,7 +33,7 @@ BODIES_FILE = "bodies.sqlite"  # rendered bodies, parsed articles and loaded iss
 RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
-LIBRARIES = ("Jinja2", "markdown-it-py", "PyYAML", "lxml", "MarkupSafe")
+LIBRARIES = ("jinja2", "markdown_it", "yaml", "lxml", "markupsafe")  # the packages whose code shapes the output
 
 # size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
 Signature = tuple[int, int, int, int]
@@ -63,11 +63,12 @@ def code_version() -> str:
     """A hash of the build's source code, Python's version and the libraries that shape the output."""
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(sys.version.encode())
-    for library in LIBRARIES:
-        try:
-            hasher.update(f"{library}={metadata.version(library)};".encode())
-        except metadata.PackageNotFoundError:
-            hasher.update(f"{library}=none;".encode())
+    for library in LIBRARIES:  # installing another version rewrites the package's files
+        folder = os.path.dirname(importlib.import_module(library).__file__ or "")
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.is_file():
+                status = entry.stat()
+                hasher.update(f"{library}/{entry.name}:{status.st_size}:{status.st_mtime_ns};".encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.glob("*.py")):  # the build's modules; subpackages (importer, ...) make no output
         hasher.update(path.relative_to(package).as_posix().encode())
@@ -336,6 +337,10 @@ def _checksum(html: str, paragraphs: str) -> str:
     return digest(html.encode() + b"\0" + paragraphs.encode())
 
 
+def _payload_digest(payload: bytes) -> str:
+    return hashlib.blake2b(payload, digest_size=32).hexdigest()  # 64 hex digits, as the header expects
+
+
 def _pickle_checked(value: object) -> tuple[bytes, str]:
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return data, digest(data)
@@ -356,7 +361,7 @@ def _write_checked(path: Path, value: object) -> None:
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-")
     with os.fdopen(handle, "wb") as file:
-        file.write(INDEX_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        file.write(INDEX_MAGIC + _payload_digest(payload).encode() + b"\n" + payload)
     os.replace(temporary, path)
 
 
@@ -370,7 +375,7 @@ def _read_checked(path: Path) -> object:
     if not data.startswith(INDEX_MAGIC) or len(data) < header:
         return None
     payload = data[header:]
-    if hashlib.sha256(payload).hexdigest().encode() != data[len(INDEX_MAGIC) : header - 1]:
+    if _payload_digest(payload).encode() != data[len(INDEX_MAGIC) : header - 1]:
         return None
     try:
         return pickle.loads(payload)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from epaper import cache as cache_module
 from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, BuildCache, CacheCorrupt, FolderRecord, ParsedArticle
 from epaper.model import Article, IssueOutline, PrintPage
 
@@ -112,3 +113,21 @@ def test_rows_no_issue_uses_are_dropped_once_they_pile_up(tmp_path: Path) -> Non
     assert set(cache.folder_records(["old-issue", "issue"])) == {"issue"}
     assert cache.index.rows_added == 0
     cache.close()
+
+
+def test_the_code_version_changes_when_a_library_is_installed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "shaping_library"
+    package.mkdir()
+    (package / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cache_module, "LIBRARIES", ("shaping_library",))
+    cache_module.code_version.cache_clear()
+    before = cache_module.code_version()
+    cache_module.code_version.cache_clear()
+    assert cache_module.code_version() == before  # nothing changed
+    (package / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")  # as an upgrade rewrites it
+    cache_module.code_version.cache_clear()
+    assert cache_module.code_version() != before
+    cache_module.code_version.cache_clear()
