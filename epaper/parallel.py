@@ -79,6 +79,34 @@ def map_forked(
     return cast(list[Result], results)  # every index was filled by exactly one worker
 
 
+def start_forked(function: Callable[[], bytes]) -> Callable[[], bytes | None]:
+    """Start ``function`` in a forked process, on another core, while this one goes on; return how to wait for it.
+
+    Waiting gives the bytes ``function`` returned, or None if it failed (the caller then does the work itself).
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: None
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child only computes and writes: no cleanup, no flushing of the parent's buffers
+        try:
+            os.close(reader)
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(function())
+            os._exit(0)
+        finally:
+            os._exit(1)
+    os.close(writer)
+
+    def wait() -> bytes | None:
+        with os.fdopen(reader, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(child, 0)
+        return data if os.waitstatus_to_exitcode(status) == 0 else None
+
+    return wait
+
+
 def _collect(connections: list[Connection], results: list[Result | None], progress: str) -> str | None:
     """Store each worker's results as they arrive; the first failure's traceback, if any."""
     failure = None

@@ -140,12 +140,13 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
         )
         if not trusted:
             index.forget_output()
+        untouched = untouched_outputs(config.output_dir, index.outputs)  # meanwhile, in another process
         theme_dir = config.root / "theme"
         versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
         site = site_key(config, options.include_drafts, versions)
         scan = scan_content(config.content_dir)
         inputs = inputs_key(site, options, scan)
-        last = LastBuild(index.outputs, index.groups, untouched_outputs(config.output_dir, index.outputs))
+        last = LastBuild(index.outputs, index.groups, untouched())
         if trusted and index.inputs_key == inputs and index.outputs and len(last.untouched_names) == len(index.outputs):
             report.warnings = list(index.warnings)
             report.articles, report.pages = index.counts

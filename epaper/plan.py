@@ -22,11 +22,13 @@ from .fingerprint import Fingerprints
 from .model import Edition
 from .output import StagedSite
 from .pages import PageSpec, page_groups
+from .parallel import start_forked
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
 
 SITEMAPS_GROUP = "sitemaps"
+FORK_ABOVE = 2000  # output files to look at: with fewer, a forked process costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,33 @@ class LastBuild:
         return record is not None and record.key == key and self.untouched(name)
 
 
-def untouched_outputs(folder: Path, records: dict[str, OutputRecord]) -> frozenset[str]:
-    """The recorded output files that are still as the last build wrote them (one stat each)."""
-    prefix = os.path.join(folder, "")
-    untouched = []
-    for name, record in records.items():
-        try:
-            if file_signature(os.stat(prefix + name)) == record.signature:
-                untouched.append(name)
-        except OSError:
-            continue
-    return frozenset(untouched)
+def untouched_outputs(folder: Path, records: dict[str, OutputRecord]) -> Callable[[], frozenset[str]]:
+    """Start finding the recorded output files still as the last build wrote them; call the result to get them.
+
+    That is a stat per file (26,000 at 20,000 articles), made in a forked process while this one reads
+    content/ (a one-article edit at 20,000 took 0.51 s with both done here, 0.44 s side by side).
+    """
+    names = list(records)
+
+    def flags() -> bytes:
+        prefix = os.path.join(folder, "")
+        found = bytearray(len(names))
+        for position, name in enumerate(names):
+            try:
+                found[position] = file_signature(os.stat(prefix + name)) == records[name].signature
+            except OSError:
+                continue
+        return bytes(found)
+
+    wait = start_forked(flags) if len(names) > FORK_ABOVE else flags
+
+    def result() -> frozenset[str]:
+        found = wait()
+        if found is None or len(found) != len(names):  # the process failed: look here instead
+            found = flags()
+        return frozenset(name for name, flag in zip(names, found, strict=True) if flag)
+
+    return result
 
 
 @dataclass

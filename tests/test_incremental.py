@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sitecheck import copy_site
 
-from epaper import outlines, pages
+from epaper import outlines, pages, plan
 from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, BuildCache
 from epaper.config import load_config
 from epaper.errors import SiteError
@@ -124,9 +124,14 @@ def test_a_template_error_after_a_cached_build_leaves_the_output_untouched(site:
     assert "再创开门红" in (site / "_site/2021/01/18/02/jin-rong/index.html").read_text(encoding="utf-8")
 
 
-def test_a_hand_edited_output_file_is_made_again(site: Path, tmp_path: Path) -> None:
-    page = site / "_site/2021/01/18/02/jin-rong/index.html"
-    page.write_text("tampered", encoding="utf-8")
+@pytest.mark.parametrize("checked_in", ["this process", "a forked process"])
+def test_a_hand_edited_or_deleted_output_file_is_made_again(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checked_in: str
+) -> None:
+    if checked_in == "a forked process":  # as for a large site
+        monkeypatch.setattr(plan, "FORK_ABOVE", 0)
+    (site / "_site/2021/01/18/02/jin-rong/index.html").write_text("tampered", encoding="utf-8")
+    (site / "_site/2021/01/19/feed.xml").unlink()
     build(site)
     assert contents(site / "_site") == clean_build(site, tmp_path)
 

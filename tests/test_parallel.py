@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from epaper.parallel import WorkerFailed, map_forked
+from epaper.parallel import WorkerFailed, map_forked, start_forked
 
 
 def test_results_come_back_in_order_from_every_worker() -> None:
@@ -29,3 +31,15 @@ def test_small_jobs_run_in_this_process() -> None:
     seen = []
     map_forked(seen.append, [1, 2, 3], workers=2)
     assert seen == [1, 2, 3]
+
+
+def test_work_started_in_a_forked_process_gives_its_bytes() -> None:
+    made_in = start_forked(lambda: str(os.getpid()).encode())()
+    assert made_in is not None and int(made_in) != os.getpid()
+
+
+def test_work_that_fails_in_a_forked_process_gives_none() -> None:
+    def failing() -> bytes:
+        raise ValueError("no")
+
+    assert start_forked(failing)() is None
