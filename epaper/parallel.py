@@ -140,6 +140,7 @@ def _work(
     workers: int,
     connection: Connection,
 ) -> None:
+    gc.enable()  # the parent pauses its collector while it builds (see pipeline.py); a worker collects
     try:
         batch: list[tuple[int, Result]] = []
         for index in range(share, len(items), workers):

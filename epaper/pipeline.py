@@ -86,7 +86,10 @@ class BuildSession:
 
     def build(self, config: SiteConfig, options: BuildOptions) -> BuildReport:
         cache = self._cache_for(config)
-        gc.freeze()  # see _build
+        with _collector_paused():
+            return self._attempt(config, options, cache)
+
+    def _attempt(self, config: SiteConfig, options: BuildOptions, cache: BuildCache) -> BuildReport:
         try:
             return _build(config, options, cache, save=not self.save_on_close)
         except SiteError:
@@ -101,8 +104,6 @@ class BuildSession:
         except BaseException:
             self._discard()  # what the failed build left in memory is not trusted
             raise
-        finally:
-            gc.unfreeze()
 
     def close(self) -> None:
         """Save what the cache learnt, if it is not saved yet, and close it."""
@@ -120,6 +121,25 @@ class BuildSession:
         if self._cache is not None:
             self._cache.close()
             self._cache = None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in this process while it builds (worker processes collect as usual).
+
+    A build makes a million objects that live until it ends, and little cyclic garbage: with the collector
+    on, its full passes over them took 0.9 s of a clean build at 20,000 articles. The model's own cycles
+    are cut when the build ends (``unlink_edition``), so it is freed at once all the same.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
 
 
 def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: bool) -> BuildReport:
@@ -162,9 +182,6 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
             log.warning("warning: %s", warning)
     with step("link"):
         link_edition(edition)
-    # The cache index and the model live through the whole build: frozen, the cyclic collector stops
-    # walking their million objects again and again (that took 0.4 s of a one-article edit at 20,000).
-    gc.freeze()
     with StagedSite(config.output_dir) as staged:
         with step("plan"):
             environment = make_environment(config, versions)
