@@ -183,7 +183,6 @@ def load_content(
             pages[article.page].articles.append(article)  # _make_article checked that the page exists
         for page in issue.pages:
             page.articles.sort(key=lambda article: (article.order, article.source.name))
-        issue.pages = issue.pages  # the articles changed
         _check_unique_urls(issue, found)
         for article in issue.articles:
             for slug in article.topics:

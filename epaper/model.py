@@ -175,7 +175,6 @@ class Issue:
     outline: IssueOutline | None = field(default=None, repr=False)
     _pages: list[PrintPage] | None = field(default=None, repr=False)
     _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
-    _articles: list[Article] | None = field(default=None, repr=False)
 
     @property
     def pages(self) -> list[PrintPage]:
@@ -186,7 +185,6 @@ class Issue:
     @pages.setter
     def pages(self, pages: list[PrintPage]) -> None:
         self._pages = pages
-        self._articles = None
 
     @property
     def loaded(self) -> bool:
@@ -194,9 +192,7 @@ class Issue:
 
     @property
     def articles(self) -> list[Article]:
-        if self._articles is None:
-            self._articles = [article for page in self.pages for article in page.articles]
-        return self._articles
+        return [article for page in self.pages for article in page.articles]
 
     @property
     def article_count(self) -> int:
