@@ -46,7 +46,7 @@ from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 
 class ContentScan(NamedTuple):
-    """Every folder under content/ (by path) with its files, and a digest of each folder's list."""
+    """Every folder under content/ (by path) with its files, and a digest of everything under each folder."""
 
     folders: dict[str, list[FolderEntry]]
     digests: dict[str, str]
@@ -111,22 +111,30 @@ def scan_content(content_dir: Path) -> ContentScan:
     Symbolic links to folders are not followed (as ``os.walk`` does not); links to files are marked.
     """
     scan = ContentScan({}, {})
-    pending = [str(content_dir)]
-    while pending:
-        folder = pending.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            continue
-        files: list[FolderEntry] = []
-        for entry in entries:
-            if entry.is_dir() and not entry.is_symlink():
-                pending.append(entry.path)
-            elif not entry.is_dir():
-                files.append((entry.name, _signature(entry.path), entry.is_symlink()))
-        scan.folders[folder] = files
-        scan.digests[folder] = digest(repr(files).encode())
+    _scan_folder(str(content_dir), scan)
     return scan
+
+
+def _scan_folder(folder: str, scan: ContentScan) -> str:
+    """Record the folder's files and those of its subfolders; return the digest of all of them.
+
+    A folder's digest covers its subfolders, so that an issue folder's key changes with a page picture
+    kept in a folder of its own.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        entries = []
+    files: list[FolderEntry] = []
+    subfolders: list[tuple[str, str]] = []
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            subfolders.append((entry.name, _scan_folder(entry.path, scan)))
+        elif not entry.is_dir():
+            files.append((entry.name, _signature(entry.path), entry.is_symlink()))
+    scan.folders[folder] = files
+    scan.digests[folder] = digest(repr((files, subfolders)).encode())
+    return scan.digests[folder]
 
 
 def load_content(

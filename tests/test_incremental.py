@@ -240,3 +240,17 @@ def test_an_edit_loads_no_other_issue_than_the_pages_it_changes_show(
     assert "2020-12-01" not in loaded
     assert loaded  # the newest issue, shown by the home page and the site feed, was loaded from the cache
     assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
+def test_a_file_in_a_folder_inside_an_issue_folder_counts_as_part_of_the_issue(site: Path, tmp_path: Path) -> None:
+    issue = site / "content/2021/01/19"
+    (issue / "pictures").mkdir()
+    (issue / "pictures/page-1.webp").write_bytes(b"RIFF-first-picture")
+    edit(issue / "issue.yaml", "    name: 要闻", "    name: 要闻\n    image: pictures/page-1.webp")
+    build(site)
+    (issue / "pictures/page-1.webp").write_bytes(b"RIFF-second-picture")
+    build(site)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    (issue / "pictures/page-1.webp").unlink()
+    with pytest.raises(SiteError, match="must name a file in this issue folder"):
+        build(site)
