@@ -136,7 +136,9 @@ def test_a_hand_edited_or_deleted_output_file_is_made_again(
     assert contents(site / "_site") == clean_build(site, tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["garbage index", "truncated index", "garbage bodies", "altered body"])
+@pytest.mark.parametrize(
+    "damage", ["garbage index", "truncated index", "garbage bodies", "altered body", "altered stored issue"]
+)
 def test_a_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path, damage: str) -> None:
     cache = site / CACHE_FOLDER
     if damage == "garbage index":
@@ -146,9 +148,13 @@ def test_a_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path, dam
         (cache / INDEX_FILE).write_bytes(data[: len(data) // 2])
     elif damage == "garbage bodies":
         (cache / BODIES_FILE).write_bytes(b"\0" * 4096)
-    else:
+    elif damage == "altered body":
         with sqlite3.connect(cache / BODIES_FILE) as connection:
             connection.execute("UPDATE bodies SET html = '<p>stale</p>'")
+    else:
+        with sqlite3.connect(cache / BODIES_FILE) as connection:
+            for key, data in connection.execute("SELECT key, data FROM issues").fetchall():
+                connection.execute("UPDATE issues SET data = ? WHERE key = ?", (data[:-1] + b"!", key))
     edit(site / "templates/article.html", '<article class="story"', '<article class="story edited"')
     build(site)
     output = contents(site / "_site")
