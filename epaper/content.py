@@ -58,6 +58,7 @@ PAGE_PREFIX = re.compile(r"^\d+-")
 RESERVED_SLUGS = {"index", "feed", "page", "assets", "topics", "archive", "search"}
 MAX_ARTICLE_BYTES = 2_000_000
 BODIES_PER_WRITE = 256
+PARALLEL_ARTICLES = 200  # articles to parse: with fewer, forking worker processes costs more than it saves
 # the front matter lines that the checks needing the issue (made after the cache) may point at
 LINES_NEEDED_LATER: set[tuple[str | int, ...]] = {("slug",), ("title",), ("page",)}
 
@@ -151,7 +152,6 @@ def load_content(
     outlines.py) without reading it. In the others, article files whose bytes the cache knows are not
     parsed again; the rest are parsed and their Markdown rendered, by ``workers`` processes when there are many.
     """
-    problems: list[Problem] = []
     content_dir = config.content_dir
     if not content_dir.is_dir():
         raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
@@ -159,8 +159,12 @@ def load_content(
     known_outlines = cache.index.outlines
     outlines: dict[str, IssueOutline] = {}
     issues: list[Issue] = []
-    fresh: list[_FreshIssue] = []
-    for folder, entries in _issue_folders(scan, content_dir, problems):
+    fresh: list[_FreshFolder] = []
+    walk_problems: list[Problem] = []
+    ordered: list[Problem | int] = []  # the walk's problems and, for each folder read, where its own go
+    for folder, entries in _issue_folders(scan, content_dir, walk_problems):
+        ordered += walk_problems
+        walk_problems.clear()
         name = folder.relative_to(content_dir).as_posix()
         key = folder_key(settings, folder, scan.digests[str(folder)])
         known = known_outlines.get(name)
@@ -168,47 +172,26 @@ def load_content(
             issues.append(issue_from_outline(folder, known, cache))
             outlines[name] = known
             continue
-        issue = _load_issue(folder, content_dir, problems)
-        if issue is not None:
-            articles = _article_files(folder, entries, content_dir.resolve(), problems)
-            fresh.append(_FreshIssue(issue, name, key, articles, known))
-    files = _parse_articles(fresh, config, cache, workers)
-    topic_slugs = {topic.slug for topic in config.topics}
-    stored: list[tuple[str, list[PrintPage], FolderRecord]] = []
-    for item in fresh:
-        found: list[Problem] = []
-        warnings: list[Problem] = []
-        issue = item.issue
-        pages = {page.number: page for page in issue.pages}
-        for article_path, _ in item.files:
-            file = files[article_path]
-            found += file.problems
-            if file.parsed is None:
-                continue
-            article = _make_article(article_path, file, issue, pages, cache, found)
-            if article is None or (article.draft and not include_drafts):
-                continue
-            pages[article.page].articles.append(article)  # _make_article checked that the page exists
-        for page in issue.pages:
-            page.articles.sort(key=lambda article: (article.order, article.source.name))
-        _check_unique_urls(issue, found)
-        for article in issue.articles:
-            for slug in article.topics:
-                if slug not in topic_slugs:
-                    message = f"topic '{slug}' is not defined in site.yaml"
-                    (found if strict else warnings).append(Problem(_shown(article.source), None, message))
-        problems += found
-        if found:
-            continue
-        link_pages(issue.pages)
-        keys = [(path.name, signature, files[path].key) for path, signature in item.files if files[path].parsed]
-        issue.outline = outlines[item.name] = outline_of(item.key, issue, warnings)
-        stored.append((item.key, issue.pages, folder_record(issue, keys)))
-        issues.append(issue)
+        ordered.append(len(fresh))
+        fresh.append(_FreshFolder(folder, name, key, entries, known))
+    ordered += walk_problems
+    reader = _IssueReader(config, cache, include_drafts, strict)
+    articles = sum(name.endswith(ARTICLE_SUFFIX) for item in fresh for name, _, _ in item.entries)
+    spread = workers if articles >= PARALLEL_ARTICLES else 1
+    read = map_forked(reader.read, fresh, spread, minimum=1, finish=reader.store, progress="issues")
+    cache.index.rows_added += sum(result.rows for result in read)
+    problems = [found for entry in ordered for found in (read[entry].early if isinstance(entry, int) else [entry])]
+    problems += [found for result in read for found in result.late]
     if problems:
         raise SiteError(problems)
-    cache.add(issues=stored)
-    cache.index.rows_added += len(stored)
+    for item, result in zip(fresh, read, strict=True):
+        issue = result.issue
+        assert issue is not None and issue.outline is not None, "an issue read without problems has its outline"
+        for article in issue.articles:  # what came from a worker process lost its links (see Article)
+            article.bodies = cache
+        link_pages(issue.pages)
+        outlines[item.name] = issue.outline
+        issues.append(issue)
     issues.sort(key=lambda issue: issue.date, reverse=True)
     topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
     fill_topics(topics, issues)
@@ -217,14 +200,27 @@ def load_content(
 
 
 @dataclass
-class _FreshIssue:
-    """An issue folder read in this build (its files changed, or it is new)."""
+class _FreshFolder:
+    """An issue folder to read in this build (its files changed, or it is new)."""
 
-    issue: Issue
-    name: str  # the folder, relative to content/
+    folder: Path
+    name: str  # relative to content/
     key: str
-    files: list[tuple[Path, Signature | None]]  # its article files
+    entries: list[FolderEntry]
     known: IssueOutline | None  # the outline of the last build, whose files' keys may still hold
+
+
+@dataclass
+class _ReadIssue:
+    """One issue folder read: the issue (None when it has problems), its problems, the cache rows it added.
+
+    ``early`` problems (issue.yaml, links) are reported in folder order before any article's (``late``).
+    """
+
+    issue: Issue | None
+    early: list[Problem]
+    late: list[Problem]
+    rows: int
 
 
 def _shown(path: Path) -> str:
@@ -362,53 +358,89 @@ class ArticleFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _parse_articles(
-    fresh: list[_FreshIssue], config: SiteConfig, cache: BuildCache, workers: int
-) -> dict[Path, ArticleFile]:
-    """The article files of ``fresh`` issues parsed and rendered; unchanged files come from the cache."""
-    flavour = "html" if config.allow_html else "text"
-    expected: dict[Path, str] = {}  # the key of each file whose signature is the one the last build saw
-    records = cache.folder_records(item.known.key for item in fresh if item.known)
-    for item in fresh:
-        record = records.get(item.known.key) if item.known else None
+class _IssueReader:
+    """Reads fresh issue folders (in worker processes when there are many) and stores what it made in the cache."""
+
+    def __init__(self, config: SiteConfig, cache: BuildCache, include_drafts: bool, strict: bool) -> None:
+        self.content_dir = config.content_dir
+        self.content_root = config.content_dir.resolve()
+        self.cache = cache
+        self.include_drafts = include_drafts
+        self.strict = strict
+        self.topic_slugs = {topic.slug for topic in config.topics}
+        self.flavour = "html" if config.allow_html else "text"
+        self.renderer = make_renderer(config.allow_html)
+        self.bodies: list[tuple[str, str, list[str]]] = []  # stored in batches
+        self.parsed: list[tuple[str, ParsedArticle]] = []
+        self.issues: list[tuple[str, list[PrintPage], FolderRecord]] = []
+
+    def read(self, item: _FreshFolder) -> _ReadIssue:
+        early: list[Problem] = []
+        issue = _load_issue(item.folder, self.content_dir, early)
+        if issue is None:
+            return _ReadIssue(None, early, [], 0)
+        paths = _article_files(item.folder, item.entries, self.content_root, early)
+        files, rows = self._parsed_files(item, paths)
+        late: list[Problem] = []
+        warnings: list[Problem] = []
+        pages = {page.number: page for page in issue.pages}
+        for path, _ in paths:
+            file = files[path]
+            late += file.problems
+            if file.parsed is None:
+                continue
+            article = _make_article(path, file, issue, pages, self.cache, late)
+            if article is None or (article.draft and not self.include_drafts):
+                continue
+            pages[article.page].articles.append(article)  # _make_article checked that the page exists
+        for page in issue.pages:
+            page.articles.sort(key=lambda article: (article.order, article.source.name))
+        _check_unique_urls(issue, late)
+        for article in issue.articles:
+            for slug in article.topics:
+                if slug not in self.topic_slugs:
+                    message = f"topic '{slug}' is not defined in site.yaml"
+                    (late if self.strict else warnings).append(Problem(_shown(article.source), None, message))
+        if early or late:
+            return _ReadIssue(None, early, late, rows)
+        link_pages(issue.pages)
+        keys = [(path.name, signature, files[path].key) for path, signature in paths if files[path].parsed]
+        issue.outline = outline_of(item.key, issue, warnings)
+        self.issues.append((item.key, issue.pages, folder_record(issue, keys)))
+        if len(self.bodies) >= BODIES_PER_WRITE or len(self.issues) >= BODIES_PER_WRITE // 48:
+            self.store()
+        return _ReadIssue(issue, [], [], rows + 1)
+
+    def store(self) -> None:
+        self.cache.add(self.bodies, self.parsed, self.issues)
+        self.bodies, self.parsed, self.issues = [], [], []
+
+    def _parsed_files(
+        self, item: _FreshFolder, paths: list[tuple[Path, Signature | None]]
+    ) -> tuple[dict[Path, ArticleFile], int]:
+        """The folder's article files parsed, from the cache when their bytes are known; and rows added."""
+        record = self.cache.folder_records([item.known.key]).get(item.known.key) if item.known else None
         known = {name: (signature, key) for name, signature, key in record.files} if record else {}
-        for path, signature in item.files:
-            if path.name in known and signature is not None and known[path.name][0] == signature:
-                expected[path] = known[path.name][1]
-    stored = cache.parsed_articles(expected.values())
-    results: dict[Path, ArticleFile] = {}
-    unknown: list[Path] = []
-    for item in fresh:
-        for path, _ in item.files:
+        expected = {
+            path: known[path.name][1]
+            for path, signature in paths
+            if path.name in known and signature is not None and known[path.name][0] == signature
+        }
+        stored = self.cache.parsed_articles(expected.values())
+        files: dict[Path, ArticleFile] = {}
+        rows = 0
+        for path, _ in paths:
             key = expected.get(path, "")
             if key in stored:
-                results[path] = ArticleFile(key, stored[key])
-            else:
-                unknown.append(path)
-    if unknown:
-        renderer = make_renderer(config.allow_html)
-        bodies: list[tuple[str, str, list[str]]] = []  # each worker stores what it made itself, in batches
-        parsed: list[tuple[str, ParsedArticle]] = []
-
-        def store() -> None:
-            cache.add(bodies, parsed)
-            bodies.clear()
-            parsed.clear()
-
-        def parse(path: Path) -> ArticleFile:
-            file = _parse_article_file(path, flavour, renderer, cache)
+                files[path] = ArticleFile(key, stored[key])
+                continue
+            file = files[path] = _parse_article_file(path, self.flavour, self.renderer, self.cache)
             if file.parsed is not None and file.body is not None:
-                bodies.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
-                parsed.append((file.key, file.parsed))
+                self.bodies.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
+                self.parsed.append((file.key, file.parsed))
                 file.body = None
-                if len(bodies) >= BODIES_PER_WRITE:
-                    store()
-            return file
-
-        made = map_forked(parse, unknown, workers, finish=store, progress="articles")
-        results.update(zip(unknown, made, strict=True))
-        cache.index.rows_added += 2 * len(unknown)
-    return results
+                rows += 2
+        return files, rows
 
 
 def _signature(name: str) -> Signature | None:

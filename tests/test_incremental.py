@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sitecheck import copy_site
 
-from epaper import outlines, pages, plan
+from epaper import content, outlines, pages, plan
 from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, BuildCache
 from epaper.config import load_config
 from epaper.errors import SiteError
@@ -260,3 +260,15 @@ def test_a_file_in_a_folder_inside_an_issue_folder_counts_as_part_of_the_issue(s
     (issue / "pictures/page-1.webp").unlink()
     with pytest.raises(SiteError, match="must name a file in this issue folder"):
         build(site)
+
+
+def test_issues_read_in_worker_processes_give_the_same_site(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(content, "PARALLEL_ARTICLES", 0)  # fork for the two issues of the small site
+    forked = copy_site("basic", tmp_path / "forked")
+    build_site(load_config(forked / "site.yaml"), BuildOptions(workers=2))
+    assert contents(forked / "_site") == contents(site / "_site")
+    edit(forked / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    build_site(load_config(forked / "site.yaml"), BuildOptions(workers=2))
+    assert contents(forked / "_site") == clean_build(forked, tmp_path)
