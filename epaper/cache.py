@@ -230,8 +230,8 @@ class BuildCache:
         found = {}
         for key, data, checksum in self._select("folders", "key, data, checksum", keys):
             record = _unpickle_checked(data, checksum)
-            if isinstance(record, tuple):
-                found[key] = FolderRecord._make(record)
+            if isinstance(record, FolderRecord):
+                found[key] = record
         return found
 
     def issue_pages(self, key: str) -> list[PrintPage]:
@@ -251,7 +251,10 @@ class BuildCache:
         parsed: Iterable[tuple[str, ParsedArticle]] = (),
         issues: Iterable[tuple[str, list[PrintPage], FolderRecord]] = (),
     ) -> None:
-        """Store rendered bodies (key, HTML, paragraphs), parsed articles and loaded issues, in one transaction."""
+        """Store rendered bodies (key, HTML, paragraphs), parsed articles and loaded issues, in one transaction.
+
+        The caller counts the rows in ``index.rows_added``: a worker process's index is a copy.
+        """
         issues = list(issues)
         body_rows = []
         for key, html, paragraphs in bodies:
@@ -260,7 +263,7 @@ class BuildCache:
         pickled = {
             "parsed": [(key, *_pickle_checked(value)) for key, value in parsed],
             "issues": [(key, *_pickle_checked(pages)) for key, pages, _ in issues],
-            "folders": [(key, *_pickle_checked(tuple(record))) for key, _, record in issues],
+            "folders": [(key, *_pickle_checked(record)) for key, _, record in issues],
         }
         connection = self._bodies()
         with connection:
@@ -268,7 +271,6 @@ class BuildCache:
             connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", body_rows)
             for table, rows in pickled.items():
                 connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
-        self.index.rows_added += len(body_rows) + sum(map(len, pickled.values()))
 
     def _select(self, table: str, columns: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
         wanted = list(set(keys))

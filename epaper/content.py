@@ -20,7 +20,6 @@ from .linking import link_pages
 from .markup import RenderedBody, make_renderer, render_body
 from .model import Article, Edition, Issue, IssueOutline, PrintPage, Topic
 from .outlines import (
-    FolderEntry,
     fill_topics,
     folder_key,
     folder_record,
@@ -44,13 +43,6 @@ from .schema import (
 from .xmltext import xml_text
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
-
-class ContentScan(NamedTuple):
-    """Every folder under content/ (by path) with its files, and a digest of everything under each folder."""
-
-    folders: dict[str, list[FolderEntry]]
-    digests: dict[str, str]
-
 ISSUE_FILE = "issue.yaml"
 ARTICLE_SUFFIX = ".md"
 ISSUE_FOLDER = re.compile(r"^(\d{4})/(\d{2})/(\d{2})$")
@@ -59,6 +51,16 @@ RESERVED_SLUGS = {"index", "feed", "page", "assets", "topics", "archive", "searc
 MAX_ARTICLE_BYTES = 2_000_000
 BODIES_PER_WRITE = 256
 PARALLEL_ARTICLES = 200  # articles to parse: with fewer, forking worker processes costs more than it saves
+FolderEntry = tuple[str, Signature | None, bool]  # a file of a folder: name, signature, is a symbolic link
+
+
+class ContentScan(NamedTuple):
+    """Every folder under content/ (by path) with its files, and a digest of everything under each folder."""
+
+    folders: dict[str, list[FolderEntry]]
+    digests: dict[str, str]
+
+
 # the front matter lines that the checks needing the issue (made after the cache) may point at
 LINES_NEEDED_LATER: set[tuple[str | int, ...]] = {("slug",), ("title",), ("page",)}
 
@@ -407,9 +409,9 @@ class _IssueReader:
         keys = [(path.name, signature, files[path].key) for path, signature in paths if files[path].parsed]
         issue.outline = outline_of(item.key, issue, warnings)
         self.issues.append((item.key, issue.pages, folder_record(issue, keys)))
-        if len(self.bodies) >= BODIES_PER_WRITE or len(self.issues) >= BODIES_PER_WRITE // 48:
+        if len(self.bodies) >= BODIES_PER_WRITE:
             self.store()
-        return _ReadIssue(issue, [], [], rows + 1)
+        return _ReadIssue(issue, [], [], rows + 2)  # and the issue's pages and folder record
 
     def store(self) -> None:
         self.cache.add(self.bodies, self.parsed, self.issues)

@@ -250,10 +250,5 @@ class Edition:
     topics: list[Topic]
 
     @property
-    def articles(self) -> list[Article]:
-        """Every article (loading every issue)."""
-        return [article for issue in self.issues for article in issue.articles]
-
-    @property
     def article_count(self) -> int:
         return sum(issue.article_count for issue in self.issues)

@@ -13,20 +13,21 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from .cache import BuildCache, FolderRecord, Signature, code_version, digest
+from .cache import BuildCache, FolderRecord, Signature, digest
 from .config import SiteConfig
 from .errors import Problem
 from .fingerprint import Fingerprints
 from .linking import link_pages
 from .model import Issue, IssueOutline, PrintPage, Topic, TopicArticles
 
-FolderEntry = tuple[str, Signature | None, bool]  # a file of the folder: name, signature, is a symbolic link
-
 
 def loading_settings(config: SiteConfig, include_drafts: bool, strict: bool) -> str:
-    """Everything besides an issue folder's own files that decides what loading it gives (and its messages)."""
+    """Everything besides an issue folder's own files that decides what loading it gives (and its messages).
+
+    The tool's own code is left out: the cache is discarded whenever it changes.
+    """
     settings = dataclasses.replace(config, root=Path(), output_dir=Path())
-    return digest(f"{code_version()}|{settings!r}|{include_drafts}|{strict}|{os.getcwd()}".encode())
+    return digest(f"{settings!r}|{include_drafts}|{strict}|{os.getcwd()}".encode())
 
 
 def folder_key(settings: str, folder: Path, files_digest: str) -> str:
@@ -90,7 +91,7 @@ def _stored_pages(cache: BuildCache, issue: Issue) -> list[PrintPage]:
 
 def fill_topics(topics: Sequence[Topic], issues: Sequence[Issue]) -> None:
     """Each topic's articles, newest first, as references into ``issues`` (newest first): nothing is loaded."""
-    by_slug = {topic.slug: [] for topic in topics}  # type: dict[str, list[tuple[Issue, int, str]]]
+    by_slug: dict[str, list[tuple[Issue, int, str]]] = {topic.slug: [] for topic in topics}
     for issue in issues:
         assert issue.outline is not None
         prints = issue.outline.article_fingerprints

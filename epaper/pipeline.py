@@ -232,15 +232,14 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     index.inputs_key = inputs
     index.warnings = list(loaded.warnings)
     index.outlines = loaded.outlines
-    index.counts = (edition.article_count, plan.pages)
+    report.articles, report.pages = edition.article_count, plan.pages
+    index.counts = (report.articles, report.pages)
     if save:
         with step("save cache"):
             cache.save()
     else:
         cache.unsaved = True
-    report.articles = edition.article_count
     unlink_edition(edition)
-    report.pages = plan.pages
     report.files = len(new_records)
     report.written = len(changed)
     report.bytes = sum(result.size for result in changed)
