@@ -7,7 +7,6 @@ never trusted. Deleting the folder is always safe.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import json
@@ -387,11 +386,5 @@ def _read_checked(path: Path) -> object:
 
 def _read_index(folder: Path) -> CacheIndex | None:
     """The index, or None when it fails its check."""
-    collecting = gc.isenabled()
-    gc.disable()  # unpickling makes no garbage, yet would set off the collector many times (0.08 s at 20,000)
-    try:
-        index = _read_checked(folder / INDEX_FILE)
-        return index if isinstance(index, CacheIndex) else None
-    finally:
-        if collecting:
-            gc.enable()
+    index = _read_checked(folder / INDEX_FILE)
+    return index if isinstance(index, CacheIndex) else None
