@@ -306,7 +306,7 @@ class BuildCache:
             for table, keys in live.items():
                 self._drop_rows_except(table, keys)
             self.index.rows_added = 0
-        _write_checked(self.folder / INDEX_FILE, self.index)
+        write_checked(self.folder / INDEX_FILE, self.index)
         self._index_signature = live_signature(self.folder / INDEX_FILE)
         (self.folder / PUBLISHING_MARKER).unlink(missing_ok=True)
         self.unsaved = False
@@ -357,17 +357,25 @@ def _unpickle_checked(data: bytes, checksum: str) -> object:
         return None
 
 
-def _write_checked(path: Path, value: object) -> None:
-    """Pickle ``value`` to ``path`` atomically, behind a magic line and the payload's checksum."""
+def write_checked(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically, behind a magic line and the payload's checksum.
+
+    Processes writing the same file at once never mix their bytes: each writes a file of its own and
+    renames it into place.
+    """
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-")
-    with os.fdopen(handle, "wb") as file:
-        file.write(INDEX_MAGIC + _payload_digest(payload).encode() + b"\n" + payload)
-    os.replace(temporary, path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(INDEX_MAGIC + _payload_digest(payload).encode() + b"\n" + payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
-def _read_checked(path: Path) -> object:
-    """What :func:`_write_checked` stored, or None when it is missing, truncated, altered or unreadable."""
+def read_checked(path: Path) -> object:
+    """What :func:`write_checked` stored, or None when it is missing, truncated, altered or unreadable."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -386,5 +394,5 @@ def _read_checked(path: Path) -> object:
 
 def _read_index(folder: Path) -> CacheIndex | None:
     """The index, or None when it fails its check."""
-    index = _read_checked(folder / INDEX_FILE)
+    index = read_checked(folder / INDEX_FILE)
     return index if isinstance(index, CacheIndex) else None
