@@ -85,8 +85,8 @@ class Fingerprints:
         if isinstance(value, Issue):
             nearby = [_issue_identity(other) for other in (value.older, value.newer)]
             identity = (value.folder.name, value.date, value.number, value.running_number, nearby)
-            pages = value.outline.pages_digest if value.outline else self.pages_digest(value.pages)
-            return f"issue:{identity!r}|{pages}"
+            assert value.outline is not None, "an issue in a page's context has its outline"
+            return f"issue:{identity!r}|{value.outline.pages_digest}"
         if isinstance(value, PrintPage):
             page = tuple(getattr(value, item.name) for item in dataclasses.fields(value) if item.name != "articles")
             return f"page:{page!r}|" + self.of(value.articles)

@@ -196,7 +196,8 @@ class Issue:
 
     @property
     def article_count(self) -> int:
-        return self.outline.article_count if self.outline else len(self.articles)
+        assert self.outline is not None, "an issue of a loaded edition has its outline"
+        return self.outline.article_count
 
     @property
     def weekday(self) -> str:
