@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import Problem
 from .model import IssueOutline, PrintPage
@@ -33,6 +33,8 @@ RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few iss
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
 LIBRARIES = ("jinja2", "markdown_it", "yaml", "lxml", "markupsafe")  # the packages whose code shapes the output
+
+Stored = TypeVar("Stored")
 
 # size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
 Signature = tuple[int, int, int, int]
@@ -217,32 +219,30 @@ class BuildCache:
 
     def parsed_articles(self, keys: Iterable[str]) -> dict[str, ParsedArticle]:
         """The stored parsed articles of these file keys (those missing or failing their check are left out)."""
-        found = {}
-        for key, data, checksum in self._select("parsed", "key, data, checksum", keys):
-            parsed = _unpickle_checked(data, checksum)
-            if isinstance(parsed, ParsedArticle):
-                found[key] = parsed
-        return found
+        return self._stored("parsed", keys, ParsedArticle)
 
     def folder_records(self, keys: Iterable[str]) -> dict[str, FolderRecord]:
         """The stored records of these issue folders, by outline key (those failing their check are left out)."""
-        found = {}
-        for key, data, checksum in self._select("folders", "key, data, checksum", keys):
-            record = _unpickle_checked(data, checksum)
-            if isinstance(record, FolderRecord):
-                found[key] = record
-        return found
+        return self._stored("folders", keys, FolderRecord)
 
     def issue_pages(self, key: str) -> list[PrintPage]:
         """The pages (with their articles) of the issue stored under its outline's key."""
-        rows = self._select("issues", "data, checksum", [key])
-        pages = _unpickle_checked(*rows[0]) if rows else None
-        if not isinstance(pages, list):
+        pages = self._stored("issues", [key], list).get(key)
+        if pages is None:
             raise CacheCorrupt(f"stored issue {key} is missing or damaged")
         for page in pages:
             for article in page.articles:
                 article.bodies = self
         return pages
+
+    def _stored(self, table: str, keys: Iterable[str], kind: type[Stored]) -> dict[str, Stored]:
+        """The pickled values of ``table`` under ``keys`` that pass their check and are of the expected kind."""
+        found = {}
+        for key, data, checksum in self._select(table, "key, data, checksum", keys):
+            value = _unpickle_checked(data, checksum)
+            if isinstance(value, kind):
+                found[key] = value
+        return found
 
     def add(
         self,
