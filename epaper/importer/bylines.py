@@ -61,6 +61,21 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     return Byline(raw, tokens, credit)
 
 
+def bare_name(spaced: str) -> Byline | None:
+    """A line that is nothing but one person's name, as commentary pages print their author: `周 方`.
+
+    Names and short headings look alike, so the name must start with a common surname.
+    """
+    names = [token for token in c.NAME_SEPARATORS.split(spaced.strip()) if token]
+    if all(len(token) == 1 for token in names):
+        names = ["".join(names)]
+    surnamed = all(
+        c.NAME.match(name) and name not in c.NOT_NAMES and len(name) <= 4
+        and (name[0] in c.SURNAMES or name.startswith(c.COMPOUND_SURNAMES))
+        for name in names)
+    return Byline(spaced.strip(), names) if names and len(names) <= 2 and surnamed else None
+
+
 def has_role(text: str) -> bool:
     """True if ``text`` holds a byline role word (`记者`, `本报评论员`)."""
     return bool(_ROLES.search(text))

@@ -141,6 +141,17 @@ PHOTO_CREDIT_WORDS = frozenset({"摄", "摄影", "绘", "制图"})
 UNCUED_CREDIT_WORDS = PHOTO_CREDIT_WORDS | {"摄影报道", "图文报道"}
 """Credits that mark names as a byline even without a box, bracket or role word."""
 
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
+    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+"""Single-character surnames common in China: a bare 2–4 character line that starts with one reads as a name."""
+
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "公孙", "尉迟", "长孙", "宇文")
+
 NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,8}}(?:[·•．][{CJK}]{{1,8}})+$")
 """A personal name: two to four Chinese characters, or parts joined by a middle dot."""
 
@@ -168,6 +179,12 @@ CAPTION_LINES = 4
 PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片?)[）)]|(?:摄|供图|资料图片?))\s*$")
 """How a caption ends: with who took the picture, `（张明 摄）`, `本报记者 陈建国 摄`, `新华社发`."""
 
+COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
+"""A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
+
+END_MARK_LINE = re.compile(r"^[（(]\s*完\s*[）)]$|^[■□◆◇]$")
+"""An end mark on a line of its own, pushed there by the line break: `（完）`."""
+
 # --- jump lines ---------------------------------------------------------------------------------
 
 PAGE_NUMBER = r"[A-Za-z]?\s*(?P<number>\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})"
@@ -177,6 +194,9 @@ _JUMP_CLOSE = r"\s*(?:[）)]|$)"
 CONTINUED_FROM = re.compile(rf"{_JUMP_OPEN}(?:上接|紧接|接)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
 CONTINUES_ON = re.compile(rf"{_JUMP_OPEN}(?:下转|转)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
 """Jump lines, bracketed anywhere in a line (`（下转第三版）`) or bare on a line of their own (`转第4版`)."""
+
+CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
+"""A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                   "七": 7, "八": 8, "九": 9}

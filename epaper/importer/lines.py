@@ -119,36 +119,48 @@ def ends_sentence(text: str) -> bool:
     return stripped[-1] in c.PARAGRAPH_END
 
 
-def _column(samples: Sequence[tuple[float, bool]]) -> float:
-    """The width W that best explains the lines: full lines are W wide, first lines W minus the indent.
+@dataclass(frozen=True)
+class _Sample:
+    width: float
+    may_start: bool
+    """The line before ends a sentence, so this line could open a paragraph."""
+    middle: bool
+    """Neither the line before nor this one ends a sentence: a line inside a paragraph, printed full."""
 
-    ``samples`` are (width, could start a paragraph: the line before ends a sentence). Every
-    continued line of a justified column is printed alike, and a first line two characters
-    narrower (the indent lost in extraction); headings, short last lines and a stray wide line
-    (a headline over two columns) match neither, so a text of short paragraphs, mostly first
-    lines, is not mistaken for a narrower column. Ties go to the wider column.
+
+def _column(samples: Sequence[_Sample]) -> float:
+    """The column width that best explains the lines around.
+
+    A line inside a paragraph (neither it nor the line before ends a sentence) is printed as wide
+    as the column, less what tight punctuation saves: where there are enough of them, their median
+    is the column. Otherwise the width W that most lines fit: full lines are W wide, first lines W
+    minus the indent lost in extraction; headings, short last lines and a stray wide line (a
+    headline over two columns) match neither, so a text of short paragraphs, mostly first lines, is
+    not mistaken for a narrower column. Ties go to the wider column.
     """
     if not samples:
         return 0.0
+    middles = sorted(sample.width for sample in samples if sample.middle)
+    if len(middles) >= c.MIN_COLUMN_SAMPLE:
+        return middles[len(middles) // 2]
 
     def support(column: float) -> int:
-        return sum(1 for width, may_start in samples
-                   if abs(width - column) <= c.COLUMN_TOLERANCE
-                   or (may_start and abs(width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
+        return sum(1 for sample in samples
+                   if abs(sample.width - column) <= c.COLUMN_TOLERANCE
+                   or (sample.may_start and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
 
-    return max((width for width, _ in samples), key=lambda column: (support(column), column))
+    return max((sample.width for sample in samples), key=lambda column: (support(column), column))
 
 
-def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[tuple[float, bool]]:
-    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched.
-
-    Each width comes with whether its line could start a paragraph (the line before ends a sentence).
-    """
+def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
+    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched."""
     first = max(0, first)
-    samples = [(line.width, position > 0 and ends_sentence(lines[position - 1].text), line.letter_spaced)
-               for position, line in enumerate(lines[first:stop], start=first)]
-    return [(width, may_start) for width, may_start, spaced in samples if not spaced] or [
-        (width, may_start) for width, may_start, _ in samples]
+    samples = []
+    for position, line in enumerate(lines[first:stop], start=first):
+        may_start = position > 0 and ends_sentence(lines[position - 1].text)
+        middle = position > 0 and not may_start and not ends_sentence(line.text)
+        samples.append((_Sample(line.width, may_start, middle), line.letter_spaced))
+    return [sample for sample, spaced in samples if not spaced] or [sample for sample, _ in samples]
 
 
 def local_columns(lines: Sequence[Line]) -> list[float]:
@@ -170,7 +182,7 @@ def boundary_columns(lines: Sequence[Line]) -> list[float]:
         before = _full_widths(lines, index - c.COLUMN_WINDOW, index)
         after = _full_widths(lines, index + 1, index + 1 + c.COLUMN_WINDOW)
         sides = [_column(side) for side in (before, after) if len(side) >= c.MIN_COLUMN_SAMPLE]
-        columns.append(min(sides) if sides else _column(before + after or [(lines[index].width, False)]))
+        columns.append(min(sides) if sides else _column(before + after or [_Sample(lines[index].width, False, False)]))
     return columns
 
 

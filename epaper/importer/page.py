@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import conventions as c
-from .bylines import Byline, has_role, match_dateline, parse_byline
+from .bylines import Byline, bare_name, has_role, match_dateline, parse_byline, split_trailing_byline
 from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continued_from
-from .lines import Line, blank_lines_meaningful, boundary_columns, is_indented_start, make_line
+from .lines import Line, blank_lines_meaningful, boundary_columns, ends_sentence, is_indented_start, make_line
 
 MAX_HEAD_LINES = 4
 """Kicker, title, subtitle and a byline: a head is never longer."""
+BYLINE_LOOKAHEAD = 60
+"""Lines searched ahead for the end byline of the text under a heading."""
 
 
 class Page:
@@ -58,15 +60,28 @@ class Page:
             and not self.looks_like_head(index + 1)
         )
 
-    def uncued_last_byline(self, index: int) -> tuple[str, Byline] | None:
-        """Names alone on an article's last line whose box was lost in extraction (`\ufffd方圆`)."""
+    def end_name(self, index: int) -> Byline | None:
+        """A name alone on an article's last line, before the next head or the page's end: `□方圆`
+        with its box lost (`\ufffd方圆`), or a bare name the paper prints without one."""
         line = self.lines[index]
-        if not line.raw.lstrip().startswith(c.LOST_GLYPH):
-            return None
         if index + 1 < len(self.lines) and not self.looks_like_head(index + 1):
             return None
-        byline = parse_byline(line.spaced, cued=True)
-        return ("", byline) if byline is not None else None
+        if line.raw.lstrip().startswith(c.LOST_GLYPH):
+            return parse_byline(line.spaced, cued=True)
+        return bare_name(line.spaced)
+
+    def text_ends_with_byline(self, index: int) -> bool:
+        """Does the text from ``index`` on end with an author's byline (`…。□张三`) before the next heading?"""
+        for position in range(index, min(len(self.lines), index + BYLINE_LOOKAHEAD)):
+            line = self.lines[position]
+            if position > index and ends_sentence(self.lines[position - 1].text) and self.heading_at(
+                    position, at_head=True):
+                return False
+            split = split_trailing_byline(line.spaced)
+            byline = split[1] if split is not None else self.end_name(position)
+            if byline is not None and byline.authors:  # a photo credit (`刘洋 摄`) signs no text
+                return True
+        return False
 
     def heading_at(self, index: int, *, at_head: bool, depth: int = 0) -> bool:
         """A short unpunctuated line followed by a paragraph's first line or by more of a head.

@@ -1,17 +1,22 @@
 """Split the lines of a page into articles.
 
 An article is: heading lines (kicker, title, dashed subtitle, jump line, byline), then body lines,
-closed by an end byline (`□肖芳`) or a jump line (`（下转第二版）`). Inside a body a short heading
-between paragraphs is a subhead, unless what follows it looks like the head of another article.
-A text that starts without a heading is a fragment continued from another page.
+closed by an end byline (`□肖芳`), an end mark, a closing note or a jump line (`（下转第二版）`).
+Inside a body a short heading between paragraphs is a subhead, unless what follows it looks like
+the head of another article. A text that starts without a heading is a fragment continued from
+another page.
+
+Each line is read by the first rule that takes it, from an ordered list of small named rules:
+``HEAD_RULES`` over an article, ``BODY_RULES`` in it, ``AFTER_END_RULES`` after its end.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import conventions as c
-from .bylines import Byline, match_dateline, parse_byline, split_trailing_byline
+from .bylines import Byline, bare_name, match_dateline, parse_byline, split_trailing_byline
 from .headlines import is_subtitle
 from .jumps import continues_on
 from .lines import (
@@ -31,6 +36,12 @@ UNCERTAIN_AFTER_NEWS = (
     "uncertain boundary: a heading inside a dateline-led report was taken as the title of a new article"
 )
 UNCERTAIN_DATELINE = "uncertain boundary: a dateline inside a text was taken as the start of a new article"
+UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
+UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
+UNCERTAIN_SECOND_BYLINE = (
+    "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
+    "with a byline of its own"
+)
 
 
 @dataclass
@@ -49,6 +60,8 @@ class Section:
     warnings: list[str] = field(default_factory=list)
     ended: bool = False
     first_line: int = 0
+    sources: list[str] = field(default_factory=list)
+    """Where fields came from, for the review report: `line 12: byline under headline`."""
 
     @property
     def has_text(self) -> bool:
@@ -77,12 +90,12 @@ class _Segmenter:
         index = 0
         while index < len(self.lines):
             section = self.sections[-1] if self.sections else None
-            if section is not None and section.ended and self._attach_to_ended(section, index):
+            if section is not None and section.ended and self._after_end(section, index):
                 index += 1
             elif section is None or section.ended:
                 index = self._read_head(self._start(index), index)
             else:
-                index = self._read_body(section, index)
+                index = next(step for rule in BODY_RULES if (step := rule(self, section, index)) is not None)
         return self.sections
 
     def _start(self, index: int, warning: str | None = None) -> Section:
@@ -99,79 +112,194 @@ class _Segmenter:
         for context in suspicious_lost_glyphs(line.raw):
             section.warnings.append(f"lost glyph removed at line {line.number}: {context}")
 
+    def _add_byline(self, section: Section, line: Line, byline: Byline, where: str) -> None:
+        section.bylines.append(byline)
+        section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
+        section.sources.append(f"line {line.number}: byline {where}")
+
+    # --- over an article ----------------------------------------------------------------------
+
     def _read_head(self, section: Section, index: int) -> int:
         while index < len(self.lines):
-            line, column = self.lines[index], self.columns[index]
-            page = self.page.whole_line_jump_from(line)
-            byline = self.page.head_byline(line)
-            if is_furniture(line):
-                section.artefacts.append(Artefact(line.number, line.text, "page furniture"))
-            elif page is not None:
-                section.continued_from = page
-                section.artefacts.append(Artefact(line.number, line.text, "jump line"))
-            elif section.head and is_subtitle(line, column):
-                section.subtitles.append(line)
-            elif byline is not None:
-                section.bylines.append(byline)
-                section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
-            elif not section.subtitles and self.page.heading_at(index, at_head=True):
-                section.head.append(line)
-            else:
+            if not any(rule(self, section, index) for rule in HEAD_RULES):
                 return index
-            self._take(section, line)
+            self._take(section, self.lines[index])
             index += 1
         return index
 
-    def _attach_to_ended(self, section: Section, index: int) -> bool:
-        """A credit or jump line printed after an article's end byline still belongs to it."""
+    def _head_furniture(self, section: Section, index: int) -> bool:
+        line = self.lines[index]
+        if not is_furniture(line):
+            return False
+        section.artefacts.append(Artefact(line.number, line.text, "page furniture"))
+        return True
+
+    def _head_jump_from(self, section: Section, index: int) -> bool:
+        line = self.lines[index]
+        page = self.page.whole_line_jump_from(line)
+        if page is None:
+            return False
+        section.continued_from = page
+        section.artefacts.append(Artefact(line.number, line.text, "jump line"))
+        section.sources.append(f"line {line.number}: continued from page {page} (jump line)")
+        return True
+
+    def _head_subtitle(self, section: Section, index: int) -> bool:
+        line = self.lines[index]
+        if not (section.head and is_subtitle(line, self.columns[index])):
+            return False
+        section.subtitles.append(line)
+        section.sources.append(f"line {line.number}: subtitle (opens with a dash)")
+        return True
+
+    def _head_byline(self, section: Section, index: int) -> bool:
+        line = self.lines[index]
+        byline = self.page.head_byline(line)
+        if byline is None:
+            return False
+        self._add_byline(section, line, byline, "under headline" if section.head else "over the text")
+        return True
+
+    def _head_bare_name(self, section: Section, index: int) -> bool:
+        """A commentary's author printed alone under its headline: `周 方`."""
+        line = self.lines[index]
+        if not section.head or section.bylines or index + 1 >= len(self.lines):
+            return False
+        byline = bare_name(line.spaced)
+        if byline is None or self.page.heading_at(index + 1, at_head=True):
+            return False
+        self._add_byline(section, line, byline, "under headline (a bare name)")
+        section.warnings.append(UNCERTAIN_HEAD_NAME.format(line=line.number, name="".join(byline.authors)))
+        return True
+
+    def _head_heading(self, section: Section, index: int) -> bool:
+        if section.subtitles or not self.page.heading_at(index, at_head=True):
+            return False
+        section.head.append(self.lines[index])
+        return True
+
+    # --- after an article's end ---------------------------------------------------------------
+
+    def _after_end(self, section: Section, index: int) -> bool:
+        """A credit, jump line or closing note printed after an article's end still belongs to it."""
         line = self.lines[index]
         jump = continues_on(line.text)
         byline = parse_byline(line.spaced)
         if jump is not None and jump.text == line.text:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, line.text, "jump line"))
+            section.sources.append(f"line {line.number}: continues on page {jump.page} (jump line)")
         elif byline is not None and match_dateline(line.spaced) is None:
-            section.bylines.append(byline)
-            section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
+            self._add_byline(section, line, byline, "after the end")
+        elif c.CROSS_REFERENCE.match(line.text):
+            section.body.append(("text", line))
         else:
             return False
         self._take(section, line)
         return True
 
-    def _read_body(self, section: Section, index: int) -> int:
+    # --- in an article ------------------------------------------------------------------------
+
+    def _body_furniture(self, section: Section, index: int) -> int | None:
+        if not self._head_furniture(section, index):
+            return None
+        self._take(section, self.lines[index])
+        return index + 1
+
+    def _body_new_dateline(self, section: Section, index: int) -> int | None:
+        """A dateline or a `（上接…）` line inside a text opens the next article."""
         line = self.lines[index]
-        if is_furniture(line):
-            section.artefacts.append(Artefact(line.number, line.text, "page furniture"))
-            self._take(section, line)
-            return index + 1
-        if section.has_text and (match_dateline(line.spaced) or self.page.whole_line_jump_from(line) is not None):
-            section.ended = True
-            return self._read_head(self._start(index, UNCERTAIN_DATELINE), index)
-        if self._after_sentence(section):
-            caption = caption_end(self.lines, index)
-            if caption is not None:
-                return self._caption(section, index, caption)
-            marked = self.page.marked_subhead(index)
-            if marked is not None:
-                return self._subhead(section, index, marked)
-            if self.page.numbered_subhead(index):
-                return self._subhead(section, index, line)
-        jump = continues_on(line.spaced)
-        split = split_trailing_byline(line.spaced) or self.page.uncued_last_byline(index)
-        if jump is None and split is None and section.has_text and self._subhead_position(section, index):
-            return self._heading_in_body(section, index)
+        if not section.has_text or not (match_dateline(line.spaced) or self.page.whole_line_jump_from(line)):
+            return None
+        section.ended = True
+        return self._read_head(self._start(index, UNCERTAIN_DATELINE), index)
+
+    def _body_end_mark_line(self, section: Section, index: int) -> int | None:
+        """`（完）` pushed onto a line of its own closes the story."""
+        line = self.lines[index]
+        if not (self._after_sentence(section) and c.END_MARK_LINE.match(line.text)):
+            return None
         self._take(section, line)
+        section.artefacts.append(Artefact(line.number, line.text, "end mark"))
+        section.ended = True
+        return index + 1
+
+    def _body_closing_note(self, section: Section, index: int) -> int | None:
+        """`（相关报道见第十版）` after the last paragraph: kept with the story, and it closes it."""
+        line = self.lines[index]
+        if not (self._after_sentence(section) and c.CROSS_REFERENCE.match(line.text)):
+            return None
+        self._take(section, line)
+        section.body.append(("text", line))
+        section.ended = True
+        return index + 1
+
+    def _body_caption(self, section: Section, index: int) -> int | None:
+        """A photo caption among the paragraphs: kept with the article, out of its text."""
+        last = caption_end(self.lines, index) if self._after_sentence(section) else None
+        if last is None:
+            return None
+        lines = self.lines[index: last + 1]
+        section.captions.append(caption_text(lines))
+        for line in lines:
+            self._take(section, line)
+            section.artefacts.append(Artefact(line.number, line.text, "caption"))
+        return last + 1
+
+    def _body_marked_subhead(self, section: Section, index: int) -> int | None:
+        marked = self.page.marked_subhead(index) if self._after_sentence(section) else None
+        return self._subhead(section, index, marked) if marked is not None else None
+
+    def _body_numbered_subhead(self, section: Section, index: int) -> int | None:
+        if not (self._after_sentence(section) and self.page.numbered_subhead(index)):
+            return None
+        return self._subhead(section, index, self.lines[index])
+
+    def _body_end_name(self, section: Section, index: int) -> int | None:
+        """A bare name after the last paragraph, before the next head: the byline, its box lost or never printed."""
+        line = self.lines[index]
+        byline = self.page.end_name(index) if self._after_sentence(section) else None
+        if byline is None:
+            return None
+        self._take(section, line)
+        self._add_byline(section, line, byline, "after the last paragraph (a bare name)")
+        if not line.raw.lstrip().startswith(c.LOST_GLYPH):
+            section.warnings.append(UNCERTAIN_END_NAME.format(line=line.number, name="".join(byline.authors)))
+        section.ended = True
+        return index + 1
+
+    def _body_heading(self, section: Section, index: int) -> int | None:
+        """A heading between paragraphs: a subhead of this article, or the title of the next one."""
+        line = self.lines[index]
+        if (continues_on(line.spaced) is not None or split_trailing_byline(line.spaced) is not None
+                or not section.has_text or not self._subhead_position(section, index)):
+            return None
+        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+            return self._next_article(section, index)
+        if section.headless:
+            return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT)
+        if self._opens_with_dateline(section):
+            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS)
+        if section.bylines and self.page.text_ends_with_byline(index + 1):
+            return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
+        return self._subhead(section, index, line)
+
+    def _body_text(self, section: Section, index: int) -> int:
+        """A line of text, perhaps ending with a jump line, a byline or an end mark that close the article."""
+        line = self.lines[index]
+        self._take(section, line)
+        jump = continues_on(line.spaced)
         if jump is not None:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, jump.text, "jump line"))
+            section.sources.append(f"line {line.number}: continues on page {jump.page} (jump line)")
             line = make_line(line.number, line.spaced[: jump.start] + line.spaced[jump.end:],
                              blank_before=line.blank_before)
             section.ended = True
-            split = split_trailing_byline(line.spaced)
+        split = split_trailing_byline(line.spaced)
         if split is not None:
             text, byline = split
-            section.bylines.append(byline)
-            section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
+            self._add_byline(section, line, byline, "at the end of the text")
             section.ended = section.ended or bool(text) or section.has_text
             line = make_line(line.number, text, blank_before=line.blank_before)
         end_mark = split_end_mark(line.spaced)
@@ -183,6 +311,10 @@ class _Segmenter:
             section.body.append(("text", line))
         return index + 1
 
+    def _next_article(self, section: Section, index: int, warning: str | None = None) -> int:
+        section.ended = True
+        return self._read_head(self._start(index, warning), index)
+
     @staticmethod
     def _opens_with_dateline(section: Section) -> bool:
         """A news report (消息) opens with a dateline and has no subheads; features (通讯) have them."""
@@ -193,33 +325,15 @@ class _Segmenter:
         previous = section.last_text()
         return previous is not None and ends_sentence(previous.text)
 
-    def _caption(self, section: Section, first: int, last: int) -> int:
-        """A photo caption among the paragraphs: kept with the article, out of its text."""
-        lines = self.lines[first: last + 1]
-        section.captions.append(caption_text(lines))
-        for line in lines:
-            self._take(section, line)
-            section.artefacts.append(Artefact(line.number, line.text, "caption"))
-        return last + 1
-
     def _subhead_position(self, section: Section, index: int) -> bool:
-        """A heading between paragraphs: after a sentence end, before something that starts."""
+        """A heading between paragraphs: after a sentence end, before something that starts.
+
+        A title can be wider than the column; one is followed by a head marker, or ends with a column tag.
+        """
+        title_like = self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(self.lines[index].text))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
-            or (self.page.head_marker_at(index + 1) and self.page.heading_at(index, at_head=True)))
-
-    def _heading_in_body(self, section: Section, index: int) -> int:
-        """A subhead of this article, or the title of the next one."""
-        if self.page.looks_like_head(index + 1):
-            section.ended = True
-            return self._read_head(self._start(index), index)
-        if section.headless:
-            section.ended = True
-            return self._read_head(self._start(index, UNCERTAIN_AFTER_FRAGMENT), index)
-        if self._opens_with_dateline(section):
-            section.ended = True
-            return self._read_head(self._start(index, UNCERTAIN_AFTER_NEWS), index)
-        return self._subhead(section, index, self.lines[index])
+            or (title_like and self.page.heading_at(index, at_head=True)))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]
@@ -228,6 +342,31 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, line.spaced[0], "subhead mark"))
         section.body.append(("subhead", subhead))
         return index + 1
+
+
+HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
+    _Segmenter._head_furniture,
+    _Segmenter._head_jump_from,
+    _Segmenter._head_subtitle,
+    _Segmenter._head_byline,
+    _Segmenter._head_bare_name,
+    _Segmenter._head_heading,
+)
+"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name, heading."""
+
+BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
+    _Segmenter._body_furniture,
+    _Segmenter._body_new_dateline,
+    _Segmenter._body_end_mark_line,
+    _Segmenter._body_closing_note,
+    _Segmenter._body_caption,
+    _Segmenter._body_marked_subhead,
+    _Segmenter._body_numbered_subhead,
+    _Segmenter._body_end_name,
+    _Segmenter._body_heading,
+    _Segmenter._body_text,
+)
+"""In an article, in order; each returns the index of the next line to read, or None to pass the line on."""
 
 
 def split_articles(lines: list[Line]) -> list[Section]:
