@@ -105,6 +105,16 @@ def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:
     return None
 
 
+def split_lost_box_byline(raw: str) -> tuple[str, Byline] | None:
+    """`…3000余户。\ufffd刘敏`: an end byline whose box was lost in extraction, split off its line."""
+    box = raw.rfind(c.LOST_GLYPH)
+    before = raw[:box].replace(c.LOST_GLYPH, "").rstrip()
+    if box < 0 or not before or before[-1] not in c.SENTENCE_END | c.CLOSING_MARKS:
+        return None
+    byline = parse_byline(raw[box + 1:].replace(c.LOST_GLYPH, ""), cued=True)
+    return (before, byline) if byline is not None and byline.authors else None
+
+
 def _skip_spaces(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1

@@ -85,6 +85,9 @@ COLUMN_WINDOW = 12
 COLUMN_TOLERANCE = 0.5
 """Widths this close count as the same printed width."""
 
+WIDE_COLUMN_WINDOW = 40
+"""Lines on each side searched for full lines where the local window has too few (short paragraphs)."""
+
 MIN_COLUMN_SAMPLE = 4
 """Fewer lines than this on one side of a line cannot tell the column width there."""
 

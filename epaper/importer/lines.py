@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import conventions as c
 
@@ -97,7 +97,10 @@ def suspicious_lost_glyphs(raw: str) -> list[str]:
 
 
 def read_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``, each remembering whether a blank line preceded it."""
+    """The non-blank lines of ``text``, each remembering whether a blank line preceded it.
+
+    Indents are counted from the page's usual left margin (some extractions indent every line).
+    """
     lines: list[Line] = []
     blank_before = False
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -106,7 +109,8 @@ def read_lines(text: str) -> list[Line]:
             continue
         lines.append(make_line(number, raw, blank_before=blank_before))
         blank_before = False
-    return lines
+    margin = sorted(line.indent for line in lines)[len(lines) // 2] if lines else 0.0
+    return [replace(line, indent=line.indent - margin) if margin else line for line in lines]
 
 
 def ends_sentence(text: str) -> bool:
@@ -123,18 +127,20 @@ def ends_sentence(text: str) -> bool:
 class _Sample:
     width: float
     may_start: bool
-    """The line before ends a sentence, so this line could open a paragraph."""
+    """The line before ends a sentence or is much narrower (a heading), so this line could open a paragraph."""
     middle: bool
-    """Neither the line before nor this one ends a sentence: a line inside a paragraph, printed full."""
+    """A line inside a paragraph, printed full: neither it nor the line before ends a sentence, and the
+    line before is no narrower than a first line (a heading over a text is)."""
 
 
-def _column(samples: Sequence[_Sample]) -> float:
+def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
     """The column width that best explains the lines around.
 
     A line inside a paragraph (neither it nor the line before ends a sentence) is printed as wide
     as the column, less what tight punctuation saves: where there are enough of them, their median
-    is the column. Otherwise the width W that most lines fit: full lines are W wide, first lines W
-    minus the indent lost in extraction; headings, short last lines and a stray wide line (a
+    is the column; where there are not (short paragraphs), the ``wider`` measure from farther
+    around, if there is one and the lines here fit it. Otherwise the width W that most lines fit:
+    full lines are W wide, first lines W minus the indent lost in extraction; headings, short last lines and a stray wide line (a
     headline over two columns) match neither, so a text of short paragraphs, mostly first lines, is
     not mistaken for a narrower column. Ties go to the wider column.
     """
@@ -143,13 +149,17 @@ def _column(samples: Sequence[_Sample]) -> float:
     middles = sorted(sample.width for sample in samples if sample.middle)
     if len(middles) >= c.MIN_COLUMN_SAMPLE:
         return middles[len(middles) // 2]
+    if wider is not None and sum(1 for sample in samples if sample.width > wider + c.COLUMN_TOLERANCE) <= 1:
+        return wider  # unless the lines here are wider: the column changed (a stray wide headline may be one)
 
     def support(column: float) -> int:
         return sum(1 for sample in samples
                    if abs(sample.width - column) <= c.COLUMN_TOLERANCE
                    or (sample.may_start and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
 
-    return max((sample.width for sample in samples), key=lambda column: (support(column), column))
+    candidates = {sample.width for sample in samples} | {
+        sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start}
+    return max(sorted(candidates), key=lambda column: (support(column), column))
 
 
 def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
@@ -157,16 +167,29 @@ def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
     first = max(0, first)
     samples = []
     for position, line in enumerate(lines[first:stop], start=first):
-        may_start = position > 0 and ends_sentence(lines[position - 1].text)
-        middle = position > 0 and not may_start and not ends_sentence(line.text)
+        previous = lines[position - 1] if position > 0 else None
+        after_short = previous is not None and previous.width < line.width - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
+        may_start = previous is not None and (ends_sentence(previous.text) or after_short)
+        middle = previous is not None and not may_start and not ends_sentence(line.text)
         samples.append((_Sample(line.width, may_start, middle), line.letter_spaced))
     return [sample for sample, spaced in samples if not spaced] or [sample for sample, _ in samples]
 
 
-def local_columns(lines: Sequence[Line]) -> list[float]:
-    """The column width around each line, measured on its neighbours."""
+def wide_columns(lines: Sequence[Line]) -> list[float | None]:
+    """Per line, the median width of the full lines inside paragraphs far around it, or None if too few."""
+    columns: list[float | None] = []
+    for index in range(len(lines)):
+        window = _full_widths(lines, index - c.WIDE_COLUMN_WINDOW, index + c.WIDE_COLUMN_WINDOW + 1)
+        middles = sorted(sample.width for sample in window if sample.middle)
+        columns.append(middles[len(middles) // 2] if len(middles) >= c.MIN_COLUMN_SAMPLE else None)
+    return columns
+
+
+def local_columns(lines: Sequence[Line], wider: Sequence[float | None] | None = None) -> list[float]:
+    """The column width around each line, measured on its neighbours (``wider``: measured on the page)."""
+    wider = wider if wider is not None else wide_columns(lines)
     return [
-        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1))
+        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1), wider[index])
         for index in range(len(lines))
     ]
 
@@ -178,11 +201,13 @@ def boundary_columns(lines: Sequence[Line]) -> list[float]:
     side keeps a full narrow line from passing for a short heading.
     """
     columns = []
+    wider = wide_columns(lines)
     for index in range(len(lines)):
         before = _full_widths(lines, index - c.COLUMN_WINDOW, index)
         after = _full_widths(lines, index + 1, index + 1 + c.COLUMN_WINDOW)
-        sides = [_column(side) for side in (before, after) if len(side) >= c.MIN_COLUMN_SAMPLE]
-        columns.append(min(sides) if sides else _column(before + after or [_Sample(lines[index].width, False, False)]))
+        sides = [_column(side, wider[index]) for side in (before, after) if len(side) >= c.MIN_COLUMN_SAMPLE]
+        columns.append(min(sides) if sides else _column(
+            before + after or [_Sample(lines[index].width, False, False)], wider[index]))
     return columns
 
 
@@ -199,6 +224,8 @@ def blank_lines_meaningful(lines: Sequence[Line]) -> list[bool]:
 
 def is_indented_start(line: Line, column: float) -> bool:
     """A line narrowed by the lost two-character indent (and not just a short last line)."""
+    if line.indent >= c.KEPT_INDENT:
+        return True  # the extraction kept the indent
     if line.letter_spaced:
         return False
     narrowed = line.width <= column - c.INDENT_MARGIN

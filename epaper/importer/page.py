@@ -109,12 +109,22 @@ class Page:
                 or self.looks_like_head(index + 1, depth + 1))
 
     def head_marker_at(self, index: int) -> bool:
-        """A line that only appears at the head of an article: dateline, subtitle, jump line, byline."""
+        """A line that only appears at the head of an article: dateline, subtitle, jump line, byline
+        (a bare name counts when a paragraph's first line follows it)."""
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
         return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
-                or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None)
+                or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
+                or (bare_name(line.spaced) is not None and self._text_starts_at(index + 1)))
+
+    def _text_starts_at(self, index: int) -> bool:
+        """Text, not more of a head: a sentence, a first line, or a line as wide as the column."""
+        if index >= len(self.lines):
+            return False
+        line = self.lines[index]
+        return (ends_sentence(line.text) or is_indented_start(line, self.columns[index])
+                or (line.blank_before and self.blanks[index]) or line.width >= self.columns[index] - c.INDENT_BAND)
 
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .bylines import match_dateline
 from .headlines import compose_headline
-from .lines import Line, blank_lines_meaningful, join_lines, local_columns, paragraph_starts, read_lines
+from .lines import (
+    Line,
+    blank_lines_meaningful,
+    join_lines,
+    local_columns,
+    paragraph_starts,
+    read_lines,
+    wide_columns,
+)
 from .record import ImportedArticle
 from .segment import Section, split_articles
 
@@ -18,9 +26,10 @@ def parse_page(text: str) -> list[ImportedArticle]:
     """The articles of a page's extracted text, in reading order."""
     lines = read_lines(text)
     blanks = dict(zip((line.number for line in lines), blank_lines_meaningful(lines), strict=True))
+    columns = dict(zip((line.number for line in lines), wide_columns(lines), strict=True))
     articles = []
     for order, section in enumerate(split_articles(lines), start=1):
-        articles.append(read_article(order, section, _blocks(section, blanks)))
+        articles.append(read_article(order, section, _blocks(section, blanks, columns)))
     return articles
 
 
@@ -60,7 +69,7 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
     return article
 
 
-def _blocks(section: Section, blanks: dict[int, bool]) -> list[tuple[str, str]]:
+def _blocks(section: Section, blanks: dict[int, bool], columns: dict[int, float | None]) -> list[tuple[str, str]]:
     """Paragraphs and subheads; paragraph boundaries come from each run of text lines between subheads."""
     blocks: list[tuple[str, str]] = []
     run: list[Line] = []
@@ -68,17 +77,19 @@ def _blocks(section: Section, blanks: dict[int, bool]) -> list[tuple[str, str]]:
         if kind == "text" and line is not None:
             run.append(line)
             continue
-        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks))
+        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks, columns))
         run = []
         if kind == "subhead" and line is not None:
             blocks.append(("subhead", line.phrased))
     return blocks
 
 
-def _paragraphs(run: list[Line], blanks: dict[int, bool]) -> list[str]:
+def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, float | None]) -> list[str]:
+    """The paragraphs of a run of text lines; a run too short to measure its column uses the page's."""
     if not run:
         return []
-    starts = paragraph_starts(run, local_columns(run), [blanks[line.number] for line in run])
+    wider = [columns[line.number] for line in run]
+    starts = paragraph_starts(run, local_columns(run, wider), [blanks[line.number] for line in run])
     paragraphs: list[list[str]] = []
     for line, starts_paragraph in zip(run, starts, strict=True):
         if starts_paragraph:

@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import conventions as c
-from .bylines import Byline, bare_name, match_dateline, parse_byline, split_trailing_byline
+from .bylines import (
+    Byline,
+    bare_name,
+    match_dateline,
+    parse_byline,
+    split_lost_box_byline,
+    split_trailing_byline,
+)
 from .headlines import is_subtitle
 from .jumps import continues_on
 from .lines import (
@@ -296,7 +303,7 @@ class _Segmenter:
             line = make_line(line.number, line.spaced[: jump.start] + line.spaced[jump.end:],
                              blank_before=line.blank_before)
             section.ended = True
-        split = split_trailing_byline(line.spaced)
+        split = split_trailing_byline(line.spaced) or split_lost_box_byline(line.raw)
         if split is not None:
             text, byline = split
             self._add_byline(section, line, byline, "at the end of the text")
