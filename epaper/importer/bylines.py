@@ -98,7 +98,9 @@ def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:
             printed = Byline(bracket.group(0).strip(), byline.authors, byline.credit)
             return spaced[: bracket.start()].rstrip(), printed
     tail = spaced[tail_start:].strip()
-    if tail:
+    if tail and (any(char.isspace() for char in tail) or tail in c.SELF_NAMED_ROLES):
+        # without a box or bracket, a byline is set off by spaces (`本报记者 张三`, `张三 摄`); text
+        # running on (`记者日前专访`) is not
         byline = parse_byline(tail)
         if byline is not None:
             return spaced[:tail_start].rstrip(), byline

@@ -99,7 +99,7 @@ def suspicious_lost_glyphs(raw: str) -> list[str]:
 def read_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text``, each remembering whether a blank line preceded it.
 
-    Indents are counted from the page's usual left margin (some extractions indent every line).
+    Indents are counted from the left margin of most lines (some extractions indent every line).
     """
     lines: list[Line] = []
     blank_before = False
@@ -109,7 +109,7 @@ def read_lines(text: str) -> list[Line]:
             continue
         lines.append(make_line(number, raw, blank_before=blank_before))
         blank_before = False
-    margin = sorted(line.indent for line in lines)[len(lines) // 2] if lines else 0.0
+    margin = sorted(line.indent for line in lines)[len(lines) // 4] if lines else 0.0
     return [replace(line, indent=line.indent - margin) if margin else line for line in lines]
 
 
@@ -140,9 +140,9 @@ def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
     as the column, less what tight punctuation saves: where there are enough of them, their median
     is the column; where there are not (short paragraphs), the ``wider`` measure from farther
     around, if there is one and the lines here fit it. Otherwise the width W that most lines fit:
-    full lines are W wide, first lines W minus the indent lost in extraction; headings, short last lines and a stray wide line (a
-    headline over two columns) match neither, so a text of short paragraphs, mostly first lines, is
-    not mistaken for a narrower column. Ties go to the wider column.
+    full lines are W wide, first lines W minus the indent lost in extraction; headings, short last
+    lines and a stray wide line (a headline over two columns) match neither, so a text of short
+    paragraphs, mostly first lines, is not mistaken for a narrower column. Ties go to the wider column.
     """
     if not samples:
         return 0.0

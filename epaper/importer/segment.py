@@ -335,9 +335,10 @@ class _Segmenter:
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
-        A title can be wider than the column; one is followed by a head marker, or ends with a column tag.
+        A title can be wider than the column; one is followed by a head marker or ends with a column tag.
         """
-        title_like = self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(self.lines[index].text))
+        line = self.lines[index]
+        title_like = self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
