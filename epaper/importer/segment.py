@@ -24,7 +24,7 @@ from .bylines import (
     split_lost_box_byline,
     split_trailing_byline,
 )
-from .headlines import is_subtitle
+from .headlines import is_heading, is_subtitle
 from .jumps import continues_on
 from .lines import (
     Line,
@@ -180,9 +180,13 @@ class _Segmenter:
         return True
 
     def _head_heading(self, section: Section, index: int) -> bool:
-        if section.subtitles or not self.page.heading_at(index, at_head=True):
+        line = self.lines[index]
+        # a text continued from another page repeats its title under the jump line
+        repeated = (section.continued_from is not None and not section.head
+                    and is_heading(line, self.columns[index], at_head=True))
+        if section.subtitles or not (repeated or self.page.heading_at(index, at_head=True)):
             return False
-        section.head.append(self.lines[index])
+        section.head.append(line)
         return True
 
     # --- after an article's end ---------------------------------------------------------------
