@@ -64,7 +64,7 @@ class Page:
         """A name alone on an article's last line, before the next head or the page's end: `□方圆`
         with its box lost (`\ufffd方圆`), or a bare name the paper prints without one."""
         line = self.lines[index]
-        if index + 1 < len(self.lines) and not self.looks_like_head(index + 1):
+        if line.spaced[:1] in c.BYLINE_MARKERS or (index + 1 < len(self.lines) and not self.looks_like_head(index + 1)):
             return None
         if line.raw.lstrip().startswith(c.LOST_GLYPH):
             return parse_byline(line.spaced, cued=True)

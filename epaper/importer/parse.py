@@ -51,6 +51,7 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         captions=list(section.captions),
         artefacts=[*section.artefacts, *headline.artefacts],
     )
+    article.sources.extend(_head_sources(section))
     for byline in section.bylines:
         article.authors.extend(name for name in byline.authors if name not in article.authors)
         article.credit = article.credit or byline.credit
@@ -58,6 +59,9 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
     dateline = match_dateline(opening) if opening else None
     if dateline is not None:
         article.dateline = dateline.text
+        first = next(line for kind, line in section.body if kind == "text")
+        article.sources.append(f"line {first.number}: dateline{' and reporters' if dateline.authors else ''}"
+                               " opening the text")
         article.authors.extend(name for name in dateline.authors if name not in article.authors)
         if dateline.reporters:
             _respace_reporters(article, dateline.reporters)
@@ -67,6 +71,15 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         article.warnings.append(NO_TEXT)
     article.warnings.extend(section.warnings)
     return article
+
+
+def _head_sources(section: Section) -> list[str]:
+    """Where kicker and title were read: the headline stack's lines, the title its last."""
+    if not section.head:
+        return list(section.sources)
+    *kickers, title = section.head
+    return [*(f"line {line.number}: kicker (over the title)" for line in kickers),
+            f"line {title.number}: title (last line of the headline stack)", *section.sources]
 
 
 def _blocks(section: Section, blanks: dict[int, bool], columns: dict[int, float | None]) -> list[tuple[str, str]]:

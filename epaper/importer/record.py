@@ -38,6 +38,8 @@ class ImportedArticle:
     """Where the article is printed (PDF import): x, y, width, height as fractions of the page."""
     warnings: list[str] = field(default_factory=list)
     artefacts: list[Artefact] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """Where each field was read, for the review report: `line 12: byline under headline`."""
 
     @property
     def paragraphs(self) -> list[str]:

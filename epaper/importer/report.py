@@ -26,6 +26,7 @@ def article_json(article: ImportedArticle) -> dict[str, Any]:
         "body": article.body,
         "topics": list(article.topics),
         "warnings": list(article.warnings),
+        "sources": list(article.sources),
         "slug": article.slug,
         "captions": list(article.captions),
         "box": list(article.box) if article.box else None,
@@ -48,6 +49,7 @@ def text_report(articles: Sequence[ImportedArticle], outcomes: Sequence[WriteOut
                    f"subheads: {len(article.subheads)}   topics: {', '.join(article.topics) or '-'}")
         out.extend(f"   caption: {caption}" for caption in article.captions)
         out.extend(f"   warning: {warning}" for warning in article.warnings)
+        out.extend(f"   from {source}" for source in article.sources)
         for artefact in article.artefacts:
             shown = artefact.text if artefact.kind != "lost glyph" else f"{len(artefact.text)} × U+FFFD"
             out.append(f"   removed {artefact.kind} at line {artefact.line}: {shown}")

@@ -273,7 +273,7 @@ class _Segmenter:
         if byline is None:
             return None
         self._take(section, line)
-        self._add_byline(section, line, byline, "after the last paragraph (a bare name)")
+        self._add_byline(section, line, byline, "after the last paragraph (a name alone on its line)")
         if not line.raw.lstrip().startswith(c.LOST_GLYPH):
             section.warnings.append(UNCERTAIN_END_NAME.format(line=line.number, name="".join(byline.authors)))
         section.ended = True
@@ -353,6 +353,7 @@ class _Segmenter:
         if subhead is not line:
             section.artefacts.append(Artefact(line.number, line.spaced[0], "subhead mark"))
         section.body.append(("subhead", subhead))
+        section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
 
 
