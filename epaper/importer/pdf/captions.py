@@ -11,6 +11,7 @@ from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
 from ..lines import remove_letter_spacing
 from .geometry import Box, union
+from .heads import is_heading_size
 from .textlines import SAME_SIZE, TextLine
 
 CAPTION_GAP = 1.5
@@ -43,12 +44,14 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
     A picture with body text right under it and no credit has no caption: the text is the article's.
     """
     captions = []
+    lines = [line for line in lines if not is_heading_size(line, body_size)]  # a caption is never set large
     taken: set[int] = set()
     for picture in sorted(pictures, key=lambda box: (box.top, box.x0)):
         free = [line for line in lines if id(line) not in taken]
         runs = (_lines_under(picture, free), _lines_beside(picture, free, 1), _lines_beside(picture, free, -1),
                 _lines_over(picture, free))
-        run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs) if caption), [])
+        run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
+                    if caption and not _continues_text(caption[0], lines)), [])
         if run:
             captions.append(Caption(picture, run))
             taken.update(id(line) for line in run)
@@ -63,6 +66,12 @@ def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[Text
     if run and not _like_body(run[0], body_size, body_font):
         return list(takewhile(partial(_same_style, run[0]), run))
     return []
+
+
+def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A line of its own style ends right over ``first``: the run goes on from running text, it is no caption."""
+    return any(other is not first and 0 <= first.box.top - other.box.bottom <= CAPTION_GAP * first.size
+               and other.box.overlaps_horizontally(first.box, 0.5) and _same_style(first, other) for other in lines)
 
 
 def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:

@@ -69,12 +69,12 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     printed = union(line.box for line in lines)
     long_rules = [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width]
     header = _header(page, lines, printed)
-    footer_top = _footer_top(page, long_rules)
+    footer_top, ruled = _footer_top(page, long_rules)
     content, furniture = [], []
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
-        in_footer = line.box.top >= footer_top
+        in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
         if in_header or in_footer or _says_furniture(line):
             furniture.append(line)
         else:
@@ -88,7 +88,8 @@ def _text(line: TextLine) -> str:
 
 def _says_furniture(line: TextLine) -> bool:
     text = _text(line)
-    return any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
+    return (any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
+            or c.EDITOR_LINE.search(line.spaced) is not None)
 
 
 def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
@@ -147,9 +148,12 @@ def _close(line: TextLine, other: TextLine) -> bool:
     return across <= reach and down <= reach
 
 
-def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> float:
+def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> tuple[float, bool]:
+    """Where the footer starts, and whether a rule marks it: text reaching under that rule (or set across
+    it, on a footer band) is the footer's; without a rule, text starting in the bottom margin is."""
     zone = (1 - FOOTER_ZONE) * page.height
-    return max((rule.top for rule in long_rules if rule.top >= zone), default=(1 - MARGIN) * page.height)
+    rule = max((rule.top for rule in long_rules if rule.top >= zone), default=None)
+    return (rule, True) if rule is not None else ((1 - MARGIN) * page.height, False)
 
 
 def read_masthead(furniture: Sequence[TextLine]) -> Masthead:
