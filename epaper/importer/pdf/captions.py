@@ -9,13 +9,16 @@ from itertools import takewhile
 
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
-from ..lines import remove_letter_spacing
 from .geometry import Box, union
 from .heads import is_heading_size
+from .joining import join_printed, unspaced
 from .textlines import SAME_SIZE, TextLine
 
 CAPTION_GAP = 1.5
 """A caption starts at most this many ems under its picture, and its lines are this close."""
+
+BESIDE_GAP = 2.5
+"""A caption beside its picture is at most this many body ems from it: a column gutter."""
 
 MAX_CAPTION_LINES = 4
 
@@ -34,7 +37,7 @@ class Caption:
 
     @property
     def text(self) -> str:
-        return " ".join(remove_letter_spacing(line.spaced) for line in self.lines)
+        return join_printed([unspaced(line.spaced) for line in self.lines])
 
 
 def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float,
@@ -48,7 +51,8 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
     taken: set[int] = set()
     for picture in sorted(pictures, key=lambda box: (box.top, box.x0)):
         free = [line for line in lines if id(line) not in taken]
-        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1), _lines_beside(picture, free, -1),
+        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1, body_size),
+                _lines_beside(picture, free, -1, body_size),
                 _lines_over(picture, free))
         run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
                     if caption and not _continues_text(caption[0], lines)), [])
@@ -82,12 +86,12 @@ def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     return _run_down(inside, picture.bottom)
 
 
-def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int) -> list[TextLine]:
+def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int, body_size: float) -> list[TextLine]:
     """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height."""
     def gap(line: TextLine) -> float:
         return line.box.x0 - picture.x1 if side > 0 else picture.x0 - line.box.x1
 
-    beside = sorted((line for line in lines if 0 <= gap(line) <= CAPTION_GAP * line.size
+    beside = sorted((line for line in lines if 0 <= gap(line) <= BESIDE_GAP * body_size
                      and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size),
                     key=lambda line: line.box.top)
     return _run_down(beside, beside[0].box.top if beside else picture.top)

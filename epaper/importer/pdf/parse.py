@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import conventions as c
 from ..bylines import match_dateline, parse_byline, split_trailing_byline
 from ..jumps import continued_from, continues_on
-from ..lines import Line, ends_sentence, join_lines, make_line
+from ..lines import Line, ends_sentence
 from ..parse import read_article
 from ..record import Artefact, ImportedArticle
 from ..segment import Section
@@ -19,6 +19,7 @@ from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
 from .geometry import Box
 from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows, is_set_right
+from .joining import join_printed, printed_line
 from .pictures import visible_pictures
 from .subheads import demote_subheads
 from .tables import merge_table_rows
@@ -73,6 +74,7 @@ def read_page(page: PdfPage) -> PageReading:
     reader = _ArticleReader(numbers, page)
     articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
+    furniture += [glyph.text for glyph in page_lines.stray]  # listed with a warning, so that nothing is lost
     return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
                        _stray_warnings(page_lines.stray))
 
@@ -106,7 +108,7 @@ class _ArticleReader:
             codes = ", ".join(str(glyph.code) for glyph in lost)
             section.warnings.append(f"glyph without a Unicode mapping at line {number} (font {fonts}, code {codes}): "
                                     f"{_lost_context(spaced)}; type the character in")
-        return make_line(number, spaced)
+        return printed_line(number, spaced)
 
     def _read_head(self, section: Section, head: HeadGroup) -> None:
         rows = headline_rows(head)
@@ -139,7 +141,7 @@ class _ArticleReader:
 
         def close_paragraph() -> None:
             if paragraph:
-                blocks.append(("paragraph", join_lines(paragraph)))
+                blocks.append(("paragraph", join_printed(paragraph)))
                 paragraph.clear()
 
         for segment in layout.reading_order():
@@ -199,7 +201,7 @@ class _ArticleReader:
             text, byline = split
             section.bylines.append(byline)
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
-        return line if text == line.spaced else make_line(line.number, text)
+        return line if text == line.spaced else printed_line(line.number, text)
 
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
