@@ -17,6 +17,7 @@ from ..jumps import page_number
 from ..lines import remove_letter_spacing
 from .chars import PdfPage
 from .geometry import Box, union
+from .shapes import frame_of
 from .textlines import SAME_SIZE, TextLine
 
 HEADER_ZONE = 0.3
@@ -79,7 +80,8 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
             furniture.append(line)
         else:
             content.append(line)
-    return PageParts(content, furniture, read_masthead(furniture))
+    unframed = [line for line in furniture if frame_of(line.box, page.frames) is None]
+    return PageParts(content, furniture, read_masthead(_rows(unframed)))
 
 
 def _text(line: TextLine) -> str:
@@ -156,11 +158,33 @@ def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> tuple[float, bool]:
     return (rule, True) if rule is not None else ((1 - MARGIN) * page.height, False)
 
 
-def read_masthead(furniture: Sequence[TextLine]) -> Masthead:
+def _rows(lines: Sequence[TextLine]) -> list[str]:
+    """The texts of lines set side by side on one band, joined left to right: a masthead sets the day of
+    `2024年10月16日` larger than the rest of its date, so that the date is three lines of text.
+
+    Text in a frame is left out: a boxed notice at the top of the page is not the masthead.
+    """
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda line: line.box.x0):
+        row = next((row for row in rows if _same_band(row[-1], line)), None)
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+    return ["".join(_text(line) for line in row) for row in rows]
+
+
+def _same_band(left: TextLine, right: TextLine) -> bool:
+    size = min(left.size, right.size)
+    overlap = min(left.box.bottom, right.box.bottom) - max(left.box.top, right.box.top)
+    return overlap >= 0.5 * size and 0 <= right.box.x0 - left.box.x1 <= CLOSE * size
+
+
+def read_masthead(texts: Sequence[str]) -> Masthead:
+    """What the masthead's or running header's texts say about the issue and the page."""
     date = number = running = label_number = None
     name = None
-    for line in furniture:
-        text = _text(line)
+    for text in texts:
         if date is None and (found := c.ISSUE_DATE.search(text)) is not None:
             date = _date(int(found["year"]), int(found["month"]), int(found["day"]))
         if number is None and (found := c.ISSUE_NUMBER.search(text)) is not None:
