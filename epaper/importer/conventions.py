@@ -221,3 +221,6 @@ EDITOR_LINE = re.compile(
     rf".*\s(?:{'|'.join(EDITOR_ROLES)})\s*[：:/／]\s*[^\s，。/／：:]{{2,8}}"
 )
 """A line naming two editors or more, each after a role and a colon or slash: page furniture wherever it is."""
+
+ADVERTISEMENT_MARK = re.compile(r"^\s*广\s*告\s*$")
+"""The label an advertisement must carry (`广告`): everything in its frame belongs to the ad, not to an article."""

@@ -87,14 +87,23 @@ def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
 
 
 def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int, body_size: float) -> list[TextLine]:
-    """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height."""
+    """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height.
+
+    That column starts a gutter from the picture; on the left its lines may end short of the gutter
+    (a caption set flush left), so they are those starting where the nearest ones start.
+    """
     def gap(line: TextLine) -> float:
         return line.box.x0 - picture.x1 if side > 0 else picture.x0 - line.box.x1
 
-    beside = sorted((line for line in lines if 0 <= gap(line) <= BESIDE_GAP * body_size
-                     and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size),
-                    key=lambda line: line.box.top)
-    return _run_down(beside, beside[0].box.top if beside else picture.top)
+    within = [line for line in lines if gap(line) >= 0
+              and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size]
+    near = [line for line in within if gap(line) <= BESIDE_GAP * body_size]
+    if not near:
+        return []
+    start = min(line.box.x0 for line in near)
+    column = [line for line in within if abs(line.box.x0 - start) <= line.size or line in near]
+    beside = sorted(column, key=lambda line: line.box.top)
+    return _run_down(beside, beside[0].box.top)
 
 
 def _lines_over(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:

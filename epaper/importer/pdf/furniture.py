@@ -71,17 +71,24 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     long_rules = [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width]
     header = _header(page, lines, printed)
     footer_top, ruled = _footer_top(page, long_rules)
+    ads = _advertisements(page, lines)
     content, furniture = [], []
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
         in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
-        if in_header or in_footer or _says_furniture(line):
+        if in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None:
             furniture.append(line)
         else:
             content.append(line)
     unframed = [line for line in furniture if frame_of(line.box, page.frames) is None]
     return PageParts(content, furniture, read_masthead(_rows(unframed)))
+
+
+def _advertisements(page: PdfPage, lines: Sequence[TextLine]) -> list[Box]:
+    """Frames labelled as advertisements (`广告`)."""
+    marks = [line for line in lines if c.ADVERTISEMENT_MARK.match(line.spaced)]
+    return [frame for frame in page.frames if any(frame_of(mark.box, [frame]) is not None for mark in marks)]
 
 
 def _text(line: TextLine) -> str:

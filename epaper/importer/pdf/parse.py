@@ -240,13 +240,8 @@ def _all_lines(layout: ArticleLayout) -> list[TextLine]:
 
 
 def _join_rows(rows: list[Row]) -> str:
-    """Headline rows as one text: a row ending in punctuation runs on, other rows are phrases."""
-    text = ""
-    for row in rows:
-        if text and text.rstrip()[-1:] not in c.HEADING_FORBIDDEN_END | c.CLOSING_MARKS | c.SENTENCE_END:
-            text += "  "
-        text += row.spaced
-    return text
+    """Headline rows as one text, joined as lines of text are (a Chinese headline breaks without a space)."""
+    return join_printed([row.spaced for row in rows])
 
 
 def _lost_context(spaced: str) -> str:
