@@ -234,3 +234,16 @@ MASTHEAD: tuple[re.Pattern[str], ...] = (
     re.compile(r"农历|国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|今日\s*\d{1,3}\s*版"),
 )
 """Text that only a masthead or running header prints: issue date, 第N期, 总第N期, CN number."""
+
+EDITOR_ROLES = ("本期值班副总编", "本期值班总编", "值班副总编", "值班总编", "值班编委", "责任编辑", "责任校对",
+                "美术编辑", "版式设计", "本版编辑", "责编", "美编", "校对", "组版", "编辑", "版式", "排版", "图片编辑")
+"""Who a page's footer or editor line names: `本期值班副总编/姜啸啸 责任编辑/常容轩`."""
+
+EDITOR_LINE = re.compile(
+    rf"(?:^|\s)(?:{'|'.join(EDITOR_ROLES)})\s*[：:/／]\s*[^\s，。/／：:]{{2,8}}"
+    rf".*\s(?:{'|'.join(EDITOR_ROLES)})\s*[：:/／]\s*[^\s，。/／：:]{{2,8}}"
+)
+"""A line naming two editors or more, each after a role and a colon or slash: page furniture wherever it is."""
+
+ADVERTISEMENT_MARK = re.compile(r"^\s*广\s*告\s*$")
+"""The label an advertisement must carry (`广告`): everything in its frame belongs to the ad, not to an article."""

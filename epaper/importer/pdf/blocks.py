@@ -82,11 +82,12 @@ def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], ca
     frame.update({id(head): frame_of(head.box, frames) for head in heads})
     spans = {id(head): _span(head, heads, [block for block in blocks if frame[id(block)] == frame[id(head)]], body_size)
              for head in heads}
+    tops = {id(head): head.box.top if spans[id(head)].beside else head.box.bottom for head in heads}
     articles = {id(head): ArticleLayout(head) for head in heads}
     headless: list[_Block] = []
     for block in blocks:
-        head = _governing(block.box, [head for head in heads if frame[id(head)] == frame[id(block)]], spans, rules,
-                          body_size)
+        head = _governing(block.box, [head for head in heads if frame[id(head)] == frame[id(block)]], spans, tops,
+                          rules, body_size)
         if head is None:
             headless.append(block)
         else:
@@ -132,32 +133,48 @@ def _add(article: ArticleLayout, block: _Block) -> None:
         article.pictures.append(block.item)
 
 
-def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
-                body_size: float) -> list[HeadGroup]:
+def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],
+                rules: Sequence[Box], body_size: float) -> list[HeadGroup]:
     return [head for head in heads
-            if head.reach_top <= box.top + 0.5 * body_size
-            and spans[id(head)].horizontal_overlap(box) > 0.5 * body_size
-            and not any(head.box.bottom - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
+            if tops[id(head)] <= box.top + 0.5 * body_size
+            and spans[id(head)].box.horizontal_overlap(box) > 0.5 * body_size
+            and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
                         for rule in rules)]
 
 
-def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
-               body_size: float) -> HeadGroup | None:
-    candidates = _candidates(box, heads, spans, rules, body_size)
-    return max(candidates, key=lambda head: (head.reach_top, spans[id(head)].horizontal_overlap(box)),
+def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],
+               rules: Sequence[Box], body_size: float) -> HeadGroup | None:
+    candidates = _candidates(box, heads, spans, tops, rules, body_size)
+    return max(candidates, key=lambda head: (tops[id(head)], spans[id(head)].box.horizontal_overlap(box)),
                default=None)
 
 
-def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block], body_size: float) -> Box:
-    """The headline's width, widened to the columns that start right under it and no other headline claims."""
+@dataclass(frozen=True)
+class Span:
+    box: Box
+    """Across the columns the headline governs."""
+    beside: bool
+    """The columns start beside the headline (a vertical one, or one set at the left of its text), not under it."""
+
+
+def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block], body_size: float) -> Span:
+    """The headline's width, widened to the columns that start right under it and no other headline claims.
+
+    A headline with nothing starting under it, but text starting beside its top, governs that text:
+    a vertical headline, or one set at the left of its story (左题右文).
+    """
     if head.vertical:
-        return _span_beside(head, blocks, body_size)
+        return Span(_span_beside(head, blocks, body_size), beside=True)
     reach = head.box.bottom + ROW_REACH * body_size
     boxes = [block.box for block in blocks]
     row = [box for box in boxes if head.box.bottom - body_size <= box.top <= reach
            and not _continues_column(box, boxes, body_size) and not _claimed(box, head, heads)]
+    if not row:
+        beside = _span_beside(head, blocks, body_size)
+        if beside != head.box:
+            return Span(beside, beside=True)
     span = union([head.box, *row])
-    return Box(span.x0, head.box.top, span.x1, head.box.bottom)
+    return Span(Box(span.x0, head.box.top, span.x1, head.box.bottom), beside=False)
 
 
 def _span_beside(head: HeadGroup, blocks: Sequence[_Block], body_size: float) -> Box:

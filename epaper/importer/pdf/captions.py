@@ -9,12 +9,16 @@ from itertools import takewhile
 
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
-from ..lines import remove_letter_spacing
 from .geometry import Box, union
+from .heads import is_heading_size
+from .joining import join_printed, unspaced
 from .textlines import SAME_SIZE, TextLine
 
 CAPTION_GAP = 1.5
 """A caption starts at most this many ems under its picture, and its lines are this close."""
+
+BESIDE_GAP = 2.5
+"""A caption beside its picture is at most this many body ems from it: a column gutter."""
 
 MAX_CAPTION_LINES = 4
 
@@ -33,7 +37,7 @@ class Caption:
 
     @property
     def text(self) -> str:
-        return " ".join(remove_letter_spacing(line.spaced) for line in self.lines)
+        return join_printed([unspaced(line.spaced) for line in self.lines])
 
 
 def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float,
@@ -43,12 +47,15 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
     A picture with body text right under it and no credit has no caption: the text is the article's.
     """
     captions = []
+    lines = [line for line in lines if not is_heading_size(line, body_size)]  # a caption is never set large
     taken: set[int] = set()
     for picture in sorted(pictures, key=lambda box: (box.top, box.x0)):
         free = [line for line in lines if id(line) not in taken]
-        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1), _lines_beside(picture, free, -1),
+        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1, body_size),
+                _lines_beside(picture, free, -1, body_size),
                 _lines_over(picture, free))
-        run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs) if caption), [])
+        run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
+                    if caption and not _continues_text(caption[0], lines)), [])
         if run:
             captions.append(Caption(picture, run))
             taken.update(id(line) for line in run)
@@ -65,6 +72,12 @@ def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[Text
     return []
 
 
+def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A line of its own style ends right over ``first``: the run goes on from running text, it is no caption."""
+    return any(other is not first and 0 <= first.box.top - other.box.bottom <= CAPTION_GAP * first.size
+               and other.box.overlaps_horizontally(first.box, 0.5) and _same_style(first, other) for other in lines)
+
+
 def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     """The lines set one under the other, starting right under ``picture`` and within its width."""
     inside = sorted((line for line in lines if line.box.top >= picture.bottom - 1
@@ -73,15 +86,24 @@ def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     return _run_down(inside, picture.bottom)
 
 
-def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int) -> list[TextLine]:
-    """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height."""
+def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int, body_size: float) -> list[TextLine]:
+    """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height.
+
+    That column starts a gutter from the picture; on the left its lines may end short of the gutter
+    (a caption set flush left), so they are those starting where the nearest ones start.
+    """
     def gap(line: TextLine) -> float:
         return line.box.x0 - picture.x1 if side > 0 else picture.x0 - line.box.x1
 
-    beside = sorted((line for line in lines if 0 <= gap(line) <= CAPTION_GAP * line.size
-                     and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size),
-                    key=lambda line: line.box.top)
-    return _run_down(beside, beside[0].box.top if beside else picture.top)
+    within = [line for line in lines if gap(line) >= 0
+              and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size]
+    near = [line for line in within if gap(line) <= BESIDE_GAP * body_size]
+    if not near:
+        return []
+    start = min(line.box.x0 for line in near)
+    column = [line for line in within if abs(line.box.x0 - start) <= line.size or line in near]
+    beside = sorted(column, key=lambda line: line.box.top)
+    return _run_down(beside, beside[0].box.top)
 
 
 def _lines_over(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:

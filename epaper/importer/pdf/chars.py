@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import conventions as c
 from .geometry import Box
+from .radicals import as_ideograph
 from .shapes import read_shapes
 
 UNMAPPED = re.compile(r"^\(cid:(?P<cid>\d+)\)$")
@@ -62,6 +64,7 @@ class PdfPage:
 
 def read_pdf(path: Path) -> list[PdfPage]:
     """Every page of the PDF at ``path``; PdfReadError if it is not a readable PDF."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor notes mean nothing to an editor
     try:
         with pdfplumber.open(path) as document:
             return [_read_page(index, page) for index, page in enumerate(document.pages)]
@@ -79,7 +82,7 @@ def _read_page(index: int, page: Any) -> PdfPage:
 
 def _glyph(char: dict[str, Any]) -> Glyph:
     box = Box(char["x0"], char["top"], char["x1"], char["bottom"])
-    text, size, font = char["text"], float(char["size"]), str(char.get("fontname", ""))
+    text, size, font = as_ideograph(char["text"]), float(char["size"]), str(char.get("fontname", ""))
     turned = _turned(char)
     if turned:
         size = box.width

@@ -41,6 +41,19 @@ class Segment:
     def right(self) -> float:
         return self.box.x1
 
+    @property
+    def column(self) -> Box:
+        """The column's measure: from its usual left edge to its usual right edge."""
+        box = self.box
+        return Box(self.left, box.top, self.flush_right, box.bottom)
+
+    @property
+    def flush_right(self) -> float:
+        """Where the column's full lines end: the most common right edge (punctuation may hang past it)."""
+        edges = Counter(round(line.box.x1) for line in self.lines)
+        most, count = edges.most_common(1)[0]
+        return float(most) if count > 1 else self.box.x1
+
 
 def usual_size(lines: Sequence[TextLine]) -> float:
     """The body text size: the size of most glyphs on the page."""

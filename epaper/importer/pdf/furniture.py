@@ -17,6 +17,7 @@ from ..jumps import page_number
 from ..lines import remove_letter_spacing
 from .chars import PdfPage
 from .geometry import Box, union
+from .shapes import frame_of
 from .textlines import SAME_SIZE, TextLine
 
 HEADER_ZONE = 0.3
@@ -69,17 +70,25 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     printed = union(line.box for line in lines)
     long_rules = [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width]
     header = _header(page, lines, printed)
-    footer_top = _footer_top(page, long_rules)
+    footer_top, ruled = _footer_top(page, long_rules)
+    ads = _advertisements(page, lines)
     content, furniture = [], []
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
-        in_footer = line.box.top >= footer_top
-        if in_header or in_footer or _says_furniture(line):
+        in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
+        if in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None:
             furniture.append(line)
         else:
             content.append(line)
-    return PageParts(content, furniture, read_masthead(furniture))
+    unframed = [line for line in furniture if frame_of(line.box, page.frames) is None]
+    return PageParts(content, furniture, read_masthead(_rows(unframed)))
+
+
+def _advertisements(page: PdfPage, lines: Sequence[TextLine]) -> list[Box]:
+    """Frames labelled as advertisements (`广告`)."""
+    marks = [line for line in lines if c.ADVERTISEMENT_MARK.match(line.spaced)]
+    return [frame for frame in page.frames if any(frame_of(mark.box, [frame]) is not None for mark in marks)]
 
 
 def _text(line: TextLine) -> str:
@@ -88,7 +97,8 @@ def _text(line: TextLine) -> str:
 
 def _says_furniture(line: TextLine) -> bool:
     text = _text(line)
-    return any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
+    return (any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
+            or c.EDITOR_LINE.search(line.spaced) is not None)
 
 
 def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
@@ -147,16 +157,41 @@ def _close(line: TextLine, other: TextLine) -> bool:
     return across <= reach and down <= reach
 
 
-def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> float:
+def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> tuple[float, bool]:
+    """Where the footer starts, and whether a rule marks it: text reaching under that rule (or set across
+    it, on a footer band) is the footer's; without a rule, text starting in the bottom margin is."""
     zone = (1 - FOOTER_ZONE) * page.height
-    return max((rule.top for rule in long_rules if rule.top >= zone), default=(1 - MARGIN) * page.height)
+    rule = max((rule.top for rule in long_rules if rule.top >= zone), default=None)
+    return (rule, True) if rule is not None else ((1 - MARGIN) * page.height, False)
 
 
-def read_masthead(furniture: Sequence[TextLine]) -> Masthead:
+def _rows(lines: Sequence[TextLine]) -> list[str]:
+    """The texts of lines set side by side on one band, joined left to right: a masthead sets the day of
+    `2024年10月16日` larger than the rest of its date, so that the date is three lines of text.
+
+    Text in a frame is left out: a boxed notice at the top of the page is not the masthead.
+    """
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda line: line.box.x0):
+        row = next((row for row in rows if _same_band(row[-1], line)), None)
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+    return ["".join(_text(line) for line in row) for row in rows]
+
+
+def _same_band(left: TextLine, right: TextLine) -> bool:
+    size = min(left.size, right.size)
+    overlap = min(left.box.bottom, right.box.bottom) - max(left.box.top, right.box.top)
+    return overlap >= 0.5 * size and 0 <= right.box.x0 - left.box.x1 <= CLOSE * size
+
+
+def read_masthead(texts: Sequence[str]) -> Masthead:
+    """What the masthead's or running header's texts say about the issue and the page."""
     date = number = running = label_number = None
     name = None
-    for line in furniture:
-        text = _text(line)
+    for text in texts:
         if date is None and (found := c.ISSUE_DATE.search(text)) is not None:
             date = _date(int(found["year"]), int(found["month"]), int(found["day"]))
         if number is None and (found := c.ISSUE_NUMBER.search(text)) is not None:

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import conventions as c
+from ..bylines import match_dateline, parse_byline
+from ..jumps import continued_from, continues_on
+from ..lines import remove_letter_spacing
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -32,6 +35,12 @@ PHRASE_GAP = 4.0
 
 TITLE_SIZE = 0.97
 """Lines at least this share of the largest size in a headline are its title."""
+
+FLUSH = 1.0
+"""Lines whose right edges are at most this many ems apart end flush with each other."""
+
+SET_IN = 3.0
+"""A line starting this many ems (or more) in from the line over it, and ending flush with it, is set right."""
 
 
 @dataclass
@@ -100,10 +109,33 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
     """
     found = []
     for line in lines:
+        if marks_text(line):
+            continue
         in_heading_font = line.font != body_font and line.size >= BODY_LIKE * body_size
-        if is_heading_size(line, body_size) or (in_heading_font and not _continued_in_its_font(line, lines)):
+        if is_heading_size(line, body_size) or (
+                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)):
             found.append(line)
     return found
+
+
+def marks_text(line: TextLine) -> bool:
+    """A dateline, byline or jump line: set in a heading font or size, but part of an article's text."""
+    spaced = line.spaced
+    text = remove_letter_spacing(spaced)
+    jump = continued_from(text) or continues_on(text)
+    return (match_dateline(spaced) is not None or parse_byline(spaced) is not None
+            or (jump is not None and jump.text.strip() == text.strip()))
+
+
+def _set_right(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """Set flush right under a line of text, as a story's closing signature (`宗何`) or jump line is."""
+    return any(0 <= line.box.top - other.box.bottom <= SET_IN * line.size and is_set_right(line, other.box)
+               for other in lines if other is not line)
+
+
+def is_set_right(line: TextLine, column: Box) -> bool:
+    """``line`` ends flush with the right edge of ``column`` and starts well in from its left edge."""
+    return abs(column.x1 - line.box.x1) <= FLUSH * line.size and line.box.x0 - column.x0 >= SET_IN * line.size
 
 
 def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import conventions as c
 from ..bylines import match_dateline, parse_byline, split_trailing_byline
 from ..jumps import continued_from, continues_on
-from ..lines import Line, ends_sentence, join_lines, make_line
+from ..lines import Line, ends_sentence
 from ..parse import read_article
 from ..record import Artefact, ImportedArticle
 from ..segment import Section
@@ -17,7 +17,10 @@ from .captions import find_captions
 from .chars import Glyph, PdfPage
 from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
-from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows
+from .geometry import Box
+from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows, is_set_right
+from .joining import join_printed, printed_line
+from .pictures import visible_pictures
 from .subheads import demote_subheads
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
@@ -56,7 +59,8 @@ def read_page(page: PdfPage) -> PageReading:
     parts = separate_furniture(page, lines)
     body_size = usual_size(parts.content)
     body_font = Counter(line.font for line in parts.content if line.size == body_size).most_common(1)
-    captions = find_captions(page.pictures, parts.content, body_size, body_font[0][0] if body_font else "")
+    pictures = visible_pictures(page.pictures, lines, page.width, page.height)
+    captions = find_captions(pictures, parts.content, body_size, body_font[0][0] if body_font else "")
     in_captions = {id(line) for caption in captions for line in caption.lines}
     content = [line for line in parts.content if id(line) not in in_captions]
     headings = heading_lines(content, body_size, body_font[0][0] if body_font else "")
@@ -65,11 +69,12 @@ def read_page(page: PdfPage) -> PageReading:
     segments = build_segments(body, page.rules)
     groups = group_heads(headings, [segment.box for segment in segments])
     heads, subheads = demote_subheads(groups, segments, page.rules, body_size)
-    layouts = lay_out_articles(heads, segments + subheads, captions, page.pictures, page.rules, page.frames,
+    layouts = lay_out_articles(heads, segments + subheads, captions, pictures, page.rules, page.frames,
                                body_size)
     reader = _ArticleReader(numbers, page)
     articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
+    furniture += [glyph.text for glyph in page_lines.stray]  # listed with a warning, so that nothing is lost
     return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
                        _stray_warnings(page_lines.stray))
 
@@ -87,10 +92,7 @@ class _ArticleReader:
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
-        box = layout.box
-        width, height = self.page.width, self.page.height
-        article.box = (round(box.x0 / width, BOX_DIGITS), round(box.top / height, BOX_DIGITS),
-                       round(box.width / width, BOX_DIGITS), round(box.height / height, BOX_DIGITS))
+        article.box = page_share(layout.box, self.page.width, self.page.height)
         return article
 
     def _number(self, line: TextLine) -> int:
@@ -106,7 +108,7 @@ class _ArticleReader:
             codes = ", ".join(str(glyph.code) for glyph in lost)
             section.warnings.append(f"glyph without a Unicode mapping at line {number} (font {fonts}, code {codes}): "
                                     f"{_lost_context(spaced)}; type the character in")
-        return make_line(number, spaced)
+        return printed_line(number, spaced)
 
     def _read_head(self, section: Section, head: HeadGroup) -> None:
         rows = headline_rows(head)
@@ -139,7 +141,7 @@ class _ArticleReader:
 
         def close_paragraph() -> None:
             if paragraph:
-                blocks.append(("paragraph", join_lines(paragraph)))
+                blocks.append(("paragraph", join_printed(paragraph)))
                 paragraph.clear()
 
         for segment in layout.reading_order():
@@ -156,7 +158,8 @@ class _ArticleReader:
                 if at_head and self._head_marker(section, line):
                     continue
                 at_head = False
-                line = self._take_ends(section, line)
+                signed = printed is segment.lines[-1] and is_set_right(printed, segment.column)
+                line = self._take_ends(section, line, signed=signed)
                 if not line.spaced:
                     continue
                 if not paragraph or self._starts_paragraph(segment, printed, previous):
@@ -181,20 +184,24 @@ class _ArticleReader:
             return True
         return False
 
-    def _take_ends(self, section: Section, line: Line) -> Line:
-        """The line without a jump line (`（下转第2版）`) or end byline (`□肖芳`) it may carry."""
+    def _take_ends(self, section: Section, line: Line, *, signed: bool) -> Line:
+        """The line without a jump line (`（下转第2版）`) or end byline (`□肖芳`) it may carry.
+
+        ``signed``: the line closes its column set flush right, where a story's writer signs (`宗何`).
+        """
         text = line.spaced
         jump = continues_on(text)
         if jump is not None:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, jump.text, "jump line"))
             text = text[: jump.start] + text[jump.end:]
-        split = split_trailing_byline(text)
+        signature = parse_byline(text, cued=True) if signed else None
+        split = ("", signature) if signature is not None else split_trailing_byline(text)
         if split is not None:
             text, byline = split
             section.bylines.append(byline)
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
-        return line if text == line.spaced else make_line(line.number, text)
+        return line if text == line.spaced else printed_line(line.number, text)
 
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
@@ -208,6 +215,14 @@ class _ArticleReader:
             return False
         column, last, text = previous
         return ends_sentence(text) and last.box.x1 < column.right - SHORT_LINE * em
+
+
+def page_share(box: Box, width: float, height: float) -> tuple[float, float, float, float]:
+    """``box`` as x, y, width and height in shares of the page, cut to the page (print may bleed off it)."""
+    x0, x1 = (min(max(value / width, 0.0), 1.0) for value in (box.x0, box.x1))
+    top, bottom = (min(max(value / height, 0.0), 1.0) for value in (box.top, box.bottom))
+    x, y = round(x0, BOX_DIGITS), round(top, BOX_DIGITS)
+    return x, y, min(round(x1 - x0, BOX_DIGITS), 1.0 - x), min(round(bottom - top, BOX_DIGITS), 1.0 - y)
 
 
 def _stray_warnings(stray: list[Glyph]) -> list[str]:
@@ -225,13 +240,8 @@ def _all_lines(layout: ArticleLayout) -> list[TextLine]:
 
 
 def _join_rows(rows: list[Row]) -> str:
-    """Headline rows as one text: a row ending in punctuation runs on, other rows are phrases."""
-    text = ""
-    for row in rows:
-        if text and text.rstrip()[-1:] not in c.HEADING_FORBIDDEN_END | c.CLOSING_MARKS | c.SENTENCE_END:
-            text += "  "
-        text += row.spaced
-    return text
+    """Headline rows as one text, joined as lines of text are (a Chinese headline breaks without a space)."""
+    return join_printed([row.spaced for row in rows])
 
 
 def _lost_context(spaced: str) -> str:

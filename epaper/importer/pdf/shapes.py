@@ -1,7 +1,9 @@
 """What the drawn shapes of a page mean: rules, frames (ruled boxes) and vector art.
 
 A thin line is a rule that separates parts of the page. A stroked, unfilled box around text is a
-frame (a sidebar, a boxed commentary): its top and bottom edges separate like rules. Filled shapes and
+frame (a sidebar, a boxed commentary): its top and bottom edges separate like rules; so is a box
+drawn as four thin lines. Thin lines crossing into a grid (three or more across or down) rule the
+cells of a table: they separate nothing but cells, so they are no rules. Filled shapes and
 curves lying close together make a picture drawn as vector art (a chart, a map), unless text is set on
 them (a shaded background).
 """
@@ -41,12 +43,15 @@ class Shapes:
 def read_shapes(page: Any, glyph_boxes: Sequence[Box]) -> Shapes:
     """The rules, frames and vector art among a pdfplumber page's lines, rectangles and curves."""
     rules: list[Box] = []
+    upright: list[Box] = []
     frames: list[Box] = []
     filled: list[Box] = []
     for shape in [*page.lines, *page.rects, *page.curves]:
         box = Box(shape["x0"], shape["top"], shape["x1"], shape["bottom"])
         if box.height <= RULE_THICKNESS and box.width >= RULE_MIN_LENGTH:
             rules.append(box)
+        elif box.width <= RULE_THICKNESS and box.height >= RULE_MIN_LENGTH / 4:
+            upright.append(box)
         elif box.width <= RULE_THICKNESS or box.height <= RULE_THICKNESS:
             continue
         elif shape.get("fill") and shape.get("object_type") != "line":
@@ -54,9 +59,40 @@ def read_shapes(page: Any, glyph_boxes: Sequence[Box]) -> Shapes:
         elif shape.get("stroke") and shape.get("object_type") == "rect":
             frames.append(box)
             rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
+    rules, drawn_frames = _without_grids(rules, upright)
+    frames += drawn_frames
+    rules += [edge for frame in drawn_frames for edge in (Box(frame.x0, frame.top, frame.x1, frame.top),
+                                                          Box(frame.x0, frame.bottom, frame.x1, frame.bottom))]
     art = [group for group in _clusters(filled)
            if min(group.width, group.height) >= ART_MIN_SIZE and _glyphs_inside(group, glyph_boxes) <= ART_MAX_GLYPHS]
     return Shapes(rules, frames, art)
+
+
+def _without_grids(rules: list[Box], upright: list[Box]) -> tuple[list[Box], list[Box]]:
+    """The rules that are not part of a grid of thin lines, and the boxes drawn as four lines."""
+    groups: list[tuple[list[Box], list[Box]]] = []
+    for rule in rules:
+        touching = [line for line in upright if _touches(rule, line)]
+        if not touching:
+            continue
+        group = next((group for group in groups if any(line in group[1] for line in touching)), None)
+        if group is None:
+            groups.append(([rule], list(touching)))
+        else:
+            group[0].append(rule)
+            group[1].extend(line for line in touching if line not in group[1])
+    in_grids = {id(rule) for across, down in groups if len(across) >= 3 or len(down) >= 3 for rule in across}
+    drawn = [union([*across, *down]) for across, down in groups if len(across) == 2 and len(down) == 2]
+    in_drawn = {id(rule) for across, down in groups if len(across) == 2 and len(down) == 2 for rule in across}
+    return [rule for rule in rules if id(rule) not in in_grids | in_drawn], drawn
+
+
+def _touches(rule: Box, line: Box) -> bool:
+    """An upright line meets a horizontal rule: an end of it at the rule, within the rule's length."""
+    reach = RULE_THICKNESS
+    at_rule = min(abs(line.top - rule.top), abs(line.bottom - rule.bottom), abs(line.top - rule.bottom),
+                  abs(line.bottom - rule.top)) <= reach or line.top < rule.top < line.bottom
+    return at_rule and rule.x0 - reach <= line.x0 and line.x1 <= rule.x1 + reach
 
 
 def frame_of(box: Box, frames: Sequence[Box]) -> Box | None:

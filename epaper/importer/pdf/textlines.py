@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,9 +74,44 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     single = [piece[0] for piece in pieces if len(piece) == 1]
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
-    lines = [_line(piece) for piece in pieces if id(piece[0]) not in stacked]
+    lines = [_line(piece) for piece in _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])]
     lines += [_vertical_line(stack) for stack in stacks]
     return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
+
+
+def _with_symbols_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A lone symbol (the box of `□ 田昀澍`, a bullet) joined to the piece of line right beside it.
+
+    Such a symbol is often set in another font than its line, whose metrics put it on a baseline of
+    its own; it still reads with the words next to it.
+    """
+    symbols = [piece for piece in pieces if len(piece) == 1 and _is_symbol(piece[0].text)]
+    kept = [piece for piece in pieces if not any(piece is symbol for symbol in symbols)]
+    for symbol in symbols:
+        glyph = symbol[0]
+        beside = [piece for piece in kept if _beside(glyph, piece)]
+        if beside:
+            target = min(beside, key=lambda piece: _gap(glyph, piece))
+            target.append(glyph)
+            target.sort(key=lambda other: other.box.x0)
+        else:
+            kept.append(symbol)
+    return kept
+
+
+def _is_symbol(text: str) -> bool:
+    return len(text) == 1 and unicodedata.category(text)[0] == "S"
+
+
+def _beside(glyph: Glyph, piece: list[Glyph]) -> bool:
+    box = union(other.box for other in piece)
+    overlaps = min(glyph.box.bottom, box.bottom) > max(glyph.box.top, box.top)
+    return overlaps and _gap(glyph, piece) <= GUTTER * glyph.size
+
+
+def _gap(glyph: Glyph, piece: list[Glyph]) -> float:
+    box = union(other.box for other in piece)
+    return max(box.x0 - glyph.box.x1, glyph.box.x0 - box.x1)
 
 
 def _rows(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:

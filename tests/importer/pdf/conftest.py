@@ -1,12 +1,15 @@
-"""Test PDFs typeset at run time from tests/fixtures/pdf/*.layout.yaml."""
+"""Test PDFs typeset at run time: from tests/fixtures/pdf/*.layout.yaml (reportlab) and html/*.html (Chromium)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from tests.importer.pdf.chromium import CHROMIUM, CHROMIUM_ARGS, html_pages, print_pages
+from tests.importer.pdf.corpus import REAL_PAGES, ScoredPage
 from tests.importer.pdf.newspaper import build_pdf, layout
 
 PdfMaker = Callable[..., Path]
@@ -22,3 +25,33 @@ def make_pdf(tmp_path: Path) -> PdfMaker:
         return path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def chromium_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """Every HTML test page printed to PDF by Debian's Chromium, once per test session."""
+    folder = tmp_path_factory.mktemp("chromium-pages")
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield print_pages(browser, html_pages(), folder)
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_pdf(tmp_path_factory: pytest.TempPathFactory, chromium_pdfs: dict[str, Path]) -> Callable[[ScoredPage], Path]:
+    """The PDF of a scored page, whatever typeset it."""
+    folder = tmp_path_factory.mktemp("reportlab-pages")
+
+    def pdf(page: ScoredPage) -> Path:
+        if page.kind == "chromium":
+            return chromium_pdfs[page.name]
+        if page.kind == "real":
+            return REAL_PAGES / page.name / "page.pdf"
+        path = folder / f"{page.name}.pdf"
+        if not path.exists():
+            path.write_bytes(build_pdf([layout(page.name)]))
+        return path
+
+    return pdf
