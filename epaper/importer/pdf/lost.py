@@ -18,6 +18,7 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from .chars import Glyph, PdfPage
+from .geometry import Box, union
 from .ocr import read_crops
 
 GLYPH_PIXELS = 48
@@ -53,8 +54,13 @@ def recover_lost_glyphs(document: pdfium.PdfDocument, page: PdfPage) -> tuple[Pd
     if not lost:
         return page, []
     scale = min(GLYPH_PIXELS / statistics.median(glyph.size for glyph in lost), MAX_SCALE)
-    picture = np.asarray(document[page.index].render(scale=scale).to_pil().convert("RGB"))
-    readings = read_crops([_crop(picture, glyph, scale) for glyph in lost])
+    inked, margin = union(glyph.box for glyph in lost), max(glyph.size for glyph in lost) * MARGIN
+    area = Box(max(inked.x0 - margin, 0), max(inked.top - margin, 0), min(inked.x1 + margin, page.width),
+               min(inked.bottom + margin, page.height))
+    # Only the part of the page that holds lost glyphs is rendered: pdfium crops points off each side.
+    crop = (area.x0, page.height - area.bottom, page.width - area.x1, area.top)
+    picture = np.asarray(document[page.index].render(scale=scale, crop=crop).to_pil().convert("RGB"))
+    readings = read_crops([_crop(picture, glyph, area, scale) for glyph in lost])
     votes: dict[tuple[str, int | None], list[tuple[str, float]]] = defaultdict(list)
     for glyph, (text, score) in zip(lost, readings, strict=True):
         text = text.strip()
@@ -73,8 +79,10 @@ def recover_lost_glyphs(document: pdfium.PdfDocument, page: PdfPage) -> tuple[Pd
     return dataclasses.replace(page, glyphs=glyphs), [recovered[id(glyph)] for glyph in lost if id(glyph) in recovered]
 
 
-def _crop(picture: np.ndarray, glyph: Glyph, scale: float) -> np.ndarray:
-    box, margin = glyph.box, glyph.size * MARGIN
+def _crop(picture: np.ndarray, glyph: Glyph, area: Box, scale: float) -> np.ndarray:
+    """The glyph with a margin round it, out of the ``picture`` of ``area`` of the page."""
+    margin = glyph.size * MARGIN
+    box = Box(glyph.box.x0 - area.x0, glyph.box.top - area.top, glyph.box.x1 - area.x0, glyph.box.bottom - area.top)
     height, width = picture.shape[:2]
     top, left = max(int((box.top - margin) * scale), 0), max(int((box.x0 - margin) * scale), 0)
     bottom = max(min(int((box.bottom + margin) * scale) + 1, height), top + 1)
