@@ -30,6 +30,7 @@ class PdfPrintPage:
     furniture: list[str] = field(default_factory=list)
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    furniture_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def is_pdf(path: Path) -> bool:
@@ -66,7 +67,7 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
                 reading.masthead.page_number or position)
             files = render_page(document, page.index, number, data if len(read) == 1 else None) if render else None
             pages.append(PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
-                                      f"{shown}, page {page.index + 1}", reading.warnings))
+                                      f"{shown}, page {page.index + 1}", reading.warnings, reading.furniture_boxes))
     seen: dict[int, str] = {}
     for print_page in pages:
         if print_page.number in seen:

@@ -17,6 +17,7 @@ from .captions import find_captions
 from .chars import Glyph, PdfPage
 from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
+from .geometry import Box
 from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows
 from .subheads import demote_subheads
 from .tables import merge_table_rows
@@ -47,6 +48,8 @@ class PageReading:
     furniture: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """Doubts about the page as a whole, for the review report."""
+    furniture_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Where each furniture line is printed, as fractions of the page (for the review page)."""
 
 
 def read_page(page: PdfPage) -> PageReading:
@@ -71,7 +74,7 @@ def read_page(page: PdfPage) -> PageReading:
     articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
     return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
-                       _stray_warnings(page_lines.stray))
+                       _stray_warnings(page_lines.stray), [reader.fraction(line.box) for line in parts.furniture])
 
 
 class _ArticleReader:
@@ -87,11 +90,16 @@ class _ArticleReader:
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
-        box = layout.box
-        width, height = self.page.width, self.page.height
-        article.box = (round(box.x0 / width, BOX_DIGITS), round(box.top / height, BOX_DIGITS),
-                       round(box.width / width, BOX_DIGITS), round(box.height / height, BOX_DIGITS))
+        article.box = self.fraction(layout.box)
+        heads = [("headline", self.fraction(layout.head.box))] if layout.head is not None else []
+        article.regions = heads + [("caption", self.fraction(caption.box)) for caption in layout.captions]
         return article
+
+    def fraction(self, box: Box) -> tuple[float, float, float, float]:
+        """x, y, width, height of ``box`` as fractions of the page."""
+        width, height = self.page.width, self.page.height
+        return (round(box.x0 / width, BOX_DIGITS), round(box.top / height, BOX_DIGITS),
+                round(box.width / width, BOX_DIGITS), round(box.height / height, BOX_DIGITS))
 
     def _number(self, line: TextLine) -> int:
         return self.numbers[id(line.glyphs[0])]
