@@ -10,6 +10,9 @@ $(BIN)/python:
 
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# OpenCV (used by RapidOCR) links the system's libGL and GLib.
+	@$(BIN)/python -c "import cv2" 2>/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0; }
 
 # Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Java for vnu.
 browser:

@@ -23,6 +23,7 @@ from .devserver.network import listen, listens_everywhere, public_url
 from .devserver.search_index import BackgroundIndex
 from .devserver.session import PreviewSession
 from .devserver.webapp import make_application
+from .importer.review_page import REVIEW_FOLDER, REVIEW_URL
 
 log = logging.getLogger("epaper")
 
@@ -55,7 +56,8 @@ def serve(
     session = PreviewSession(loop, builder, layout, BackgroundIndex(site_dir, index_dir))
     session.start()
 
-    files = ServedFiles([Mount("", site_dir), Mount(SEARCH_PREFIX, index_dir)])
+    review = Mount(REVIEW_URL.lstrip("/"), config.root / REVIEW_FOLDER)  # the last import's review page
+    files = ServedFiles([Mount("", site_dir), Mount(SEARCH_PREFIX, index_dir), review])
     server = HTTPServer(make_application(files, lambda: session.problems))
     server.add_sockets(sockets)
     print(f"Serving {config.title} at {url} (Ctrl-C to stop)", flush=True)

@@ -16,6 +16,7 @@ from .parse import parse_page
 from .pdf.importing import PdfPrintPage, is_pdf, masthead_notes, read_pdf_pages
 from .record import ImportedArticle
 from .report import json_report, text_report
+from .review_page import REVIEW_URL, ReviewedPage, write_review_page
 from .slugs import unique_slugs
 from .topics import assign_topics
 from .write import ExistingArticle, issue_folder, read_existing, update_issue, write_articles, write_file
@@ -58,8 +59,22 @@ def run(args: argparse.Namespace, config: Any) -> int:
                      number if number is not None else pdf_page.masthead.number,
                      running_number=pdf_page.masthead.running_number,
                      page_files=_page_entry(pdf_page, files))
+    review = write_review_page(Path(config.root), date, _reviewed_pages(pages, pdf_pages, paths))
     print(json_report(articles) if args.json else "\n".join([*notes, text_report(articles, outcomes)]))
+    print(f"review page: {display_path(review)} (shown by `python build.py serve` at {REVIEW_URL})",
+          file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _reviewed_pages(pages: Sequence[tuple[int, list[ImportedArticle]]], pdf_pages: Sequence[PdfPrintPage],
+                    paths: Sequence[Path]) -> list[ReviewedPage]:
+    """What the review page shows of each page: its picture and regions for a PDF, its articles for text."""
+    if not pdf_pages:
+        return [ReviewedPage(number, ", ".join(display_path(path) for path in paths), articles)
+                for number, articles in pages]
+    return [ReviewedPage(page.number, page.source, page.articles, page.files.image if page.files else None,
+                         page.files.image_size if page.files else None, page.furniture, page.furniture_boxes,
+                         page.warnings) for page in pdf_pages]
 
 
 def _from_pdf(paths: Sequence[Path]) -> bool:

@@ -36,6 +36,8 @@ class ImportedArticle:
     """Photo captions printed with the article (PDF import), each with its credit."""
     box: tuple[float, float, float, float] | None = None
     """Where the article is printed (PDF import): x, y, width, height as fractions of the page."""
+    regions: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Its parts as printed (PDF import), for the review page: ("headline" or "caption", box like ``box``)."""
     warnings: list[str] = field(default_factory=list)
     artefacts: list[Artefact] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)

@@ -22,7 +22,7 @@ TOPICS = [SimpleNamespace(name="金融", slug="finance", description="", keyword
 def run(tmp_path: Path, *arguments: str) -> int:
     parser = argparse.ArgumentParser()
     options.add_arguments(parser)
-    config = SimpleNamespace(content_dir=tmp_path / "content", topics=TOPICS)
+    config = SimpleNamespace(root=tmp_path, content_dir=tmp_path / "content", topics=TOPICS)
     return command.run(parser.parse_args(list(arguments)), config)
 
 

@@ -14,6 +14,7 @@ from ..record import ImportedArticle
 from .chars import PdfReadError, read_pdf
 from .furniture import Masthead
 from .parse import read_page
+from .recognise import flag_for_review, recognise
 from .render import PageFiles, open_document, render_page
 
 
@@ -29,6 +30,7 @@ class PdfPrintPage:
     furniture: list[str] = field(default_factory=list)
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    furniture_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def is_pdf(path: Path) -> bool:
@@ -47,7 +49,7 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
         try:
             data = path.read_bytes()
             read = read_pdf(path)
-            document = open_document(path) if render else None
+            document = open_document(path)
         except OSError as error:
             problems.append(Problem(shown, None, f"cannot read the file: {error.strerror or error}"))
             continue
@@ -55,16 +57,17 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
             problems.append(Problem(shown, None, str(error)))
             continue
         for page in read:
-            reading = read_page(page)
+            recognised = recognise(document, page)
+            reading = read_page(recognised.page)
+            reading.warnings += flag_for_review(recognised, reading.articles)
             if not reading.articles:
                 problems.append(Problem(shown, None, f"page {page.index + 1}: no article text found"))
             position = len(pages) + 1
             number = first_page + position - 1 if first_page is not None else (
                 reading.masthead.page_number or position)
-            files = (render_page(document, page.index, number, data if len(read) == 1 else None)
-                     if document is not None else None)
+            files = render_page(document, page.index, number, data if len(read) == 1 else None) if render else None
             pages.append(PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
-                                      f"{shown}, page {page.index + 1}", reading.warnings))
+                                      f"{shown}, page {page.index + 1}", reading.warnings, reading.furniture_boxes))
     seen: dict[int, str] = {}
     for print_page in pages:
         if print_page.number in seen:

@@ -50,6 +50,8 @@ class PageReading:
     furniture: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """Doubts about the page as a whole, for the review report."""
+    furniture_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Where each furniture line is printed, as fractions of the page (for the review page)."""
 
 
 def read_page(page: PdfPage) -> PageReading:
@@ -76,7 +78,7 @@ def read_page(page: PdfPage) -> PageReading:
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
     furniture += [glyph.text for glyph in page_lines.stray]  # listed with a warning, so that nothing is lost
     return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
-                       _stray_warnings(page_lines.stray))
+                       _stray_warnings(page_lines.stray), [reader.fraction(line.box) for line in parts.furniture])
 
 
 class _ArticleReader:
@@ -92,8 +94,13 @@ class _ArticleReader:
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
-        article.box = page_share(layout.box, self.page.width, self.page.height)
+        article.box = self.fraction(layout.box)
+        heads = [("headline", self.fraction(layout.head.box))] if layout.head is not None else []
+        article.regions = heads + [("caption", self.fraction(caption.box)) for caption in layout.captions]
         return article
+
+    def fraction(self, box: Box) -> tuple[float, float, float, float]:
+        return page_share(box, self.page.width, self.page.height)
 
     def _number(self, line: TextLine) -> int:
         return self.numbers[id(line.glyphs[0])]

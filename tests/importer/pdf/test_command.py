@@ -26,7 +26,7 @@ from tests.importer.pdf.conftest import PdfMaker
 def run(tmp_path: Path, *arguments: str) -> int:
     parser = argparse.ArgumentParser()
     options.add_arguments(parser)
-    config = SimpleNamespace(content_dir=tmp_path / "content", topics=[])
+    config = SimpleNamespace(root=tmp_path, content_dir=tmp_path / "content", topics=[])
     return command.run(parser.parse_args(list(arguments)), config)
 
 
