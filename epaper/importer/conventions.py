@@ -88,6 +88,9 @@ COLUMN_TOLERANCE = 0.5
 WIDE_COLUMN_WINDOW = 40
 """Lines on each side searched for full lines where the local window has too few (short paragraphs)."""
 
+HEADING_SHARE = 0.6
+"""Lines narrower than this share of the wide lines around are headings, not full lines of text."""
+
 MIN_COLUMN_SAMPLE = 4
 """Fewer lines than this on one side of a line cannot tell the column width there."""
 
