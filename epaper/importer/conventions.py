@@ -31,6 +31,9 @@ PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
+HEADING_FORBIDDEN_INSIDE = frozenset("。；")
+"""A heading is a phrase: it may hold a comma or a `！`, never a full stop or a semicolon."""
+
 HEADLINE_ONLY_END = frozenset("！？!?")
 """Endings a title may have at the head of an article but a subhead inside the body may not."""
 
@@ -187,6 +190,9 @@ PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片
 
 COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
+
+BOX_LABELS = frozenset({"核心阅读", "阅读提示", "导读", "编者按", "延伸阅读", "相关链接", "背景链接"})
+"""Labels of a box printed with an article (a summary, an editor's note): dropped, the box text kept."""
 
 END_MARK_LINE = re.compile(r"^[（(]\s*完\s*[）)]$|^[■□◆◇]$")
 """An end mark on a line of its own, pushed there by the line break: `（完）`."""

@@ -179,6 +179,14 @@ class _Segmenter:
         section.warnings.append(UNCERTAIN_HEAD_NAME.format(line=line.number, name="".join(byline.authors)))
         return True
 
+    def _head_box_label(self, section: Section, index: int) -> bool:
+        """`核心阅读` under a headline labels a summary box: the label goes, the box text stays."""
+        line = self.lines[index]
+        if line.text not in c.BOX_LABELS:
+            return False
+        section.artefacts.append(Artefact(line.number, line.text, "box label"))
+        return True
+
     def _head_heading(self, section: Section, index: int) -> bool:
         line = self.lines[index]
         # a text continued from another page repeats its title under the jump line
@@ -243,6 +251,12 @@ class _Segmenter:
         self._take(section, line)
         section.body.append(("text", line))
         section.ended = True
+        return index + 1
+
+    def _body_box_label(self, section: Section, index: int) -> int | None:
+        if not self._head_box_label(section, index):
+            return None
+        self._take(section, self.lines[index])
         return index + 1
 
     def _body_caption(self, section: Section, index: int) -> int | None:
@@ -363,15 +377,18 @@ HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_subtitle,
     _Segmenter._head_byline,
     _Segmenter._head_bare_name,
+    _Segmenter._head_box_label,
     _Segmenter._head_heading,
 )
-"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name, heading."""
+"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name,
+a box label, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_furniture,
     _Segmenter._body_new_dateline,
     _Segmenter._body_end_mark_line,
     _Segmenter._body_closing_note,
+    _Segmenter._body_box_label,
     _Segmenter._body_caption,
     _Segmenter._body_marked_subhead,
     _Segmenter._body_numbered_subhead,

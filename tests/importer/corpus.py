@@ -182,6 +182,9 @@ class _Page:
             self.emit(names)
         if style.blanks == "article" and paper != "commentary":
             self.lines.append("")
+        if article.get("box"):
+            self.emit("核心阅读")
+            self.paragraph(article["box"], last_in_article=False)
         texts = article["paragraphs"]
         body = [text for text in texts if not text.startswith(SUBHEAD)]
         opening = ""
@@ -236,6 +239,8 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
             paragraphs[0] = article["dateline"] + reporters + paragraphs[0]
         if article.get("note"):
             paragraphs.append(article["note"])
+        if article.get("box"):
+            paragraphs.insert(0, article["box"])
         record: dict[str, Any] = {
             key: article[key] for key in ("kicker", "title", "subtitle", "dateline", "continued_from",
                                           "continues_on") if article.get(key)}

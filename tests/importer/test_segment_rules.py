@@ -22,7 +22,8 @@ OTHER = column("民生无小事。从群众身边的小事做起，积小胜为�
 
 def test_rules_are_small_named_steps_in_order() -> None:
     assert [rule.__name__ for rule in HEAD_RULES] == [
-        "_head_furniture", "_head_jump_from", "_head_subtitle", "_head_byline", "_head_bare_name", "_head_heading"]
+        "_head_furniture", "_head_jump_from", "_head_subtitle", "_head_byline", "_head_bare_name",
+        "_head_box_label", "_head_heading"]
     assert BODY_RULES[-1].__name__ == "_body_text"  # the last rule takes whatever no other rule took
 
 
@@ -94,3 +95,9 @@ def test_the_report_names_where_fields_came_from_and_what_was_dropped() -> None:
     assert "from line 10: byline after the last paragraph (a name alone on its line)" in report
     assert "removed jump line at line 1: （上接第1版）" in report
     assert "removed byline at line 10: 宗合" in report
+
+
+def test_a_box_label_is_dropped_and_its_box_kept_as_text() -> None:
+    (article,) = parse_page("一条老街的新生\n本报记者  陈立\n核心阅读\n" + OTHER + STORY)
+    assert article.title == "一条老街的新生" and article.paragraphs[0].startswith("民生无小事")
+    assert any(artefact.kind == "box label" and artefact.line == 3 for artefact in article.artefacts)
