@@ -251,15 +251,16 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
     return {"source": source, "articles": articles}
 
 
-def load_pages() -> list[dict[str, Any]]:
-    pages: list[dict[str, Any]] = yaml.safe_load(TEXTS.read_text(encoding="utf-8"))["pages"]
+def load_pages(path: Path = TEXTS) -> list[dict[str, Any]]:
+    pages: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]
     return pages
 
 
-def renderings(styles: tuple[Style, ...]) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
-    """(name, page, raw text, expected) for every page under every style."""
+def renderings(styles: tuple[Style, ...], pages: list[dict[str, Any]] | None = None,
+               ) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
+    """(name, page, raw text, expected) for every page (those of texts.yaml by default) under every style."""
     out = []
-    for page in load_pages():
+    for page in pages if pages is not None else load_pages():
         for style in styles:
             name = f"{page['name']}-{style.label}"
             out.append((name, page, render(page, style), expected(page, f"{name}.txt")))
