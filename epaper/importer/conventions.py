@@ -34,6 +34,9 @@ HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 HEADING_FORBIDDEN_INSIDE = frozenset("。；")
 """A heading is a phrase: it may hold a comma or a `！`, never a full stop or a semicolon."""
 
+SUBHEAD_FORBIDDEN_INSIDE = frozenset("，,")
+"""A title may hold a comma (`87小时，保费突破30亿元！`); a subhead between paragraphs does not."""
+
 HEADLINE_ONLY_END = frozenset("！？!?")
 """Endings a title may have at the head of an article but a subhead inside the body may not."""
 

@@ -45,6 +45,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if last in c.HEADLINE_ONLY_END and (not at_head or last != line.text[-1]):
         return False
+    if not at_head and any(mark in line.text for mark in c.SUBHEAD_FORBIDDEN_INSIDE):
+        return False
     if len(c.CJK_CHAR.findall(line.text)) < 2:
         return False
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)

@@ -200,7 +200,7 @@ class _Page:
             if is_last and article.get("end") == "wire":
                 tail = "（完）"
             elif is_last and byline == "end-inline":
-                tail = self.box() + "".join(authors)
+                tail = self.box() + " ".join(authors)
             elif is_last and byline == "end-bracket":
                 tail = f"（{' '.join(authors)}）"
             self.paragraph((opening if index == 0 else "") + text, last_in_article=is_last, tail=tail)
