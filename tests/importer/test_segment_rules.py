@@ -101,3 +101,16 @@ def test_a_box_label_is_dropped_and_its_box_kept_as_text() -> None:
     (article,) = parse_page("一条老街的新生\n本报记者  陈立\n核心阅读\n" + OTHER + STORY)
     assert article.title == "一条老街的新生" and article.paragraphs[0].startswith("民生无小事")
     assert any(artefact.kind == "box label" and artefact.line == 3 for artefact in article.artefacts)
+
+
+def test_an_end_byline_broken_by_the_wrap_is_one_byline() -> None:
+    last = column("民生无小事。从群众身边的小事做起，积小胜为大胜，改革获得感越来越强。□马骏")
+    assert len(last.splitlines()[-1]) >= 19  # the byline reaches the column's edge: the next name wrapped
+    first, second = parse_page("小事不出村\n" + STORY + last + "邓雅\n让制度优势转化为治理效能\n" + OTHER)
+    assert first.authors == ["马骏", "邓雅"] and (second.kicker, second.title) == (None, "让制度优势转化为治理效能")
+    assert "line 11: byline wrapped from the line before" in first.sources
+
+
+def test_a_short_phrase_under_a_kicker_is_the_title() -> None:
+    (article,) = parse_page("推进基层治理现代化\n小事不出村  大事不出镇\n" + STORY)
+    assert (article.kicker, article.title) == ("推进基层治理现代化", "小事不出村 大事不出镇")
