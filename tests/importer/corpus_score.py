@@ -28,6 +28,7 @@ SUMMARY = re.compile(r"articles (\d+)/(\d+) \(\+(\d+) extra\), fields (\d+)%, te
 MIN_FOUND, MIN_FIELDS, MIN_TEXT, MIN_PARAGRAPHS = 0.95, 0.90, 0.99, 0.90
 """The issue's thresholds for pages not seen: articles found, fields right, text similarity, paragraph F1."""
 
+
 @dataclass
 class Tally:
     """Scores added up over renderings, each weighted by its number of expected articles."""
