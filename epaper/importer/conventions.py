@@ -31,6 +31,12 @@ PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
+HEADING_FORBIDDEN_INSIDE = frozenset("。；")
+"""A heading is a phrase: it may hold a comma or a `！`, never a full stop or a semicolon."""
+
+SUBHEAD_FORBIDDEN_INSIDE = frozenset("，,")
+"""A title may hold a comma (`87小时，保费突破30亿元！`); a subhead between paragraphs does not."""
+
 HEADLINE_ONLY_END = frozenset("！？!?")
 """Endings a title may have at the head of an article but a subhead inside the body may not."""
 
@@ -87,6 +93,9 @@ COLUMN_TOLERANCE = 0.5
 
 WIDE_COLUMN_WINDOW = 40
 """Lines on each side searched for full lines where the local window has too few (short paragraphs)."""
+
+HEADING_SHARE = 0.6
+"""Lines narrower than this share of the wide lines around are headings, not full lines of text."""
 
 MIN_COLUMN_SAMPLE = 4
 """Fewer lines than this on one side of a line cannot tell the column width there."""
@@ -184,6 +193,9 @@ PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片
 
 COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
+
+BOX_LABELS = frozenset({"核心阅读", "阅读提示", "导读", "编者按", "延伸阅读", "相关链接", "背景链接"})
+"""Labels of a box printed with an article (a summary, an editor's note): dropped, the box text kept."""
 
 END_MARK_LINE = re.compile(r"^[（(]\s*完\s*[）)]$|^[■□◆◇]$")
 """An end mark on a line of its own, pushed there by the line break: `（完）`."""

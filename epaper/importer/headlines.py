@@ -31,7 +31,7 @@ def is_unpunctuated(line: Line) -> bool:
 
 def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,
                spaced_ok: bool = False) -> bool:
-    """A heading is a short line without clause punctuation at its end.
+    """A heading is a short line without clause punctuation at its end, and no full stop inside.
 
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
     ``spanning``: what follows can only follow a title, so the title may run across columns.
@@ -41,9 +41,11 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     if line.letter_spaced and not spaced_ok:
         return False
     last = line.text.rstrip("".join(c.CLOSING_MARKS))[-1:]
-    if not last or last in c.HEADING_FORBIDDEN_END:
+    if not last or last in c.HEADING_FORBIDDEN_END or any(mark in line.text for mark in c.HEADING_FORBIDDEN_INSIDE):
         return False
     if last in c.HEADLINE_ONLY_END and (not at_head or last != line.text[-1]):
+        return False
+    if not at_head and any(mark in line.text for mark in c.SUBHEAD_FORBIDDEN_INSIDE):
         return False
     if len(c.CJK_CHAR.findall(line.text)) < 2:
         return False

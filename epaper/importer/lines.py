@@ -146,7 +146,7 @@ def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
     """
     if not samples:
         return 0.0
-    middles = sorted(sample.width for sample in samples if sample.middle)
+    middles = _middle_widths(samples)
     if len(middles) >= c.MIN_COLUMN_SAMPLE:
         return middles[len(middles) // 2]
     if wider is not None and sum(1 for sample in samples if sample.width > wider + c.COLUMN_TOLERANCE) <= 1:
@@ -160,6 +160,13 @@ def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
     candidates = {sample.width for sample in samples} | {
         sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start}
     return max(sorted(candidates), key=lambda column: (support(column), column))
+
+
+def _middle_widths(samples: Sequence[_Sample]) -> list[float]:
+    """Widths of the lines inside paragraphs, sorted; a pair of short headings (kicker over title) is left out."""
+    widths = sorted(sample.width for sample in samples)
+    wide = widths[len(widths) * 3 // 4]
+    return sorted(sample.width for sample in samples if sample.middle and sample.width >= wide * c.HEADING_SHARE)
 
 
 def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
@@ -179,8 +186,7 @@ def wide_columns(lines: Sequence[Line]) -> list[float | None]:
     """Per line, the median width of the full lines inside paragraphs far around it, or None if too few."""
     columns: list[float | None] = []
     for index in range(len(lines)):
-        window = _full_widths(lines, index - c.WIDE_COLUMN_WINDOW, index + c.WIDE_COLUMN_WINDOW + 1)
-        middles = sorted(sample.width for sample in window if sample.middle)
+        middles = _middle_widths(_full_widths(lines, index - c.WIDE_COLUMN_WINDOW, index + c.WIDE_COLUMN_WINDOW + 1))
         columns.append(middles[len(middles) // 2] if len(middles) >= c.MIN_COLUMN_SAMPLE else None)
     return columns
 

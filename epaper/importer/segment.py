@@ -24,7 +24,7 @@ from .bylines import (
     split_lost_box_byline,
     split_trailing_byline,
 )
-from .headlines import is_heading, is_subtitle
+from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continues_on
 from .lines import (
     Line,
@@ -179,12 +179,23 @@ class _Segmenter:
         section.warnings.append(UNCERTAIN_HEAD_NAME.format(line=line.number, name="".join(byline.authors)))
         return True
 
+    def _head_box_label(self, section: Section, index: int) -> bool:
+        """`核心阅读` under a headline labels a summary box: the label goes, the box text stays."""
+        line = self.lines[index]
+        if line.text not in c.BOX_LABELS:
+            return False
+        section.artefacts.append(Artefact(line.number, line.text, "box label"))
+        return True
+
     def _head_heading(self, section: Section, index: int) -> bool:
         line = self.lines[index]
+        column = self.columns[index]
         # a text continued from another page repeats its title under the jump line
-        repeated = (section.continued_from is not None and not section.head
-                    and is_heading(line, self.columns[index], at_head=True))
-        if section.subtitles or not (repeated or self.page.heading_at(index, at_head=True)):
+        repeated = section.continued_from is not None and not section.head and is_heading(line, column, at_head=True)
+        # under a kicker, a short phrase is the title whatever follows it
+        stacked = (len(section.head) == 1 and not section.bylines and is_unpunctuated(line)
+                   and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True))
+        if section.subtitles or not (repeated or stacked or self.page.heading_at(index, at_head=True)):
             return False
         section.head.append(line)
         return True
@@ -204,10 +215,23 @@ class _Segmenter:
             self._add_byline(section, line, byline, "after the end")
         elif c.CROSS_REFERENCE.match(line.text):
             section.body.append(("text", line))
+        elif (wrapped := self._byline_wrapped_onto(section, index)) is not None:
+            self._add_byline(section, line, wrapped, "wrapped from the line before")
         else:
             return False
         self._take(section, line)
         return True
+
+    def _byline_wrapped_onto(self, section: Section, index: int) -> Byline | None:
+        """`…。□马骏` at the column's edge and `邓雅` on the next line: one byline broken by the wrap."""
+        names = bare_name(self.lines[index].spaced)
+        if index == 0 or not section.bylines or names is None:
+            return None
+        previous = self.lines[index - 1]
+        signed_there = any(artefact.line == previous.number and artefact.kind == "byline"
+                           for artefact in section.artefacts)
+        full = previous.width >= self.columns[index - 1] - c.SHORT_LINE_MARGIN
+        return names if signed_there and full else None
 
     # --- in an article ------------------------------------------------------------------------
 
@@ -243,6 +267,12 @@ class _Segmenter:
         self._take(section, line)
         section.body.append(("text", line))
         section.ended = True
+        return index + 1
+
+    def _body_box_label(self, section: Section, index: int) -> int | None:
+        if not self._head_box_label(section, index):
+            return None
+        self._take(section, self.lines[index])
         return index + 1
 
     def _body_caption(self, section: Section, index: int) -> int | None:
@@ -363,15 +393,18 @@ HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_subtitle,
     _Segmenter._head_byline,
     _Segmenter._head_bare_name,
+    _Segmenter._head_box_label,
     _Segmenter._head_heading,
 )
-"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name, heading."""
+"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name,
+a box label, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_furniture,
     _Segmenter._body_new_dateline,
     _Segmenter._body_end_mark_line,
     _Segmenter._body_closing_note,
+    _Segmenter._body_box_label,
     _Segmenter._body_caption,
     _Segmenter._body_marked_subhead,
     _Segmenter._body_numbered_subhead,

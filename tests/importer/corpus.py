@@ -182,6 +182,9 @@ class _Page:
             self.emit(names)
         if style.blanks == "article" and paper != "commentary":
             self.lines.append("")
+        if article.get("box"):
+            self.emit("核心阅读")
+            self.paragraph(article["box"], last_in_article=False)
         texts = article["paragraphs"]
         body = [text for text in texts if not text.startswith(SUBHEAD)]
         opening = ""
@@ -197,7 +200,7 @@ class _Page:
             if is_last and article.get("end") == "wire":
                 tail = "（完）"
             elif is_last and byline == "end-inline":
-                tail = self.box() + "".join(authors)
+                tail = self.box() + " ".join(authors)
             elif is_last and byline == "end-bracket":
                 tail = f"（{' '.join(authors)}）"
             self.paragraph((opening if index == 0 else "") + text, last_in_article=is_last, tail=tail)
@@ -236,6 +239,8 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
             paragraphs[0] = article["dateline"] + reporters + paragraphs[0]
         if article.get("note"):
             paragraphs.append(article["note"])
+        if article.get("box"):
+            paragraphs.insert(0, article["box"])
         record: dict[str, Any] = {
             key: article[key] for key in ("kicker", "title", "subtitle", "dateline", "continued_from",
                                           "continues_on") if article.get(key)}
@@ -246,15 +251,16 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
     return {"source": source, "articles": articles}
 
 
-def load_pages() -> list[dict[str, Any]]:
-    pages: list[dict[str, Any]] = yaml.safe_load(TEXTS.read_text(encoding="utf-8"))["pages"]
+def load_pages(path: Path = TEXTS) -> list[dict[str, Any]]:
+    pages: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]
     return pages
 
 
-def renderings(styles: tuple[Style, ...]) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
-    """(name, page, raw text, expected) for every page under every style."""
+def renderings(styles: tuple[Style, ...], pages: list[dict[str, Any]] | None = None,
+               ) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
+    """(name, page, raw text, expected) for every page (those of texts.yaml by default) under every style."""
     out = []
-    for page in load_pages():
+    for page in pages if pages is not None else load_pages():
         for style in styles:
             name = f"{page['name']}-{style.label}"
             out.append((name, page, render(page, style), expected(page, f"{name}.txt")))

@@ -1,0 +1,116 @@
+"""The segmentation rules that read other papers' habits, each on a small page of its own."""
+
+from __future__ import annotations
+
+from epaper.importer.bylines import bare_name, split_lost_box_byline, split_trailing_byline
+from epaper.importer.parse import parse_page
+from epaper.importer.report import text_report
+from epaper.importer.segment import BODY_RULES, HEAD_RULES
+from tests.importer.corpus import wrap
+
+
+def column(*paragraphs: str, width: int = 20) -> str:
+    """Paragraphs hard-wrapped as the extraction gives them: first-line indent lost, no blank lines."""
+    return "".join(line + "\n" for paragraph in paragraphs for line in wrap(paragraph, width - 2, width))
+
+
+STORY = column("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+               "却能让人感受到被尊重、被关怀。",
+               "让城市更有温度，需要管理者把群众的急难愁盼放在心上。哪里的路灯坏了，哪里的井盖松了，都应当有人管。")
+OTHER = column("民生无小事。从群众身边的小事做起，积小胜为大胜，改革的获得感才会越来越强，群众的日子也会越过越红火。")
+
+
+def test_rules_are_small_named_steps_in_order() -> None:
+    assert [rule.__name__ for rule in HEAD_RULES] == [
+        "_head_furniture", "_head_jump_from", "_head_subtitle", "_head_byline", "_head_bare_name",
+        "_head_box_label", "_head_heading"]
+    assert BODY_RULES[-1].__name__ == "_body_text"  # the last rule takes whatever no other rule took
+
+
+def test_a_bare_name_under_a_commentary_headline_is_its_author() -> None:
+    articles = parse_page("让城市更有温度（人民时评）\n周  方\n" + STORY)
+    assert len(articles) == 1
+    article = articles[0]
+    assert (article.kicker, article.title, article.authors) == (None, "让城市更有温度（人民时评）", ["周方"])
+    assert "line 2: a bare name under the headline (周方) was taken as the byline" in article.warnings
+    assert "line 2: byline under headline (a bare name)" in article.sources
+
+
+def test_a_short_heading_without_a_surname_stays_a_heading() -> None:
+    assert bare_name("周 方") is not None and bare_name("欧阳明远") is not None
+    assert bare_name("守住初心") is None  # 守 is no common surname
+    assert bare_name("记者") is None
+
+
+def test_a_title_with_a_column_tag_starts_an_article_however_wide() -> None:
+    articles = parse_page("让城市更有温度\n本报评论员\n" + STORY + "小切口也能做出大文章（今日谈）\n" + OTHER)
+    assert [article.title for article in articles] == ["让城市更有温度", "小切口也能做出大文章（今日谈）"]
+    assert articles[1].paragraphs[0].startswith("民生无小事")
+
+
+def test_a_closing_note_stays_with_its_story_and_the_next_kicker_is_clean() -> None:
+    page = ("春耕备耕有序展开\n本报记者  王浩\n" + STORY + "（相关报道见第十版）\n"
+            "让群众办事更方便\n政务服务提速扩面\n" + OTHER)
+    first, second = parse_page(page)
+    assert first.paragraphs[-1] == "（相关报道见第十版）"
+    assert (second.kicker, second.title) == ("让群众办事更方便", "政务服务提速扩面")
+
+
+def test_an_end_mark_on_a_line_of_its_own_closes_the_story() -> None:
+    (article,) = parse_page("国际油价小幅收涨\n新华社纽约3月4日电　" + STORY + "（完）\n")
+    assert not any("完" in paragraph for paragraph in article.paragraphs)
+    assert any(artefact.kind == "end mark" and artefact.text == "（完）" for artefact in article.artefacts)
+
+
+def test_an_end_byline_whose_box_was_lost_is_split_off() -> None:
+    assert split_lost_box_byline("服务农户3000余户。\ufffd刘敏") is not None
+    text, byline = split_lost_box_byline("服务农户3000余户。\ufffd刘敏")  # type: ignore[misc]
+    assert (text, byline.authors) == ("服务农户3000余户。", ["刘敏"])
+    assert split_lost_box_byline("跨境电\ufffd等新业态") is None
+
+
+def test_text_running_on_after_a_sentence_is_no_byline() -> None:
+    assert split_trailing_byline("一公里”？记者日前专访") is None
+    assert split_trailing_byline("成功开单。本报记者 张三") is not None
+
+
+def test_a_heading_over_text_signed_again_is_the_next_article() -> None:
+    """An article has one byline: a heading after a signed text, over text with a byline of its own."""
+    page = ("让城市更有温度\n本报评论员\n" + STORY + "民生无小事\n" + OTHER.rstrip("\n") + "□何勇\n")
+    first, second = parse_page(page)
+    assert (first.authors, second.title, second.authors) == (["本报评论员"], "民生无小事", ["何勇"])
+    assert any(warning.startswith("uncertain boundary: line ") for warning in second.warnings)
+
+
+def test_an_unsigned_story_keeps_its_subheads() -> None:
+    (article,) = parse_page("一条老街的新生\n" + STORY + "老手艺找到新市场\n" + OTHER.rstrip("\n") + "□陈立\n")
+    assert article.subheads == ["老手艺找到新市场"] and article.authors == ["陈立"]
+
+
+def test_the_report_names_where_fields_came_from_and_what_was_dropped() -> None:
+    articles = parse_page("（上接第1版）\n科技创新赋能产业升级\n" + STORY + "\ufffd宗合\n")
+    report = text_report(articles)
+    assert "from line 1: continued from page 1 (jump line)" in report
+    assert "from line 2: title (last line of the headline stack)" in report
+    assert "from line 10: byline after the last paragraph (a name alone on its line)" in report
+    assert "removed jump line at line 1: （上接第1版）" in report
+    assert "removed byline at line 10: 宗合" in report
+
+
+def test_a_box_label_is_dropped_and_its_box_kept_as_text() -> None:
+    (article,) = parse_page("一条老街的新生\n本报记者  陈立\n核心阅读\n" + OTHER + STORY)
+    assert article.title == "一条老街的新生" and article.paragraphs[0].startswith("民生无小事")
+    assert any(artefact.kind == "box label" and artefact.line == 3 for artefact in article.artefacts)
+
+
+def test_an_end_byline_broken_by_the_wrap_is_one_byline() -> None:
+    last = column("民生无小事。从群众身边的小事做起，积小胜为大胜，改革获得感越来越强。□马骏")
+    assert len(last.splitlines()[-1]) >= 19  # the byline reaches the column's edge: the next name wrapped
+    first, second = parse_page("小事不出村\n" + STORY + last + "邓雅\n让制度优势转化为治理效能\n" + OTHER)
+    assert first.authors == ["马骏", "邓雅"] and (second.kicker, second.title) == (None, "让制度优势转化为治理效能")
+    assert "line 11: byline wrapped from the line before" in first.sources
+
+
+def test_a_short_phrase_under_a_kicker_is_the_title() -> None:
+    (article,) = parse_page("推进基层治理现代化\n小事不出村  大事不出镇\n" + STORY)
+    assert (article.kicker, article.title) == ("推进基层治理现代化", "小事不出村 大事不出镇")
