@@ -92,6 +92,7 @@ class _ArticleReader:
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
+        article.photos = [caption.photo() for caption in layout.captions]
         article.box = page_share(layout.box, self.page.width, self.page.height)
         return article
 
