@@ -10,16 +10,11 @@ from itertools import takewhile
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
 from ..record import Photo
+from .ems import BESIDE_GAP, CAPTION_GAP, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
-from .textlines import SAME_SIZE, TextLine
-
-CAPTION_GAP = 1.5
-"""A caption starts at most this many ems under its picture, and its lines are this close."""
-
-BESIDE_GAP = 2.5
-"""A caption beside its picture is at most this many body ems from it: a column gutter."""
+from .textlines import TextLine
 
 MAX_CAPTION_LINES = 4
 

@@ -16,6 +16,7 @@ from .blocks import ArticleLayout, lay_out_articles
 from .captions import find_captions
 from .chars import Glyph, PdfPage
 from .columns import Segment, build_segments, usual_size
+from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
 from .furniture import Masthead, separate_furniture
 from .geometry import Box
 from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows, is_set_right
@@ -24,13 +25,6 @@ from .pictures import visible_pictures
 from .subheads import demote_subheads
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
-
-INDENT_MIN = 1.0
-INDENT_MAX = 3.5
-"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
-
-SHORT_LINE = 1.5
-"""A line ending this many ems short of its column, after a sentence end, ends its paragraph."""
 
 LOST_CONTEXT = 6
 """Characters shown on each side of a lost glyph in the review report."""
