@@ -1,8 +1,8 @@
-"""Read one PDF page into article records: lines, furniture, captions, headlines, columns, articles."""
+"""Read one PDF page into article records: the rule chain lays the page out, then each article is read
+from its headline and column segments (paragraphs by indent, bylines, jump lines and datelines taken out)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import conventions as c
@@ -12,19 +12,16 @@ from ..lines import Line, ends_sentence
 from ..parse import read_article
 from ..record import Artefact, ImportedArticle
 from ..segment import Section
-from .blocks import ArticleLayout, lay_out_articles
-from .captions import find_captions
+from .blocks import ArticleLayout
+from .chain import read_layout
 from .chars import Glyph, PdfPage
-from .columns import Segment, build_segments, usual_size
+from .columns import Segment
 from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
-from .furniture import Masthead, separate_furniture
+from .furniture import Masthead
 from .geometry import Box
-from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows, is_set_right
+from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
-from .pictures import visible_pictures
-from .subheads import demote_subheads
-from .tables import merge_table_rows
-from .textlines import TextLine, build_lines
+from .textlines import TextLine
 
 LOST_CONTEXT = 6
 """Characters shown on each side of a lost glyph in the review report."""
@@ -47,30 +44,15 @@ class PageReading:
 
 
 def read_page(page: PdfPage) -> PageReading:
-    page_lines = build_lines(page.glyphs)
-    lines = page_lines.lines
-    numbers = {id(line.glyphs[0]): number for number, line in enumerate(lines, start=1)}
-    parts = separate_furniture(page, lines)
-    body_size = usual_size(parts.content)
-    body_font = Counter(line.font for line in parts.content if line.size == body_size).most_common(1)
-    pictures = visible_pictures(page.pictures, lines, page.width, page.height)
-    captions = find_captions(pictures, parts.content, body_size, body_font[0][0] if body_font else "")
-    in_captions = {id(line) for caption in captions for line in caption.lines}
-    content = [line for line in parts.content if id(line) not in in_captions]
-    headings = heading_lines(content, body_size, body_font[0][0] if body_font else "")
-    in_headings = {id(line) for line in headings}
-    body = merge_table_rows([line for line in content if id(line) not in in_headings], body_size)
-    segments = build_segments(body, page.rules)
-    groups = group_heads(headings, [segment.box for segment in segments])
-    heads, subheads = demote_subheads(groups, segments, page.rules, body_size)
-    layouts = lay_out_articles(heads, segments + subheads, captions, pictures, page.rules, page.frames,
-                               body_size)
+    """The articles of a page, its masthead and furniture, as the rule chain lays them out."""
+    state = read_layout(page)
+    numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
     reader = _ArticleReader(numbers, page)
-    articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
-    furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
-    furniture += [glyph.text for glyph in page_lines.stray]  # listed with a warning, so that nothing is lost
-    return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
-                       _stray_warnings(page_lines.stray))
+    articles = [reader.read(order, layout) for order, layout in enumerate(state.layouts, start=1)]
+    furniture = [" ".join(line.spaced.split()) for line in state.furniture]
+    furniture += [glyph.text for glyph in state.stray]  # listed with a warning, so that nothing is lost
+    return PageReading(page.index, page.width, page.height, articles, state.masthead, furniture,
+                       _stray_warnings(state.stray))
 
 
 class _ArticleReader:
