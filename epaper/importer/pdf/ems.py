@@ -163,3 +163,11 @@ ART_GAP = 24.0
 
 ART_MIN_SIZE = 20.0
 """Vector art is at least this many points wide and high."""
+
+# --- vertical text (ems of the glyphs' size) -------------------------------------------------------
+
+VERTICAL_NEIGHBOUR = 0.3
+"""A glyph at most this many ems from the next one down its column (or along its line) touches it."""
+
+VERTICAL_BLOCK_GAP = 2.0
+"""Vertical glyphs at most this many ems apart (a column's spacing, the gap to a vertical headline) make one block."""

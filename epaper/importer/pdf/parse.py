@@ -3,7 +3,9 @@ from its headline and column segments (paragraphs by indent, bylines, jump lines
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .. import conventions as c
 from ..bylines import match_dateline, parse_byline, split_trailing_byline
@@ -13,7 +15,7 @@ from ..parse import read_article
 from ..record import Artefact, ImportedArticle
 from ..segment import Section
 from .blocks import ArticleLayout
-from .chain import read_layout
+from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
 from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
@@ -22,6 +24,7 @@ from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
 from .textlines import TextLine
+from .vertical import on_page, split_vertical
 
 LOST_CONTEXT = 6
 """Characters shown on each side of a lost glyph in the review report."""
@@ -44,22 +47,38 @@ class PageReading:
 
 
 def read_page(page: PdfPage) -> PageReading:
-    """The articles of a page, its masthead and furniture, as the rule chain lays them out."""
-    state = read_layout(page)
+    """The articles of a page, its masthead and furniture, as the rule chain lays them out.
+
+    Vertical blocks (竖排) are read turned, by the same chain less its furniture rule (a block of running
+    text holds no masthead), and their articles go where they stand in the reading order.
+    """
+    rest, blocks = split_vertical(page)
+    state = read_layout(rest)
     numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
-    reader = _ArticleReader(numbers, page)
-    articles = [reader.read(order, layout) for order, layout in enumerate(state.layouts, start=1)]
+    parts = [(layout, _ArticleReader(numbers, page)) for layout in state.layouts]
+    stray = list(state.stray)
+    for block in blocks:
+        turned = read_layout(block.page, tuple(rule for rule in RULES if rule.name != "furniture"))
+        numbers = {id(line.glyphs[0]): len(numbers) + number for number, line in enumerate(turned.lines, start=1)}
+        reader = _ArticleReader(numbers, page, partial(on_page, block=block))
+        at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
+        parts[at:at] = [(layout, reader) for layout in turned.layouts]
+        stray += turned.stray
+    articles = [reader.read(order, layout) for order, (layout, reader) in enumerate(parts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in state.furniture]
-    furniture += [glyph.text for glyph in state.stray]  # listed with a warning, so that nothing is lost
+    furniture += [glyph.text for glyph in stray]  # listed with a warning, so that nothing is lost
     return PageReading(page.index, page.width, page.height, articles, state.masthead, furniture,
-                       _stray_warnings(state.stray))
+                       _stray_warnings(stray))
 
 
 class _ArticleReader:
-    def __init__(self, numbers: dict[int, int], page: PdfPage) -> None:
+    def __init__(self, numbers: dict[int, int], page: PdfPage,
+                 to_page: Callable[[Box], Box] = lambda box: box) -> None:
         self.numbers = numbers
         """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
         self.page = page
+        self.to_page = to_page
+        """Where a box of the part being read lies on the page (a vertical block is read turned)."""
 
     def read(self, order: int, layout: ArticleLayout) -> ImportedArticle:
         section = Section(first_line=min(self._number(line) for line in _all_lines(layout)))
@@ -69,7 +88,7 @@ class _ArticleReader:
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
         article.photos = [caption.photo() for caption in layout.captions]
-        article.box = page_share(layout.box, self.page.width, self.page.height)
+        article.box = page_share(self.to_page(layout.box), self.page.width, self.page.height)
         return article
 
     def _number(self, line: TextLine) -> int:
