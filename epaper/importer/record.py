@@ -14,6 +14,15 @@ class Artefact:
     kind: str
 
 
+@dataclass(frozen=True)
+class Photo:
+    """A photo's caption as printed (PDF import), split into what it says and who took the picture."""
+
+    caption: str
+    credit: str | None = None
+    """The photographer's names (`刘梦涛` of `本报记者 刘梦涛 摄`), None where the caption names nobody."""
+
+
 @dataclass
 class ImportedArticle:
     """One article read from a printed page; ``order`` is its 1-based reading order on the page."""
@@ -34,6 +43,8 @@ class ImportedArticle:
     slug: str = ""
     captions: list[str] = field(default_factory=list)
     """Photo captions printed with the article (PDF import), each with its credit."""
+    photos: list[Photo] = field(default_factory=list)
+    """The captions above, each split from its credit (PDF import)."""
     box: tuple[float, float, float, float] | None = None
     """Where the article is printed (PDF import): x, y, width, height as fractions of the page."""
     regions: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)

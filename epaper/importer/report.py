@@ -29,6 +29,7 @@ def article_json(article: ImportedArticle) -> dict[str, Any]:
         "sources": list(article.sources),
         "slug": article.slug,
         "captions": list(article.captions),
+        "photos": [{"caption": photo.caption, "credit": photo.credit} for photo in article.photos],
         "box": list(article.box) if article.box else None,
     }
 

@@ -86,7 +86,7 @@ def test_dry_run_json_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [article["title"] for article in articles] == ["邮储银行推出春耕专项贷款", "服务暖人心 寄递解民忧"]
     assert set(articles[0]) == {
         "kicker", "title", "subtitle", "authors", "credit", "dateline", "continued_from", "continues_on",
-        "subheads", "paragraphs", "body", "topics", "warnings", "sources", "slug", "captions", "box"}
+        "subheads", "paragraphs", "body", "topics", "warnings", "sources", "slug", "captions", "photos", "box"}
 
 
 def test_slugs_stay_unique_across_pages(tmp_path: Path) -> None:

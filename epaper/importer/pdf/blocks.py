@@ -13,21 +13,10 @@ from dataclasses import dataclass, field
 
 from .captions import Caption
 from .columns import Segment
+from .ems import ADJACENT, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
-
-ROW_REACH = 4.0
-"""Columns starting at most this many body ems under a headline start right under it."""
-
-ADJACENT = 2.5
-"""Blocks at most this many body ems apart (a gutter, a little space) are neighbours."""
-
-VERTICAL_HEAD_REACH = 2.5
-"""The text of a vertical headline starts at most this many of its ems beside it."""
-
-SPANNING_SHARE = 0.3
-"""A segment sharing this much of its width with two columns of its article spans them."""
 
 
 @dataclass

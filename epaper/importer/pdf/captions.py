@@ -9,16 +9,12 @@ from itertools import takewhile
 
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
+from ..record import Photo
+from .ems import BESIDE_GAP, CAPTION_GAP, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
-from .textlines import SAME_SIZE, TextLine
-
-CAPTION_GAP = 1.5
-"""A caption starts at most this many ems under its picture, and its lines are this close."""
-
-BESIDE_GAP = 2.5
-"""A caption beside its picture is at most this many body ems from it: a column gutter."""
+from .textlines import TextLine
 
 MAX_CAPTION_LINES = 4
 
@@ -38,6 +34,16 @@ class Caption:
     @property
     def text(self) -> str:
         return join_printed([unspaced(line.spaced) for line in self.lines])
+
+    def photo(self) -> Photo:
+        """The caption without its closing credit, and the photographer's names from that credit."""
+        spaced = join_printed([line.spaced for line in self.lines])
+        split = split_trailing_byline(spaced)
+        credit = split[1] if split is not None else None
+        if split is None or credit is None or not (credit.credit or "").endswith(tuple(c.PHOTO_CREDIT_WORDS)):
+            return Photo(self.text)
+        names = credit.authors or (credit.credit or "").split()[:-1]
+        return Photo(unspaced(split[0]), "、".join(names) or None)
 
 
 def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float,

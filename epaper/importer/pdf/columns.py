@@ -6,17 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .ems import COLUMN_OVERLAP, LINE_GAP, SAME_ROW, SAME_SIZE
 from .geometry import Box, union
-from .textlines import SAME_SIZE, TextLine
-
-LINE_GAP = 1.2
-"""Lines of a column are at most this many ems apart (leading and paragraph spacing)."""
-
-SAME_ROW = 0.3
-"""A line starting less than this many ems under the top of the previous one is beside it, not under it."""
-
-COLUMN_OVERLAP = 0.5
-"""A line continues a column if it shares this much of the narrower width with it."""
+from .textlines import TextLine
 
 
 @dataclass

@@ -16,33 +16,13 @@ from .. import conventions as c
 from ..jumps import page_number
 from ..lines import remove_letter_spacing
 from .chars import PdfPage
+from .ems import CLOSE, FOOTER_ZONE, HEADER_ZONE, LONG_RULE, MARGIN, NAME_SCALE, RULE_REACH, SAME_SIZE
 from .geometry import Box, union
 from .shapes import frame_of
-from .textlines import SAME_SIZE, TextLine
-
-HEADER_ZONE = 0.3
-"""The masthead or running header lies in this top share of the page."""
-
-FOOTER_ZONE = 0.12
-"""The footer lies in this bottom share of the page."""
-
-MARGIN = 0.03
-"""Text in this top or bottom share of the page is furniture even without a rule."""
-
-LONG_RULE = 0.6
-"""A rule at least this share of the printed width closes a header or opens a footer."""
+from .textlines import TextLine
 
 RUNNING_TEXT = re.compile("[，。；]")
 """Punctuation of running text, which no masthead prints: the header ends before the first such line."""
-
-RULE_REACH = 3.0
-"""A closing rule at most this many line heights under the last header line belongs to the header."""
-
-NAME_SCALE = 2.0
-"""The paper's name is set at least this much larger than the masthead's other lines."""
-
-CLOSE = 1.5
-"""Lines at most this many ems apart (across and down) belong to one masthead block."""
 
 
 @dataclass(frozen=True)

@@ -9,38 +9,20 @@ from .. import conventions as c
 from ..bylines import match_dateline, parse_byline
 from ..jumps import continued_from, continues_on
 from ..lines import remove_letter_spacing
+from .ems import (
+    BODY_LIKE,
+    CENTRED,
+    COLUMN_REACH,
+    FLUSH,
+    FONT_RUN_GAP,
+    HEAD_GAP,
+    HEADING_SCALE,
+    PHRASE_GAP,
+    SET_IN,
+    TITLE_SIZE,
+)
 from .geometry import Box, union
 from .textlines import TextLine
-
-HEADING_SCALE = 1.2
-"""A line this much larger than the body text is part of a headline."""
-
-BODY_LIKE = 0.95
-"""A line in a heading font at least this share of the body size may be a heading."""
-
-FONT_RUN_GAP = 1.0
-"""A line in its font this many ems (or less) over or under another continues it."""
-
-HEAD_GAP = 1.0
-"""Lines of one headline are at most this many ems (of the larger) apart."""
-
-COLUMN_REACH = 3.0
-"""A column starting at most this many ems under a title starts right under it."""
-
-CENTRED = 1.0
-"""A title whose middle is at most this many ems from a column's middle is centred over it."""
-
-PHRASE_GAP = 4.0
-"""Pieces of one headline row may be this many ems apart (the wide space between phrases)."""
-
-TITLE_SIZE = 0.97
-"""Lines at least this share of the largest size in a headline are its title."""
-
-FLUSH = 1.0
-"""Lines whose right edges are at most this many ems apart end flush with each other."""
-
-SET_IN = 3.0
-"""A line starting this many ems (or more) in from the line over it, and ending flush with it, is set right."""
 
 
 @dataclass

@@ -1,9 +1,11 @@
-"""Read one PDF page into article records: lines, furniture, captions, headlines, columns, articles."""
+"""Read one PDF page into article records: the rule chain lays the page out, then each article is read
+from its headline and column segments (paragraphs by indent, bylines, jump lines and datelines taken out)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .. import conventions as c
 from ..bylines import match_dateline, parse_byline, split_trailing_byline
@@ -12,25 +14,17 @@ from ..lines import Line, ends_sentence
 from ..parse import read_article
 from ..record import Artefact, ImportedArticle
 from ..segment import Section
-from .blocks import ArticleLayout, lay_out_articles
-from .captions import find_captions
+from .blocks import ArticleLayout
+from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
-from .columns import Segment, build_segments, usual_size
-from .furniture import Masthead, separate_furniture
+from .columns import Segment
+from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
+from .furniture import Masthead
 from .geometry import Box
-from .heads import HeadGroup, Row, group_heads, heading_lines, headline_rows, is_set_right
+from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
-from .pictures import visible_pictures
-from .subheads import demote_subheads
-from .tables import merge_table_rows
-from .textlines import TextLine, build_lines
-
-INDENT_MIN = 1.0
-INDENT_MAX = 3.5
-"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
-
-SHORT_LINE = 1.5
-"""A line ending this many ems short of its column, after a sentence end, ends its paragraph."""
+from .textlines import TextLine
+from .vertical import on_page, split_vertical
 
 LOST_CONTEXT = 6
 """Characters shown on each side of a lost glyph in the review report."""
@@ -55,37 +49,39 @@ class PageReading:
 
 
 def read_page(page: PdfPage) -> PageReading:
-    page_lines = build_lines(page.glyphs)
-    lines = page_lines.lines
-    numbers = {id(line.glyphs[0]): number for number, line in enumerate(lines, start=1)}
-    parts = separate_furniture(page, lines)
-    body_size = usual_size(parts.content)
-    body_font = Counter(line.font for line in parts.content if line.size == body_size).most_common(1)
-    pictures = visible_pictures(page.pictures, lines, page.width, page.height)
-    captions = find_captions(pictures, parts.content, body_size, body_font[0][0] if body_font else "")
-    in_captions = {id(line) for caption in captions for line in caption.lines}
-    content = [line for line in parts.content if id(line) not in in_captions]
-    headings = heading_lines(content, body_size, body_font[0][0] if body_font else "")
-    in_headings = {id(line) for line in headings}
-    body = merge_table_rows([line for line in content if id(line) not in in_headings], body_size)
-    segments = build_segments(body, page.rules)
-    groups = group_heads(headings, [segment.box for segment in segments])
-    heads, subheads = demote_subheads(groups, segments, page.rules, body_size)
-    layouts = lay_out_articles(heads, segments + subheads, captions, pictures, page.rules, page.frames,
-                               body_size)
-    reader = _ArticleReader(numbers, page)
-    articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
-    furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
-    furniture += [glyph.text for glyph in page_lines.stray]  # listed with a warning, so that nothing is lost
-    return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
-                       _stray_warnings(page_lines.stray), [reader.fraction(line.box) for line in parts.furniture])
+    """The articles of a page, its masthead and furniture, as the rule chain lays them out.
+
+    Vertical blocks (竖排) are read turned, by the same chain less its furniture rule (a block of running
+    text holds no masthead), and their articles go where they stand in the reading order.
+    """
+    rest, blocks = split_vertical(page)
+    state = read_layout(rest)
+    numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
+    parts = [(layout, _ArticleReader(numbers, page)) for layout in state.layouts]
+    stray = list(state.stray)
+    for block in blocks:
+        turned = read_layout(block.page, tuple(rule for rule in RULES if rule.name != "furniture"))
+        numbers = {id(line.glyphs[0]): len(numbers) + number for number, line in enumerate(turned.lines, start=1)}
+        reader = _ArticleReader(numbers, page, partial(on_page, block=block))
+        at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
+        parts[at:at] = [(layout, reader) for layout in turned.layouts]
+        stray += turned.stray
+    articles = [reader.read(order, layout) for order, (layout, reader) in enumerate(parts, start=1)]
+    furniture = [" ".join(line.spaced.split()) for line in state.furniture]
+    furniture += [glyph.text for glyph in stray]  # listed with a warning, so that nothing is lost
+    return PageReading(page.index, page.width, page.height, articles, state.masthead, furniture,
+                       _stray_warnings(stray),
+                       [page_share(line.box, page.width, page.height) for line in state.furniture])
 
 
 class _ArticleReader:
-    def __init__(self, numbers: dict[int, int], page: PdfPage) -> None:
+    def __init__(self, numbers: dict[int, int], page: PdfPage,
+                 to_page: Callable[[Box], Box] = lambda box: box) -> None:
         self.numbers = numbers
         """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
         self.page = page
+        self.to_page = to_page
+        """Where a box of the part being read lies on the page (a vertical block is read turned)."""
 
     def read(self, order: int, layout: ArticleLayout) -> ImportedArticle:
         section = Section(first_line=min(self._number(line) for line in _all_lines(layout)))
@@ -94,13 +90,15 @@ class _ArticleReader:
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
+        article.photos = [caption.photo() for caption in layout.captions]
         article.box = self.fraction(layout.box)
         heads = [("headline", self.fraction(layout.head.box))] if layout.head is not None else []
         article.regions = heads + [("caption", self.fraction(caption.box)) for caption in layout.captions]
         return article
 
     def fraction(self, box: Box) -> tuple[float, float, float, float]:
-        return page_share(box, self.page.width, self.page.height)
+        """``box``, read in this reader's (possibly turned) frame, in shares of the page."""
+        return page_share(self.to_page(box), self.page.width, self.page.height)
 
     def _number(self, line: TextLine) -> int:
         return self.numbers[id(line.glyphs[0])]

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .ems import MAX_CUT
 from .geometry import Box
 from .textlines import TextLine
-
-MAX_CUT = 0.5
-"""A cut that would take away more than this share of the picture is not an edge: the text is on it."""
 
 
 def visible_pictures(pictures: Sequence[Box], lines: Sequence[TextLine], width: float, height: float) -> list[Box]:

@@ -1,4 +1,5 @@
-"""Radicals in a text layer that stand for whole characters: `⻅闻` is printed and read as `见闻`.
+"""Radicals in a text layer that stand for whole characters: `⻅闻` is printed and read as `见闻`; and the
+vertical forms of punctuation, which stand for the upright marks.
 
 Some PDF writers (Chromium and Skia among them) put into a font's ToUnicode map the first code point
 the font's cmap gives a glyph; in CJK fonts that is often a radical's code point (Kangxi Radicals,
@@ -22,8 +23,23 @@ SUPPLEMENT = dict(zip(_RADICALS, _IDEOGRAPHS, strict=True)) | {"⼾": "户"}
 
 KANGXI = (0x2F00, 0x2FDF)
 
+VERTICAL_FORMS = ((0xFE10, 0xFE19), (0xFE30, 0xFE4F))
+"""Punctuation turned for vertical text (`︐` `︒` `﹁`): the text is the upright mark (`，` `。` `「`)."""
+
 
 def as_ideograph(text: str) -> str:
-    """``text`` with each radical code point replaced by the unified ideograph its glyph draws."""
-    return "".join(SUPPLEMENT.get(char) or (unicodedata.normalize("NFKC", char)
-                                            if KANGXI[0] <= ord(char) <= KANGXI[1] else char) for char in text)
+    """``text`` with each radical code point replaced by the unified ideograph its glyph draws, and each
+    vertical form of a punctuation mark by the full-width mark."""
+    return "".join(_read(char) for char in text)
+
+
+def _read(char: str) -> str:
+    code = ord(char)
+    if char in SUPPLEMENT:
+        return SUPPLEMENT[char]
+    if KANGXI[0] <= code <= KANGXI[1]:
+        return unicodedata.normalize("NFKC", char)
+    if any(first <= code <= last for first, last in VERTICAL_FORMS):
+        upright = unicodedata.normalize("NFKC", char)
+        return "".join(chr(ord(mark) + 0xFEE0) if "!" <= mark <= "~" else mark for mark in upright)
+    return char

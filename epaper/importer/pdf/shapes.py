@@ -14,18 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .ems import ART_GAP, ART_MIN_SIZE, RULE_MIN_LENGTH, RULE_THICKNESS
 from .geometry import Box, union
-
-RULE_THICKNESS = 2.0
-"""A drawn line or box no thicker than this (in points) is a rule separating parts of the page."""
-
-RULE_MIN_LENGTH = 20.0
-
-ART_GAP = 24.0
-"""Filled shapes at most this many points apart (the bars of a chart) belong to one piece of vector art."""
-
-ART_MIN_SIZE = 20.0
-"""Vector art is at least this many points wide and high."""
 
 ART_MAX_GLYPHS = 4
 """A filled area with more glyphs set on it than this is a background, not a picture."""

@@ -8,14 +8,9 @@ from ..bylines import split_trailing_byline
 from ..jumps import continues_on
 from ..lines import ends_sentence, remove_letter_spacing
 from .columns import Segment
+from .ems import SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
-
-SUBHEAD_SCALE = 1.45
-"""A subhead is set at most this much larger than the body; larger is the title of another article."""
-
-REACH = 2.5
-"""The text around a subhead is at most this many body ems above and under it."""
 
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
@@ -33,7 +28,7 @@ def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], ru
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], body_size: float) -> bool:
     if len(group.rows) != 1 or group.size > SUBHEAD_SCALE * body_size or group.vertical:
         return False
-    box, reach = group.box, REACH * body_size
+    box, reach = group.box, SUBHEAD_REACH * body_size
     column = [segment for segment in segments
               if segment.box.overlaps_horizontally(box, 0.5) and box.width <= segment.box.width + body_size]
     above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach

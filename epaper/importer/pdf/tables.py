@@ -10,17 +10,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .ems import EDGE, FULL_LINE
 from .geometry import union
 from .textlines import TextLine
 
-FULL_LINE = 6.0
-"""A line this many ems wide (or wider) is a full line of a column, not a table cell."""
-
 COLUMN_START_LINES = 3
 """Full lines starting at one x (or more) make it the start of a column."""
-
-EDGE = 1.0
-"""Ems of tolerance when comparing edges."""
 
 
 def merge_table_rows(lines: Sequence[TextLine], body_size: float) -> list[TextLine]:

@@ -17,28 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chars import Glyph
+from .ems import BASELINE_TOLERANCE, GUTTER, PHRASE_SPACE, SAME_SIZE, STACK_AXIS, STACK_GAP, WORD_SPACE
 from .geometry import Box, union
-
-BASELINE_TOLERANCE = 0.3
-"""Glyphs whose bottoms differ by less than this share of their size sit on one line."""
-
-SAME_SIZE = 1.15
-"""Glyph sizes within this ratio belong to one line."""
-
-GUTTER = 0.9
-"""A gap of this many ems between two glyphs separates two columns (or two phrases of a headline)."""
-
-WORD_SPACE = 0.15
-"""A gap this many ems wider than the line's usual gap is a space."""
-
-PHRASE_SPACE = 0.6
-"""A gap this many ems wider than the line's usual gap is the wide space between headline phrases."""
-
-STACK_AXIS = 0.25
-"""Glyphs of one vertical line have centres at most this many ems apart across."""
-
-STACK_GAP = 1.0
-"""Glyphs of one vertical line are at most this many ems apart down the line."""
 
 MIN_UPRIGHT_STACK = 3
 """Fewer upright glyphs than this (and no turned one) stacked are not vertical text."""

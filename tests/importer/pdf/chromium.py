@@ -3,7 +3,8 @@
 Each page is another layout engine than the reportlab typesetter: Chromium's line breaking, CSS columns,
 fonts subset with its own ToUnicode maps, borders drawn as paths. The pictures (``photo.png``) are made
 at print time, so that no binary file is kept in the repository.
-``python -m tests.importer.pdf.chromium NAME OUT.pdf`` prints one page for a look at it.
+``python -m tests.importer.pdf.chromium FOLDER [NAME...]`` prints them into FOLDER (the tests do so in a
+process of their own, so that Playwright's driver never meets another one of the test session).
 """
 
 from __future__ import annotations
@@ -58,13 +59,15 @@ def _photo() -> Image.Image:
 
 
 def main(arguments: Sequence[str]) -> None:
-    name, out = arguments
+    """``FOLDER [NAME...]``: print the named pages (all of them if none is named) into FOLDER."""
+    folder, *names = arguments
+    Path(folder).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        folder = Path(out).resolve().parent / f".{name}-print"
-        folder.mkdir(exist_ok=True)
-        shutil.move(print_pages(browser, [name], folder)[name], out)
-        browser.close()
+        try:
+            print_pages(browser, names or html_pages(), Path(folder))
+        finally:
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.importer.pdf.chromium import CHROMIUM, CHROMIUM_ARGS, html_pages, print_pages
-from tests.importer.pdf.corpus import REAL_PAGES, ScoredPage
+from tests.importer.pdf.chromium import html_pages
+from tests.importer.pdf.corpus import REAL_PAGES, REPOSITORY, ScoredPage
 from tests.importer.pdf.newspaper import build_pdf, layout
 
 PdfMaker = Callable[..., Path]
@@ -28,15 +29,11 @@ def make_pdf(tmp_path: Path) -> PdfMaker:
 
 
 @pytest.fixture(scope="session")
-def chromium_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+def chromium_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every HTML test page printed to PDF by Debian's Chromium, once per test session."""
     folder = tmp_path_factory.mktemp("chromium-pages")
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield print_pages(browser, html_pages(), folder)
-        finally:
-            browser.close()
+    subprocess.run([sys.executable, "-m", "tests.importer.pdf.chromium", str(folder)], cwd=REPOSITORY, check=True)
+    return {name: folder / f"{name}.pdf" for name in html_pages()}
 
 
 @pytest.fixture(scope="session")

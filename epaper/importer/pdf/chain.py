@@ -1,0 +1,140 @@
+"""The layout reading of a page as an ordered chain of named rules (markdown-it-py's rule chains are the model).
+
+Each rule reads one print convention, in a module of its own whose docstring says which, and leaves
+what it found in the page's state for the rules after it; its thresholds are in ems, in `ems.py`.
+The order is the order in which a reader's eye settles a page: glyphs into lines, the page's own
+furniture set apart, the body type measured, the pictures as printed and their captions, then
+headlines, table rows, columns, subheads, and last the articles each headline governs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .blocks import ArticleLayout, lay_out_articles
+from .captions import Caption, find_captions
+from .chars import Glyph, PdfPage
+from .columns import Segment, build_segments, usual_size
+from .furniture import Masthead, separate_furniture
+from .geometry import Box
+from .heads import HeadGroup, group_heads, heading_lines
+from .pictures import visible_pictures
+from .subheads import demote_subheads
+from .tables import merge_table_rows
+from .textlines import TextLine, build_lines
+
+
+@dataclass
+class PageState:
+    """What the rules have read of one page so far."""
+
+    page: PdfPage
+    lines: list[TextLine] = field(default_factory=list)
+    """Every text line of the page, top to bottom."""
+    stray: list[Glyph] = field(default_factory=list)
+    """Glyphs that fit no line."""
+    text: list[TextLine] = field(default_factory=list)
+    """Lines that no rule has claimed yet (as furniture, caption or headline): the running text, in the end."""
+    furniture: list[TextLine] = field(default_factory=list)
+    masthead: Masthead = field(default_factory=Masthead)
+    body_size: float = 10.0
+    body_font: str = ""
+    pictures: list[Box] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    headings: list[TextLine] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    heads: list[HeadGroup] = field(default_factory=list)
+    layouts: list[ArticleLayout] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    apply: Callable[[PageState], None]
+
+
+def _lines(state: PageState) -> None:
+    """textlines: glyphs on a baseline (or stacked top to bottom) with the spaces their gaps mean."""
+    found = build_lines(state.page.glyphs)
+    state.lines, state.stray = found.lines, found.stray
+    state.text = list(found.lines)
+
+
+def _furniture(state: PageState) -> None:
+    """furniture: masthead, running header, footer, editor lines and advertisements belong to the page."""
+    parts = separate_furniture(state.page, state.text)
+    state.text, state.furniture, state.masthead = parts.content, parts.furniture, parts.masthead
+
+
+def _body_type(state: PageState) -> None:
+    """columns: the body type is the size (and font) most glyphs are set in; every em is measured from it."""
+    state.body_size = usual_size(state.text)
+    fonts = Counter(line.font for line in state.text if line.size == state.body_size).most_common(1)
+    state.body_font = fonts[0][0] if fonts else ""
+
+
+def _pictures(state: PageState) -> None:
+    """pictures: the visible part of each placed image, clipped to its frame."""
+    state.pictures = visible_pictures(state.page.pictures, state.lines, state.page.width, state.page.height)
+
+
+def _captions(state: PageState) -> None:
+    """captions: the lines set under, beside or over a picture, apart from the text or ending with a credit."""
+    state.captions = find_captions(state.pictures, state.text, state.body_size, state.body_font)
+    taken = {id(line) for caption in state.captions for line in caption.lines}
+    state.text = [line for line in state.text if id(line) not in taken]
+
+
+def _headings(state: PageState) -> None:
+    """heads: lines set larger than the body, or alone in a heading font, are headline lines."""
+    state.headings = heading_lines(state.text, state.body_size, state.body_font)
+    taken = {id(line) for line in state.headings}
+    state.text = [line for line in state.text if id(line) not in taken]
+
+
+def _tables(state: PageState) -> None:
+    """tables: the cells of a table row set in a column are one line."""
+    state.text = merge_table_rows(state.text, state.body_size)
+
+
+def _columns(state: PageState) -> None:
+    """columns: lines set one under the other in one column, unbroken by a rule, are a segment."""
+    state.segments = build_segments(state.text, state.page.rules)
+
+
+def _headlines(state: PageState) -> None:
+    """heads and subheads: headline lines grouped into headlines; one-line heads inside a column are subheads."""
+    groups = group_heads(state.headings, [segment.box for segment in state.segments])
+    state.heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size)
+    state.segments = state.segments + subheads
+
+
+def _articles(state: PageState) -> None:
+    """blocks: each segment, caption and picture goes to the headline that governs it, in reading order."""
+    page = state.page
+    state.layouts = lay_out_articles(state.heads, state.segments, state.captions, state.pictures, page.rules,
+                                     page.frames, state.body_size)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("lines", _lines),
+    Rule("furniture", _furniture),
+    Rule("body type", _body_type),
+    Rule("pictures", _pictures),
+    Rule("captions", _captions),
+    Rule("headings", _headings),
+    Rule("tables", _tables),
+    Rule("columns", _columns),
+    Rule("headlines", _headlines),
+    Rule("articles", _articles),
+)
+
+
+def read_layout(page: PdfPage, rules: tuple[Rule, ...] = RULES) -> PageState:
+    """``page`` read by each rule in turn."""
+    state = PageState(page)
+    for rule in rules:
+        rule.apply(state)
+    return state

@@ -1,0 +1,173 @@
+"""Every threshold of the layout reading, in one table.
+
+Distances are in ems: multiples of the size of the type they measure (the glyphs', the line's or the
+body text's, as each entry says), so that they hold on a tabloid set in 9 pt as on a broadsheet set
+in 11 pt, and on pages never seen. Ratios compare type sizes; zones are shares of the page; the
+drawn shapes alone are measured in points. Each module's docstring says what print convention it
+reads with these numbers.
+"""
+
+from __future__ import annotations
+
+# --- glyphs into lines (ems of the glyphs' size) --------------------------------------------------
+
+BASELINE_TOLERANCE = 0.3
+"""Glyphs whose bottoms differ by less than this share of their size sit on one line."""
+
+SAME_SIZE = 1.15
+"""Glyph sizes within this ratio belong to one line."""
+
+GUTTER = 0.9
+"""A gap of this many ems between two glyphs separates two columns (or two phrases of a headline)."""
+
+WORD_SPACE = 0.15
+"""A gap this many ems wider than the line's usual gap is a space."""
+
+PHRASE_SPACE = 0.6
+"""A gap this many ems wider than the line's usual gap is the wide space between headline phrases."""
+
+STACK_AXIS = 0.25
+"""Glyphs of one vertical line have centres at most this many ems apart across."""
+
+STACK_GAP = 1.0
+"""Glyphs of one vertical line are at most this many ems apart down the line."""
+
+# --- lines into column segments (ems of the lines' size) ------------------------------------------
+
+LINE_GAP = 1.2
+"""Lines of a column are at most this many ems apart (leading and paragraph spacing)."""
+
+SAME_ROW = 0.3
+"""A line starting less than this many ems under the top of the previous one is beside it, not under it."""
+
+COLUMN_OVERLAP = 0.5
+"""A line continues a column if it shares this much of the narrower width with it."""
+
+# --- paragraphs (ems of the line's size) ----------------------------------------------------------
+
+INDENT_MIN = 1.0
+
+INDENT_MAX = 3.5
+"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
+
+SHORT_LINE = 1.5
+"""A line ending this many ems short of its column, after a sentence end, ends its paragraph."""
+
+# --- headlines (ems of the headline's size; scales compare sizes) ---------------------------------
+
+HEADING_SCALE = 1.2
+"""A line this much larger than the body text is part of a headline."""
+
+BODY_LIKE = 0.95
+"""A line in a heading font at least this share of the body size may be a heading."""
+
+FONT_RUN_GAP = 1.0
+"""A line in its font this many ems (or less) over or under another continues it."""
+
+HEAD_GAP = 1.0
+"""Lines of one headline are at most this many ems (of the larger) apart."""
+
+COLUMN_REACH = 3.0
+"""A column starting at most this many ems under a title starts right under it."""
+
+CENTRED = 1.0
+"""A title whose middle is at most this many ems from a column's middle is centred over it."""
+
+PHRASE_GAP = 4.0
+"""Pieces of one headline row may be this many ems apart (the wide space between phrases)."""
+
+TITLE_SIZE = 0.97
+"""Lines at least this share of the largest size in a headline are its title."""
+
+FLUSH = 1.0
+"""Lines whose right edges are at most this many ems apart end flush with each other."""
+
+SET_IN = 3.0
+"""A line starting this many ems (or more) in from the line over it, and ending flush with it, is set right."""
+
+# --- subheads (ems of the body size) --------------------------------------------------------------
+
+SUBHEAD_SCALE = 1.45
+"""A subhead is set at most this much larger than the body; larger is the title of another article."""
+
+SUBHEAD_REACH = 2.5
+"""The text around a subhead is at most this many body ems above and under it."""
+
+# --- table rows (ems of the body size) ------------------------------------------------------------
+
+FULL_LINE = 6.0
+"""A line this many ems wide (or wider) is a full line of a column, not a table cell."""
+
+EDGE = 1.0
+"""Ems of tolerance when comparing edges."""
+
+# --- captions (ems of the caption's size, or of the body size where said) -------------------------
+
+CAPTION_GAP = 1.5
+"""A caption starts at most this many ems under its picture, and its lines are this close."""
+
+BESIDE_GAP = 2.5
+"""A caption beside its picture is at most this many body ems from it: a column gutter."""
+
+# --- articles: which headline governs which column (ems of the body size) -------------------------
+
+ROW_REACH = 4.0
+"""Columns starting at most this many body ems under a headline start right under it."""
+
+ADJACENT = 2.5
+"""Blocks at most this many body ems apart (a gutter, a little space) are neighbours."""
+
+VERTICAL_HEAD_REACH = 2.5
+"""The text of a vertical headline starts at most this many of its ems beside it."""
+
+SPANNING_SHARE = 0.3
+"""A segment sharing this much of its width with two columns of its article spans them."""
+
+# --- pictures (a share of the picture) ------------------------------------------------------------
+
+MAX_CUT = 0.5
+"""A cut that would take away more than this share of the picture is not an edge: the text is on it."""
+
+# --- furniture (ems of the text; zones as shares of the page) -------------------------------------
+
+CLOSE = 1.5
+"""Lines at most this many ems apart (across and down) belong to one masthead block."""
+
+RULE_REACH = 3.0
+"""A closing rule at most this many line heights under the last header line belongs to the header."""
+
+NAME_SCALE = 2.0
+"""The paper's name is set at least this much larger than the masthead's other lines."""
+
+HEADER_ZONE = 0.3
+"""The masthead or running header lies in this top share of the page."""
+
+FOOTER_ZONE = 0.12
+"""The footer lies in this bottom share of the page."""
+
+MARGIN = 0.03
+"""Text in this top or bottom share of the page is furniture even without a rule."""
+
+LONG_RULE = 0.6
+"""A rule at least this share of the printed width closes a header or opens a footer."""
+
+# --- drawn shapes (points: line thickness and spacing of vector art do not scale with type) -------
+
+RULE_THICKNESS = 2.0
+"""A drawn line or box no thicker than this (in points) is a rule separating parts of the page."""
+
+RULE_MIN_LENGTH = 20.0
+
+ART_GAP = 24.0
+"""Filled shapes at most this many points apart (the bars of a chart) belong to one piece of vector art."""
+
+ART_MIN_SIZE = 20.0
+"""Vector art is at least this many points wide and high."""
+
+# --- vertical text (ems of the glyphs' size) -------------------------------------------------------
+
+VERTICAL_NEIGHBOUR = 0.3
+"""A glyph at most this many ems from the next one down its column (or along its line) touches it."""
+
+VERTICAL_BLOCK_GAP = 2.0
+"""Vertical glyphs at most this many ems apart (a column's spacing, the gap to a vertical headline) make one block."""
