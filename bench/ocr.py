@@ -4,7 +4,8 @@
 
 The page defaults to the real front page in ../shared/real-pages/ (a broadsheet, 359 × 506 mm); it is
 printed to a 200-dpi picture in a temporary folder (nothing is kept) and imported like a back issue.
-Prints seconds per stage (medians) and the peak resident memory of this process.
+Prints seconds per stage (medians), the peak resident memory of this process, and, when the page has an
+expected.yaml beside it, both readings scored by ../shared/seed/score_import.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,10 +29,12 @@ sys.path.insert(0, str(REPOSITORY))
 from epaper.importer.pdf.chars import read_pdf  # noqa: E402
 from epaper.importer.pdf.parse import read_page  # noqa: E402
 from epaper.importer.pdf.recognise import recognise  # noqa: E402
+from epaper.importer.report import json_report  # noqa: E402
 from tests.importer.pdf.scanned import SCAN_DPI, scan_pdf  # noqa: E402
 
 Result = TypeVar("Result")
 
+SCORER = REPOSITORY.parent / "shared" / "seed" / "score_import.py"
 REAL_PAGE = REPOSITORY.parent / "shared" / "real-pages" / "zhongguo-haiyang-shiyou-bao-2024-10-16-p01" / "page.pdf"
 
 
@@ -67,6 +71,14 @@ def main() -> None:
         print(f"{'scan: layout reading of the OCR glyphs':<38}{layout_seconds:8.2f} s   "
               f"({len(reading.articles)} articles)")
         print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        expected = args.page.parent / "expected.yaml"
+        if SCORER.exists() and expected.exists():
+            for label, articles in (("text layer", read_page(text_page).articles), ("scan", reading.articles)):
+                scored = Path(work) / f"{label}.json"
+                scored.write_text(json_report(articles), encoding="utf-8")
+                result = subprocess.run([sys.executable, str(SCORER), str(expected), str(scored), "--label", label],
+                                        capture_output=True, text=True, check=False)
+                print(result.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
