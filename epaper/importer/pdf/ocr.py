@@ -18,6 +18,13 @@ from .geometry import Box
 MAX_SIDE = 12000
 """Pixels: RapidOCR shrinks larger pictures before detection (its default, 2000, would blur a broadsheet scan)."""
 
+STRIP = 1024
+OVERLAP = 320
+"""A tall picture is read in strips this many pixels high, overlapping by this many: detection needs memory in
+proportion to the pixels it sees at once (about 2 GB for a whole broadsheet at 200 dpi). A line belongs to the
+strip that holds its middle away from the overlaps, so a line up to OVERLAP high (a 100-point headline at 200 dpi)
+is read whole exactly once."""
+
 
 @dataclass(frozen=True)
 class OcrChar:
@@ -44,9 +51,20 @@ def _engine() -> Any:
 
 
 def read_lines(picture: np.ndarray) -> list[OcrLine]:
-    """Every line of text in ``picture`` (an RGB array) with a box for each of its characters."""
-    found, _ = _engine()(picture, return_word_box=True)
-    return [_line(item) for item in found or [] if item[1].strip()]
+    """Every line of text in ``picture`` (an RGB array) with a box for each of its characters, top to bottom."""
+    height = picture.shape[0]
+    lines: list[OcrLine] = []
+    step = STRIP - OVERLAP
+    for top in range(0, max(height - OVERLAP, 1), step):
+        bottom = min(top + STRIP, height)
+        own_top = top + OVERLAP / 2 if top else 0.0
+        own_bottom = bottom - OVERLAP / 2 if bottom < height else float(height)
+        found, _ = _engine()(picture[top:bottom], return_word_box=True)
+        for item in found or []:
+            line = _line(item, top)
+            if item[1].strip() and own_top <= (line.box.top + line.box.bottom) / 2 < own_bottom:
+                lines.append(line)
+    return lines
 
 
 def read_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -57,12 +75,13 @@ def read_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     return [(str(text), float(score)) for text, score, *_ in found]
 
 
-def _line(item: list[Any]) -> OcrLine:
-    """A detected line; its characters boxed by the engine (where it placed each in the line), else spread evenly."""
+def _line(item: list[Any], top: float) -> OcrLine:
+    """A detected line, ``top`` pixels down the page; its characters boxed by the engine (where it placed each in
+    the line), else spread evenly."""
     corners, text, score, char_corners, chars = item[0], str(item[1]), float(item[2]), item[3], item[4]
-    box = _bounds(corners)
+    box = _bounds(corners, top)
     if len(chars) == len(char_corners):
-        boxed = [OcrChar(str(char), _bounds(corner)) for char, corner in zip(chars, char_corners, strict=True)
+        boxed = [OcrChar(str(char), _bounds(corner, top)) for char, corner in zip(chars, char_corners, strict=True)
                  if not str(char).isspace()]
     else:
         printed = [char for char in text if not char.isspace()]
@@ -72,6 +91,6 @@ def _line(item: list[Any]) -> OcrLine:
     return OcrLine(text, box, score, tuple(boxed))
 
 
-def _bounds(corners: list[list[float]]) -> Box:
-    xs, ys = [float(x) for x, _ in corners], [float(y) for _, y in corners]
+def _bounds(corners: list[list[float]], top: float) -> Box:
+    xs, ys = [float(x) for x, _ in corners], [float(y) + top for _, y in corners]
     return Box(min(xs), min(ys), max(xs), max(ys))
