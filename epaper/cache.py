@@ -96,16 +96,18 @@ class FolderRecord(NamedTuple):
 
 
 class OutputRecord(NamedTuple):
-    """One file of the last output: the key of what produced it, and its signature when it was written."""
+    """One file of the last output: its key, its signature when it was written, and what it read of the model."""
 
     key: str
     signature: Signature
+    read: tuple[str, ...] = ()  # dependency tokens (see dependencies.py)
 
 
 class GroupRecord(NamedTuple):
-    """A group of outputs made from the same inputs (see ``pages.PageGroup``): their key, files and page URLs."""
+    """A group of outputs (see ``pages.PageGroup``): its key, what planning it read, its files and page URLs."""
 
     key: str
+    read: tuple[str, ...]
     names: tuple[str, ...]
     page_urls: tuple[str, ...]
 
@@ -120,6 +122,7 @@ class CacheIndex:
     output_dir: str = ""
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
+    dependencies: dict[str, str] = field(default_factory=dict)  # every recorded token: its value then
     inputs_key: str = ""
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
@@ -144,6 +147,7 @@ class CacheIndex:
         self.output_dir = ""
         self.outputs = {}
         self.groups = {}
+        self.dependencies = {}
         self.inputs_key = ""
 
 

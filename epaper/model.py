@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, overload
@@ -11,6 +12,29 @@ from typing import Any, NamedTuple, Protocol, overload
 from .errors import Problem
 
 WEEKDAYS = "一二三四五六日"
+
+# The dependencies of the output being made, if one is: every read of a model object adds a token naming
+# what was read (see dependencies.py, which gives each token's value). One list, so reading it is quick.
+_recorded: list[set[str] | None] = [None]
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the tokens of everything the model is asked for inside the block (and pass them outwards)."""
+    outer = _recorded[0]
+    found: set[str] = set()
+    _recorded[0] = found
+    try:
+        yield found
+    finally:
+        _recorded[0] = outer
+        if outer is not None:
+            outer |= found
+
+
+ARTICLE_LINKS = frozenset({"previous", "next", "story"})  # decided by the issue's layout, not the article's file
+ISSUE_IDENTITY = frozenset({"date", "number", "running_number", "folder", "weekday", "_iso"})
+ISSUE_NEIGHBOURS = frozenset({"older", "newer"})
 
 
 class RenderedBodies(Protocol):
@@ -57,6 +81,13 @@ class Article:
     previous: Article | None = field(default=None, repr=False, compare=False)
     next: Article | None = field(default=None, repr=False, compare=False)
     story: list[Article] = field(default_factory=list, repr=False, compare=False)
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            kind = "l:" if name in ARTICLE_LINKS else "a:"
+            recorded.add(kind + object.__getattribute__(self, "fingerprint"))
+        return object.__getattribute__(self, name)
 
     def __getstate__(self) -> dict[str, Any]:
         """Stored without the links to the cache and to other articles, which are made again on loading."""
@@ -133,6 +164,13 @@ class PrintPage:
     image_width: int | None = None
     image_height: int | None = None
     articles: list[Article] = field(default_factory=list)
+    issue_token: str = field(default="", repr=False, compare=False)  # set when its issue is made
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            recorded.add(object.__getattribute__(self, "issue_token"))
+        return object.__getattribute__(self, name)
 
     @property
     def label(self) -> str:
@@ -176,14 +214,26 @@ class Issue:
     _pages: list[PrintPage] | None = field(default=None, repr=False)
     _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        self._iso = self.date.isoformat()
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            kind = "d:" if name in ISSUE_IDENTITY else "n:" if name in ISSUE_NEIGHBOURS else "i:"
+            recorded.add(kind + object.__getattribute__(self, "_iso"))
+        return object.__getattribute__(self, name)
+
     @property
     def pages(self) -> list[PrintPage]:
         if self._pages is None:
-            self._pages = self._load_pages(self) if self._load_pages else []
-        return self._pages
+            self.pages = self._load_pages(self) if self._load_pages else []
+        return self._pages  # type: ignore[return-value]
 
     @pages.setter
     def pages(self, pages: list[PrintPage]) -> None:
+        for page in pages:
+            page.issue_token = "i:" + self._iso
         self._pages = pages
 
     @property
@@ -207,13 +257,22 @@ class Issue:
 class TopicArticles(Sequence[Article]):
     """A topic's articles, newest first, held as (issue, position) references with their fingerprints.
 
-    Reading an article loads its issue; counting, slicing and fingerprinting load nothing.
+    Reading an article loads its issue; counting, slicing and fingerprinting load nothing. The topic's own
+    list (``slug`` set) records what is asked of it: its length, an item, a slice or all of it; a slice
+    taken from it is a fixed list of references that records nothing of its own.
     """
 
-    def __init__(self, references: Sequence[tuple[Issue, int, str]]) -> None:
+    def __init__(self, references: Sequence[tuple[Issue, int, str]], slug: str = "") -> None:
         self.references = references
+        self.slug = slug
+
+    def _record(self, part: str) -> None:
+        recorded = _recorded[0]
+        if recorded is not None and self.slug:
+            recorded.add(f"t:{self.slug}:{part}")
 
     def __len__(self) -> int:
+        self._record("len")
         return len(self.references)
 
     @overload
@@ -222,11 +281,15 @@ class TopicArticles(Sequence[Article]):
     def __getitem__(self, index: slice) -> TopicArticles: ...
     def __getitem__(self, index: int | slice) -> Article | TopicArticles:
         if isinstance(index, slice):
+            bounds = (index.start, index.stop, index.step)
+            self._record(":".join("" if bound is None else str(bound) for bound in bounds))
             return TopicArticles(self.references[index])
+        self._record(str(index))
         issue, position, _ = self.references[index]
         return issue.articles[position]
 
     def __iter__(self) -> Iterator[Article]:
+        self._record("all")
         for issue, position, _ in self.references:
             yield issue.articles[position]
 
@@ -249,6 +312,12 @@ class Edition:
 
     issues: list[Issue]
     topics: list[Topic]
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None and name != "topics":  # the topics are site.yaml's; their articles record
+            recorded.add("e:issues")
+        return object.__getattribute__(self, name)
 
     @property
     def article_count(self) -> int:

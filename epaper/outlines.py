@@ -37,7 +37,7 @@ def folder_key(settings: str, folder: Path, files_digest: str) -> str:
 
 def outline_of(key: str, issue: Issue, warnings: Sequence[Problem]) -> IssueOutline:
     """The outline of a freshly loaded and linked issue."""
-    fingerprints = Fingerprints("")
+    fingerprints = Fingerprints()
     articles = issue.articles
     topic_slugs: dict[str, None] = {}
     positions: dict[str, list[int]] = {}
@@ -99,4 +99,4 @@ def fill_topics(topics: Sequence[Topic], issues: Sequence[Issue]) -> None:
             if slug in by_slug:
                 by_slug[slug] += [(issue, position, prints[position]) for position in positions]
     for topic in topics:
-        topic.articles = TopicArticles(by_slug[topic.slug])
+        topic.articles = TopicArticles(by_slug[topic.slug], topic.slug)

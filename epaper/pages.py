@@ -6,7 +6,6 @@ import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from . import urls
@@ -45,64 +44,76 @@ class Pagination:
 
 @dataclass(frozen=True)
 class PageGroup:
-    """Pages and feeds made from the same inputs, so that when ``inputs`` did not change, none of them did.
+    """Pages and feeds made by the same functions from the same ``arguments``.
 
-    ``inputs`` must cover everything the group's specs are made from (besides ``site.yaml`` and the
-    templates); ``None`` means the group is always planned page by page.
+    What the functions read of the model objects among the arguments is recorded while they run (see
+    dependencies.py); the arguments themselves are named by the group's key. A group whose key is the
+    same as in the last build, and none of whose recorded reads changed, gives the same pages and feeds.
     """
 
     name: str
-    inputs: tuple[object, ...] | None
-    pages: Callable[[], Iterator[PageSpec]]
-    feeds: Callable[[], tuple[FeedSpec, ...]] = tuple
+    arguments: tuple[Any, ...]
+    make_pages: Callable[..., Iterator[PageSpec]]
+    make_feeds: Callable[..., Iterator[FeedSpec]] = lambda *_: iter(())
+
+    def pages(self) -> Iterator[PageSpec]:
+        return self.make_pages(*self.arguments)
+
+    def feeds(self) -> Iterator[FeedSpec]:
+        return self.make_feeds(*self.arguments)
 
 
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
     """Every HTML page and feed of the site, in groups: the home page, each issue, the topics, the archive."""
     calendars = month_calendars(edition)
     topics_by_slug = {topic.slug: topic for topic in edition.topics}
-    yield PageGroup(
-        "home",
-        None,
-        partial(iter, [home_page(config, edition, calendars)]),
-        partial(_feeds, site_feed, config, edition),
-    )
+    yield PageGroup("home", (config, edition, calendars), _home_pages, _site_feeds)
     for issue in edition.issues:
+        calendar = calendars[(issue.date.year, issue.date.month)]
         yield PageGroup(
-            "issue:" + urls.issue_url(issue),
-            (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug)),
-            partial(issue_pages, issue, calendars, topics_by_slug),
-            partial(_feeds, issue_feed, config, issue),
+            "issue:" + urls.issue_url(issue), (config, issue, calendar, topics_by_slug), issue_pages, _issue_feeds
         )
-    yield PageGroup("topics", None, partial(iter, [topics_index(edition)]))
+    yield PageGroup("topics", (edition,), _topics_pages)
     for topic in edition.topics:
-        yield PageGroup(
-            "topic:" + topic.slug,
-            (topic, topic.articles),
-            partial(topic_pages, config, topic),
-            partial(_feeds, topic_feed, config, topic),
-        )
-    yield PageGroup(
-        "archive", None, partial(iter, [archive_page(edition, calendars), search_page(config), not_found()])
-    )
+        yield PageGroup("topic:" + topic.slug, (config, topic), topic_pages, _topic_feeds)
+    yield PageGroup("archive", (config, edition, calendars), _archive_pages)
 
 
-def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, source: Any) -> tuple[FeedSpec, ...]:
-    """The group's feed, made only when the group is planned (an issue's feed would load its articles)."""
-    return (make(config, source),)
+def _home_pages(
+    config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]
+) -> Iterator[PageSpec]:
+    yield home_page(config, edition, calendars)
 
 
-def _topics_of(issue: Issue, topics_by_slug: dict[str, Topic]) -> list[Topic]:
-    """The topics the issue's article pages name, each once (from its outline: its articles are not loaded)."""
-    assert issue.outline is not None, "every issue of a loaded edition has its outline"
-    return [topics_by_slug[slug] for slug in issue.outline.topic_slugs if slug in topics_by_slug]
+def _site_feeds(config: SiteConfig, edition: Edition, _: object) -> Iterator[FeedSpec]:
+    yield site_feed(config, edition)
+
+
+def _issue_feeds(config: SiteConfig, issue: Issue, *_: object) -> Iterator[FeedSpec]:
+    yield issue_feed(config, issue)
+
+
+def _topics_pages(edition: Edition) -> Iterator[PageSpec]:
+    yield topics_index(edition)
+
+
+def _topic_feeds(config: SiteConfig, topic: Topic) -> Iterator[FeedSpec]:
+    yield topic_feed(config, topic)
+
+
+def _archive_pages(
+    config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]
+) -> Iterator[PageSpec]:
+    yield archive_page(edition, calendars)
+    yield search_page(config)
+    yield not_found()
 
 
 def issue_pages(
-    issue: Issue, calendars: dict[tuple[int, int], CalendarMonth], topics_by_slug: dict[str, Topic]
+    config: SiteConfig, issue: Issue, calendar: CalendarMonth, topics_by_slug: dict[str, Topic]
 ) -> Iterator[PageSpec]:
     """The issue's own page, then each print page followed by its articles."""
-    yield issue_page(issue, calendars)
+    yield issue_page(issue, calendar)
     for page in issue.pages:
         yield print_page(issue, page)
         for article in page.articles:
@@ -119,9 +130,9 @@ def issue_crumbs(issue: Issue) -> tuple[tuple[str, str], ...]:
     return (("往期回顾", urls.ARCHIVE), (issue_label(issue), urls.issue_url(issue)))
 
 
-def issue_calendar(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> dict[str, Any]:
-    """Template context for the date picker of past issues, opened at ``issue``'s month."""
-    return {"calendar": calendars[(issue.date.year, issue.date.month)], "weekdays": WEEKDAY_HEADERS}
+def issue_calendar(calendar: CalendarMonth) -> dict[str, Any]:
+    """Template context for the date picker of past issues, opened at an issue's month."""
+    return {"calendar": calendar, "weekdays": WEEKDAY_HEADERS}
 
 
 def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
@@ -129,18 +140,18 @@ def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, i
     recent = edition.issues[1 : config.recent_issues + 1]
     context: dict[str, Any] = {"issue": latest, "recent": recent}
     if latest:
-        context.update(issue_calendar(latest, calendars))
+        context.update(issue_calendar(calendars[(latest.date.year, latest.date.month)]))
     return PageSpec(urls.HOME, "home.html", config.title, config.description, context)
 
 
-def issue_page(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
+def issue_page(issue: Issue, calendar: CalendarMonth) -> PageSpec:
     headlines = "；".join(article.display_title for article in issue.articles[:5])
     return PageSpec(
         urls.issue_url(issue),
         "issue.html",
         issue_label(issue),
         summarize([f"{issue_label(issue)}：{headlines}"], 150),
-        {"issue": issue, **issue_calendar(issue, calendars)},
+        {"issue": issue, **issue_calendar(calendar)},
         issue_crumbs(issue),
     )
 

@@ -11,20 +11,22 @@ import gc
 import logging
 import os
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .cache import BuildCache, CacheCorrupt, OutputRecord, digest, file_signature, live_signature
+from .cache import BuildCache, CacheCorrupt, GroupRecord, OutputRecord, digest, file_signature, live_signature
 from .config import SiteConfig
 from .content import ContentScan, load_content, scan_content
+from .dependencies import CurrentValues
 from .errors import Problem, SiteError
-from .fingerprint import Fingerprints, site_key
+from .fingerprint import OutputKeys, site_key
 from .linking import link_edition, unlink_edition
 from .output import DuplicateOutput, StagedSite
 from .parallel import worker_count
 from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
-from .publish import make_outputs, search_records
+from .publish import Made, make_outputs, search_records
 from .render import asset_fingerprints, make_environment
 from .search import SEARCH_BUNDLE, SearchIndexError, index_site
 
@@ -166,8 +168,8 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
         site = site_key(config, options.include_drafts, versions)
         scan = scan_content(config.content_dir)
         inputs = inputs_key(site, options, scan)
-        last = LastBuild(index.outputs, index.groups, untouched())
-        if trusted and index.inputs_key == inputs and index.outputs and len(last.untouched_names) == len(index.outputs):
+        untouched_names = untouched()
+        if trusted and index.inputs_key == inputs and index.outputs and len(untouched_names) == len(index.outputs):
             report.warnings = list(index.warnings)
             report.articles, report.pages = index.counts
             report.files = len(index.outputs)
@@ -182,15 +184,19 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
             log.warning("warning: %s", warning)
     with step("link"):
         link_edition(edition)
+        values = CurrentValues(edition)
+        last = LastBuild(index.outputs, index.groups, untouched_names, frozenset(values.changed(index.dependencies)))
     with StagedSite(config.output_dir) as staged:
         with step("plan"):
             environment = make_environment(config, versions)
             try:
-                plan = plan_site(config, edition, staged, environment, Fingerprints(site), last, cache, list(versions))
+                plan = plan_site(config, edition, staged, environment, OutputKeys(site), last, cache, list(versions))
             except DuplicateOutput as error:
                 raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
         with step("write pages"):
-            changed = [result for result in make_outputs(plan.outdated, staged, workers) if result.changed]
+            made = make_outputs(plan.outdated, staged, workers)
+            changed = [result for result in made if result.changed]
+            read = _recorded_reads(made, index.outputs)
         html_changed = any(result.path.endswith(".html") for result in changed) or _pages_added_or_removed(
             index.outputs, plan.outputs
         )
@@ -211,7 +217,9 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
                 cache.mark_publishing()
                 staged.commit()
             new_records = {
-                output.path: OutputRecord(output.key, file_signature(os.stat(config.output_dir / output.path)))
+                output.path: OutputRecord(
+                    output.key, file_signature(os.stat(config.output_dir / output.path)), read[output.path]
+                )
                 for output in plan.outputs
             }
             if config.search:
@@ -225,10 +233,11 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
                 for output in plan.outdated:
                     signature = live_signature(config.output_dir / output.path)
                     assert signature is not None
-                    new_records[output.path] = OutputRecord(output.key, signature)
+                    new_records[output.path] = OutputRecord(output.key, signature, read[output.path])
     index.output_dir = str(config.output_dir)
     index.outputs = new_records
     index.groups = plan.groups
+    index.dependencies = values.table(_tokens_read(new_records, plan.groups))
     index.inputs_key = inputs
     index.warnings = list(loaded.warnings)
     index.outlines = loaded.outlines
@@ -255,6 +264,21 @@ def _records_kept(
     if search:  # the search index was not made again
         kept.update({name: record for name, record in records.items() if _is_search_file(name)})
     return kept
+
+
+def _recorded_reads(made: list[Made], records: dict[str, OutputRecord]) -> dict[str, tuple[str, ...]]:
+    """What each output read of the model: as recorded now for those made, as before for the others."""
+    tokens: dict[str, str] = {}  # one string object per token, so the stored index holds each once
+    read = {name: record.read for name, record in records.items()}
+    for result in made:
+        read[result.path] = tuple(sorted(tokens.setdefault(token, token) for token in result.read.split("\n") if token))
+    return defaultdict(tuple, read)
+
+
+def _tokens_read(records: dict[str, OutputRecord], groups: dict[str, GroupRecord]) -> set[str]:
+    tokens = {token for record in records.values() for token in record.read}
+    tokens.update(token for group in groups.values() for token in group.read)
+    return tokens
 
 
 def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cache import CacheCorrupt, OutputRecord, live_signature
 from .errors import Problem, SiteError
+from .model import recording
 from .output import StagedSite
 from .parallel import map_forked
 from .plan import PlannedOutput
@@ -19,14 +20,19 @@ SEARCH_KEY = "search-index"
 
 @dataclass(frozen=True)
 class Made:
-    """What making one output did: ``changed`` if its bytes differ from the file in the output folder."""
+    """What making one output did: ``changed`` if its bytes differ from the file in the output folder.
+
+    ``read`` holds the dependency tokens recorded while it was made, one a line (one string travels
+    back from a worker process faster than a tuple of them).
+    """
 
     path: str
     changed: bool
     size: int
+    read: str
 
 
-def stage(staged: StagedSite, path: str, data: bytes) -> Made:
+def stage(staged: StagedSite, path: str, data: bytes, read: str) -> Made:
     """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
     live = staged.final / path
     try:
@@ -35,7 +41,7 @@ def stage(staged: StagedSite, path: str, data: bytes) -> Made:
         unchanged = False
     if not unchanged:
         staged.put(path, data)
-    return Made(path, not unchanged, len(data))
+    return Made(path, not unchanged, len(data), read)
 
 
 def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int) -> list[Made]:
@@ -44,7 +50,9 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
     def make(output: PlannedOutput) -> Made | Problem | CacheCorrupt:
         assert output.make is not None, "an output carried over from the last build is never made again"
         try:
-            return stage(staged, output.path, output.make())
+            with recording() as read:
+                data = output.make()
+            return stage(staged, output.path, data, "\n".join(read))
         except TemplateProblem as error:
             return error.problem
         except CacheCorrupt as error:  # raised again below, in the parent process

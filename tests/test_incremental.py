@@ -215,9 +215,9 @@ def test_an_edit_plans_the_pages_of_its_own_issue_only(site: Path, monkeypatch: 
     planned: list[str] = []
     original = pages.issue_pages
 
-    def counted(issue: Issue, *arguments: Any) -> Iterator[PageSpec]:
+    def counted(config: Any, issue: Issue, *arguments: Any) -> Iterator[PageSpec]:
         planned.append(issue.folder.name)
-        return original(issue, *arguments)
+        return original(config, issue, *arguments)
 
     monkeypatch.setattr(pages, "issue_pages", counted)
     edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
