@@ -4,8 +4,9 @@ While an output is made, every model object it reads adds a token to its recorde
 ``model.recording``): ``a:<fingerprint>`` an article's own fields and body, ``l:<fingerprint>`` its links
 (neighbours, story parts), ``i:<date>`` an issue's pages and articles, ``d:<date>`` its date and numbers,
 ``n:<date>`` its neighbouring issues, ``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's
-article list. :class:`CurrentValues` gives each token's value in the edition being built, from the issue
-outlines alone (nothing is loaded), so a build can tell which recorded reads would now give another answer.
+article list, ``p:<slug>:<part>`` its number of pages or the newer page of one of them (see ``Pagination``).
+:class:`CurrentValues` gives each token's value in the edition being built, from the issue outlines alone
+(nothing is loaded), so a build can tell which recorded reads would now give another answer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from .model import Edition, Issue, IssueOutline
+from .model import Edition, Issue, IssueOutline, Topic
+from .pages import newer_page_url, topic_page_count
 
 ABSENT = ""  # the value of a token whose object no longer exists
 
@@ -21,8 +23,9 @@ ABSENT = ""  # the value of a token whose object no longer exists
 class CurrentValues:
     """The value of every token in ``edition``, each computed once."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition, per_page: int) -> None:
         self.edition = edition
+        self.per_page = per_page
         self._known: dict[str, str] = {}
 
     def of(self, token: str) -> str:
@@ -49,6 +52,8 @@ class CurrentValues:
             return "|".join(self._issues)
         if kind == "t":
             return self._topic_part(*name.split(":", 1))
+        if kind == "p":
+            return self._pagination_part(*name.split(":", 1))
         issue = self._issues.get(name)
         if issue is None:
             return ABSENT
@@ -71,8 +76,21 @@ class CurrentValues:
         }
 
     @cached_property
+    def _topics(self) -> dict[str, Topic]:
+        return {topic.slug: topic for topic in self.edition.topics}
+
+    @cached_property
     def _topic_fingerprints(self) -> dict[str, list[str]]:
         return {topic.slug: topic.articles.fingerprints for topic in self.edition.topics}
+
+    def _pagination_part(self, slug: str, part: str) -> str:
+        topic = self._topics.get(slug)
+        if topic is None:
+            return ABSENT
+        count = topic_page_count(len(topic.articles.references), self.per_page)
+        if part == "count":
+            return str(count)
+        return repr(newer_page_url(topic, int(part.removeprefix("newer:")), count))
 
     @staticmethod
     def _pages(issue: Issue) -> str:

@@ -68,7 +68,7 @@ class OutputKeys:
         if isinstance(value, TopicArticles):  # a topic's own list records its reads; a slice is fixed
             return "topic:" + value.slug if value.slug else "[" + ",".join(value.fingerprints) + "]"
         if isinstance(value, Pagination):
-            return f"pagination:{value.number}/{value.count}|" + self.identity(value.items)
+            return f"pagination:{value.topic.slug}/{value.number}|" + self.identity(value.items)
         if isinstance(value, Edition):
             return "edition"
         if isinstance(value, SiteConfig):

@@ -32,6 +32,13 @@ def recording() -> Iterator[set[str]]:
             outer |= found
 
 
+def record(token: str) -> None:
+    """Add ``token`` to the dependencies of the output being made, if one is."""
+    recorded = _recorded[0]
+    if recorded is not None:
+        recorded.add(token)
+
+
 ARTICLE_LINKS = frozenset({"previous", "next", "story"})  # decided by the issue's layout, not the article's file
 ISSUE_IDENTITY = frozenset({"date", "number", "running_number", "folder", "weekday", "_iso"})
 ISSUE_NEIGHBOURS = frozenset({"older", "newer"})
@@ -267,9 +274,8 @@ class TopicArticles(Sequence[Article]):
         self.slug = slug
 
     def _record(self, part: str) -> None:
-        recorded = _recorded[0]
-        if recorded is not None and self.slug:
-            recorded.add(f"t:{self.slug}:{part}")
+        if self.slug:
+            record(f"t:{self.slug}:{part}")
 
     def __len__(self) -> int:
         self._record("len")

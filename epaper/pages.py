@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +12,7 @@ from .config import SiteConfig
 from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
-from .model import Article, Edition, Issue, PrintPage, Topic
+from .model import Article, Edition, Issue, PrintPage, Topic, record
 
 
 @dataclass(frozen=True)
@@ -26,20 +25,47 @@ class PageSpec:
     breadcrumbs: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
 class Pagination:
-    number: int
-    count: int
-    items: Sequence[Article]
-    url_of: Any
+    """One page of a topic's articles (newest first on the page), pages numbered from the oldest.
+
+    Pages 1 to ``count - 1`` hold ``per_page`` articles each and keep them as the topic grows; the topic's
+    own URL is page ``count``, with the newest ``per_page`` to ``2 * per_page - 1`` articles. So a new issue
+    changes a topic's newest page, and adds a page now and then, but leaves the older pages as they were.
+    ``previous_url`` is the newer page, ``next_url`` the older one. Reading ``count`` or ``previous_url``
+    records it (they change as the topic grows); ``number`` and ``items`` are part of the page's key.
+    """
+
+    def __init__(self, topic: Topic, number: int, count: int, items: Sequence[Article]) -> None:
+        self.topic = topic
+        self.number = number
+        self._count = count
+        self.items = items
+
+    @property
+    def count(self) -> int:
+        record(f"p:{self.topic.slug}:count")
+        return self._count
 
     @property
     def previous_url(self) -> str | None:
-        return self.url_of(self.number - 1) if self.number > 1 else None
+        record(f"p:{self.topic.slug}:newer:{self.number}")
+        return newer_page_url(self.topic, self.number, self._count)
 
     @property
     def next_url(self) -> str | None:
-        return self.url_of(self.number + 1) if self.number < self.count else None
+        return urls.topic_url(self.topic, self.number - 1) if self.number > 1 else None
+
+
+def topic_page_count(articles: int, per_page: int) -> int:
+    return max(1, articles // per_page)
+
+
+def topic_page_url(topic: Topic, number: int, count: int) -> str:
+    return urls.topic_url(topic) if number == count else urls.topic_url(topic, number)
+
+
+def newer_page_url(topic: Topic, number: int, count: int) -> str | None:
+    return topic_page_url(topic, number + 1, count) if number < count else None
 
 
 @dataclass(frozen=True)
@@ -191,13 +217,16 @@ def topics_index(edition: Edition) -> PageSpec:
 
 
 def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
-    count = max(1, math.ceil(len(topic.articles) / config.per_page))
+    """The topic's pages, numbered from the oldest (see Pagination); the newest at the topic's URL."""
+    articles, per_page = len(topic.articles), config.per_page
+    count = topic_page_count(articles, per_page)
     for number in range(1, count + 1):
-        items = topic.articles[(number - 1) * config.per_page : number * config.per_page]
-        pagination = Pagination(number, count, items, lambda n, topic=topic: urls.topic_url(topic, n))
-        suffix = f"（第{number}页）" if number > 1 else ""
+        newest = articles - (number - 1) * per_page  # where the page starts, counted from the newest article
+        items = topic.articles[max(0, newest - per_page) if number < count else 0 : newest]
+        pagination = Pagination(topic, number, count, items)
+        suffix = f"（第{number}页）" if number < count else ""
         yield PageSpec(
-            urls.topic_url(topic, number),
+            topic_page_url(topic, number, count),
             "topic.html",
             f"{topic.name}{suffix}",
             topic.description or f"{topic.name}专题文章",

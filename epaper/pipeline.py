@@ -184,7 +184,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
             log.warning("warning: %s", warning)
     with step("link"):
         link_edition(edition)
-        values = CurrentValues(edition)
+        values = CurrentValues(edition, config.per_page)
         last = LastBuild(index.outputs, index.groups, untouched_names, frozenset(values.changed(index.dependencies)))
     with StagedSite(config.output_dir) as staged:
         with step("plan"):

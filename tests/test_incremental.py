@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from sitecheck import copy_site
 
 from epaper import content, outlines, pages, plan
@@ -272,3 +273,31 @@ def test_issues_read_in_worker_processes_give_the_same_site(
     edit(forked / ARTICLE, "金融业务开门红", "金融业务再创开门红")
     build_site(load_config(forked / "site.yaml"), BuildOptions(workers=2))
     assert contents(forked / "_site") == clean_build(forked, tmp_path)
+
+
+def add_issue(site: Path, day: int, articles: int) -> None:
+    folder = site / f"content/2021/02/{day:02d}"
+    folder.mkdir(parents=True)
+    issue = f"date: 2021-02-{day:02d}\npages:\n  - number: 1\n    name: 要闻\n"
+    (folder / "issue.yaml").write_text(issue, encoding="utf-8")
+    for number in range(articles):
+        text = f"---\ntitle: 金融{day}-{number}\npage: 1\norder: {number}\ntopics: [finance]\n---\n正文。\n"
+        (folder / f"01-jin-rong-{number}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_new_issue_leaves_the_older_pages_of_a_topic_as_they_were(site: Path, tmp_path: Path) -> None:
+    add_issue(site, 1, 5)
+    build(site)
+    before = snapshot(site / "_site")
+    older = sorted(name for name in before if name.startswith("topics/finance/page/"))
+    assert older  # two articles a page: the finance topic has older pages
+    add_issue(site, 2, 4)
+    build(site)
+    after = snapshot(site / "_site")
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    # every older page kept its URL and its file, but the last, whose newer page is now a new one
+    assert rewritten(before, after) & set(older) == {older[-1]}
+    assert len([name for name in after if name.startswith("topics/finance/page/")]) == len(older) + 2
+    first = BeautifulSoup(after["topics/finance/page/1/index.html"][0], "html.parser")
+    assert first.select_one('.pagination a[rel="prev"]')["href"] == "/topics/finance/page/2/"
+    assert first.select_one('.pagination a[rel="next"]') is None  # page 1 holds the oldest articles
