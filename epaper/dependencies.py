@@ -5,7 +5,7 @@ While an output is made, every model object it reads adds a token to its recorde
 (neighbours, story parts), ``i:<date>`` an issue's pages and articles, ``d:<date>`` its date and numbers,
 ``n:<date>`` its neighbouring issues, ``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's
 article list, ``p:<slug>:<part>`` its number of pages or the newer page of one of them (see ``Pagination``).
-:class:`CurrentValues` gives each token's value in the edition being built, from the issue outlines alone
+:class:`CurrentValues` gives each token's value in the edition being built, from the issue records alone
 (nothing is loaded), so a build can tell which recorded reads would now give another answer.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from .model import Edition, Issue, IssueOutline, Topic
+from .model import Edition, Issue, IssueRecord, Topic
 from .pages import newer_page_url, topic_page_count
 
 ABSENT = ""  # the value of a token whose object no longer exists
@@ -72,7 +72,7 @@ class CurrentValues:
     @cached_property
     def _issue_of_article(self) -> dict[str, Issue]:
         return {
-            fingerprint: issue for issue in self.edition.issues for fingerprint in _outline(issue).article_fingerprints
+            fingerprint: issue for issue in self.edition.issues for fingerprint in _record(issue).article_fingerprints
         }
 
     @cached_property
@@ -94,7 +94,7 @@ class CurrentValues:
 
     @staticmethod
     def _pages(issue: Issue) -> str:
-        return _outline(issue).pages_digest
+        return _record(issue).pages_digest
 
     def _topic_part(self, slug: str, part: str) -> str:
         fingerprints = self._topic_fingerprints.get(slug)
@@ -111,6 +111,6 @@ class CurrentValues:
         return fingerprints[index] if -len(fingerprints) <= index < len(fingerprints) else "-"
 
 
-def _outline(issue: Issue) -> IssueOutline:
-    assert issue.outline is not None, "every issue of a loaded edition has its outline"
-    return issue.outline
+def _record(issue: Issue) -> IssueRecord:
+    assert issue.record is not None, "every issue of a loaded edition has its record"
+    return issue.record

@@ -1,4 +1,4 @@
-"""Digests for deciding what to make again: the site key, output keys, and the deep digests of issue outlines.
+"""Digests for deciding what to make again: the site key, output keys, and the deep digests of issue records.
 
 An output's key names what it is made of, shallowly: its URL, template, title, description, and which
 issue, page, article or topic its context holds (not what they contain: what a page reads of them is
@@ -94,7 +94,7 @@ class OutputKeys:
 
 
 class Fingerprints:
-    """Deep digests of an issue's pages and articles, for its outline (see outlines.py)."""
+    """Deep digests of an issue's pages and articles, for its record (see issue_records.py)."""
 
     def __init__(self) -> None:
         self._memo: dict[int, str] = {}

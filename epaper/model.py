@@ -184,7 +184,7 @@ class PrintPage:
         return f"第{self.number}版 · {self.name}" if self.name else f"第{self.number}版"
 
 
-class IssueOutline(NamedTuple):
+class IssueRecord(NamedTuple):
     """What the rest of the site needs of an issue without loading its articles; cached per issue folder.
 
     ``key`` covers the folder's files and the settings that shape loading them: an issue whose key is
@@ -208,7 +208,7 @@ class IssueOutline(NamedTuple):
 class Issue:
     """One day's paper (期): its folder holds ``issue.yaml`` and the article files.
 
-    An issue made from its outline loads its pages (and articles) the first time they are asked for.
+    An issue made from its record loads its pages (and articles) the first time they are asked for.
     """
 
     folder: Path
@@ -217,7 +217,7 @@ class Issue:
     running_number: int | None = None
     older: Issue | None = field(default=None, repr=False)
     newer: Issue | None = field(default=None, repr=False)
-    outline: IssueOutline | None = field(default=None, repr=False)
+    record: IssueRecord | None = field(default=None, repr=False)
     _pages: list[PrintPage] | None = field(default=None, repr=False)
     _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
 
@@ -253,8 +253,8 @@ class Issue:
 
     @property
     def article_count(self) -> int:
-        assert self.outline is not None, "an issue of a loaded edition has its outline"
-        return self.outline.article_count
+        assert self.record is not None, "an issue of a loaded edition has its record"
+        return self.record.article_count
 
     @property
     def weekday(self) -> str:

@@ -18,16 +18,17 @@ from dataclasses import dataclass, field
 
 from .cache import BuildCache, CacheCorrupt, GroupRecord, OutputRecord, digest, file_signature, live_signature
 from .config import SiteConfig
-from .content import ContentScan, load_content, scan_content
 from .dependencies import CurrentValues
 from .errors import Problem, SiteError
 from .fingerprint import OutputKeys, site_key
 from .linking import link_edition, unlink_edition
-from .output import DuplicateOutput, StagedSite
+from .load import load_content
+from .make import Made, make_outputs, search_records
 from .parallel import worker_count
 from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
-from .publish import Made, make_outputs, search_records
+from .publish import DuplicateOutput, StagedSite
 from .render import asset_fingerprints, make_environment
+from .scan import ContentScan, scan_content
 from .search import SEARCH_BUNDLE, SearchIndexError, index_site
 
 log = logging.getLogger("epaper")
@@ -240,7 +241,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     index.dependencies = values.table(_tokens_read(new_records, plan.groups))
     index.inputs_key = inputs
     index.warnings = list(loaded.warnings)
-    index.outlines = loaded.outlines
+    index.issue_records = loaded.issue_records
     report.articles, report.pages = edition.article_count, plan.pages
     index.counts = (report.articles, report.pages)
     if save:

@@ -22,9 +22,9 @@ from .config import SiteConfig
 from .feeds import FeedSpec, render_feed
 from .fingerprint import OutputKeys
 from .model import Edition, recording
-from .output import StagedSite
 from .pages import PageSpec, page_groups
 from .parallel import start_forked
+from .publish import StagedSite
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
@@ -194,8 +194,8 @@ def _copied_files(config: SiteConfig, edition: Edition, asset_versions: Sequence
     theme_dir = config.root / "theme"
     sources = [(urls.ASSETS + name, theme_dir / name) for name in asset_versions]
     for issue in edition.issues:
-        assert issue.outline is not None, "every issue of a loaded edition has its outline"
-        sources += [(urls.issue_url(issue) + name, issue.folder / name) for name in issue.outline.attachments]
+        assert issue.record is not None, "every issue of a loaded edition has its record"
+        sources += [(urls.issue_url(issue) + name, issue.folder / name) for name in issue.record.attachments]
     return sources
 
 

@@ -1,7 +1,7 @@
-"""Issue outlines: what the site needs of an issue without reading its folder again (see ``model.IssueOutline``).
+"""Issue records: what the site needs of an issue without reading its folder again (see ``model.IssueRecord``).
 
 An issue folder whose files and loading settings are unchanged since the last build is not read: its
-issue is made from its outline, and its pages and articles load from the build cache only when a page
+issue is made from its record, and its pages and articles load from the build cache only when a page
 or feed that shows them is made. That keeps an edit to one article of a large archive from loading it all.
 """
 
@@ -18,7 +18,7 @@ from .config import SiteConfig
 from .errors import Problem
 from .fingerprint import Fingerprints
 from .linking import link_pages
-from .model import Issue, IssueOutline, PrintPage, Topic, TopicArticles
+from .model import Issue, IssueRecord, PrintPage, Topic, TopicArticles
 
 
 def loading_settings(config: SiteConfig, include_drafts: bool, strict: bool) -> str:
@@ -31,12 +31,12 @@ def loading_settings(config: SiteConfig, include_drafts: bool, strict: bool) -> 
 
 
 def folder_key(settings: str, folder: Path, files_digest: str) -> str:
-    """The key of an issue folder's outline: the loading settings and the digest of its files' signatures."""
+    """The key of an issue folder's record: the loading settings and the digest of its files' signatures."""
     return digest(f"{settings}|{folder}|{files_digest}".encode())
 
 
-def outline_of(key: str, issue: Issue, warnings: Sequence[Problem]) -> IssueOutline:
-    """The outline of a freshly loaded and linked issue."""
+def issue_record(key: str, issue: Issue, warnings: Sequence[Problem]) -> IssueRecord:
+    """The record of a freshly loaded and linked issue."""
     fingerprints = Fingerprints()
     articles = issue.articles
     topic_slugs: dict[str, None] = {}
@@ -50,7 +50,7 @@ def outline_of(key: str, issue: Issue, warnings: Sequence[Problem]) -> IssueOutl
         for slug, found in positions.items()
     }
     attachments = tuple(name for page in issue.pages for name in filter(None, (page.pdf, page.image, page.thumbnail)))
-    return IssueOutline(
+    return IssueRecord(
         key=key,
         date=issue.date,
         number=issue.number,
@@ -70,21 +70,21 @@ def folder_record(issue: Issue, files: Sequence[tuple[str, Signature | None, str
     return FolderRecord(tuple(files), tuple(article.body_key for article in issue.articles))
 
 
-def issue_from_outline(folder: Path, outline: IssueOutline, cache: BuildCache) -> Issue:
+def issue_from_record(folder: Path, record: IssueRecord, cache: BuildCache) -> Issue:
     """The issue of an unchanged folder; its pages load from the cache when first asked for."""
     return Issue(
         folder,
-        outline.date,
-        outline.number,
-        outline.running_number,
-        outline=outline,
+        record.date,
+        record.number,
+        record.running_number,
+        record=record,
         _load_pages=partial(_stored_pages, cache),
     )
 
 
 def _stored_pages(cache: BuildCache, issue: Issue) -> list[PrintPage]:
-    assert issue.outline is not None
-    pages = cache.issue_pages(issue.outline.key)
+    assert issue.record is not None
+    pages = cache.issue_pages(issue.record.key)
     link_pages(pages)
     return pages
 
@@ -93,9 +93,9 @@ def fill_topics(topics: Sequence[Topic], issues: Sequence[Issue]) -> None:
     """Each topic's articles, newest first, as references into ``issues`` (newest first): nothing is loaded."""
     by_slug: dict[str, list[tuple[Issue, int, str]]] = {topic.slug: [] for topic in topics}
     for issue in issues:
-        assert issue.outline is not None
-        prints = issue.outline.article_fingerprints
-        for slug, positions in issue.outline.topic_articles:
+        assert issue.record is not None
+        prints = issue.record.article_fingerprints
+        for slug, positions in issue.record.topic_articles:
             if slug in by_slug:
                 by_slug[slug] += [(issue, position, prints[position]) for position in positions]
     for topic in topics:
