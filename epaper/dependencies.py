@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from .model import Edition, Issue, IssueRecord, Topic
+from .model import Edition, Issue, Topic
 from .pages import newer_page_url, topic_page_count
 
 ABSENT = ""  # the value of a token whose object no longer exists
@@ -72,7 +72,7 @@ class CurrentValues:
     @cached_property
     def _issue_of_article(self) -> dict[str, Issue]:
         return {
-            fingerprint: issue for issue in self.edition.issues for fingerprint in _record(issue).article_fingerprints
+            fingerprint: issue for issue in self.edition.issues for fingerprint in issue.record.article_fingerprints
         }
 
     @cached_property
@@ -94,7 +94,7 @@ class CurrentValues:
 
     @staticmethod
     def _pages(issue: Issue) -> str:
-        return _record(issue).pages_digest
+        return issue.record.pages_digest
 
     def _topic_part(self, slug: str, part: str) -> str:
         fingerprints = self._topic_fingerprints.get(slug)
@@ -109,8 +109,3 @@ class CurrentValues:
             return ",".join(fingerprints[start:stop:step])
         index = int(part)
         return fingerprints[index] if -len(fingerprints) <= index < len(fingerprints) else "-"
-
-
-def _record(issue: Issue) -> IssueRecord:
-    assert issue.record is not None, "every issue of a loaded edition has its record"
-    return issue.record

@@ -1,4 +1,4 @@
-"""Digests for deciding what to make again: the site key, output keys, and the deep digests of issue records.
+"""Keys for deciding what to make again: the site key, and the keys of pages, feeds and page groups.
 
 An output's key names what it is made of, shallowly: its URL, template, title, description, and which
 issue, page, article or topic its context holds (not what they contain: what a page reads of them is
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from .cache import code_version, digest
@@ -91,38 +91,3 @@ class OutputKeys:
         self._memo[id(value)] = identity
         self._keep_alive.append(value)  # an id stays unique only while its object lives
         return identity
-
-
-class Fingerprints:
-    """Deep digests of an issue's pages and articles, for its record (see issue_records.py)."""
-
-    def __init__(self) -> None:
-        self._memo: dict[int, str] = {}
-
-    def of(self, value: Article | PrintPage | list[Article]) -> str:
-        if isinstance(value, list):
-            return "[" + ",".join(self.of(item) for item in value) + "]"
-        known = self._memo.get(id(value))
-        if known is None:
-            known = self._memo[id(value)] = digest(self._describe(value).encode())
-        return known
-
-    def pages_digest(self, pages: list[PrintPage]) -> str:
-        """The part of an issue's fingerprint that its own files decide: its pages and their articles."""
-        return "|".join(self.of(page) for page in pages)
-
-    def _describe(self, value: Article | PrintPage) -> str:
-        if isinstance(value, Article):
-            return "article:" + "|".join(
-                [value.fingerprint, _neighbour(value.previous), _neighbour(value.next), *_prints(value.story)]
-            )
-        page = tuple(getattr(value, item.name) for item in dataclasses.fields(value) if item.name != "articles")
-        return f"page:{page!r}|" + self.of(value.articles)
-
-
-def _neighbour(article: Article | None) -> str:
-    return article.fingerprint if article else "-"
-
-
-def _prints(articles: Iterable[Article]) -> list[str]:
-    return [article.fingerprint for article in articles]

@@ -26,6 +26,7 @@ from .content_format import (
 from .errors import Problem, SiteError, display_path
 from .frontmatter import FRONT_MATTER_FIRST_LINE
 from .issue_records import (
+    IssueContents,
     fill_topics,
     folder_key,
     folder_record,
@@ -100,7 +101,7 @@ def load_content(
         raise SiteError(problems)
     for item, result in zip(fresh, read, strict=True):
         issue = result.issue
-        assert issue is not None and issue.record is not None, "an issue read without problems has its record"
+        assert issue is not None, "an issue read without problems is made"
         for article in issue.articles:  # what came from a worker process lost its links (see Article)
             article.bodies = cache
         link_pages(issue.pages)
@@ -109,7 +110,7 @@ def load_content(
     issues.sort(key=lambda issue: issue.date, reverse=True)
     topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
     fill_topics(topics, issues)
-    all_warnings = [warning for issue in issues if issue.record for warning in issue.record.warnings]
+    all_warnings = [warning for issue in issues for warning in issue.record.warnings]
     return LoadedContent(Edition(issues, topics), all_warnings, issue_records)
 
 
@@ -179,7 +180,7 @@ def _inside(link: Path, root: Path, problems: list[Problem]) -> bool:
     return True
 
 
-def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Issue | None:
+def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> IssueContents | None:
     path = folder / ISSUE_FILE
     shown = shown_path(path)
     text = read_text(path, problems)
@@ -194,7 +195,7 @@ def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Iss
     problems += found
     if found:
         return None
-    issue = Issue(folder, values["date"], values["number"], values["running_number"])
+    issue = IssueContents(values["date"], values["number"], values["running_number"], [])
     expected = ISSUE_FOLDER.match(folder.relative_to(content_dir).as_posix())
     if expected is None or tuple(map(int, expected.groups())) != issue.date.timetuple()[:3]:
         wanted = issue.date.strftime("%Y/%m/%d")
@@ -279,11 +280,11 @@ class _IssueReader:
             return _ReadIssue(None, early, late, rows)
         link_pages(issue.pages)
         keys = [(path.name, signature, files[path].key) for path, signature in paths if files[path].parsed]
-        issue.record = issue_record(item.key, issue, warnings)
         self.issues.append((item.key, issue.pages, folder_record(issue, keys)))
         if len(self.bodies) >= BODIES_PER_WRITE:
             self.store()
-        return _ReadIssue(issue, [], [], rows + 2)  # and the issue's pages and folder record
+        read = Issue(item.folder, issue_record(item.key, issue, warnings), _pages=issue.pages)
+        return _ReadIssue(read, [], [], rows + 2)  # and the issue's pages and folder record
 
     def store(self) -> None:
         self.cache.add(self.bodies, self.parsed, self.issues)
@@ -318,7 +319,12 @@ class _IssueReader:
 
 
 def _make_article(
-    path: Path, file: ArticleFile, issue: Issue, pages: dict[int, PrintPage], cache: BuildCache, problems: list[Problem]
+    path: Path,
+    file: ArticleFile,
+    issue: IssueContents,
+    pages: dict[int, PrintPage],
+    cache: BuildCache,
+    problems: list[Problem],
 ) -> Article | None:
     """The article as it appears in ``issue``: the checks that need the issue, then the model object."""
     assert file.parsed is not None
@@ -356,7 +362,7 @@ def _make_article(
     )
 
 
-def _check_unique_urls(issue: Issue, problems: list[Problem]) -> None:
+def _check_unique_urls(issue: IssueContents, problems: list[Problem]) -> None:
     claimed: dict[tuple[int, str], Article] = {}
     for article in issue.articles:
         key = (article.page, article.slug)

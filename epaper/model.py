@@ -101,7 +101,7 @@ class Article:
         return {**self.__dict__, "bodies": None, "previous": None, "next": None, "story": []}
 
     @property
-    def key(self) -> tuple[datetime.date, int, int, str]:
+    def reading_order(self) -> tuple[datetime.date, int, int, str]:
         """Reading order across the archive: date, page, position on the page."""
         return (self.date, self.page, self.order, self.slug)
 
@@ -196,7 +196,7 @@ class IssueRecord(NamedTuple):
     number: int | None
     running_number: int | None
     article_count: int
-    pages_digest: str  # the fingerprint of the issue's pages and articles (see fingerprint.py)
+    pages_digest: str  # the fingerprint of the issue's pages and articles (see issue_records.py)
     article_fingerprints: tuple[str, ...]  # in print reading order
     topic_slugs: tuple[str, ...]  # the topics its articles name, in order of first appearance
     topic_articles: tuple[tuple[str, tuple[int, ...]], ...]  # per topic: positions of its articles, newest first
@@ -208,21 +208,25 @@ class IssueRecord(NamedTuple):
 class Issue:
     """One day's paper (期): its folder holds ``issue.yaml`` and the article files.
 
-    An issue made from its record loads its pages (and articles) the first time they are asked for.
+    Made from its record (date, numbers, counts) with its pages, or with a way to load them the first
+    time they are asked for (an issue whose folder did not change since the last build).
     """
 
     folder: Path
-    date: datetime.date
-    number: int | None = None
-    running_number: int | None = None
+    record: IssueRecord = field(repr=False)
+    date: datetime.date = field(init=False)
+    number: int | None = field(init=False)
+    running_number: int | None = field(init=False)
     older: Issue | None = field(default=None, repr=False)
     newer: Issue | None = field(default=None, repr=False)
-    record: IssueRecord | None = field(default=None, repr=False)
     _pages: list[PrintPage] | None = field(default=None, repr=False)
     _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self.date, self.number, self.running_number = self.record.date, self.record.number, self.record.running_number
         self._iso = self.date.isoformat()
+        if self._pages is not None:
+            self.pages = self._pages
 
     def __getattribute__(self, name: str) -> Any:
         recorded = _recorded[0]
@@ -253,7 +257,6 @@ class Issue:
 
     @property
     def article_count(self) -> int:
-        assert self.record is not None, "an issue of a loaded edition has its record"
         return self.record.article_count
 
     @property
