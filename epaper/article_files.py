@@ -46,7 +46,7 @@ class ArticleFile:
 
 
 def shown_path(path: Path) -> str:
-    """``display_path(path)``, resolving each folder once: resolving every one of 20,000 files took a second."""
+    """``display_path(path)``, resolving each folder once rather than every file of a large archive."""
     if path.is_symlink():  # resolves to wherever it points
         return display_path(path)
     return (Path(_shown_folder(path.parent, os.getcwd())) / path.name).as_posix()

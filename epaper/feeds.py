@@ -1,13 +1,13 @@
 """RSS 2.0 feeds, built as lxml trees so that every value is escaped by an XML library.
 
-``feed_specs`` says which feeds the site has and what each lists; ``render_feed`` makes one of them, so
-that a build makes only the feeds whose articles changed, wherever it likes (in a worker process).
+A ``FeedSpec`` says what a feed lists (the site's, a topic's or an issue's, see ``pages.page_groups``);
+``render_feed`` makes its bytes, wherever the build likes (in a worker process).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 
@@ -27,7 +27,7 @@ NAMESPACES = {
 }
 ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
-RSS_SPECIFICATION = "http://www.rssboard.org/rss-specification"  # <docs>, as every feedgen feed had it
+RSS_SPECIFICATION = "http://www.rssboard.org/rss-specification"  # the feed's <docs>
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
 
@@ -40,15 +40,6 @@ class FeedSpec:
     title: str
     description: str
     articles: Sequence[Article]
-
-
-def feed_specs(config: SiteConfig, edition: Edition) -> Iterator[FeedSpec]:
-    """The feeds of the whole site, of every topic and of every issue."""
-    yield site_feed(config, edition)
-    for topic in edition.topics:
-        yield topic_feed(config, topic)
-    for issue in edition.issues:
-        yield issue_feed(config, issue)
 
 
 def site_feed(config: SiteConfig, edition: Edition) -> FeedSpec:
@@ -86,11 +77,7 @@ def published_at(config: SiteConfig, article: Article) -> datetime.datetime:
 
 
 def render_feed(config: SiteConfig, spec: FeedSpec) -> bytes:
-    """The RSS bytes of one feed; article categories are named after the topics in ``site.yaml``.
-
-    The tree is built with lxml directly, element for element as feedgen 1.0 wrote it (the same bytes):
-    feedgen's option checks and its locale switching for every date cost ~25 µs an item.
-    """
+    """The RSS bytes of one feed; article categories are named after the topics in ``site.yaml``."""
     topic_names = {topic.slug: topic.name for topic in config.topics}
     rss = Element("rss", version="2.0", nsmap=NAMESPACES)
     channel = SubElement(rss, "channel")

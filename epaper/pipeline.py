@@ -1,8 +1,8 @@
 """``build_site``: load config and content, link the model, make what changed, then publish it.
 
-The model is rebuilt on every build, from the cache of parsed and rendered articles (nothing is tracked
-between builds but content hashes). Each output has a key; one whose key and file are unchanged since the
-last build is not made again, and one whose new bytes equal the old file is not written.
+The edition is made on every build, from the records of unchanged issue folders and the cache of parsed
+articles. An output whose key, file and recorded reads of the model are unchanged since the last build is
+not made again (see plan.py), and one whose new bytes equal the old file is not written.
 """
 
 from __future__ import annotations
@@ -130,9 +130,8 @@ def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection in this process while it builds (worker processes collect as usual).
 
     A build (from reading the cache index on) makes a million objects that live until it ends, and little
-    cyclic garbage: with the collector on, its full passes over them took 0.9 s of a clean build at 20,000
-    articles, and 0.08 s of reading the index alone. The model's own cycles
-    are cut when the build ends (``unlink_edition``), so it is freed at once all the same.
+    cyclic garbage: the collector's full passes over them would cost a large build most of a second. The
+    model's own cycles are cut when the build ends (``unlink_edition``), so it is freed at once all the same.
     """
     collecting = gc.isenabled()
     gc.disable()

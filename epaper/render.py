@@ -33,9 +33,8 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
 
     Templates never change during a build, so Jinja does not check their files again on every page
     (``auto_reload``), and their compiled code is kept in the site's cache between builds.
-    Links are filters (``article | article_url | link``): a filter is a plain function call, while a call
-    such as ``url(urls.article_url(article))`` goes through Jinja's ``Context.call``, at ~1 µs each. The
-    ``url()`` and ``absolute_url()`` functions stay for templates written before the filters.
+    Links are filters (``article | article_url | link``): a filter is a plain function call, cheaper than a
+    function called from a template (which goes through Jinja's ``Context.call``).
     """
     base_path, base_url = config.base_path, config.base_url
     environment = SiteEnvironment(
@@ -60,7 +59,7 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
     def absolute(url: str) -> str:
         return urls.absolute(base_url, url)
 
-    environment.globals.update(site=config, urls=urls, url=link, absolute_url=absolute, asset=asset)
+    environment.globals.update(site=config, urls=urls, asset=asset)
     environment.filters.update(
         cn_date=cn_date,
         json_ld=json_ld,
@@ -80,7 +79,7 @@ class SiteEnvironment(jinja2.Environment):
     """A Jinja environment whose templates see the globals as a plain dict rather than a ``ChainMap``.
 
     Jinja reads a template's globals on every render and every ``{% import %}`` (a set difference of their
-    keys): with a ``ChainMap`` that cost ~15 µs a page. The globals are all set before the first template
+    keys), which a ``ChainMap`` makes slow. The globals are all set before the first template
     loads, so a copy sees exactly what the ``ChainMap`` would.
     """
 
