@@ -5,20 +5,16 @@ Only the files whose bytes changed are staged (see publish.py, which then publis
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from .cache import CacheCorrupt, OutputRecord, live_signature
+from .cache import CacheCorrupt
 from .errors import Problem, SiteError
 from .model import recording
 from .parallel import map_forked
 from .plan import PlannedOutput
 from .publish import StagedSite
 from .render import TemplateProblem
-
-SEARCH_KEY = "search-index"
 
 
 @dataclass(frozen=True)
@@ -69,15 +65,3 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
     if problems:
         raise SiteError(problems[:1])
     return [result for result in results if isinstance(result, Made)]
-
-
-def search_records(final: Path, folder: str) -> dict[str, OutputRecord]:
-    """Records for the search index files (made by Pagefind, not by a planned output)."""
-    records = {}
-    for top, _, files in os.walk(final / folder):
-        for name in files:
-            path = Path(top) / name
-            signature = live_signature(path)
-            if signature is not None:
-                records[path.relative_to(final).as_posix()] = OutputRecord(SEARCH_KEY, signature)
-    return records

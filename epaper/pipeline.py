@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .cache import BuildCache, CacheCorrupt, GroupRecord, OutputRecord, digest, file_signature, live_signature
+from .cache import BuildCache, CacheCorrupt, digest
 from .config import SiteConfig
 from .dependencies import CurrentValues
 from .errors import Problem, SiteError
 from .fingerprint import OutputKeys, site_key
 from .linking import link_edition, unlink_edition
 from .load import load_content
-from .make import Made, make_outputs, search_records
+from .make import make_outputs
+from .model import Edition
+from .output_records import Publication, tokens_read
 from .parallel import worker_count
-from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
+from .plan import LastBuild, SitePlan, plan_site, untouched_outputs
 from .publish import DuplicateOutput, StagedSite
 from .render import asset_fingerprints, make_environment
 from .scan import ContentScan, scan_content
@@ -148,154 +148,139 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     report = BuildReport()
     workers = worker_count(options.workers)
     index = cache.index
-
-    @contextmanager
-    def step(name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        yield
-        report.timings.append((name, time.perf_counter() - started))
-        log.info("%-16s %6.2fs", name, report.timings[-1][1])
-
+    step = _StepTimer(report)
     with step("check inputs"):
-        trusted = (
-            index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
-        )
-        if not trusted:
-            index.forget_output()
-        untouched = untouched_outputs(config.output_dir, index.outputs)  # meanwhile, in another process
-        theme_dir = config.root / "theme"
-        versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
-        site = site_key(config, options.include_drafts, versions)
-        scan = scan_content(config.content_dir)
-        inputs = inputs_key(site, options, scan)
-        untouched_names = untouched()
-        if trusted and index.inputs_key == inputs and index.outputs and len(untouched_names) == len(index.outputs):
-            report.warnings = list(index.warnings)
-            report.articles, report.pages = index.counts
-            report.files = len(index.outputs)
-            return report
+        inputs = _check_inputs(config, options, cache)
+        if inputs.unchanged:
+            return _report_unchanged(report, cache)
     with step("load content"):
         loaded = load_content(
-            config, cache, scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
+            config, cache, inputs.scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
         )
-        edition = loaded.edition
         report.warnings = loaded.warnings
         for warning in loaded.warnings:
             log.warning("warning: %s", warning)
+    edition = loaded.edition
     with step("link"):
         link_edition(edition)
         values = CurrentValues(edition, config.per_page)
-        last = LastBuild(index.outputs, index.groups, untouched_names, frozenset(values.changed(index.dependencies)))
+        changed = frozenset(values.changed(index.dependencies))
+        last = LastBuild(index.outputs, index.groups, inputs.untouched, changed)
     with StagedSite(config.output_dir) as staged:
         with step("plan"):
-            environment = make_environment(config, versions)
-            try:
-                plan = plan_site(config, edition, staged, environment, OutputKeys(site), last, cache, list(versions))
-            except DuplicateOutput as error:
-                raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
+            plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
             made = make_outputs(plan.outdated, staged, workers)
-            changed = [result for result in made if result.changed]
-            read = _recorded_reads(made, index.outputs)
-        html_changed = any(result.path.endswith(".html") for result in changed) or _pages_added_or_removed(
-            index.outputs, plan.outputs
+        publication = Publication(index.outputs, plan, made, SEARCH_BUNDLE)
+        reindex = config.search and (
+            not inputs.trusted or publication.pages_changed or not publication.has_search_index
         )
-        reindex = config.search and (not trusted or html_changed or not _has_search(index.outputs))
-        if not trusted or reindex:
+        if not inputs.trusted or reindex:
             with step("stage unchanged"):
-                fresh = {result.path for result in changed}
-                for output in plan.outputs:
-                    if output.path not in fresh:
-                        staged.keep(output.path)
+                publication.stage_unchanged(staged)
             if reindex:
                 with step("search index"):
-                    try:
-                        index_site(staged.root)
-                    except SearchIndexError as error:
-                        raise SiteError([Problem("pagefind", None, str(error))]) from None
+                    _index_search(staged)
             with step("publish"):
                 cache.mark_publishing()
-                staged.commit()
-            new_records = {
-                output.path: OutputRecord(
-                    output.key, file_signature(os.stat(config.output_dir / output.path)), read[output.path]
-                )
-                for output in plan.outputs
-            }
-            if config.search:
-                new_records.update(search_records(config.output_dir, SEARCH_BUNDLE))
+                records = publication.swap_in(staged, searched=config.search)
         else:
             with step("publish"):
-                new_records = _records_kept(index.outputs, plan.outputs, config.search)
-                removed = [name for name in index.outputs if name not in new_records]
                 cache.mark_publishing()
-                staged.apply(sorted(removed))
-                for output in plan.outdated:
-                    signature = live_signature(config.output_dir / output.path)
-                    assert signature is not None
-                    new_records[output.path] = OutputRecord(output.key, signature, read[output.path])
+                records = publication.move_in(staged, search_kept=config.search)
     index.output_dir = str(config.output_dir)
-    index.outputs = new_records
+    index.outputs = records
     index.groups = plan.groups
-    index.dependencies = values.table(_tokens_read(new_records, plan.groups))
-    index.inputs_key = inputs
+    index.dependencies = values.table(tokens_read(records, plan.groups))
+    index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)
     index.issue_records = loaded.issue_records
-    report.articles, report.pages = edition.article_count, plan.pages
-    index.counts = (report.articles, report.pages)
+    index.counts = (edition.article_count, plan.pages)
     if save:
         with step("save cache"):
             cache.save()
     else:
         cache.unsaved = True
     unlink_edition(edition)
-    report.files = len(new_records)
-    report.written = len(changed)
-    report.bytes = sum(result.size for result in changed)
+    report.articles, report.pages = index.counts
+    report.files = len(records)
+    report.written = len(publication.changed)
+    report.bytes = sum(result.size for result in publication.changed)
     report.searched = reindex
     return report
 
 
-def _records_kept(
-    records: dict[str, OutputRecord], outputs: list[PlannedOutput], search: bool
-) -> dict[str, OutputRecord]:
-    """The records of the last build's files that this build keeps (the outdated ones are updated after)."""
-    kept = {output.path: records[output.path] for output in outputs if output.path in records}
-    if search:  # the search index was not made again
-        kept.update({name: record for name, record in records.items() if _is_search_file(name)})
-    return kept
+class _StepTimer:
+    """``with step("name"):`` times a named step of the build into the report and the log."""
+
+    def __init__(self, report: BuildReport) -> None:
+        self.report = report
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.report.timings.append((name, time.perf_counter() - started))
+        log.info("%-16s %6.2fs", name, self.report.timings[-1][1])
 
 
-def _recorded_reads(made: list[Made], records: dict[str, OutputRecord]) -> dict[str, tuple[str, ...]]:
-    """What each output read of the model: as recorded now for those made, as before for the others."""
-    tokens: dict[str, str] = {}  # one string object per token, so the stored index holds each once
-    read = {name: record.read for name, record in records.items()}
-    for result in made:
-        read[result.path] = tuple(sorted(tokens.setdefault(token, token) for token in result.read.split("\n") if token))
-    return defaultdict(tuple, read)
+@dataclass(frozen=True)
+class _Inputs:
+    """What a build starts from: whether the last output is trusted, which of its files are untouched, the
+    theme's asset versions, the site key, the content scan and the digest of all of it."""
+
+    trusted: bool
+    untouched: frozenset[str]
+    versions: dict[str, str]
+    site: str
+    scan: ContentScan
+    key: str
+    unchanged: bool  # nothing changed since the last build, whose output is intact
 
 
-def _tokens_read(records: dict[str, OutputRecord], groups: dict[str, GroupRecord]) -> set[str]:
-    tokens = {token for record in records.values() for token in record.read}
-    tokens.update(token for group in groups.values() for token in group.read)
-    return tokens
+def _check_inputs(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> _Inputs:
+    index = cache.index
+    trusted = index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
+    if not trusted:
+        index.forget_output()
+    untouched = untouched_outputs(config.output_dir, index.outputs)  # meanwhile, in another process
+    theme_dir = config.root / "theme"
+    versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
+    site = site_key(config, options.include_drafts, versions)
+    scan = scan_content(config.content_dir)
+    key = inputs_key(site, options, scan)
+    untouched_names = untouched()
+    intact = bool(index.outputs) and len(untouched_names) == len(index.outputs)
+    unchanged = trusted and index.inputs_key == key and intact
+    return _Inputs(trusted, untouched_names, versions, site, scan, key, unchanged)
+
+
+def _report_unchanged(report: BuildReport, cache: BuildCache) -> BuildReport:
+    report.warnings = list(cache.index.warnings)
+    report.articles, report.pages = cache.index.counts
+    report.files = len(cache.index.outputs)
+    return report
+
+
+def _plan(
+    config: SiteConfig, edition: Edition, staged: StagedSite, inputs: _Inputs, last: LastBuild, cache: BuildCache
+) -> SitePlan:
+    environment = make_environment(config, inputs.versions)
+    keys = OutputKeys(inputs.site)
+    try:
+        return plan_site(config, edition, staged, environment, keys, last, cache, list(inputs.versions))
+    except DuplicateOutput as error:
+        raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
+
+
+def _index_search(staged: StagedSite) -> None:
+    try:
+        index_site(staged.root)
+    except SearchIndexError as error:
+        raise SiteError([Problem("pagefind", None, str(error))]) from None
 
 
 def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
     """A digest of everything a build reads: the site key and the signature of every file under content/."""
     parts = [site, f"strict={options.strict}", *(f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests))]
     return digest("\n".join(parts).encode())
-
-
-def _is_search_file(name: str) -> bool:
-    return name.startswith(SEARCH_BUNDLE + "/")
-
-
-def _has_search(records: dict[str, OutputRecord]) -> bool:
-    return any(_is_search_file(name) for name in records)
-
-
-def _pages_added_or_removed(records: dict[str, OutputRecord], outputs: list[PlannedOutput]) -> bool:
-    old = {name for name in records if name.endswith(".html")}
-    new = {output.path for output in outputs if output.path.endswith(".html")}
-    return old != new
