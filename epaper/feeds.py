@@ -17,6 +17,7 @@ from . import urls
 from .config import SiteConfig
 from .markup import summarize
 from .model import Article, Edition, Issue, Topic
+from .render import cn_date
 from .xmltext import xml_text
 
 PUBLISH_TIME = datetime.time(6, 0)  # articles carry only their issue's date; readers' apps want a time too
@@ -62,7 +63,7 @@ def topic_feed(config: SiteConfig, topic: Topic) -> FeedSpec:
 
 
 def issue_feed(config: SiteConfig, issue: Issue) -> FeedSpec:
-    label = f"{issue.date.year}年{issue.date.month}月{issue.date.day}日"
+    label = cn_date(issue.date)
     return FeedSpec(
         urls.issue_feed_url(issue),
         urls.issue_url(issue),
@@ -100,7 +101,7 @@ def _item(config: SiteConfig, article: Article, topic_names: dict[str, str]) -> 
     item = Element("item")
     _text(item, "title", article.display_title)
     _text(item, "link", link)
-    _text(item, "description", article.summary or summarize(article.paragraphs, 200) or article.display_title)
+    _text(item, "description", article.summary or summarize(article.paragraphs) or article.display_title)
     _text(item, CONTENT_ENCODED, article.html)
     SubElement(item, "guid", isPermaLink="true").text = link
     for slug in article.topics:

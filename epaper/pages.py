@@ -13,6 +13,7 @@ from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
 from .model import Article, Edition, Issue, PrintPage, Topic, record
+from .render import issue_label
 
 
 @dataclass(frozen=True)
@@ -147,11 +148,6 @@ def issue_pages(
             yield article_page(issue, page, article, topics)
 
 
-def issue_label(issue: Issue) -> str:
-    number = f" 第{issue.number}期" if issue.number else ""
-    return f"{issue.date.year}年{issue.date.month}月{issue.date.day}日{number}"
-
-
 def issue_crumbs(issue: Issue) -> tuple[tuple[str, str], ...]:
     return (("往期回顾", urls.ARCHIVE), (issue_label(issue), urls.issue_url(issue)))
 
@@ -176,7 +172,7 @@ def issue_page(issue: Issue, calendar: CalendarMonth) -> PageSpec:
         urls.issue_url(issue),
         "issue.html",
         issue_label(issue),
-        summarize([f"{issue_label(issue)}：{headlines}"], 150),
+        summarize([f"{issue_label(issue)}：{headlines}"]),
         {"issue": issue, **issue_calendar(calendar)},
         issue_crumbs(issue),
     )
@@ -188,7 +184,7 @@ def print_page(issue: Issue, page: PrintPage) -> PageSpec:
         urls.page_url(issue, page),
         "page.html",
         f"{page.label} · {issue_label(issue)}",
-        summarize([f"{page.label}：{headlines}"], 150),
+        summarize([f"{page.label}：{headlines}"]),
         {"issue": issue, "page": page},
         (*issue_crumbs(issue), (page.label, urls.page_url(issue, page))),
     )

@@ -18,6 +18,7 @@ from .cache import CACHE_FOLDER
 from .compiled_templates import TEMPLATES_FOLDER, CompiledTemplates
 from .config import SiteConfig
 from .errors import Problem, display_path
+from .model import Issue
 
 JSON_LD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
 
@@ -62,6 +63,7 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
     environment.globals.update(site=config, urls=urls, asset=asset)
     environment.filters.update(
         cn_date=cn_date,
+        issue_label=issue_label,
         json_ld=json_ld,
         link=link,
         absolute=absolute,
@@ -89,6 +91,12 @@ class SiteEnvironment(jinja2.Environment):
 
 def cn_date(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def issue_label(issue: Issue, weekday: bool = False) -> str:
+    """An issue as readers name it: 2021年1月18日 第5000期, with the weekday before the number if asked."""
+    parts = [cn_date(issue.date), issue.weekday if weekday else "", f"第{issue.number}期" if issue.number else ""]
+    return " ".join(part for part in parts if part)
 
 
 def json_ld(value: Any) -> Markup:
