@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import random
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,12 +172,23 @@ def write_epaper_site(root: Path, articles: int, search: bool = False) -> None:
     (root / "site.yaml").write_text(site_yaml(search), encoding="utf-8")
     for folder in ("templates", "theme"):
         shutil.copytree(REPOSITORY / folder, root / folder)
-    for article in corpus(articles):
+    write_articles(root, corpus(articles))
+
+
+def write_articles(root: Path, articles: Iterable[CorpusArticle]) -> None:
+    """Article files, and the issue.yaml of each issue folder they start."""
+    for article in articles:
         folder = root / "content" / article.date.strftime("%Y/%m/%d")
         if not folder.is_dir():
             folder.mkdir(parents=True)
             (folder / "issue.yaml").write_text(issue_yaml(article.date, 1 + article.number // ARTICLES_PER_ISSUE))
         (folder / f"{article.page:02d}-{article.slug}.md").write_text(article_file(article), encoding="utf-8")
+
+
+def add_issue(root: Path, articles: int, added: int) -> None:
+    """The next day's issue of a site of ``articles`` articles, of which ``added`` issues were added so far."""
+    first = -(-articles // ARTICLES_PER_ISSUE) * ARTICLES_PER_ISSUE + added * ARTICLES_PER_ISSUE
+    write_articles(root, (make_article(number) for number in range(first, first + ARTICLES_PER_ISSUE)))
 
 
 def article_path(root: Path, number: int) -> Path:

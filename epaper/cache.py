@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import Problem
-from .model import IssueOutline, PrintPage
+from .model import IssueRecord, PrintPage
 
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
-BODIES_FILE = "bodies.sqlite"  # rendered bodies, parsed articles and loaded issues, looked up by key
+STORE_FILE = "store.sqlite"  # rendered bodies, parsed articles, loaded issues and folder records, by key
 RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
 INDEX_MAGIC = b"epaper-cache-1\n"
@@ -77,17 +77,6 @@ def code_version() -> str:
     return hasher.hexdigest()
 
 
-@dataclass
-class ParsedArticle:
-    """An article file after its front matter passed the schema check and its body was rendered."""
-
-    values: dict[str, Any]
-    lines: dict[tuple[str | int, ...], int]
-    body_key: str
-    lead: str
-    paragraph_count: int
-
-
 class FolderRecord(NamedTuple):
     """An issue folder as last loaded: its article files (name, signature, parsed key) and their bodies' keys."""
 
@@ -96,16 +85,18 @@ class FolderRecord(NamedTuple):
 
 
 class OutputRecord(NamedTuple):
-    """One file of the last output: the key of what produced it, and its signature when it was written."""
+    """One file of the last output: its key, its signature when it was written, and what it read of the model."""
 
     key: str
     signature: Signature
+    read: tuple[str, ...] = ()  # dependency tokens (see dependencies.py)
 
 
 class GroupRecord(NamedTuple):
-    """A group of outputs made from the same inputs (see ``pages.PageGroup``): their key, files and page URLs."""
+    """A group of outputs (see ``pages.PageGroup``): its key, what planning it read, its files and page URLs."""
 
     key: str
+    read: tuple[str, ...]
     names: tuple[str, ...]
     page_urls: tuple[str, ...]
 
@@ -116,10 +107,11 @@ class CacheIndex:
 
     version: str
     sources: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # copied files: signature, digest
-    outlines: dict[str, IssueOutline] = field(default_factory=dict)  # the last build's issues, by folder
+    issue_records: dict[str, IssueRecord] = field(default_factory=dict)  # the last build's issues, by folder
     output_dir: str = ""
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
+    dependencies: dict[str, str] = field(default_factory=dict)  # every recorded token: its value then
     inputs_key: str = ""
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
@@ -130,13 +122,13 @@ class CacheIndex:
         state = dict(self.__dict__)
         state["outputs"] = {name: tuple(record) for name, record in self.outputs.items()}
         state["groups"] = {name: tuple(record) for name, record in self.groups.items()}
-        state["outlines"] = {name: tuple(outline) for name, outline in self.outlines.items()}
+        state["issue_records"] = {name: tuple(record) for name, record in self.issue_records.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state["outputs"] = {name: OutputRecord._make(record) for name, record in state["outputs"].items()}
         state["groups"] = {name: GroupRecord._make(record) for name, record in state["groups"].items()}
-        state["outlines"] = {name: IssueOutline._make(outline) for name, outline in state["outlines"].items()}
+        state["issue_records"] = {name: IssueRecord._make(record) for name, record in state["issue_records"].items()}
         self.__dict__.update(state)
 
     def forget_output(self) -> None:
@@ -144,6 +136,7 @@ class CacheIndex:
         self.output_dir = ""
         self.outputs = {}
         self.groups = {}
+        self.dependencies = {}
         self.inputs_key = ""
 
 
@@ -163,7 +156,7 @@ class BuildCache:
     def open(cls, site_root: Path, fresh: bool = False) -> BuildCache:
         """The site's cache; an empty one when ``fresh``, or when what is stored is unusable."""
         folder = site_root / CACHE_FOLDER
-        index = None if fresh or not (folder / BODIES_FILE).is_file() else _read_index(folder)
+        index = None if fresh or not (folder / STORE_FILE).is_file() else _read_index(folder)
         if index is None or index.version != code_version():
             shutil.rmtree(folder, ignore_errors=True)
             index = CacheIndex(code_version())
@@ -182,7 +175,7 @@ class BuildCache:
         """The database of stored rows; a forked worker process opens its own connection."""
         if self._connection is None or self._connection_pid != os.getpid():
             self._connection = sqlite3.connect(  # used by one build at a time, maybe from another thread
-                self.folder / BODIES_FILE, isolation_level=None, timeout=60, check_same_thread=False
+                self.folder / STORE_FILE, isolation_level=None, timeout=60, check_same_thread=False
             )
             self._connection_pid = os.getpid()
             self._connection.execute("PRAGMA journal_mode=WAL")  # workers write while others read
@@ -217,17 +210,13 @@ class BuildCache:
     def known_bodies(self, keys: Iterable[str]) -> set[str]:
         return {row[0] for row in self._select("bodies", "key", keys)}
 
-    def parsed_articles(self, keys: Iterable[str]) -> dict[str, ParsedArticle]:
-        """The stored parsed articles of these file keys (those missing or failing their check are left out)."""
-        return self._stored("parsed", keys, ParsedArticle)
-
     def folder_records(self, keys: Iterable[str]) -> dict[str, FolderRecord]:
-        """The stored records of these issue folders, by outline key (those failing their check are left out)."""
-        return self._stored("folders", keys, FolderRecord)
+        """The stored records of these issue folders, by record key (those failing their check are left out)."""
+        return self.stored("folders", keys, FolderRecord)
 
     def issue_pages(self, key: str) -> list[PrintPage]:
-        """The pages (with their articles) of the issue stored under its outline's key."""
-        pages = self._stored("issues", [key], list).get(key)
+        """The pages (with their articles) of the issue stored under its record's key."""
+        pages = self.stored("issues", [key], list).get(key)
         if pages is None:
             raise CacheCorrupt(f"stored issue {key} is missing or damaged")
         for page in pages:
@@ -235,7 +224,7 @@ class BuildCache:
                 article.bodies = self
         return pages
 
-    def _stored(self, table: str, keys: Iterable[str], kind: type[Stored]) -> dict[str, Stored]:
+    def stored(self, table: str, keys: Iterable[str], kind: type[Stored]) -> dict[str, Stored]:
         """The pickled values of ``table`` under ``keys`` that pass their check and are of the expected kind."""
         found = {}
         for key, data, checksum in self._select(table, "key, data, checksum", keys):
@@ -247,7 +236,7 @@ class BuildCache:
     def add(
         self,
         bodies: Iterable[tuple[str, str, list[str]]] = (),
-        parsed: Iterable[tuple[str, ParsedArticle]] = (),
+        parsed: Iterable[tuple[str, object]] = (),
         issues: Iterable[tuple[str, list[PrintPage], FolderRecord]] = (),
     ) -> None:
         """Store rendered bodies (key, HTML, paragraphs), parsed articles and loaded issues, in one transaction.
@@ -293,9 +282,9 @@ class BuildCache:
 
     def save(self) -> None:
         """Write the index atomically; drop rows no issue uses once the added ones make up a fifth of the store."""
-        live_rows = 2 * sum(outline.article_count for outline in self.index.outlines.values())  # body + parsed
+        live_rows = 2 * sum(record.article_count for record in self.index.issue_records.values())  # body + parsed
         if self.index.rows_added > max(100, live_rows // 5):
-            issues = {outline.key for outline in self.index.outlines.values()}
+            issues = {record.key for record in self.index.issue_records.values()}
             folders = self.folder_records(issues).values()
             live = {
                 "bodies": {key for folder in folders for key in folder.body_keys},
@@ -315,7 +304,7 @@ class BuildCache:
         """True while this cache, held in memory, is the site's cache as stored (no other process saved since)."""
         return (
             self.folder == site_root / CACHE_FOLDER
-            and (self.folder / BODIES_FILE).is_file()
+            and (self.folder / STORE_FILE).is_file()
             and live_signature(self.folder / INDEX_FILE) == self._index_signature
         )
 

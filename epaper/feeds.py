@@ -1,13 +1,13 @@
 """RSS 2.0 feeds, built as lxml trees so that every value is escaped by an XML library.
 
-``feed_specs`` says which feeds the site has and what each lists; ``render_feed`` makes one of them, so
-that a build makes only the feeds whose articles changed, wherever it likes (in a worker process).
+A ``FeedSpec`` says what a feed lists (the site's, a topic's or an issue's, see ``pages.page_groups``);
+``render_feed`` makes its bytes, wherever the build likes (in a worker process).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 
@@ -17,6 +17,7 @@ from . import urls
 from .config import SiteConfig
 from .markup import summarize
 from .model import Article, Edition, Issue, Topic
+from .render import cn_date
 from .xmltext import xml_text
 
 PUBLISH_TIME = datetime.time(6, 0)  # articles carry only their issue's date; readers' apps want a time too
@@ -27,7 +28,7 @@ NAMESPACES = {
 }
 ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
-RSS_SPECIFICATION = "http://www.rssboard.org/rss-specification"  # <docs>, as every feedgen feed had it
+RSS_SPECIFICATION = "http://www.rssboard.org/rss-specification"  # the feed's <docs>
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
 
@@ -40,15 +41,6 @@ class FeedSpec:
     title: str
     description: str
     articles: Sequence[Article]
-
-
-def feed_specs(config: SiteConfig, edition: Edition) -> Iterator[FeedSpec]:
-    """The feeds of the whole site, of every topic and of every issue."""
-    yield site_feed(config, edition)
-    for topic in edition.topics:
-        yield topic_feed(config, topic)
-    for issue in edition.issues:
-        yield issue_feed(config, issue)
 
 
 def site_feed(config: SiteConfig, edition: Edition) -> FeedSpec:
@@ -71,7 +63,7 @@ def topic_feed(config: SiteConfig, topic: Topic) -> FeedSpec:
 
 
 def issue_feed(config: SiteConfig, issue: Issue) -> FeedSpec:
-    label = f"{issue.date.year}年{issue.date.month}月{issue.date.day}日"
+    label = cn_date(issue.date)
     return FeedSpec(
         urls.issue_feed_url(issue),
         urls.issue_url(issue),
@@ -86,11 +78,7 @@ def published_at(config: SiteConfig, article: Article) -> datetime.datetime:
 
 
 def render_feed(config: SiteConfig, spec: FeedSpec) -> bytes:
-    """The RSS bytes of one feed; article categories are named after the topics in ``site.yaml``.
-
-    The tree is built with lxml directly, element for element as feedgen 1.0 wrote it (the same bytes):
-    feedgen's option checks and its locale switching for every date cost ~25 µs an item.
-    """
+    """The RSS bytes of one feed; article categories are named after the topics in ``site.yaml``."""
     topic_names = {topic.slug: topic.name for topic in config.topics}
     rss = Element("rss", version="2.0", nsmap=NAMESPACES)
     channel = SubElement(rss, "channel")
@@ -113,7 +101,7 @@ def _item(config: SiteConfig, article: Article, topic_names: dict[str, str]) -> 
     item = Element("item")
     _text(item, "title", article.display_title)
     _text(item, "link", link)
-    _text(item, "description", article.summary or summarize(article.paragraphs, 200) or article.display_title)
+    _text(item, "description", article.summary or summarize(article.paragraphs) or article.display_title)
     _text(item, CONTENT_ENCODED, article.html)
     SubElement(item, "guid", isPermaLink="true").text = link
     for slug in article.topics:

@@ -1,10 +1,9 @@
-"""Keys of outputs: a digest of everything a page or feed is made from, so an unchanged one is not rendered again.
+"""Keys for deciding what to make again: the site key, and the keys of pages, feeds and page groups.
 
-A page's key covers the site key (the tool's code, ``site.yaml``, the build options, every template and
-theme file) and the page's own context, digested deeply: an issue covers its pages and all its articles,
-an article its own file and those of its neighbours and story parts. A topic, where it appears in another
-page's context, stands for its definition and its article count. Other dataclasses and named tuples are
-digested field by field; a context value of any other type is an error, so nothing is cached by accident.
+An output's key names what it is made of, shallowly: its URL, template, title, description, and which
+issue, page, article or topic its context holds (not what they contain: what a page reads of them is
+recorded while it is made, see dependencies.py). Plain values in a context (calendars, lists, numbers) are
+digested whole; a context value of any other type is an error, so nothing is cached by accident.
 """
 
 from __future__ import annotations
@@ -12,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from .cache import code_version, digest
 from .config import SiteConfig
-from .model import Article, Issue, PrintPage, Topic, TopicArticles
+from .feeds import FeedSpec
+from .model import Article, Edition, Issue, PrintPage, Topic, TopicArticles
 from .pages import PageSpec, Pagination
 
 SCALARS = (str, int, float, bool, type(None), datetime.date)
@@ -35,80 +35,59 @@ def site_key(config: SiteConfig, include_drafts: bool, asset_versions: Mapping[s
     return hasher.hexdigest()
 
 
-class Fingerprints:
-    """Digests of model objects, each computed once per build."""
+class OutputKeys:
+    """Keys of pages, feeds and page groups (see the module docstring), plain values digested once per build."""
 
     def __init__(self, site: str) -> None:
         self.site = site
         self._memo: dict[int, str] = {}
         self._keep_alive: list[object] = []
 
-    def page_key(self, spec: PageSpec) -> str:
+    def page(self, spec: PageSpec) -> str:
         parts = [self.site, spec.url, spec.template, spec.title, spec.description, repr(spec.breadcrumbs)]
-        parts += [f"{name}={self.of(value)}" for name, value in sorted(spec.context.items())]
+        parts += [f"{name}={self.identity(value)}" for name, value in sorted(spec.context.items())]
         return digest("|".join(parts).encode())
 
-    def key(self, *values: object) -> str:
-        """A key for an output made from ``values`` (besides the site key)."""
-        return digest("|".join([self.site, *(self.of(value) for value in values)]).encode())
+    def feed(self, feed: FeedSpec) -> str:
+        return self.of("feed", feed.url, feed.page_url, feed.title, feed.description, feed.articles)
 
-    def of(self, value: object) -> str:
+    def of(self, *values: object) -> str:
+        return digest("|".join([self.site, *(self.identity(value) for value in values)]).encode())
+
+    def identity(self, value: object) -> str:
+        if isinstance(value, SCALARS):
+            return repr(value)
+        if isinstance(value, Article):
+            return "article:" + value.fingerprint
+        if isinstance(value, Issue):
+            return "issue:" + value.date.isoformat()
+        if isinstance(value, PrintPage):
+            return f"page:{value.issue_token}/{value.number}"
+        if isinstance(value, Topic):
+            return "topic:" + value.slug
+        if isinstance(value, TopicArticles):  # a topic's own list records its reads; a slice is fixed
+            return "topic:" + value.slug if value.slug else "[" + ",".join(value.fingerprints) + "]"
+        if isinstance(value, Pagination):
+            return f"pagination:{value.topic.slug}/{value.number}|" + self.identity(value.items)
+        if isinstance(value, Edition):
+            return "edition"
+        if isinstance(value, SiteConfig):
+            return "site"  # part of the site key
         known = self._memo.get(id(value))
         if known is not None:
             return known
-        if isinstance(value, SCALARS):
-            return repr(value)
         if isinstance(value, list):
-            return "[" + ",".join(self.of(item) for item in value) + "]"
-        if isinstance(value, tuple):  # immutable, so remembered: a month's calendar is in each of its issues' keys
-            return self._remember(value, "[" + ",".join(self.of(item) for item in value) + "]")
-        if isinstance(value, TopicArticles):  # the same as the list of its articles, without loading them
-            return "[" + ",".join(value.fingerprints) + "]"
+            return "[" + ",".join(self.identity(item) for item in value) + "]"
         if isinstance(value, dict):
-            return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in sorted(value.items())) + "}"
-        return self._remember(value, digest(self._describe(value).encode()))
-
-    def _remember(self, value: object, fingerprint: str) -> str:
-        self._memo[id(value)] = fingerprint
-        self._keep_alive.append(value)  # an id stays unique only while its object lives
-        return fingerprint
-
-    def pages_digest(self, pages: list[PrintPage]) -> str:
-        """The part of an issue's fingerprint that its own files decide: its pages and their articles."""
-        return "|".join(self.of(page) for page in pages)
-
-    def _describe(self, value: object) -> str:
-        if isinstance(value, Article):
-            return "article:" + "|".join(
-                [value.fingerprint, _neighbour(value.previous), _neighbour(value.next), *_prints(value.story)]
-            )
-        if isinstance(value, Issue):
-            nearby = [_issue_identity(other) for other in (value.older, value.newer)]
-            identity = (value.folder.name, value.date, value.number, value.running_number, nearby)
-            assert value.outline is not None, "an issue in a page's context has its outline"
-            return f"issue:{identity!r}|{value.outline.pages_digest}"
-        if isinstance(value, PrintPage):
-            page = tuple(getattr(value, item.name) for item in dataclasses.fields(value) if item.name != "articles")
-            return f"page:{page!r}|" + self.of(value.articles)
-        if isinstance(value, Topic):
-            return f"topic:{(value.name, value.slug, value.description, len(value.articles))!r}"
-        if isinstance(value, Pagination):
-            items = value.items if isinstance(value.items, TopicArticles) else list(value.items)
-            return f"pagination:{value.number}/{value.count}|" + self.of(items)
+            return "{" + ",".join(f"{self.identity(k)}:{self.identity(v)}" for k, v in sorted(value.items())) + "}"
+        if isinstance(value, tuple):  # immutable, so remembered: a month's calendar is in each of its issues' keys
+            return self._remember(value, "(" + ",".join(self.identity(item) for item in value) + ")")
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            values = {item.name: getattr(value, item.name) for item in dataclasses.fields(value)}
-            return f"{type(value).__name__}:" + self.of(values)
-        raise TypeError(f"no fingerprint for {type(value).__name__} in a page context: teach epaper/fingerprint.py")
+            fields = {item.name: getattr(value, item.name) for item in dataclasses.fields(value)}
+            return f"{type(value).__name__}:" + self.identity(fields)
+        raise TypeError(f"no key for {type(value).__name__} in a page context: teach epaper/fingerprint.py")
 
-
-def _issue_identity(issue: Issue | None) -> tuple[object, ...] | None:
-    """What a page may show of a neighbouring issue: its date and numbers."""
-    return (issue.date, issue.number, issue.running_number) if issue else None
-
-
-def _neighbour(article: Article | None) -> str:
-    return article.fingerprint if article else "-"
-
-
-def _prints(articles: Iterable[Article]) -> list[str]:
-    return [article.fingerprint for article in articles]
+    def _remember(self, value: object, identity: str) -> str:
+        self._memo[id(value)] = identity
+        self._keep_alive.append(value)  # an id stays unique only while its object lives
+        return identity

@@ -60,7 +60,10 @@ def _plain_text(inline: Token) -> str:
     return "".join(parts).strip()
 
 
-def summarize(paragraphs: Sequence[str], limit: int = 120) -> str:
-    """The first paragraph, cut by characters (Chinese has no word spaces) with an ellipsis."""
+SUMMARY_LENGTH = 120  # characters of a page description or feed item made from text (Chinese has no word spaces)
+
+
+def summarize(paragraphs: Sequence[str]) -> str:
+    """The first paragraph, cut at ``SUMMARY_LENGTH`` characters with an ellipsis."""
     text = next((paragraph for paragraph in paragraphs if paragraph), "")
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"

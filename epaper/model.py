@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, overload
@@ -11,6 +12,36 @@ from typing import Any, NamedTuple, Protocol, overload
 from .errors import Problem
 
 WEEKDAYS = "一二三四五六日"
+
+# The dependencies of the output being made, if one is: every read of a model object adds a token naming
+# what was read (see dependencies.py, which gives each token's value). One list, so reading it is quick.
+_recorded: list[set[str] | None] = [None]
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the tokens of everything the model is asked for inside the block (and pass them outwards)."""
+    outer = _recorded[0]
+    found: set[str] = set()
+    _recorded[0] = found
+    try:
+        yield found
+    finally:
+        _recorded[0] = outer
+        if outer is not None:
+            outer |= found
+
+
+def record(token: str) -> None:
+    """Add ``token`` to the dependencies of the output being made, if one is."""
+    recorded = _recorded[0]
+    if recorded is not None:
+        recorded.add(token)
+
+
+ARTICLE_LINKS = frozenset({"previous", "next", "story"})  # decided by the issue's layout, not the article's file
+ISSUE_IDENTITY = frozenset({"date", "number", "running_number", "folder", "weekday", "_iso"})
+ISSUE_NEIGHBOURS = frozenset({"older", "newer"})
 
 
 class RenderedBodies(Protocol):
@@ -58,12 +89,19 @@ class Article:
     next: Article | None = field(default=None, repr=False, compare=False)
     story: list[Article] = field(default_factory=list, repr=False, compare=False)
 
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            kind = "l:" if name in ARTICLE_LINKS else "a:"
+            recorded.add(kind + object.__getattribute__(self, "fingerprint"))
+        return object.__getattribute__(self, name)
+
     def __getstate__(self) -> dict[str, Any]:
         """Stored without the links to the cache and to other articles, which are made again on loading."""
         return {**self.__dict__, "bodies": None, "previous": None, "next": None, "story": []}
 
     @property
-    def key(self) -> tuple[datetime.date, int, int, str]:
+    def reading_order(self) -> tuple[datetime.date, int, int, str]:
         """Reading order across the archive: date, page, position on the page."""
         return (self.date, self.page, self.order, self.slug)
 
@@ -133,13 +171,20 @@ class PrintPage:
     image_width: int | None = None
     image_height: int | None = None
     articles: list[Article] = field(default_factory=list)
+    issue_token: str = field(default="", repr=False, compare=False)  # set when its issue is made
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            recorded.add(object.__getattribute__(self, "issue_token"))
+        return object.__getattribute__(self, name)
 
     @property
     def label(self) -> str:
         return f"第{self.number}版 · {self.name}" if self.name else f"第{self.number}版"
 
 
-class IssueOutline(NamedTuple):
+class IssueRecord(NamedTuple):
     """What the rest of the site needs of an issue without loading its articles; cached per issue folder.
 
     ``key`` covers the folder's files and the settings that shape loading them: an issue whose key is
@@ -151,7 +196,7 @@ class IssueOutline(NamedTuple):
     number: int | None
     running_number: int | None
     article_count: int
-    pages_digest: str  # the fingerprint of the issue's pages and articles (see fingerprint.py)
+    pages_digest: str  # the fingerprint of the issue's pages and articles (see issue_records.py)
     article_fingerprints: tuple[str, ...]  # in print reading order
     topic_slugs: tuple[str, ...]  # the topics its articles name, in order of first appearance
     topic_articles: tuple[tuple[str, tuple[int, ...]], ...]  # per topic: positions of its articles, newest first
@@ -163,27 +208,43 @@ class IssueOutline(NamedTuple):
 class Issue:
     """One day's paper (期): its folder holds ``issue.yaml`` and the article files.
 
-    An issue made from its outline loads its pages (and articles) the first time they are asked for.
+    Made from its record (date, numbers, counts) with its pages, or with a way to load them the first
+    time they are asked for (an issue whose folder did not change since the last build).
     """
 
     folder: Path
-    date: datetime.date
-    number: int | None = None
-    running_number: int | None = None
+    record: IssueRecord = field(repr=False)
+    date: datetime.date = field(init=False)
+    number: int | None = field(init=False)
+    running_number: int | None = field(init=False)
     older: Issue | None = field(default=None, repr=False)
     newer: Issue | None = field(default=None, repr=False)
-    outline: IssueOutline | None = field(default=None, repr=False)
     _pages: list[PrintPage] | None = field(default=None, repr=False)
     _load_pages: Callable[[Issue], list[PrintPage]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.date, self.number, self.running_number = self.record.date, self.record.number, self.record.running_number
+        self._iso = self.date.isoformat()
+        if self._pages is not None:
+            self.pages = self._pages
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None:
+            kind = "d:" if name in ISSUE_IDENTITY else "n:" if name in ISSUE_NEIGHBOURS else "i:"
+            recorded.add(kind + object.__getattribute__(self, "_iso"))
+        return object.__getattribute__(self, name)
 
     @property
     def pages(self) -> list[PrintPage]:
         if self._pages is None:
-            self._pages = self._load_pages(self) if self._load_pages else []
-        return self._pages
+            self.pages = self._load_pages(self) if self._load_pages else []
+        return self._pages  # type: ignore[return-value]
 
     @pages.setter
     def pages(self, pages: list[PrintPage]) -> None:
+        for page in pages:
+            page.issue_token = "i:" + self._iso
         self._pages = pages
 
     @property
@@ -196,8 +257,7 @@ class Issue:
 
     @property
     def article_count(self) -> int:
-        assert self.outline is not None, "an issue of a loaded edition has its outline"
-        return self.outline.article_count
+        return self.record.article_count
 
     @property
     def weekday(self) -> str:
@@ -207,13 +267,21 @@ class Issue:
 class TopicArticles(Sequence[Article]):
     """A topic's articles, newest first, held as (issue, position) references with their fingerprints.
 
-    Reading an article loads its issue; counting, slicing and fingerprinting load nothing.
+    Reading an article loads its issue; counting, slicing and fingerprinting load nothing. The topic's own
+    list (``slug`` set) records what is asked of it: its length, an item, a slice or all of it; a slice
+    taken from it is a fixed list of references that records nothing of its own.
     """
 
-    def __init__(self, references: Sequence[tuple[Issue, int, str]]) -> None:
+    def __init__(self, references: Sequence[tuple[Issue, int, str]], slug: str = "") -> None:
         self.references = references
+        self.slug = slug
+
+    def _record(self, part: str) -> None:
+        if self.slug:
+            record(f"t:{self.slug}:{part}")
 
     def __len__(self) -> int:
+        self._record("len")
         return len(self.references)
 
     @overload
@@ -222,11 +290,15 @@ class TopicArticles(Sequence[Article]):
     def __getitem__(self, index: slice) -> TopicArticles: ...
     def __getitem__(self, index: int | slice) -> Article | TopicArticles:
         if isinstance(index, slice):
+            bounds = (index.start, index.stop, index.step)
+            self._record(":".join("" if bound is None else str(bound) for bound in bounds))
             return TopicArticles(self.references[index])
+        self._record(str(index))
         issue, position, _ = self.references[index]
         return issue.articles[position]
 
     def __iter__(self) -> Iterator[Article]:
+        self._record("all")
         for issue, position, _ in self.references:
             yield issue.articles[position]
 
@@ -249,6 +321,12 @@ class Edition:
 
     issues: list[Issue]
     topics: list[Topic]
+
+    def __getattribute__(self, name: str) -> Any:
+        recorded = _recorded[0]
+        if recorded is not None and name != "topics":  # the topics are site.yaml's; their articles record
+            recorded.add("e:issues")
+        return object.__getattribute__(self, name)
 
     @property
     def article_count(self) -> int:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from . import urls
@@ -14,7 +12,8 @@ from .config import SiteConfig
 from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
-from .model import Article, Edition, Issue, PrintPage, Topic
+from .model import Article, Edition, Issue, PrintPage, Topic, record
+from .render import issue_label
 
 
 @dataclass(frozen=True)
@@ -27,82 +26,121 @@ class PageSpec:
     breadcrumbs: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
 class Pagination:
-    number: int
-    count: int
-    items: Sequence[Article]
-    url_of: Any
+    """One page of a topic's articles (newest first on the page), pages numbered from the oldest.
+
+    Pages 1 to ``count - 1`` hold ``per_page`` articles each and keep them as the topic grows; the topic's
+    own URL is page ``count``, with the newest ``per_page`` to ``2 * per_page - 1`` articles. So a new issue
+    changes a topic's newest page, and adds a page now and then, but leaves the older pages as they were.
+    ``previous_url`` is the newer page, ``next_url`` the older one. Reading ``count`` or ``previous_url``
+    records it (they change as the topic grows); ``number`` and ``items`` are part of the page's key.
+    """
+
+    def __init__(self, topic: Topic, number: int, count: int, items: Sequence[Article]) -> None:
+        self.topic = topic
+        self.number = number
+        self._count = count
+        self.items = items
+
+    @property
+    def count(self) -> int:
+        record(f"p:{self.topic.slug}:count")
+        return self._count
 
     @property
     def previous_url(self) -> str | None:
-        return self.url_of(self.number - 1) if self.number > 1 else None
+        record(f"p:{self.topic.slug}:newer:{self.number}")
+        return newer_page_url(self.topic, self.number, self._count)
 
     @property
     def next_url(self) -> str | None:
-        return self.url_of(self.number + 1) if self.number < self.count else None
+        return urls.topic_url(self.topic, self.number - 1) if self.number > 1 else None
+
+
+def topic_page_count(articles: int, per_page: int) -> int:
+    return max(1, articles // per_page)
+
+
+def topic_page_url(topic: Topic, number: int, count: int) -> str:
+    return urls.topic_url(topic) if number == count else urls.topic_url(topic, number)
+
+
+def newer_page_url(topic: Topic, number: int, count: int) -> str | None:
+    return topic_page_url(topic, number + 1, count) if number < count else None
 
 
 @dataclass(frozen=True)
 class PageGroup:
-    """Pages and feeds made from the same inputs, so that when ``inputs`` did not change, none of them did.
+    """Pages and feeds made by the same functions from the same ``arguments``.
 
-    ``inputs`` must cover everything the group's specs are made from (besides ``site.yaml`` and the
-    templates); ``None`` means the group is always planned page by page.
+    What the functions read of the model objects among the arguments is recorded while they run (see
+    dependencies.py); the arguments themselves are named by the group's key. A group whose key is the
+    same as in the last build, and none of whose recorded reads changed, gives the same pages and feeds.
     """
 
     name: str
-    inputs: tuple[object, ...] | None
-    pages: Callable[[], Iterator[PageSpec]]
-    feeds: Callable[[], tuple[FeedSpec, ...]] = tuple
+    arguments: tuple[Any, ...]
+    make_pages: Callable[..., Iterator[PageSpec]]
+    make_feeds: Callable[..., Iterator[FeedSpec]] = lambda *_: iter(())
+
+    def pages(self) -> Iterator[PageSpec]:
+        return self.make_pages(*self.arguments)
+
+    def feeds(self) -> Iterator[FeedSpec]:
+        return self.make_feeds(*self.arguments)
 
 
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
     """Every HTML page and feed of the site, in groups: the home page, each issue, the topics, the archive."""
     calendars = month_calendars(edition)
     topics_by_slug = {topic.slug: topic for topic in edition.topics}
-    yield PageGroup(
-        "home",
-        None,
-        partial(iter, [home_page(config, edition, calendars)]),
-        partial(_feeds, site_feed, config, edition),
-    )
+    yield PageGroup("home", (config, edition, calendars), _home_pages, _site_feeds)
     for issue in edition.issues:
+        calendar = calendars[(issue.date.year, issue.date.month)]
         yield PageGroup(
-            "issue:" + urls.issue_url(issue),
-            (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug)),
-            partial(issue_pages, issue, calendars, topics_by_slug),
-            partial(_feeds, issue_feed, config, issue),
+            "issue:" + urls.issue_url(issue), (config, issue, calendar, topics_by_slug), issue_pages, _issue_feeds
         )
-    yield PageGroup("topics", None, partial(iter, [topics_index(edition)]))
+    yield PageGroup("topics", (edition,), _topics_pages)
     for topic in edition.topics:
-        yield PageGroup(
-            "topic:" + topic.slug,
-            (topic, topic.articles),
-            partial(topic_pages, config, topic),
-            partial(_feeds, topic_feed, config, topic),
-        )
-    yield PageGroup(
-        "archive", None, partial(iter, [archive_page(edition, calendars), search_page(config), not_found()])
-    )
+        yield PageGroup("topic:" + topic.slug, (config, topic), topic_pages, _topic_feeds)
+    yield PageGroup("archive", (config, edition, calendars), _archive_pages)
 
 
-def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, source: Any) -> tuple[FeedSpec, ...]:
-    """The group's feed, made only when the group is planned (an issue's feed would load its articles)."""
-    return (make(config, source),)
+def _home_pages(
+    config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]
+) -> Iterator[PageSpec]:
+    yield home_page(config, edition, calendars)
 
 
-def _topics_of(issue: Issue, topics_by_slug: dict[str, Topic]) -> list[Topic]:
-    """The topics the issue's article pages name, each once (from its outline: its articles are not loaded)."""
-    assert issue.outline is not None, "every issue of a loaded edition has its outline"
-    return [topics_by_slug[slug] for slug in issue.outline.topic_slugs if slug in topics_by_slug]
+def _site_feeds(config: SiteConfig, edition: Edition, _: object) -> Iterator[FeedSpec]:
+    yield site_feed(config, edition)
+
+
+def _issue_feeds(config: SiteConfig, issue: Issue, *_: object) -> Iterator[FeedSpec]:
+    yield issue_feed(config, issue)
+
+
+def _topics_pages(edition: Edition) -> Iterator[PageSpec]:
+    yield topics_index(edition)
+
+
+def _topic_feeds(config: SiteConfig, topic: Topic) -> Iterator[FeedSpec]:
+    yield topic_feed(config, topic)
+
+
+def _archive_pages(
+    config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]
+) -> Iterator[PageSpec]:
+    yield archive_page(edition, calendars)
+    yield search_page(config)
+    yield not_found()
 
 
 def issue_pages(
-    issue: Issue, calendars: dict[tuple[int, int], CalendarMonth], topics_by_slug: dict[str, Topic]
+    config: SiteConfig, issue: Issue, calendar: CalendarMonth, topics_by_slug: dict[str, Topic]
 ) -> Iterator[PageSpec]:
     """The issue's own page, then each print page followed by its articles."""
-    yield issue_page(issue, calendars)
+    yield issue_page(issue, calendar)
     for page in issue.pages:
         yield print_page(issue, page)
         for article in page.articles:
@@ -110,18 +148,13 @@ def issue_pages(
             yield article_page(issue, page, article, topics)
 
 
-def issue_label(issue: Issue) -> str:
-    number = f" 第{issue.number}期" if issue.number else ""
-    return f"{issue.date.year}年{issue.date.month}月{issue.date.day}日{number}"
-
-
 def issue_crumbs(issue: Issue) -> tuple[tuple[str, str], ...]:
     return (("往期回顾", urls.ARCHIVE), (issue_label(issue), urls.issue_url(issue)))
 
 
-def issue_calendar(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> dict[str, Any]:
-    """Template context for the date picker of past issues, opened at ``issue``'s month."""
-    return {"calendar": calendars[(issue.date.year, issue.date.month)], "weekdays": WEEKDAY_HEADERS}
+def issue_calendar(calendar: CalendarMonth) -> dict[str, Any]:
+    """Template context for the date picker of past issues, opened at an issue's month."""
+    return {"calendar": calendar, "weekdays": WEEKDAY_HEADERS}
 
 
 def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
@@ -129,18 +162,18 @@ def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, i
     recent = edition.issues[1 : config.recent_issues + 1]
     context: dict[str, Any] = {"issue": latest, "recent": recent}
     if latest:
-        context.update(issue_calendar(latest, calendars))
+        context.update(issue_calendar(calendars[(latest.date.year, latest.date.month)]))
     return PageSpec(urls.HOME, "home.html", config.title, config.description, context)
 
 
-def issue_page(issue: Issue, calendars: dict[tuple[int, int], CalendarMonth]) -> PageSpec:
+def issue_page(issue: Issue, calendar: CalendarMonth) -> PageSpec:
     headlines = "；".join(article.display_title for article in issue.articles[:5])
     return PageSpec(
         urls.issue_url(issue),
         "issue.html",
         issue_label(issue),
-        summarize([f"{issue_label(issue)}：{headlines}"], 150),
-        {"issue": issue, **issue_calendar(issue, calendars)},
+        summarize([f"{issue_label(issue)}：{headlines}"]),
+        {"issue": issue, **issue_calendar(calendar)},
         issue_crumbs(issue),
     )
 
@@ -151,7 +184,7 @@ def print_page(issue: Issue, page: PrintPage) -> PageSpec:
         urls.page_url(issue, page),
         "page.html",
         f"{page.label} · {issue_label(issue)}",
-        summarize([f"{page.label}：{headlines}"], 150),
+        summarize([f"{page.label}：{headlines}"]),
         {"issue": issue, "page": page},
         (*issue_crumbs(issue), (page.label, urls.page_url(issue, page))),
     )
@@ -180,13 +213,16 @@ def topics_index(edition: Edition) -> PageSpec:
 
 
 def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
-    count = max(1, math.ceil(len(topic.articles) / config.per_page))
+    """The topic's pages, numbered from the oldest (see Pagination); the newest at the topic's URL."""
+    articles, per_page = len(topic.articles), config.per_page
+    count = topic_page_count(articles, per_page)
     for number in range(1, count + 1):
-        items = topic.articles[(number - 1) * config.per_page : number * config.per_page]
-        pagination = Pagination(number, count, items, lambda n, topic=topic: urls.topic_url(topic, n))
-        suffix = f"（第{number}页）" if number > 1 else ""
+        newest = articles - (number - 1) * per_page  # where the page starts, counted from the newest article
+        items = topic.articles[max(0, newest - per_page) if number < count else 0 : newest]
+        pagination = Pagination(topic, number, count, items)
+        suffix = f"（第{number}页）" if number < count else ""
         yield PageSpec(
-            urls.topic_url(topic, number),
+            topic_page_url(topic, number, count),
             "topic.html",
             f"{topic.name}{suffix}",
             topic.description or f"{topic.name}专题文章",

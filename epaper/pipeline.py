@@ -1,31 +1,34 @@
 """``build_site``: load config and content, link the model, make what changed, then publish it.
 
-The model is rebuilt on every build, from the cache of parsed and rendered articles (nothing is tracked
-between builds but content hashes). Each output has a key; one whose key and file are unchanged since the
-last build is not made again, and one whose new bytes equal the old file is not written.
+The edition is made on every build, from the records of unchanged issue folders and the cache of parsed
+articles. An output whose key, file and recorded reads of the model are unchanged since the last build is
+not made again (see plan.py), and one whose new bytes equal the old file is not written.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .cache import BuildCache, CacheCorrupt, OutputRecord, digest, file_signature, live_signature
+from .cache import BuildCache, CacheCorrupt, digest
 from .config import SiteConfig
-from .content import ContentScan, load_content, scan_content
+from .dependencies import CurrentValues
 from .errors import Problem, SiteError
-from .fingerprint import Fingerprints, site_key
+from .fingerprint import OutputKeys, site_key
 from .linking import link_edition, unlink_edition
-from .output import DuplicateOutput, StagedSite
+from .load import load_content
+from .make import make_outputs
+from .model import Edition
+from .output_records import Publication, tokens_read
 from .parallel import worker_count
-from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
-from .publish import make_outputs, search_records
+from .plan import LastBuild, SitePlan, plan_site, untouched_outputs
+from .publish import DuplicateOutput, StagedSite
 from .render import asset_fingerprints, make_environment
+from .scan import ContentScan, scan_content
 from .search import SEARCH_BUNDLE, SearchIndexError, index_site
 
 log = logging.getLogger("epaper")
@@ -127,9 +130,8 @@ def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection in this process while it builds (worker processes collect as usual).
 
     A build (from reading the cache index on) makes a million objects that live until it ends, and little
-    cyclic garbage: with the collector on, its full passes over them took 0.9 s of a clean build at 20,000
-    articles, and 0.08 s of reading the index alone. The model's own cycles
-    are cut when the build ends (``unlink_edition``), so it is freed at once all the same.
+    cyclic garbage: the collector's full passes over them would cost a large build most of a second. The
+    model's own cycles are cut when the build ends (``unlink_edition``), so it is freed at once all the same.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -146,132 +148,139 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     report = BuildReport()
     workers = worker_count(options.workers)
     index = cache.index
-
-    @contextmanager
-    def step(name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        yield
-        report.timings.append((name, time.perf_counter() - started))
-        log.info("%-16s %6.2fs", name, report.timings[-1][1])
-
+    step = _StepTimer(report)
     with step("check inputs"):
-        trusted = (
-            index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
-        )
-        if not trusted:
-            index.forget_output()
-        untouched = untouched_outputs(config.output_dir, index.outputs)  # meanwhile, in another process
-        theme_dir = config.root / "theme"
-        versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
-        site = site_key(config, options.include_drafts, versions)
-        scan = scan_content(config.content_dir)
-        inputs = inputs_key(site, options, scan)
-        last = LastBuild(index.outputs, index.groups, untouched())
-        if trusted and index.inputs_key == inputs and index.outputs and len(last.untouched_names) == len(index.outputs):
-            report.warnings = list(index.warnings)
-            report.articles, report.pages = index.counts
-            report.files = len(index.outputs)
-            return report
+        inputs = _check_inputs(config, options, cache)
+        if inputs.unchanged:
+            return _report_unchanged(report, cache)
     with step("load content"):
         loaded = load_content(
-            config, cache, scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
+            config, cache, inputs.scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
         )
-        edition = loaded.edition
         report.warnings = loaded.warnings
         for warning in loaded.warnings:
             log.warning("warning: %s", warning)
+    edition = loaded.edition
     with step("link"):
         link_edition(edition)
+        values = CurrentValues(edition, config.per_page)
+        changed = frozenset(values.changed(index.dependencies))
+        last = LastBuild(index.outputs, index.groups, inputs.untouched, changed)
     with StagedSite(config.output_dir) as staged:
         with step("plan"):
-            environment = make_environment(config, versions)
-            try:
-                plan = plan_site(config, edition, staged, environment, Fingerprints(site), last, cache, list(versions))
-            except DuplicateOutput as error:
-                raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
+            plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
-            changed = [result for result in make_outputs(plan.outdated, staged, workers) if result.changed]
-        html_changed = any(result.path.endswith(".html") for result in changed) or _pages_added_or_removed(
-            index.outputs, plan.outputs
+            made = make_outputs(plan.outdated, staged, workers)
+        publication = Publication(index.outputs, plan, made, SEARCH_BUNDLE)
+        reindex = config.search and (
+            not inputs.trusted or publication.pages_changed or not publication.has_search_index
         )
-        reindex = config.search and (not trusted or html_changed or not _has_search(index.outputs))
-        if not trusted or reindex:
+        if not inputs.trusted or reindex:
             with step("stage unchanged"):
-                fresh = {result.path for result in changed}
-                for output in plan.outputs:
-                    if output.path not in fresh:
-                        staged.keep(output.path)
+                publication.stage_unchanged(staged)
             if reindex:
                 with step("search index"):
-                    try:
-                        index_site(staged.root)
-                    except SearchIndexError as error:
-                        raise SiteError([Problem("pagefind", None, str(error))]) from None
+                    _index_search(staged)
             with step("publish"):
                 cache.mark_publishing()
-                staged.commit()
-            new_records = {
-                output.path: OutputRecord(output.key, file_signature(os.stat(config.output_dir / output.path)))
-                for output in plan.outputs
-            }
-            if config.search:
-                new_records.update(search_records(config.output_dir, SEARCH_BUNDLE))
+                records = publication.swap_in(staged, searched=config.search)
         else:
             with step("publish"):
-                new_records = _records_kept(index.outputs, plan.outputs, config.search)
-                removed = [name for name in index.outputs if name not in new_records]
                 cache.mark_publishing()
-                staged.apply(sorted(removed))
-                for output in plan.outdated:
-                    signature = live_signature(config.output_dir / output.path)
-                    assert signature is not None
-                    new_records[output.path] = OutputRecord(output.key, signature)
+                records = publication.move_in(staged, search_kept=config.search)
     index.output_dir = str(config.output_dir)
-    index.outputs = new_records
+    index.outputs = records
     index.groups = plan.groups
-    index.inputs_key = inputs
+    index.dependencies = values.table(tokens_read(records, plan.groups))
+    index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)
-    index.outlines = loaded.outlines
-    report.articles, report.pages = edition.article_count, plan.pages
-    index.counts = (report.articles, report.pages)
+    index.issue_records = loaded.issue_records
+    index.counts = (edition.article_count, plan.pages)
     if save:
         with step("save cache"):
             cache.save()
     else:
         cache.unsaved = True
     unlink_edition(edition)
-    report.files = len(new_records)
-    report.written = len(changed)
-    report.bytes = sum(result.size for result in changed)
+    report.articles, report.pages = index.counts
+    report.files = len(records)
+    report.written = len(publication.changed)
+    report.bytes = sum(result.size for result in publication.changed)
     report.searched = reindex
     return report
 
 
-def _records_kept(
-    records: dict[str, OutputRecord], outputs: list[PlannedOutput], search: bool
-) -> dict[str, OutputRecord]:
-    """The records of the last build's files that this build keeps (the outdated ones are updated after)."""
-    kept = {output.path: records[output.path] for output in outputs if output.path in records}
-    if search:  # the search index was not made again
-        kept.update({name: record for name, record in records.items() if _is_search_file(name)})
-    return kept
+class _StepTimer:
+    """``with step("name"):`` times a named step of the build into the report and the log."""
+
+    def __init__(self, report: BuildReport) -> None:
+        self.report = report
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.report.timings.append((name, time.perf_counter() - started))
+        log.info("%-16s %6.2fs", name, self.report.timings[-1][1])
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a build starts from: whether the last output is trusted, which of its files are untouched, the
+    theme's asset versions, the site key, the content scan and the digest of all of it."""
+
+    trusted: bool
+    untouched: frozenset[str]
+    versions: dict[str, str]
+    site: str
+    scan: ContentScan
+    key: str
+    unchanged: bool  # nothing changed since the last build, whose output is intact
+
+
+def _check_inputs(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> _Inputs:
+    index = cache.index
+    trusted = index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
+    if not trusted:
+        index.forget_output()
+    untouched = untouched_outputs(config.output_dir, index.outputs)  # meanwhile, in another process
+    theme_dir = config.root / "theme"
+    versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
+    site = site_key(config, options.include_drafts, versions)
+    scan = scan_content(config.content_dir)
+    key = inputs_key(site, options, scan)
+    untouched_names = untouched()
+    intact = bool(index.outputs) and len(untouched_names) == len(index.outputs)
+    unchanged = trusted and index.inputs_key == key and intact
+    return _Inputs(trusted, untouched_names, versions, site, scan, key, unchanged)
+
+
+def _report_unchanged(report: BuildReport, cache: BuildCache) -> BuildReport:
+    report.warnings = list(cache.index.warnings)
+    report.articles, report.pages = cache.index.counts
+    report.files = len(cache.index.outputs)
+    return report
+
+
+def _plan(
+    config: SiteConfig, edition: Edition, staged: StagedSite, inputs: _Inputs, last: LastBuild, cache: BuildCache
+) -> SitePlan:
+    environment = make_environment(config, inputs.versions)
+    keys = OutputKeys(inputs.site)
+    try:
+        return plan_site(config, edition, staged, environment, keys, last, cache, list(inputs.versions))
+    except DuplicateOutput as error:
+        raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
+
+
+def _index_search(staged: StagedSite) -> None:
+    try:
+        index_site(staged.root)
+    except SearchIndexError as error:
+        raise SiteError([Problem("pagefind", None, str(error))]) from None
 
 
 def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
     """A digest of everything a build reads: the site key and the signature of every file under content/."""
     parts = [site, f"strict={options.strict}", *(f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests))]
     return digest("\n".join(parts).encode())
-
-
-def _is_search_file(name: str) -> bool:
-    return name.startswith(SEARCH_BUNDLE + "/")
-
-
-def _has_search(records: dict[str, OutputRecord]) -> bool:
-    return any(_is_search_file(name) for name in records)
-
-
-def _pages_added_or_removed(records: dict[str, OutputRecord], outputs: list[PlannedOutput]) -> bool:
-    old = {name for name in records if name.endswith(".html")}
-    new = {output.path for output in outputs if output.path.endswith(".html")}
-    return old != new

@@ -1,72 +1,128 @@
-"""Make the outputs whose key changed, stage only the files whose bytes changed, then publish them."""
+"""Write new files beside the old site, then publish them: a failed build changes nothing.
+
+Every file a build makes is first written into a staging folder beside the output. Publishing then
+either swaps a complete new tree into place (unchanged files are hard links to the old ones, so they keep
+their inode and time), or, when the output is known file by file from the cache, moves just the changed
+files in and deletes the ones no longer made. The build cache notes when the output is being changed,
+so a build killed half-way is noticed and followed by a complete one.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+import shutil
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
 
-from .cache import CacheCorrupt, OutputRecord, live_signature
-from .errors import Problem, SiteError
-from .output import StagedSite
-from .parallel import map_forked
-from .plan import PlannedOutput
-from .render import TemplateProblem
+from . import urls
 
-SEARCH_KEY = "search-index"
+STAGING_PREFIX = ".{name}.new-"
+RETIRED_PREFIX = ".{name}.old-"
 
 
-@dataclass(frozen=True)
-class Made:
-    """What making one output did: ``changed`` if its bytes differ from the file in the output folder."""
-
-    path: str
-    changed: bool
-    size: int
+class DuplicateOutput(ValueError):
+    """Two pages claimed the same file."""
 
 
-def stage(staged: StagedSite, path: str, data: bytes) -> Made:
-    """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
-    live = staged.final / path
-    try:
-        unchanged = live.stat().st_size == len(data) and live.read_bytes() == data
-    except OSError:
-        unchanged = False
-    if not unchanged:
-        staged.put(path, data)
-    return Made(path, not unchanged, len(data))
+class StagedSite:
+    """A temporary folder of new files; ``commit()`` or ``apply()`` publishes it, leaving the block discards it."""
 
+    def __init__(self, final: Path) -> None:
+        self.final = final
+        final.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(final)
+        self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX.format(name=final.name), dir=final.parent))
+        self.root.chmod(0o777 & ~_current_umask())  # mkdtemp makes it private; a web server must read it
+        self.written: set[str] = set()
 
-def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int) -> list[Made]:
-    """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed."""
+    def __enter__(self) -> StagedSite:
+        return self
 
-    def make(output: PlannedOutput) -> Made | Problem | CacheCorrupt:
-        assert output.make is not None, "an output carried over from the last build is never made again"
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def claim(self, url: str) -> str:
+        """The output file of ``url`` (relative, with '/'), which no other output may claim."""
+        relative = urls.output_file(url)
+        self.reserve([relative])
+        return relative
+
+    def reserve(self, names: Iterable[str]) -> None:
+        """Claim files already known to be safe names (from the last build's cache)."""
+        for name in names:
+            if name in self.written:
+                raise DuplicateOutput(f"two outputs claim the same file: {name}")
+            self.written.add(name)
+
+    def put(self, relative: str, data: bytes) -> None:
+        """Stage a file; safe to call from a forked worker process (it only touches the file system)."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def keep(self, relative: str) -> None:
+        """Stage the current output's file unchanged, as a hard link (a copy where links are not possible)."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return stage(staged, output.path, output.make())
-        except TemplateProblem as error:
-            return error.problem
-        except CacheCorrupt as error:  # raised again below, in the parent process
-            return error
+            os.link(self.final / relative, path)
+        except OSError:
+            shutil.copy2(self.final / relative, path)
 
-    results = map_forked(make, outputs, workers, progress="pages")
-    corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
-    if corrupt is not None:
-        raise corrupt
-    problems = [result for result in results if isinstance(result, Problem)]
-    if problems:
-        raise SiteError(problems[:1])
-    return [result for result in results if isinstance(result, Made)]
+    def apply(self, removed: Iterable[str]) -> None:
+        """Move the staged files into the current output and delete ``removed`` ones.
+
+        The caller notes beforehand that files are being moved (see ``BuildCache.mark_publishing``).
+        """
+        folders: set[Path] = set()
+        for folder, _, files in os.walk(self.root):
+            relative_folder = Path(folder).relative_to(self.root)
+            (self.final / relative_folder).mkdir(parents=True, exist_ok=True)
+            for name in files:
+                os.replace(Path(folder) / name, self.final / relative_folder / name)
+        for relative in removed:
+            path = self.final / relative
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+            folders.add(path.parent)
+        for emptied in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
+            _remove_empty_folders(emptied, self.final)
+
+    def commit(self) -> None:
+        """Swap the staged folder in; the previous site is renamed away first and removed last."""
+        retired = None
+        if self.final.exists():
+            retired = Path(tempfile.mkdtemp(prefix=RETIRED_PREFIX.format(name=self.final.name), dir=self.final.parent))
+            os.replace(self.final, retired / "site")
+        os.replace(self.root, self.final)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
 
 
-def search_records(final: Path, folder: str) -> dict[str, OutputRecord]:
-    """Records for the search index files (made by Pagefind, not by a planned output)."""
-    records = {}
-    for top, _, files in os.walk(final / folder):
-        for name in files:
-            path = Path(top) / name
-            signature = live_signature(path)
-            if signature is not None:
-                records[path.relative_to(final).as_posix()] = OutputRecord(SEARCH_KEY, signature)
-    return records
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or already gone with a parent
+            return
+        folder = folder.parent
+
+
+def remove_leftovers(final: Path) -> None:
+    """Delete staging or retired folders a killed build may have left beside ``final``."""
+    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        for leftover in final.parent.glob(prefix.format(name=final.name) + "*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -8,7 +8,8 @@ from . import urls
 from .config import SiteConfig
 from .feeds import published_at
 from .model import Article, Issue, PrintPage
-from .pages import PageSpec, issue_label
+from .pages import PageSpec
+from .render import issue_label
 
 
 def structured_data(config: SiteConfig, spec: PageSpec) -> list[dict[str, Any]]:

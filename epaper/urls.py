@@ -41,8 +41,9 @@ def issue_feed_url(issue: Issue) -> str:
     return issue_url(issue) + "feed.xml"
 
 
-def topic_url(topic: Topic, page_number: int = 1) -> str:
-    return f"topics/{topic.slug}/" + (f"page/{page_number}/" if page_number > 1 else "")
+def topic_url(topic: Topic, page_number: int | None = None) -> str:
+    """The topic's own page (its newest articles), or one of its older pages, numbered from the oldest."""
+    return f"topics/{topic.slug}/" + (f"page/{page_number}/" if page_number is not None else "")
 
 
 def topic_feed_url(topic: Topic) -> str:

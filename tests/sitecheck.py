@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+from epaper.model import Issue, IssueRecord
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -20,6 +23,12 @@ def copy_site(name: str, destination: Path) -> Path:
         if not (site / folder).exists():
             shutil.copytree(REPOSITORY / folder, site / folder)
     return site
+
+
+def bare_issue(folder: Path, date: datetime.date) -> Issue:
+    """An issue of that date with no pages, for tests of what needs only its date."""
+    record = IssueRecord(f"test-{date}", date, None, None, 0, "", (), (), (), (), ())
+    return Issue(folder, record, _pages=[])
 
 
 def html_files(site: Path) -> list[Path]:

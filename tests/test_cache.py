@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from epaper import cache as cache_module
-from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, BuildCache, CacheCorrupt, FolderRecord, ParsedArticle
-from epaper.model import Article, IssueOutline, PrintPage
+from epaper.article_files import ParsedArticle
+from epaper.cache import CACHE_FOLDER, INDEX_FILE, STORE_FILE, BuildCache, CacheCorrupt, FolderRecord
+from epaper.model import Article, IssueRecord, PrintPage
 
 
-def outline(key: str) -> IssueOutline:
-    return IssueOutline(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), (), (), (), ())
+def record(key: str) -> IssueRecord:
+    return IssueRecord(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), (), (), (), ())
 
 
 def folder(parsed_key: str, body_key: str) -> FolderRecord:
@@ -26,7 +27,7 @@ def saved_cache(root: Path) -> BuildCache:
     page = PrintPage(1, "要闻", articles=[Article(Path("01-a.md"), "标题", 1, 0, "a", body_key="body-1", bodies=cache)])
     issue = ("issue-1", [page], folder("file-1", "body-1"))
     cache.add([("body-1", "<p>正文</p>", ["正文"])], [("file-1", parsed("标题"))], [issue])
-    cache.index.outlines["2021/01/18"] = outline("issue-1")
+    cache.index.issue_records["2021/01/18"] = record("issue-1")
     cache.save()
     cache.close()
     return cache
@@ -39,8 +40,8 @@ def parsed(title: str) -> ParsedArticle:
 def test_a_saved_cache_is_read_back(tmp_path: Path) -> None:
     saved_cache(tmp_path)
     cache = BuildCache.open(tmp_path)
-    assert cache.index.outlines["2021/01/18"].key == "issue-1"
-    assert cache.parsed_articles(["file-1", "unknown"])["file-1"].values == {"title": "标题"}
+    assert cache.index.issue_records["2021/01/18"].key == "issue-1"
+    assert cache.stored("parsed", ["file-1", "unknown"], ParsedArticle)["file-1"].values == {"title": "标题"}
     assert cache.load("body-1") == ("<p>正文</p>", ["正文"])
     (page,) = cache.issue_pages("issue-1")
     assert page.articles[0].title == "标题"
@@ -54,8 +55,8 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
     saved_cache(tmp_path)
     (tmp_path / CACHE_FOLDER / INDEX_FILE).write_bytes(damage)
     cache = BuildCache.open(tmp_path)
-    assert cache.index.outlines == {}
-    assert cache.parsed_articles(["file-1"]) == {}
+    assert cache.index.issue_records == {}
+    assert cache.stored("parsed", ["file-1"], ParsedArticle) == {}
     with pytest.raises(CacheCorrupt):
         cache.load("body-1")  # the bodies went with the index they belong to
     cache.close()
@@ -64,11 +65,12 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
 @pytest.mark.parametrize("table", ["parsed", "issues", "folders"])
 def test_an_altered_stored_row_fails_its_check(tmp_path: Path, table: str) -> None:
     saved_cache(tmp_path)
-    with sqlite3.connect(tmp_path / CACHE_FOLDER / BODIES_FILE) as connection:
+    with sqlite3.connect(tmp_path / CACHE_FOLDER / STORE_FILE) as connection:
         ((key, data),) = connection.execute(f"SELECT key, data FROM {table}")
         connection.execute(f"UPDATE {table} SET data = ? WHERE key = ?", (data[:-1] + b"!", key))
     cache = BuildCache.open(tmp_path)
-    assert cache.parsed_articles(["file-1"]) == ({} if table == "parsed" else {"file-1": parsed("标题")})
+    expected = {} if table == "parsed" else {"file-1": parsed("标题")}
+    assert cache.stored("parsed", ["file-1"], ParsedArticle) == expected
     assert cache.folder_records(["issue-1"]) == ({} if table == "folders" else {"issue-1": folder("file-1", "body-1")})
     if table == "issues":
         with pytest.raises(CacheCorrupt):
@@ -79,12 +81,12 @@ def test_an_altered_stored_row_fails_its_check(tmp_path: Path, table: str) -> No
 def test_a_cache_from_another_version_of_the_tool_is_discarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     saved_cache(tmp_path)
     monkeypatch.setattr("epaper.cache.code_version", lambda: "another version")
-    assert BuildCache.open(tmp_path).index.outlines == {}
+    assert BuildCache.open(tmp_path).index.issue_records == {}
 
 
 def test_an_altered_body_fails_its_check(tmp_path: Path) -> None:
     saved_cache(tmp_path)
-    with sqlite3.connect(tmp_path / CACHE_FOLDER / BODIES_FILE) as connection:
+    with sqlite3.connect(tmp_path / CACHE_FOLDER / STORE_FILE) as connection:
         connection.execute("UPDATE bodies SET html = '<p>改过</p>'")
     cache = BuildCache.open(tmp_path)
     with pytest.raises(CacheCorrupt):
@@ -94,8 +96,8 @@ def test_an_altered_body_fails_its_check(tmp_path: Path) -> None:
 
 def test_a_lost_bodies_database_discards_the_index_too(tmp_path: Path) -> None:
     saved_cache(tmp_path)
-    (tmp_path / CACHE_FOLDER / BODIES_FILE).unlink()
-    assert BuildCache.open(tmp_path).index.outlines == {}
+    (tmp_path / CACHE_FOLDER / STORE_FILE).unlink()
+    assert BuildCache.open(tmp_path).index.issue_records == {}
 
 
 def test_rows_no_issue_uses_are_dropped_once_they_pile_up(tmp_path: Path) -> None:
@@ -106,10 +108,11 @@ def test_rows_no_issue_uses_are_dropped_once_they_pile_up(tmp_path: Path) -> Non
         [("old-issue", [], folder("old-file-1", "old-1")), ("issue", [], folder("live-file", "live"))],
     )
     cache.index.rows_added = 304
-    cache.index.outlines["2021/01/18"] = outline("issue")
+    cache.index.issue_records["2021/01/18"] = record("issue")
     cache.save()
     assert cache.known_bodies([f"old-{number}" for number in range(150)] + ["live"]) == {"live"}
-    assert set(cache.parsed_articles([f"old-file-{number}" for number in range(150)] + ["live-file"])) == {"live-file"}
+    keys = [f"old-file-{number}" for number in range(150)] + ["live-file"]
+    assert set(cache.stored("parsed", keys, ParsedArticle)) == {"live-file"}
     assert set(cache.folder_records(["old-issue", "issue"])) == {"issue"}
     assert cache.index.rows_added == 0
     cache.close()

@@ -9,7 +9,7 @@ import pytest
 
 from epaper.cli import COMMANDS, make_parser
 from epaper.config import SITE_FIELDS, THEME_FIELDS, TOPIC_FIELDS
-from epaper.content import ARTICLE_FIELDS, ISSUE_FIELDS, PAGE_FIELDS
+from epaper.content_format import ARTICLE_FIELDS, ISSUE_FIELDS, PAGE_FIELDS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

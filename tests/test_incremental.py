@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from sitecheck import copy_site
 
-from epaper import content, outlines, pages, plan
-from epaper.cache import BODIES_FILE, CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, BuildCache
+from epaper import issue_records, load, pages, plan
+from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE, BuildCache
 from epaper.config import load_config
 from epaper.errors import SiteError
 from epaper.model import Issue, PrintPage
@@ -147,12 +148,12 @@ def test_a_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path, dam
         data = (cache / INDEX_FILE).read_bytes()
         (cache / INDEX_FILE).write_bytes(data[: len(data) // 2])
     elif damage == "garbage bodies":
-        (cache / BODIES_FILE).write_bytes(b"\0" * 4096)
+        (cache / STORE_FILE).write_bytes(b"\0" * 4096)
     elif damage == "altered body":
-        with sqlite3.connect(cache / BODIES_FILE) as connection:
+        with sqlite3.connect(cache / STORE_FILE) as connection:
             connection.execute("UPDATE bodies SET html = '<p>stale</p>'")
     else:
-        with sqlite3.connect(cache / BODIES_FILE) as connection:
+        with sqlite3.connect(cache / STORE_FILE) as connection:
             for key, data in connection.execute("SELECT key, data FROM issues").fetchall():
                 connection.execute("UPDATE issues SET data = ? WHERE key = ?", (data[:-1] + b"!", key))
     edit(site / "templates/article.html", '<article class="story"', '<article class="story edited"')
@@ -215,9 +216,9 @@ def test_an_edit_plans_the_pages_of_its_own_issue_only(site: Path, monkeypatch: 
     planned: list[str] = []
     original = pages.issue_pages
 
-    def counted(issue: Issue, *arguments: Any) -> Iterator[PageSpec]:
+    def counted(config: Any, issue: Issue, *arguments: Any) -> Iterator[PageSpec]:
         planned.append(issue.folder.name)
-        return original(issue, *arguments)
+        return original(config, issue, *arguments)
 
     monkeypatch.setattr(pages, "issue_pages", counted)
     edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
@@ -234,13 +235,13 @@ def test_an_edit_loads_no_other_issue_than_the_pages_it_changes_show(
     (older / "01-jiu-wen.md").write_text("---\ntitle: 旧闻\npage: 1\n---\n一篇旧闻。\n", encoding="utf-8")
     build(site)
     loaded: list[str] = []
-    original = outlines._stored_pages
+    original = issue_records._stored_pages
 
     def counted(cache: BuildCache, issue: Issue) -> list[PrintPage]:
         loaded.append(issue.date.isoformat())
         return original(cache, issue)
 
-    monkeypatch.setattr(outlines, "_stored_pages", counted)
+    monkeypatch.setattr(issue_records, "_stored_pages", counted)
     edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
     build(site)
     assert "2020-12-01" not in loaded
@@ -265,10 +266,38 @@ def test_a_file_in_a_folder_inside_an_issue_folder_counts_as_part_of_the_issue(s
 def test_issues_read_in_worker_processes_give_the_same_site(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(content, "PARALLEL_ARTICLES", 0)  # fork for the two issues of the small site
+    monkeypatch.setattr(load, "PARALLEL_ARTICLES", 0)  # fork for the two issues of the small site
     forked = copy_site("basic", tmp_path / "forked")
     build_site(load_config(forked / "site.yaml"), BuildOptions(workers=2))
     assert contents(forked / "_site") == contents(site / "_site")
     edit(forked / ARTICLE, "金融业务开门红", "金融业务再创开门红")
     build_site(load_config(forked / "site.yaml"), BuildOptions(workers=2))
     assert contents(forked / "_site") == clean_build(forked, tmp_path)
+
+
+def add_issue(site: Path, day: int, articles: int) -> None:
+    folder = site / f"content/2021/02/{day:02d}"
+    folder.mkdir(parents=True)
+    issue = f"date: 2021-02-{day:02d}\npages:\n  - number: 1\n    name: 要闻\n"
+    (folder / "issue.yaml").write_text(issue, encoding="utf-8")
+    for number in range(articles):
+        text = f"---\ntitle: 金融{day}-{number}\npage: 1\norder: {number}\ntopics: [finance]\n---\n正文。\n"
+        (folder / f"01-jin-rong-{number}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_new_issue_leaves_the_older_pages_of_a_topic_as_they_were(site: Path, tmp_path: Path) -> None:
+    add_issue(site, 1, 5)
+    build(site)
+    before = snapshot(site / "_site")
+    older = sorted(name for name in before if name.startswith("topics/finance/page/"))
+    assert older  # two articles a page: the finance topic has older pages
+    add_issue(site, 2, 4)
+    build(site)
+    after = snapshot(site / "_site")
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    # every older page kept its URL and its file, but the last, whose newer page is now a new one
+    assert rewritten(before, after) & set(older) == {older[-1]}
+    assert len([name for name in after if name.startswith("topics/finance/page/")]) == len(older) + 2
+    first = BeautifulSoup(after["topics/finance/page/1/index.html"][0], "html.parser")
+    assert first.select_one('.pagination a[rel="prev"]')["href"] == "/topics/finance/page/2/"
+    assert first.select_one('.pagination a[rel="next"]') is None  # page 1 holds the oldest articles

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from epaper.markup import make_renderer, render_body, summarize
+from epaper.markup import SUMMARY_LENGTH, make_renderer, render_body, summarize
 
 
 def test_wrapped_chinese_lines_join_without_a_space_but_latin_words_keep_one() -> None:
@@ -29,5 +29,6 @@ def test_subheads_are_not_paragraphs() -> None:
 
 
 def test_summary_is_cut_by_characters() -> None:
-    assert summarize(["", "一二三四五六七八九十"], limit=5) == "一二三四…"
-    assert summarize(["短。"], limit=5) == "短。"
+    long = "一二三四五六七八九十" * (SUMMARY_LENGTH // 10 + 1)
+    assert summarize(["", long]) == long[: SUMMARY_LENGTH - 1] + "…"
+    assert summarize(["短。"]) == "短。"

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitecheck import REPOSITORY, copy_site, html_files, page_path, parse
+from sitecheck import REPOSITORY, bare_issue, copy_site, html_files, page_path, parse
 
 from epaper.cli import main
 from epaper.issue_calendar import month_calendars
-from epaper.model import Edition, Issue
+from epaper.model import Edition
 
 ASSET_BUDGET = 30 * 1024  # bytes, uncompressed
 EXTERNAL = re.compile(r"""(?:https?:)?//[^\s"')]+""")
@@ -101,7 +101,7 @@ def test_the_issue_page_offers_a_calendar_of_its_month_with_only_issue_days_as_l
 
 
 def test_month_calendars_skip_months_without_issues() -> None:
-    issues = [Issue(REPOSITORY, datetime.date(*day)) for day in ((2021, 3, 2), (2020, 11, 30))]
+    issues = [bare_issue(REPOSITORY, datetime.date(*day)) for day in ((2021, 3, 2), (2020, 11, 30))]
     calendars = month_calendars(Edition(issues, []))
     assert sorted(calendars) == [(2020, 11), (2021, 3)]
     march = calendars[(2021, 3)]

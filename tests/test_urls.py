@@ -5,13 +5,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from sitecheck import bare_issue
 
 from epaper import urls
-from epaper.model import Article, Issue
+from epaper.model import Article
 
 
 def test_urls_are_readable_and_stable() -> None:
-    issue = Issue(Path("content/2021/01/18"), datetime.date(2021, 1, 18))
+    issue = bare_issue(Path("content/2021/01/18"), datetime.date(2021, 1, 18))
     article = Article(Path("x.md"), "标题", page=3, order=1, slug="kai-men-hong", date=issue.date)
     assert urls.issue_url(issue) == "2021/01/18/"
     assert urls.page_url(issue, 3) == "2021/01/18/03/"

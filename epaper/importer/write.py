@@ -13,12 +13,13 @@ from typing import Any
 
 import yaml
 
+from ..content_format import ARTICLE_FIELDS, ISSUE_FILE, article_file_name
+from ..content_format import issue_folder as issue_folder  # the importer's command finds issue folders here
 from ..frontmatter import split_front_matter
 from ..yamlsource import YamlSyntaxError
 from .record import ImportedArticle
 
 ARTICLE_FILE = re.compile(r"^(?P<page>\d{2,})-(?P<slug>[a-z0-9-]+)\.md$")
-ISSUE_FILE = "issue.yaml"
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,12 @@ class ExistingArticle:
     continues_on: int | None
 
 
-def issue_folder(content_dir: Path, date: dt.date) -> Path:
-    return content_dir / f"{date.year:04d}" / f"{date.month:02d}" / f"{date.day:02d}"
-
-
 def article_path(folder: Path, page: int, slug: str) -> Path:
-    return folder / f"{page:02d}-{slug}.md"
+    return folder / article_file_name(page, slug)
 
 
 def front_matter(article: ImportedArticle, page: int) -> dict[str, Any]:
-    """The front matter keys in their fixed order; empty values are left out (title, page, order never)."""
+    """The front matter keys in the loader's order; empty values are left out (title, page, order never)."""
     values: dict[str, Any] = {
         "title": article.title,
         "kicker": article.kicker,
@@ -61,7 +58,8 @@ def front_matter(article: ImportedArticle, page: int) -> dict[str, Any]:
         "needs_review": list(article.warnings),
     }
     required = {"title", "page", "order"}
-    return {key: value for key, value in values.items() if key in required or value not in (None, [], "")}
+    kept = {key: value for key, value in values.items() if key in required or value not in (None, [], "")}
+    return {key: kept[key] for key in ARTICLE_FIELDS if key in kept}
 
 
 def render_article(article: ImportedArticle, page: int) -> str:

@@ -1,143 +1,56 @@
-"""Read ``content/``: every issue folder with its ``issue.yaml`` and article files, fully checked."""
+"""Load ``content/``: every issue folder with its ``issue.yaml`` and article files, fully checked, as the edition.
+
+An issue folder whose files are unchanged since the last build is made from its record (see
+issue_records.py) without reading it; the others are read, in worker processes when there are many.
+"""
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
-from markdown_it import MarkdownIt
-
-from .cache import BuildCache, FolderRecord, ParsedArticle, Signature, digest, file_signature
+from .article_files import ArticleFile, ParsedArticle, parse_article_file, read_text, shown_path
+from .cache import BuildCache, FolderRecord, Signature, digest
 from .config import SiteConfig, slug_problem
+from .content_format import (
+    ARTICLE_SUFFIX,
+    ISSUE_FIELDS,
+    ISSUE_FILE,
+    ISSUE_FOLDER,
+    PAGE_FIELDS,
+    PAGE_PREFIX,
+    RESERVED_SLUGS,
+)
 from .errors import Problem, SiteError, display_path
-from .frontmatter import FRONT_MATTER_FIRST_LINE, split_front_matter
-from .linking import link_pages
-from .markup import RenderedBody, make_renderer, render_body
-from .model import Article, Edition, Issue, IssueOutline, PrintPage, Topic
-from .outlines import (
+from .frontmatter import FRONT_MATTER_FIRST_LINE
+from .issue_records import (
+    IssueContents,
     fill_topics,
     folder_key,
     folder_record,
-    issue_from_outline,
+    issue_from_record,
+    issue_record,
     loading_settings,
-    outline_of,
 )
+from .linking import link_pages
+from .markup import make_renderer
+from .model import Article, Edition, Issue, IssueRecord, PrintPage, Topic
 from .parallel import map_forked
-from .schema import (
-    DATE,
-    FLAG,
-    LIST,
-    PAGE_BOX,
-    POSITIVE_NUMBER,
-    TEXT,
-    TEXT_LIST,
-    WHOLE_NUMBER,
-    Field,
-    check_mapping,
-)
-from .xmltext import xml_text
+from .scan import ContentScan, FolderEntry
+from .schema import check_mapping
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
-ISSUE_FILE = "issue.yaml"
-ARTICLE_SUFFIX = ".md"
-ISSUE_FOLDER = re.compile(r"^(\d{4})/(\d{2})/(\d{2})$")
-PAGE_PREFIX = re.compile(r"^\d+-")
-RESERVED_SLUGS = {"index", "feed", "page", "assets", "topics", "archive", "search"}
-MAX_ARTICLE_BYTES = 2_000_000
 BODIES_PER_WRITE = 256
 PARALLEL_ARTICLES = 200  # articles to parse: with fewer, forking worker processes costs more than it saves
-FolderEntry = tuple[str, Signature | None, bool]  # a file of a folder: name, signature, is a symbolic link
-
-
-class ContentScan(NamedTuple):
-    """Every folder under content/ (by path) with its files, and a digest of everything under each folder."""
-
-    folders: dict[str, list[FolderEntry]]
-    digests: dict[str, str]
-
-
-# the front matter lines that the checks needing the issue (made after the cache) may point at
-LINES_NEEDED_LATER: set[tuple[str | int, ...]] = {("slug",), ("title",), ("page",)}
-
-ISSUE_FIELDS: dict[str, Field] = {
-    "date": Field(DATE, required=True),
-    "number": Field(WHOLE_NUMBER),
-    "running_number": Field(WHOLE_NUMBER),
-    "pages": Field(LIST, required=True),
-}
-PAGE_FIELDS: dict[str, Field] = {
-    "number": Field(POSITIVE_NUMBER, required=True),
-    "name": Field(TEXT, default=""),
-    "editor": Field(TEXT),
-    "pdf": Field(TEXT),
-    "image": Field(TEXT),
-    "thumbnail": Field(TEXT),
-    "image_width": Field(POSITIVE_NUMBER),
-    "image_height": Field(POSITIVE_NUMBER),
-}
-ARTICLE_FIELDS: dict[str, Field] = {
-    "title": Field(TEXT, nullable=True),
-    "kicker": Field(TEXT),
-    "subtitle": Field(TEXT),
-    "authors": Field(TEXT_LIST, default=[]),
-    "credit": Field(TEXT),
-    "dateline": Field(TEXT),
-    "page": Field(POSITIVE_NUMBER, required=True),
-    "order": Field(WHOLE_NUMBER, default=0),
-    "topics": Field(TEXT_LIST, default=[]),
-    "slug": Field(TEXT, check=slug_problem),
-    "summary": Field(TEXT),
-    "continued_from": Field(POSITIVE_NUMBER),
-    "continues_on": Field(POSITIVE_NUMBER),
-    "captions": Field(TEXT_LIST, default=[]),
-    "box": Field(PAGE_BOX),
-    "draft": Field(FLAG, default=False),
-    "needs_review": Field(TEXT_LIST, default=[]),
-}
 
 
 @dataclass
 class LoadedContent:
     edition: Edition
     warnings: list[Problem] = field(default_factory=list)
-    outlines: dict[str, IssueOutline] = field(default_factory=dict)  # by issue folder, for the next build
-
-
-def scan_content(content_dir: Path) -> ContentScan:
-    """Every file under ``content_dir`` with its signature (None if it vanished), in one walk.
-
-    Symbolic links to folders are not followed (as ``os.walk`` does not); links to files are marked.
-    """
-    scan = ContentScan({}, {})
-    _scan_folder(str(content_dir), scan)
-    return scan
-
-
-def _scan_folder(folder: str, scan: ContentScan) -> str:
-    """Record the folder's files and those of its subfolders; return the digest of all of them.
-
-    A folder's digest covers its subfolders, so that an issue folder's key changes with a page picture
-    kept in a folder of its own.
-    """
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        entries = []
-    files: list[FolderEntry] = []
-    subfolders: list[tuple[str, str]] = []
-    for entry in entries:
-        if entry.is_dir() and not entry.is_symlink():
-            subfolders.append((entry.name, _scan_folder(entry.path, scan)))
-        elif not entry.is_dir():
-            files.append((entry.name, _signature(entry.path), entry.is_symlink()))
-    scan.folders[folder] = files
-    scan.digests[folder] = digest(repr((files, subfolders)).encode())
-    return scan.digests[folder]
+    issue_records: dict[str, IssueRecord] = field(default_factory=dict)  # by issue folder, for the next build
 
 
 def load_content(
@@ -150,16 +63,16 @@ def load_content(
 ) -> LoadedContent:
     """Load and cross-check all content; raise :class:`SiteError` with every problem found.
 
-    An issue folder whose files are unchanged since the last build is made from its outline (see
-    outlines.py) without reading it. In the others, article files whose bytes the cache knows are not
+    An issue folder whose files are unchanged since the last build is made from its record (see
+    issue_records.py) without reading it. In the others, article files whose bytes the cache knows are not
     parsed again; the rest are parsed and their Markdown rendered, by ``workers`` processes when there are many.
     """
     content_dir = config.content_dir
     if not content_dir.is_dir():
         raise SiteError([Problem(display_path(content_dir), None, "content folder not found")])
     settings = loading_settings(config, include_drafts, strict)
-    known_outlines = cache.index.outlines
-    outlines: dict[str, IssueOutline] = {}
+    known_records = cache.index.issue_records
+    issue_records: dict[str, IssueRecord] = {}
     issues: list[Issue] = []
     fresh: list[_FreshFolder] = []
     walk_problems: list[Problem] = []
@@ -169,10 +82,10 @@ def load_content(
         walk_problems.clear()
         name = folder.relative_to(content_dir).as_posix()
         key = folder_key(settings, folder, scan.digests[str(folder)])
-        known = known_outlines.get(name)
+        known = known_records.get(name)
         if known is not None and known.key == key:
-            issues.append(issue_from_outline(folder, known, cache))
-            outlines[name] = known
+            issues.append(issue_from_record(folder, known, cache))
+            issue_records[name] = known
             continue
         ordered.append(len(fresh))
         fresh.append(_FreshFolder(folder, name, key, entries, known))
@@ -188,17 +101,17 @@ def load_content(
         raise SiteError(problems)
     for item, result in zip(fresh, read, strict=True):
         issue = result.issue
-        assert issue is not None and issue.outline is not None, "an issue read without problems has its outline"
+        assert issue is not None, "an issue read without problems is made"
         for article in issue.articles:  # what came from a worker process lost its links (see Article)
             article.bodies = cache
         link_pages(issue.pages)
-        outlines[item.name] = issue.outline
+        issue_records[item.name] = issue.record
         issues.append(issue)
     issues.sort(key=lambda issue: issue.date, reverse=True)
     topics = [Topic(topic.name, topic.slug, topic.description) for topic in config.topics]
     fill_topics(topics, issues)
-    all_warnings = [warning for issue in issues if issue.outline for warning in issue.outline.warnings]
-    return LoadedContent(Edition(issues, topics), all_warnings, outlines)
+    all_warnings = [warning for issue in issues for warning in issue.record.warnings]
+    return LoadedContent(Edition(issues, topics), all_warnings, issue_records)
 
 
 @dataclass
@@ -209,7 +122,7 @@ class _FreshFolder:
     name: str  # relative to content/
     key: str
     entries: list[FolderEntry]
-    known: IssueOutline | None  # the outline of the last build, whose files' keys may still hold
+    known: IssueRecord | None  # the record of the last build, whose files' keys may still hold
 
 
 @dataclass
@@ -223,19 +136,6 @@ class _ReadIssue:
     early: list[Problem]
     late: list[Problem]
     rows: int
-
-
-def _shown(path: Path) -> str:
-    """``display_path(path)``, resolving each folder once: resolving every one of 20,000 files took a second."""
-    if path.is_symlink():  # resolves to wherever it points
-        return display_path(path)
-    return (Path(_shown_folder(path.parent, os.getcwd())) / path.name).as_posix()
-
-
-@lru_cache(maxsize=4096)
-def _shown_folder(folder: Path, working_folder: str) -> str:
-    """The folder's ``display_path`` while ``working_folder`` is the working folder (part of the cache key)."""
-    return display_path(folder)
 
 
 def _issue_folders(
@@ -258,7 +158,7 @@ def _issue_folders(
             for name, _, _ in entries:
                 if name.endswith(ARTICLE_SUFFIX):
                     problems.append(
-                        Problem(_shown(folder / name), None, f"article outside an issue folder (no {ISSUE_FILE})")
+                        Problem(shown_path(folder / name), None, f"article outside an issue folder (no {ISSUE_FILE})")
                     )
 
 
@@ -275,32 +175,15 @@ def _article_files(
 
 def _inside(link: Path, root: Path, problems: list[Problem]) -> bool:
     if not link.resolve().is_relative_to(root):
-        problems.append(Problem(_shown(link), None, "symbolic link to a file outside content/ is not followed"))
+        problems.append(Problem(shown_path(link), None, "symbolic link to a file outside content/ is not followed"))
         return False
     return True
 
 
-def _read_text(path: Path, problems: list[Problem]) -> str | None:
-    try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            problems.append(Problem(_shown(path), None, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB"))
-            return None
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(_shown(path), None, f"cannot be read: {error.strerror}"))
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem(_shown(path), line, "is not UTF-8 text (save it as UTF-8)"))
-    return None
-
-
-def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Issue | None:
+def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> IssueContents | None:
     path = folder / ISSUE_FILE
-    shown = _shown(path)
-    text = _read_text(path, problems)
+    shown = shown_path(path)
+    text = read_text(path, problems)
     if text is None:
         return None
     try:
@@ -312,7 +195,7 @@ def _load_issue(folder: Path, content_dir: Path, problems: list[Problem]) -> Iss
     problems += found
     if found:
         return None
-    issue = Issue(folder, values["date"], values["number"], values["running_number"])
+    issue = IssueContents(values["date"], values["number"], values["running_number"], [])
     expected = ISSUE_FOLDER.match(folder.relative_to(content_dir).as_posix())
     if expected is None or tuple(map(int, expected.groups())) != issue.date.timetuple()[:3]:
         wanted = issue.date.strftime("%Y/%m/%d")
@@ -348,16 +231,6 @@ def _is_file_in(folder: Path, name: str) -> bool:
         return False
     path = folder / relative
     return path.is_file() and path.resolve().is_relative_to(folder.resolve())
-
-
-@dataclass
-class ArticleFile:
-    """One article file read and checked on its own (the part that needs no issue, so it can be cached)."""
-
-    key: str
-    parsed: ParsedArticle | None
-    body: RenderedBody | None = None
-    problems: list[Problem] = field(default_factory=list)
 
 
 class _IssueReader:
@@ -402,16 +275,16 @@ class _IssueReader:
             for slug in article.topics:
                 if slug not in self.topic_slugs:
                     message = f"topic '{slug}' is not defined in site.yaml"
-                    (late if self.strict else warnings).append(Problem(_shown(article.source), None, message))
+                    (late if self.strict else warnings).append(Problem(shown_path(article.source), None, message))
         if early or late:
             return _ReadIssue(None, early, late, rows)
         link_pages(issue.pages)
         keys = [(path.name, signature, files[path].key) for path, signature in paths if files[path].parsed]
-        issue.outline = outline_of(item.key, issue, warnings)
         self.issues.append((item.key, issue.pages, folder_record(issue, keys)))
         if len(self.bodies) >= BODIES_PER_WRITE:
             self.store()
-        return _ReadIssue(issue, [], [], rows + 2)  # and the issue's pages and folder record
+        read = Issue(item.folder, issue_record(item.key, issue, warnings), _pages=issue.pages)
+        return _ReadIssue(read, [], [], rows + 2)  # and the issue's pages and folder record
 
     def store(self) -> None:
         self.cache.add(self.bodies, self.parsed, self.issues)
@@ -428,7 +301,7 @@ class _IssueReader:
             for path, signature in paths
             if path.name in known and signature is not None and known[path.name][0] == signature
         }
-        stored = self.cache.parsed_articles(expected.values())
+        stored = self.cache.stored("parsed", expected.values(), ParsedArticle)
         files: dict[Path, ArticleFile] = {}
         rows = 0
         for path, _ in paths:
@@ -436,7 +309,7 @@ class _IssueReader:
             if key in stored:
                 files[path] = ArticleFile(key, stored[key])
                 continue
-            file = files[path] = _parse_article_file(path, self.flavour, self.renderer, self.cache)
+            file = files[path] = parse_article_file(path, self.flavour, self.renderer, self.cache)
             if file.parsed is not None and file.body is not None:
                 self.bodies.append((file.parsed.body_key, file.body.html, file.body.paragraphs))
                 self.parsed.append((file.key, file.parsed))
@@ -445,51 +318,13 @@ class _IssueReader:
         return files, rows
 
 
-def _signature(name: str) -> Signature | None:
-    try:
-        return file_signature(os.stat(name))
-    except OSError:
-        return None
-
-
-def _parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, cache: BuildCache) -> ArticleFile:
-    problems: list[Problem] = []
-    text = _read_text(path, problems)
-    if text is None:
-        return ArticleFile("", None, problems=problems)
-    key = f"{digest(text.encode())}:{flavour}"
-    stored = cache.parsed_articles([key])  # a file saved again with the same bytes
-    if key in stored:
-        return ArticleFile(key, stored[key])
-    shown = _shown(path)
-    try:
-        source = split_front_matter(text, shown)
-    except YamlSyntaxError as error:
-        return ArticleFile(key, None, problems=[error.problem])
-    document = source.front_matter
-    values, found = check_mapping(document.data, ARTICLE_FIELDS, document, shown)
-    if found:
-        return ArticleFile(key, None, problems=found)
-    values = {name: _without_control_characters(value) for name, value in values.items()}
-    body = render_body(renderer, xml_text(source.body))
-    lead = body.paragraphs[0] if body.paragraphs else ""
-    body_key = f"{digest(source.body.encode())}:{flavour}"
-    lines = {key: line for key, line in document.lines.items() if key in LINES_NEEDED_LATER}
-    parsed = ParsedArticle(values, lines, body_key, lead, len(body.paragraphs))
-    return ArticleFile(key, parsed, body)
-
-
-def _without_control_characters(value: Any) -> Any:
-    """Text fields without the invisible control characters layout systems leave (no valid HTML or XML has them)."""
-    if isinstance(value, str):
-        return xml_text(value)
-    if isinstance(value, list):
-        return [_without_control_characters(item) for item in value]
-    return value
-
-
 def _make_article(
-    path: Path, file: ArticleFile, issue: Issue, pages: dict[int, PrintPage], cache: BuildCache, problems: list[Problem]
+    path: Path,
+    file: ArticleFile,
+    issue: IssueContents,
+    pages: dict[int, PrintPage],
+    cache: BuildCache,
+    problems: list[Problem],
 ) -> Article | None:
     """The article as it appears in ``issue``: the checks that need the issue, then the model object."""
     assert file.parsed is not None
@@ -502,16 +337,16 @@ def _make_article(
     slug = values.pop("slug") or PAGE_PREFIX.sub("", path.stem)
     if slug_problem(slug) or slug in RESERVED_SLUGS:
         reason = "is reserved for the site's own pages" if slug in RESERVED_SLUGS else "may use only a-z, 0-9 and '-'"
-        problems.append(Problem(_shown(path), line_of("slug"), f"slug '{slug}' {reason}"))
+        problems.append(Problem(shown_path(path), line_of("slug"), f"slug '{slug}' {reason}"))
         return None
     if not values["title"] and not values["draft"]:
         message = "missing 'title' (give the headline, or set draft: true)"
-        problems.append(Problem(_shown(path), line_of("title"), message))
+        problems.append(Problem(shown_path(path), line_of("title"), message))
         return None
     if values["page"] not in pages:
         numbers = ", ".join(str(page.number) for page in issue.pages) or "none"
         problems.append(
-            Problem(_shown(path), line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")
+            Problem(shown_path(path), line_of("page"), f"page {values['page']} is not in issue.yaml (pages: {numbers})")
         )
         return None
     return Article(
@@ -527,11 +362,11 @@ def _make_article(
     )
 
 
-def _check_unique_urls(issue: Issue, problems: list[Problem]) -> None:
+def _check_unique_urls(issue: IssueContents, problems: list[Problem]) -> None:
     claimed: dict[tuple[int, str], Article] = {}
     for article in issue.articles:
         key = (article.page, article.slug)
         if key in claimed:
-            other = _shown(claimed[key].source)
-            problems.append(Problem(_shown(article.source), None, f"same URL as {other} (slug '{article.slug}')"))
+            other = shown_path(claimed[key].source)
+            problems.append(Problem(shown_path(article.source), None, f"same URL as {other} (slug '{article.slug}')"))
         claimed[key] = article

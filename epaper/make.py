@@ -1,0 +1,67 @@
+"""Make the outdated outputs, in worker processes when there are many, recording what each read of the model.
+
+Only the files whose bytes changed are staged (see publish.py, which then publishes them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cache import CacheCorrupt
+from .errors import Problem, SiteError
+from .model import recording
+from .parallel import map_forked
+from .plan import PlannedOutput
+from .publish import StagedSite
+from .render import TemplateProblem
+
+
+@dataclass(frozen=True)
+class Made:
+    """What making one output did: ``changed`` if its bytes differ from the file in the output folder.
+
+    ``read`` holds the dependency tokens recorded while it was made, one a line (one string travels
+    back from a worker process faster than a tuple of them).
+    """
+
+    path: str
+    changed: bool
+    size: int
+    read: str
+
+
+def stage(staged: StagedSite, path: str, data: bytes, read: str) -> Made:
+    """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
+    live = staged.final / path
+    try:
+        unchanged = live.stat().st_size == len(data) and live.read_bytes() == data
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        staged.put(path, data)
+    return Made(path, not unchanged, len(data), read)
+
+
+def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int) -> list[Made]:
+    """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed."""
+
+    def make(output: PlannedOutput) -> Made | Problem | CacheCorrupt:
+        assert output.make is not None, "an output carried over from the last build is never made again"
+        try:
+            with recording() as read:
+                data = output.make()
+            return stage(staged, output.path, data, "\n".join(read))
+        except TemplateProblem as error:
+            return error.problem
+        except CacheCorrupt as error:  # raised again below, in the parent process
+            return error
+
+    results = map_forked(make, outputs, workers, progress="pages")
+    corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
+    if corrupt is not None:
+        raise corrupt
+    problems = [result for result in results if isinstance(result, Problem)]
+    if problems:
+        raise SiteError(problems[:1])
+    return [result for result in results if isinstance(result, Made)]
