@@ -96,7 +96,9 @@ class Page:
         if index + 1 >= len(self.lines):
             return False
         following = self.lines[index + 1]
-        starts_text = (is_indented_start(following, self.columns[index + 1])
+        one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
+                              and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
+        starts_text = (is_indented_start(following, self.columns[index + 1]) or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (

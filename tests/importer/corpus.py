@@ -9,6 +9,12 @@ give the expected articles (the schema of ../shared/seed/expected.yaml), so ever
 scored with the shared scorer.
 
 ``python -m tests.importer.corpus`` writes the tuned renderings to tests/fixtures/import/corpus/.
+
+An article's ``byline`` says where its paper prints the authors: ``head`` (`本报记者  王浩` under the
+headline), ``bare`` (the name alone under it), ``dateline`` (bracketed after the dateline), ``in-text``
+(the first paragraph already holds dateline and reporters as printed), ``end-own`` (`□何勇` on a line
+of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（黄静）`), ``end-lost``
+(the box lost as U+FFFD) or ``none``.
 """
 
 from __future__ import annotations
@@ -188,7 +194,7 @@ class _Page:
         texts = article["paragraphs"]
         body = [text for text in texts if not text.startswith(SUBHEAD)]
         opening = ""
-        if article.get("dateline"):
+        if article.get("dateline") and byline != "in-text":
             reporters = f"（记者{'、'.join(authors)}）" if byline == "dateline" else ""
             opening = article["dateline"] + reporters + ("\u3000" if paper == "wire" else "")
         for index, text in enumerate(texts):
@@ -234,7 +240,7 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
         byline = article.get("byline", "none")
         authors = list(article.get("authors", [])) if byline != "none" else []
         paragraphs = [text for text in article["paragraphs"] if not text.startswith(SUBHEAD)]
-        if article.get("dateline"):
+        if article.get("dateline") and byline != "in-text":
             reporters = f"（记者{'、'.join(authors)}）" if byline == "dateline" else ""
             paragraphs[0] = article["dateline"] + reporters + paragraphs[0]
         if article.get("note"):
