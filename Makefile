@@ -14,10 +14,10 @@ setup: $(BIN)/python
 	@$(BIN)/python -c "import cv2" 2>/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0; }
 
-# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Java for vnu.
+# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Liberation fonts for the Latin test page, Java for vnu.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && [ -d /usr/share/fonts/truetype/liberation ] || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation default-jre-headless; }
 
 # axe-core (browser tests), Lighthouse (audit), the Nu HTML Checker (check), pinned in tools/package-lock.json.
 tools: tools/node_modules/.package-lock.json

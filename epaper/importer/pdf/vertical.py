@@ -9,6 +9,7 @@ the page; what is found in it is turned back onto the page.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +22,10 @@ MIN_COLUMNS = 2
 """A vertical block has at least this many columns: one alone is a vertical headline, read in place."""
 
 MIN_GLYPHS = 20
+"""Fewer glyphs than this make no block of running text."""
+
+CELL = 12.0
+"""Points per cell of the grid that finds a glyph's neighbours."""
 
 
 @dataclass(frozen=True)
@@ -58,20 +63,16 @@ def _turned_block(page: PdfPage, glyphs: Sequence[Glyph]) -> VerticalBlock:
     return VerticalBlock(PdfPage(page.index, page.height, page.width, turned, [], []), union(g.box for g in glyphs))
 
 
-_CELL = 12.0
-"""Points per cell of the grid that finds a glyph's neighbours."""
-
-
 def _cells(glyphs: Sequence[Glyph]) -> dict[tuple[int, int], list[Glyph]]:
     cells: dict[tuple[int, int], list[Glyph]] = defaultdict(list)
     for glyph in glyphs:
-        cells[(int(glyph.box.x0 // _CELL), int(glyph.box.top // _CELL))].append(glyph)
+        cells[(int(glyph.box.x0 // CELL), int(glyph.box.top // CELL))].append(glyph)
     return cells
 
 
 def _near(glyph: Glyph, cells: dict[tuple[int, int], list[Glyph]]) -> list[Glyph]:
-    column, row = int(glyph.box.x0 // _CELL), int(glyph.box.top // _CELL)
-    reach = int(glyph.size * 2 // _CELL) + 1
+    column, row = int(glyph.box.x0 // CELL), int(glyph.box.top // CELL)
+    reach = int(glyph.size * 2 // CELL) + 1
     return [other for x in range(column - reach, column + reach + 1) for y in range(row - reach, row + reach + 1)
             for other in cells.get((x, y), ()) if other is not glyph]
 
@@ -124,11 +125,6 @@ def _distance(first: Box, second: Box) -> float:
 
 
 def _columns(glyphs: Sequence[Glyph]) -> int:
-    """How many columns the glyphs stand in: distinct centres across, a glyph's width apart."""
-    centres = sorted((glyph.box.x0 + glyph.box.x1) / 2 for glyph in glyphs)
-    count, last = 1, centres[0]
-    for centre in centres[1:]:
-        if centre - last > STACK_AXIS * 4 * glyphs[0].size:
-            count += 1
-        last = centre
-    return count
+    """How many columns the glyphs stand in: centres across further apart than one column's glyphs are."""
+    centres = sorted(((glyph.box.x0 + glyph.box.x1) / 2, glyph.size) for glyph in glyphs)
+    return 1 + sum(1 for (last, _), (centre, size) in itertools.pairwise(centres) if centre - last > STACK_AXIS * size)
