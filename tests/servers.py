@@ -98,3 +98,32 @@ def _wait_until_writable(server: S3Server, process: subprocess.Popen[bytes], log
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"SeaweedFS did not start ({error}):\n{log.read_text()[-2000:]}") from None
             time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def rsync_daemon(folder: Path) -> Iterator[str]:
+    """``rsync --daemon`` with one writable module over ``folder / "module"``; yields ``rsync://127.0.0.1:PORT/site``."""
+    (port,) = free_ports(1)
+    module = folder / "module"
+    module.mkdir()
+    config = folder / "rsyncd.conf"
+    config.write_text(
+        f"use chroot = false\npid file = {folder / 'rsyncd.pid'}\nlog file = {folder / 'rsyncd.log'}\n"
+        f"[site]\n  path = {module}\n  read only = false\n  uid = {os.getuid()}\n  gid = {os.getgid()}\n",
+        encoding="utf-8",
+    )
+    command = ["rsync", "--daemon", "--no-detach", f"--config={config}", f"--port={port}", "--address=127.0.0.1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the rsync daemon did not start")
+            time.sleep(0.1)
+        yield f"rsync://127.0.0.1:{port}/site"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

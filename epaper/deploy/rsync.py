@@ -55,9 +55,22 @@ class RsyncStore:
                 raise DeployError(f"rsync to {self.destination} failed: {_first_line(problem)}")
 
     def delete(self, paths: list[str]) -> None:
-        with _file_list(paths) as names:
-            arguments = ["--recursive", "--delete-missing-args", f"--files-from={names}"]
+        """Delete ``paths``: rsync deletes each argument missing from the output folder, with its folder."""
+        with _file_list(self._missing_tops(paths)) as names:
+            arguments = ["--recursive", "--delete-missing-args", "--force", f"--files-from={names}"]
             self._run([*arguments, f"{self.output_dir}/", self.destination])
+
+    def _missing_tops(self, paths: list[str]) -> list[str]:
+        """For each path, its first part (folder or file) that the output folder lacks.
+
+        rsync skips a missing file whose folder is missing too, so a deleted article goes as its folder.
+        """
+        tops = set()
+        for path in paths:
+            parts = path.split("/")
+            missing = ("/".join(parts[:depth]) for depth in range(1, len(parts) + 1))
+            tops.add(next((part for part in missing if not (self.output_dir / part).exists()), path))
+        return sorted(tops)
 
     def write_manifest(self, data: bytes) -> None:
         with tempfile.TemporaryDirectory() as folder:
