@@ -45,7 +45,8 @@ def make_plan(local: dict[str, LocalFile], remote: Manifest, delete: bool) -> De
     def order(file: LocalFile) -> tuple[bool, int]:
         return remote.get(file.path) is not None, kind_of(file.path)
 
-    batches = [list(group) for _, group in itertools.groupby(sorted(changed, key=order), key=order)]
+    ordered = sorted(changed, key=lambda file: (order(file), file.path))
+    batches = [list(group) for _, group in itertools.groupby(ordered, key=order)]
     gone = sorted(path for path in remote if path not in local)
     deletions = gone if delete else []
     final: Manifest = {path: file.digest for path, file in local.items()}
