@@ -175,3 +175,20 @@ def test_deploy_settings_do_not_change_the_build(site: Path) -> None:
     after = load_config(site / "site.yaml")
     assert after.deploy.targets["web"].folder == site / "x"
     assert site_key(before, False, {}) == site_key(after, False, {})
+
+
+def test_progress_is_shown_in_files_and_bytes(
+    run_cli: Callable[..., int],
+    site: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("epaper.deploy.run.PROGRESS_EVERY", 0.0)  # a line per file instead of every two seconds
+    assert run_cli(site, "deploy", str(tmp_path / "epaper")) == 0
+    total = len(output_files(site / "_site"))
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("uploaded ")]
+    assert len(lines) == total
+    assert lines[-1].startswith(f"uploaded {total} of {total} files (")
+    assert lines[-1].endswith(" MB)")
+    assert lines[0].startswith(f"uploaded 1 of {total} files (0.0 of ")

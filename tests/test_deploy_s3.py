@@ -264,7 +264,7 @@ def test_an_interrupted_deploy_leaves_a_consistent_site_and_the_next_one_complet
     plan = tmp_path / "plan.json"
     assert deploy(run_cli, site, s3_server, bucket, "--dry-run", "--changes", str(plan)) == 0
     count = len(json.loads(plan.read_text(encoding="utf-8"))["uploaded"])
-    for stop_after in range(1, count, max(1, count // 10)):  # stopped all along the way: each leaves a working site
+    for stop_after in range(1, count, max(1, count // 6)):  # stopped all along the way: each leaves a working site
         monkeypatch.setattr(S3Store, "_put", _failing_after(stop_after, S3Store._put))
         assert deploy(run_cli, site, s3_server, bucket) == 1
         assert "connection reset by peer" in capsys.readouterr().err
