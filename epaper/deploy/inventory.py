@@ -31,14 +31,14 @@ def scan_output(output_dir: Path, site_root: Path) -> dict[str, LocalFile]:
         known = stored[1]
     found: dict[str, LocalFile] = {}
     current: dict[str, tuple[Signature, str]] = {}
-    for relative, absolute in walk_files(output_dir):
-        stat = os.stat(absolute)
+    for relative, entry in walk_files(output_dir):
+        stat = entry.stat()
         signature = file_signature(stat)
         remembered = known.get(relative)
         if remembered is not None and remembered[0] == signature:
             value = remembered[1]
         else:
-            with open(absolute, "rb") as file:
+            with open(entry.path, "rb") as file:
                 value = digest(file.read())
         current[relative] = (signature, value)
         found[relative] = LocalFile(relative, stat.st_size, value)
@@ -48,8 +48,8 @@ def scan_output(output_dir: Path, site_root: Path) -> dict[str, LocalFile]:
     return found
 
 
-def walk_files(top: Path) -> list[tuple[str, str]]:
-    """(relative path with '/', absolute path) of every file below ``top``, sorted."""
+def walk_files(top: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(relative path with '/', directory entry) of every file below ``top``, sorted by path."""
     files = []
     pending = [("", str(top))]
     while pending:
@@ -59,5 +59,5 @@ def walk_files(top: Path) -> list[tuple[str, str]]:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((prefix + entry.name + "/", entry.path))
                 elif entry.is_file():
-                    files.append((prefix + entry.name, entry.path))
-    return sorted(files)
+                    files.append((prefix + entry.name, entry))
+    return sorted(files, key=lambda found: found[0])
