@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..config import SiteConfig
 from .inventory import LocalFile, scan_output
@@ -21,10 +21,7 @@ log = logging.getLogger("epaper")
 @dataclass
 class DeployReport:
     plan: DeployPlan
-    sent_files: int = 0
-    sent_bytes: int = 0
     seconds: float = 0.0
-    uploaded: list[str] = field(default_factory=list)
 
 
 def deploy(config: SiteConfig, store: Store, where: str, dry_run: bool = False, delete: bool = True) -> DeployReport:
@@ -41,7 +38,7 @@ def deploy(config: SiteConfig, store: Store, where: str, dry_run: bool = False, 
         report.seconds = time.perf_counter() - started
         return report
     store.write_manifest(encode_manifest(plan.pending))
-    progress = _Progress(plan.uploads, report)
+    progress = _Progress(plan.uploads)
     for batch in plan.batches:
         store.upload([_upload(config, file) for file in batch], progress.sent)
     if plan.deletions:
@@ -61,23 +58,23 @@ def _upload(config: SiteConfig, file: LocalFile) -> Upload:
 class _Progress:
     """Counts files as they reach the target and says how far it got, every few seconds."""
 
-    def __init__(self, uploads: list[LocalFile], report: DeployReport) -> None:
+    def __init__(self, uploads: list[LocalFile]) -> None:
         self.files = len(uploads)
         self.bytes = sum(file.size for file in uploads)
-        self.report = report
+        self.sent_files = 0
+        self.sent_bytes = 0
         self.shown = time.perf_counter()
 
     def sent(self, upload: Upload) -> None:
-        self.report.sent_files += 1
-        self.report.sent_bytes += upload.size
-        self.report.uploaded.append(upload.path)
+        self.sent_files += 1
+        self.sent_bytes += upload.size
         now = time.perf_counter()
         if now - self.shown >= PROGRESS_EVERY:
             self.shown = now
             log.info(
                 "uploaded %d of %d files (%.1f of %.1f MB)",
-                self.report.sent_files,
+                self.sent_files,
                 self.files,
-                self.report.sent_bytes / 1e6,
+                self.sent_bytes / 1e6,
                 self.bytes / 1e6,
             )
