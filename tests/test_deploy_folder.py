@@ -192,3 +192,12 @@ def test_progress_is_shown_in_files_and_bytes(
     assert lines[-1].startswith(f"uploaded {total} of {total} files (")
     assert lines[-1].endswith(" MB)")
     assert lines[0].startswith(f"uploaded 1 of {total} files (0.0 of ")
+
+
+def test_an_unwritable_changes_file_is_one_line(
+    run_cli: Callable[..., int], site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changes = tmp_path / "no-such-folder" / "changes.json"
+    assert run_cli(site, "deploy", str(tmp_path / "epaper"), "-q", "--changes", str(changes)) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == f"error: {changes}: cannot be written: No such file or directory"

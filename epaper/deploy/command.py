@@ -45,7 +45,10 @@ def run(options: argparse.Namespace, config: SiteConfig) -> int:
         print("".join(f"{url}\n" for url in [*uploaded, *deleted]), end="")
     if options.changes:
         document = {"target": where, "uploaded": uploaded, "deleted": deleted}
-        Path(options.changes).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            Path(options.changes).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        except OSError as error:
+            raise SiteError([Problem(options.changes, None, f"cannot be written: {error.strerror}")]) from None
     log.info("%s", summary(report, where, options.dry_run))
     return 0
 
