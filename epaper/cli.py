@@ -105,6 +105,14 @@ def run_check(options: argparse.Namespace, config: SiteConfig) -> int:
     return 1 if problems else 0
 
 
+def run_deploy(options: argparse.Namespace, config: SiteConfig) -> int:
+    from .deploy.command import run  # boto3 loads only for this command
+
+    if not options.no_build:
+        run_build(options, config)
+    return run(options, with_build_overrides(options, config))
+
+
 def run_import(options: argparse.Namespace, config: SiteConfig) -> int:
     from .importer.command import run  # pypinyin and pdfplumber load only for this command
 
@@ -172,6 +180,14 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--skip-html-validation", action="store_true", help="do not run the Nu HTML Checker")
 
 
+def _deploy_arguments(parser: argparse.ArgumentParser) -> None:
+    from .deploy.command import add_arguments
+
+    _build_arguments(parser)
+    parser.add_argument("--no-build", action="store_true", help="deploy the existing output instead of building first")
+    add_arguments(parser)
+
+
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for a phone)"
@@ -189,4 +205,5 @@ COMMANDS: dict[str, tuple[str, Handler, Callable[[argparse.ArgumentParser], None
     "import": ("turn the raw text of printed pages into article files", run_import, import_arguments),
     "check": ("build, then check links, anchors, feeds, sitemap and HTML validity", run_check, _check_arguments),
     "serve": ("preview the site with live reload while you edit", run_serve, _serve_arguments),
+    "deploy": ("build, then publish what changed to object storage, a folder or rsync", run_deploy, _deploy_arguments),
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .deploy.settings import DeployConfig, check_deploy
 from .errors import Problem, SiteError, display_path
 from .schema import FLAG, LIST, MAPPING, POSITIVE_NUMBER, TEXT, TEXT_LIST, Field, check_mapping
 from .yamlsource import YamlSyntaxError, parse_yaml
@@ -64,6 +65,7 @@ SITE_FIELDS: dict[str, Field] = {
     "search": Field(FLAG, default=True),
     "topics": Field(LIST, default=[]),
     "theme": Field(MAPPING, default={}),
+    "deploy": Field(MAPPING, default={}),
 }
 TOPIC_FIELDS: dict[str, Field] = {
     "name": Field(TEXT, required=True),
@@ -111,6 +113,7 @@ class SiteConfig:
     search: bool
     topics: list[TopicConfig] = field(default_factory=list)
     theme: ThemeConfig = ThemeConfig("#a61b1b", False)
+    deploy: DeployConfig = field(default_factory=DeployConfig, repr=False)  # not part of the build's site key
 
     @property
     def base_path(self) -> str:
@@ -155,9 +158,11 @@ def load_config(path: Path) -> SiteConfig:
         topics.append(TopicConfig(**topic))
     theme, theme_problems = check_mapping(values["theme"] or {}, THEME_FIELDS, document, shown, ("theme",))
     problems += theme_problems
+    root = path.resolve().parent
+    deploy, deploy_problems = check_deploy(values["deploy"] or {}, document, shown, root)
+    problems += deploy_problems
     if problems:
         raise SiteError(problems)
-    root = path.resolve().parent
     base_url = values["base_url"] if values["base_url"].endswith("/") else values["base_url"] + "/"
     return SiteConfig(
         root=root,
@@ -176,4 +181,5 @@ def load_config(path: Path) -> SiteConfig:
         search=values["search"],
         topics=topics,
         theme=ThemeConfig(**theme),
+        deploy=deploy,
     )

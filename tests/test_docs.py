@@ -10,12 +10,17 @@ import pytest
 from epaper.cli import COMMANDS, make_parser
 from epaper.config import SITE_FIELDS, THEME_FIELDS, TOPIC_FIELDS
 from epaper.content_format import ARTICLE_FIELDS, ISSUE_FIELDS, PAGE_FIELDS
+from epaper.deploy.settings import CACHE_FIELDS, DEPLOY_FIELDS, TARGET_FIELDS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    "key", sorted({*SITE_FIELDS, *TOPIC_FIELDS, *THEME_FIELDS, *ARTICLE_FIELDS, *ISSUE_FIELDS, *PAGE_FIELDS})
+    "key",
+    sorted(
+        {*SITE_FIELDS, *TOPIC_FIELDS, *THEME_FIELDS, *ARTICLE_FIELDS, *ISSUE_FIELDS, *PAGE_FIELDS}
+        | {*DEPLOY_FIELDS, *TARGET_FIELDS, *CACHE_FIELDS}
+    ),
 )
 def test_every_setting_and_front_matter_key_is_documented(key: str) -> None:
     assert f"`{key}`" in README or f"{key}:" in README
