@@ -72,7 +72,7 @@ def issue_record(key: str, issue: IssueContents, warnings: Sequence[Problem]) ->
         running_number=issue.running_number,
         article_count=len(articles),
         pages_digest=fingerprints.pages_digest(issue.pages),
-        article_fingerprints=tuple(fingerprints.of(article) for article in articles),
+        article_fingerprints=tuple(article.fingerprint for article in articles),
         topic_slugs=tuple(topic_slugs),
         topic_articles=tuple(newest_first.items()),
         attachments=attachments,

@@ -197,7 +197,7 @@ class IssueRecord(NamedTuple):
     running_number: int | None
     article_count: int
     pages_digest: str  # the fingerprint of the issue's pages and articles (see issue_records.py)
-    article_fingerprints: tuple[str, ...]  # in print reading order
+    article_fingerprints: tuple[str, ...]  # each article's own (``Article.fingerprint``), in print reading order
     topic_slugs: tuple[str, ...]  # the topics its articles name, in order of first appearance
     topic_articles: tuple[tuple[str, tuple[int, ...]], ...]  # per topic: positions of its articles, newest first
     attachments: tuple[str, ...]  # page PDFs and images, file names in the issue folder
@@ -294,17 +294,27 @@ class TopicArticles(Sequence[Article]):
             self._record(":".join("" if bound is None else str(bound) for bound in bounds))
             return TopicArticles(self.references[index])
         self._record(str(index))
-        issue, position, _ = self.references[index]
-        return issue.articles[position]
+        return _referenced(*self.references[index])
 
     def __iter__(self) -> Iterator[Article]:
         self._record("all")
-        for issue, position, _ in self.references:
-            yield issue.articles[position]
+        for reference in self.references:
+            yield _referenced(*reference)
 
     @property
     def fingerprints(self) -> list[str]:
         return [fingerprint for _, _, fingerprint in self.references]
+
+
+def _referenced(issue: Issue, position: int, _: str) -> Article:
+    """The article a topic refers to, without recording a read of its issue: which article it is, the
+    topic's tokens (or the key of a page holding a slice) already say, and its own reads record as usual."""
+    outer = _recorded[0]
+    _recorded[0] = None
+    try:
+        return issue.articles[position]
+    finally:
+        _recorded[0] = outer
 
 
 @dataclass

@@ -47,6 +47,7 @@ class BuildReport:
     pages: int = 0
     files: int = 0
     written: int = 0
+    made: list[str] = field(default_factory=list)  # the outputs made again (written only if their bytes changed)
     bytes: int = 0
     searched: bool = False
     warnings: list[Problem] = field(default_factory=list)
@@ -204,6 +205,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     unlink_edition(edition)
     report.articles, report.pages = index.counts
     report.files = len(records)
+    report.made = [output.path for output in plan.outdated]
     report.written = len(publication.changed)
     report.bytes = sum(result.size for result in publication.changed)
     report.searched = reindex
