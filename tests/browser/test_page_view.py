@@ -4,9 +4,9 @@ ways, ←/→ and the step buttons, the switcher; on a phone zoom (buttons, doub
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import CDPSession, Page
+from playwright.sync_api import Browser, CDPSession, Page
 
-from browser.browsing import Tab
+from browser.browsing import Tab, open_tab
 
 pytestmark = pytest.mark.browser
 
@@ -175,3 +175,15 @@ def test_phone_swipe_turns_the_page(phone_tab: Tab) -> None:
     assert box
     drag(session, (box["x"] + 40, box["y"] + 100), (box["x"] + box["width"] - 40, box["y"] + 100))
     page.wait_for_url("**/2021/01/18/02/")
+
+
+def test_without_javascript_regions_and_stories_are_plain_links(chromium: Browser, sample_site: str) -> None:
+    tab = open_tab(chromium, sample_site, "phone", java_script_enabled=False)
+    try:
+        page = tab.open(PAGE_2)
+        assert not page.locator(".zoom-controls").is_visible()  # zooming needs the script
+        assert tab.horizontal_overflow() == 0
+        page.locator(f"#region-{LEAD}").tap()
+        page.wait_for_url(f"**/2021/01/18/02/{LEAD}/")
+    finally:
+        tab.page.context.close()
