@@ -11,10 +11,12 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Java for vnu.
+# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Java for vnu,
+# EPUBCheck for the issues' EPUB books.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v epubcheck >/dev/null 2>&1 && \
+	  [ -d /usr/share/fonts/opentype/noto ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless epubcheck; }
 
 # axe-core (browser tests), Lighthouse (audit), the Nu HTML Checker (check), pinned in tools/package-lock.json.
 tools: tools/node_modules/.package-lock.json

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import urls
 from .config import SiteConfig
+from .epub import build_epub
 from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
@@ -44,6 +45,18 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class FileSpec:
+    """A file of the site that is neither a page nor a feed (an issue's EPUB).
+
+    ``inputs`` must cover everything ``make`` reads besides ``site.yaml``, the templates and the theme.
+    """
+
+    url: str
+    inputs: tuple[object, ...]
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
 class PageGroup:
     """Pages and feeds made from the same inputs, so that when ``inputs`` did not change, none of them did.
 
@@ -55,6 +68,7 @@ class PageGroup:
     inputs: tuple[object, ...] | None
     pages: Callable[[], Iterator[PageSpec]]
     feeds: Callable[[], tuple[FeedSpec, ...]] = tuple
+    files: Callable[[], tuple[FileSpec, ...]] = tuple
 
 
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
@@ -70,9 +84,10 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
     for issue in edition.issues:
         yield PageGroup(
             "issue:" + urls.issue_url(issue),
-            (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug)),
+            (issue, issue_calendar(issue, calendars), _topics_of(issue, topics_by_slug), _folder_key(issue)),
             partial(issue_pages, issue, calendars, topics_by_slug),
             partial(_feeds, issue_feed, config, issue),
+            partial(issue_files, config, issue),
         )
     yield PageGroup("topics", None, partial(iter, [topics_index(edition)]))
     for topic in edition.topics:
@@ -90,6 +105,17 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
 def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, source: Any) -> tuple[FeedSpec, ...]:
     """The group's feed, made only when the group is planned (an issue's feed would load its articles)."""
     return (make(config, source),)
+
+
+def issue_files(config: SiteConfig, issue: Issue) -> tuple[FileSpec, ...]:
+    """The issue's EPUB book, made from its pages, articles and page pictures."""
+    return (FileSpec(urls.issue_epub_url(issue), (issue, _folder_key(issue)), partial(build_epub, config, issue)),)
+
+
+def _folder_key(issue: Issue) -> str:
+    """The key of the issue folder's files: it changes with a page picture too, which the EPUB holds."""
+    assert issue.outline is not None, "every issue of a loaded edition has its outline"
+    return issue.outline.key
 
 
 def _topics_of(issue: Issue, topics_by_slug: dict[str, Topic]) -> list[Topic]:

@@ -71,6 +71,7 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
         page_url=urls.page_url,
         topic_url=urls.topic_url,
         issue_feed_url=urls.issue_feed_url,
+        issue_epub_url=urls.issue_epub_url,
         topic_feed_url=urls.topic_feed_url,
     )
     return environment

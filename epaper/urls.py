@@ -41,6 +41,11 @@ def issue_feed_url(issue: Issue) -> str:
     return issue_url(issue) + "feed.xml"
 
 
+def issue_epub_url(issue: Issue) -> str:
+    """The issue as an EPUB book, named by its date so that a downloaded file says which day it is."""
+    return issue_url(issue) + issue.date.isoformat() + ".epub"
+
+
 def topic_url(topic: Topic, page_number: int = 1) -> str:
     return f"topics/{topic.slug}/" + (f"page/{page_number}/" if page_number > 1 else "")
 

@@ -33,12 +33,16 @@ def edition_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield origin + "/"
 
 
+def _tab_on(chromium: Browser, site: str, viewport: str) -> Iterator[Tab]:
+    opened = open_tab(chromium, site, viewport)
+    yield opened
+    opened.page.context.close()
+
+
 @pytest.fixture(params=list(VIEWPORTS))
 def tab(request: pytest.FixtureRequest, chromium: Browser, edition_site: str) -> Iterator[Tab]:
     """A fresh browser tab on the served edition, at the phone and at the desktop size."""
-    opened = open_tab(chromium, edition_site, request.param)
-    yield opened
-    opened.page.context.close()
+    yield from _tab_on(chromium, edition_site, request.param)
 
 
 @pytest.fixture(scope="session")
@@ -53,20 +57,14 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(params=list(VIEWPORTS))
 def sample_tab(request: pytest.FixtureRequest, chromium: Browser, sample_site: str) -> Iterator[Tab]:
     """A fresh browser tab on the served sample edition, at the phone and at the desktop size."""
-    opened = open_tab(chromium, sample_site, request.param)
-    yield opened
-    opened.page.context.close()
+    yield from _tab_on(chromium, sample_site, request.param)
 
 
 @pytest.fixture
 def phone_tab(chromium: Browser, sample_site: str) -> Iterator[Tab]:
-    opened = open_tab(chromium, sample_site, "phone")
-    yield opened
-    opened.page.context.close()
+    yield from _tab_on(chromium, sample_site, "phone")
 
 
 @pytest.fixture
 def desktop_tab(chromium: Browser, sample_site: str) -> Iterator[Tab]:
-    opened = open_tab(chromium, sample_site, "desktop")
-    yield opened
-    opened.page.context.close()
+    yield from _tab_on(chromium, sample_site, "desktop")

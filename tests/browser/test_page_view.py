@@ -4,7 +4,7 @@ ways, ←/→ and the step buttons, the switcher; on a phone zoom (buttons, doub
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, CDPSession, Page
+from playwright.sync_api import Browser, CDPSession, FloatRect, Page
 
 from browser.browsing import Tab, open_tab
 
@@ -20,6 +20,15 @@ def scale_of(page: Page) -> float:
 
 def frame_transform(page: Page) -> str:
     return page.eval_on_selector(".page-map-frame", "frame => getComputedStyle(frame).transform")
+
+
+def picture_box(page: Page) -> FloatRect:
+    """Where the page picture's frame is, scrolled into view."""
+    viewport = page.locator(".page-map-viewport")
+    viewport.scroll_into_view_if_needed()
+    box = viewport.bounding_box()
+    assert box
+    return box
 
 
 def touch(session: CDPSession, kind: str, *points: tuple[float, float]) -> None:
@@ -131,10 +140,7 @@ def test_phone_zoom_buttons_and_pan_stay_inside_the_frame(phone_tab: Tab) -> Non
 
 def test_phone_double_tap_and_pinch_zoom(phone_tab: Tab) -> None:
     page = phone_tab.open(PAGE_2)
-    viewport = page.locator(".page-map-viewport")
-    viewport.scroll_into_view_if_needed()
-    box = viewport.bounding_box()
-    assert box
+    box = picture_box(page)
     point = (box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.03)  # above the regions
     page.touchscreen.tap(*point)
     page.touchscreen.tap(*point)
@@ -162,17 +168,12 @@ def test_phone_tap_on_a_region_opens_its_story(phone_tab: Tab) -> None:
 
 def test_phone_swipe_turns_the_page(phone_tab: Tab) -> None:
     page = phone_tab.open(PAGE_2)
-    viewport = page.locator(".page-map-viewport")
-    viewport.scroll_into_view_if_needed()
-    box = viewport.bounding_box()
-    assert box
+    box = picture_box(page)
     session = page.context.new_cdp_session(page)
     y = box["y"] + 100
     drag(session, (box["x"] + box["width"] - 40, y), (box["x"] + 40, y))
     page.wait_for_url("**/2021/01/18/03/")
-    viewport.scroll_into_view_if_needed()
-    box = viewport.bounding_box()
-    assert box
+    box = picture_box(page)
     drag(session, (box["x"] + 40, box["y"] + 100), (box["x"] + box["width"] - 40, box["y"] + 100))
     page.wait_for_url("**/2021/01/18/02/")
 
