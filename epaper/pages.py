@@ -98,7 +98,10 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
             partial(_feeds, topic_feed, config, topic),
         )
     yield PageGroup(
-        "archive", None, partial(iter, [archive_page(edition, calendars), search_page(config), not_found()])
+        "archive",
+        None,
+        partial(iter, [archive_page(edition, calendars), search_page(config), not_found()]),
+        files=partial(site_files, config),
     )
 
 
@@ -110,6 +113,15 @@ def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, sour
 def issue_files(config: SiteConfig, issue: Issue) -> tuple[FileSpec, ...]:
     """The issue's EPUB book, made from its pages, articles and page pictures."""
     return (FileSpec(urls.issue_epub_url(issue), (issue, _folder_key(issue)), partial(build_epub, config, issue)),)
+
+
+def site_files(config: SiteConfig) -> tuple[FileSpec, ...]:
+    """The theme's service worker, at the site's root: a worker serves only the pages under its own folder.
+
+    The theme's files are part of the site key, so the worker needs no inputs of its own.
+    """
+    worker = config.root / "theme" / urls.SERVICE_WORKER
+    return (FileSpec(urls.SERVICE_WORKER, (), worker.read_bytes),) if worker.is_file() else ()
 
 
 def _folder_key(issue: Issue) -> str:

@@ -64,6 +64,7 @@ NEWS_SITEMAP = "sitemap-news.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 ASSETS = "assets/"
+SERVICE_WORKER = "sw.js"  # offline reading (theme/sw.js); at the root, so that its scope is the whole site
 
 PLAIN_RELATIVE = re.compile(r"(?!/)[A-Za-z0-9._~%/-]*")  # a relative path: no scheme, host, query or fragment
 
