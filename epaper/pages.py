@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from . import urls
@@ -16,6 +17,7 @@ from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
 from .model import Article, Edition, Issue, PrintPage, Topic
+from .pictures import medium_picture, scaled_picture
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,16 @@ class Pagination:
 
 @dataclass(frozen=True)
 class FileSpec:
-    """A file of the site that is neither a page nor a feed (an issue's EPUB).
+    """A file of the site that is neither a page nor a feed (an issue's EPUB, a smaller page picture).
 
-    ``inputs`` must cover everything ``make`` reads besides ``site.yaml``, the templates and the theme.
+    ``inputs`` and the contents of the ``sources`` files must cover everything ``make`` reads besides
+    ``site.yaml``, the templates and the theme.
     """
 
     url: str
     inputs: tuple[object, ...]
     make: Callable[[], bytes]
+    sources: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,8 +115,14 @@ def _feeds(make: Callable[[SiteConfig, Any], FeedSpec], config: SiteConfig, sour
 
 
 def issue_files(config: SiteConfig, issue: Issue) -> tuple[FileSpec, ...]:
-    """The issue's EPUB book, made from its pages, articles and page pictures."""
-    return (FileSpec(urls.issue_epub_url(issue), (issue, _folder_key(issue)), partial(build_epub, config, issue)),)
+    """The issue's EPUB book, made from its pages, articles and page pictures, and the pictures' smaller copies."""
+    book = FileSpec(urls.issue_epub_url(issue), (issue, _folder_key(issue)), partial(build_epub, config, issue))
+    pictures = [
+        FileSpec(urls.issue_url(issue) + medium, (), partial(scaled_picture, source), (source,))
+        for page in issue.pages
+        if page.image and (medium := medium_picture(page)) and (source := issue.folder / page.image)
+    ]
+    return (book, *pictures)
 
 
 def site_files(config: SiteConfig) -> tuple[FileSpec, ...]:

@@ -122,7 +122,8 @@ def plan_site(
         for feed in group.feeds():
             names.append(planner.add(feed.url, _feed_key(fingerprints, feed), _feed_maker(config, feed)))
         for file in group.files():
-            names.append(planner.add(file.url, fingerprints.key("file", file.url, *file.inputs), file.make))
+            sources = [_source_digest(path, config, cache) for path in file.sources]
+            names.append(planner.add(file.url, fingerprints.key("file", file.url, *file.inputs, *sources), file.make))
         if key is not None:
             plan.groups[group.name] = GroupRecord(key, tuple(names), tuple(group_urls))
         page_urls += group_urls

@@ -44,6 +44,8 @@
   let x = 0;
   let y = 0;
   const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+  const picture = frame.querySelector("img");
+  let widest = 0;
   const apply = () => {
     const width = viewport.clientWidth;
     const height = viewport.clientHeight;
@@ -52,6 +54,12 @@
     frame.style.transform = scale === 1 ? "" : `translate(${x}px, ${y}px) scale(${scale})`;
     viewport.classList.toggle("is-zoomed", scale > 1);
     viewport.dataset.scale = scale.toFixed(2);
+    // Zoomed in, the picture is shown wider than the window: let the browser take its sharpest copy.
+    const shown = Math.ceil(width * scale);
+    if (shown > widest && picture.srcset) {
+      widest = shown;
+      picture.sizes = `${shown}px`;
+    }
   };
   // Zoom to ``next`` keeping the point (px, py) of the viewport where it is.
   const zoomTo = (next, px = viewport.clientWidth / 2, py = viewport.clientHeight / 2) => {

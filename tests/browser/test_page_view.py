@@ -117,10 +117,13 @@ def test_phone_zoom_buttons_and_pan_stay_inside_the_frame(phone_tab: Tab) -> Non
     viewport.scroll_into_view_if_needed()
     picture = viewport.bounding_box()
     assert picture and picture["width"] >= 370  # the picture fills the width
+    current = "document.querySelector('.page-map img').currentSrc"
+    assert page.evaluate(current).endswith("/page-02-800.webp")  # the smaller copy, right for a phone
     page.get_by_role("button", name="放大").tap()
     assert scale_of(page) == pytest.approx(1.5)
     page.get_by_role("button", name="放大").tap()
     assert scale_of(page) == pytest.approx(2.25)
+    page.wait_for_function(f"{current}.endsWith('/page-02.webp')")  # zoomed in: the full picture
     before_transform, before_scroll = frame_transform(page), page.evaluate("window.scrollY")
     box = viewport.bounding_box()
     assert box
