@@ -66,7 +66,8 @@ def test_a_chapter_per_print_page_with_its_picture_and_headline_stacks(sample: P
         picture = page.find("img")
         name = picture["src"]
         assert name in images and images[name].media_type == "image/jpeg"
-        assert Image.open(io.BytesIO(images[name].get_content())).format == "JPEG"
+        with Image.open(io.BytesIO(images[name].get_content())) as jpeg:
+            assert jpeg.format == "JPEG"
     first = pages[0]
     headlines = [article.find("h2").get_text() for article in first.find_all("article")]
     assert headlines == [
@@ -123,4 +124,9 @@ def test_a_changed_page_picture_changes_the_book_as_a_clean_build_would(sample: 
     assert after != before
     clean = tmp_path / "clean"
     shutil.copytree(sample, clean, ignore=shutil.ignore_patterns("_site", ".cache"))
-    assert (build(clean) / BOOK).read_bytes() == after
+    clean_output = build(clean)
+    assert (clean_output / BOOK).read_bytes() == after
+    smaller = "2021/01/18/page-04-800.webp"  # the phone-sized copy of the picture follows it too
+    assert (sample / "_site" / smaller).read_bytes() == (clean_output / smaller).read_bytes()
+    with Image.open(clean_output / smaller) as picture:
+        assert picture.size == (800, 1132)

@@ -57,6 +57,14 @@ def test_the_page_view_is_clean_at_every_width(sample_tab: Tab, request: pytest.
     sample_tab.screenshot(f"page-view-{request.node.callspec.params['sample_tab']}")
 
 
+@pytest.mark.parametrize("path", ["", "2021/01/18/", "2021/01/18/03/", "2021/01/18/03/bu-ju-mou-pian-luo/", "archive/"])
+def test_no_page_of_the_sample_scrolls_sideways_from_320_to_1920_px(desktop_tab: Tab, path: str) -> None:
+    page = desktop_tab.open(path)
+    for width in (320, 360, 414, 768, 1024, 1366, 1920):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert desktop_tab.horizontal_overflow() == 0, width
+
+
 def test_desktop_shows_picture_and_stories_side_by_side_in_one_screen(desktop_tab: Tab) -> None:
     page = desktop_tab.open(PAGE_2)
     picture = page.locator(".page-map img").bounding_box()
