@@ -1,5 +1,5 @@
 // Article tools: the text size (小/中/大, remembered for every article), copying the link and the system
-// share sheet where the browser has one. Without JavaScript the tools stay hidden (the article's inline script
+// share sheet where the browser has one. Without JavaScript the tools stay hidden (early.js
 // shows them, before the first paint); the text reads as is.
 (() => {
   "use strict";

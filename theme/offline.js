@@ -33,6 +33,11 @@
   const needed = (html, pageUrl, issuePath) => {
     const page = new DOMParser().parseFromString(html, "text/html");
     const found = [];
+    for (const image of page.querySelectorAll("img[srcset]")) { // every copy: which one is shown depends on the screen
+      for (const candidate of image.getAttribute("srcset").split(",")) {
+        found.push(new URL(candidate.trim().split(/\s+/)[0], pageUrl).pathname);
+      }
+    }
     for (const element of page.querySelectorAll("a[href], link[rel=stylesheet][href], script[src], img[src]")) {
       const url = new URL(element.getAttribute("href") || element.getAttribute("src"), pageUrl);
       url.hash = "";
