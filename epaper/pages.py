@@ -5,14 +5,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from . import urls
 from .config import SiteConfig
+from .epub import build_epub
 from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
 from .issue_calendar import WEEKDAY_HEADERS, CalendarMonth, month_calendars
 from .markup import summarize
 from .model import Article, Edition, Issue, PrintPage, Topic, record
+from .pictures import medium_picture, scaled_picture
 from .render import issue_label
 
 
@@ -70,6 +74,20 @@ def newer_page_url(topic: Topic, number: int, count: int) -> str | None:
 
 
 @dataclass(frozen=True)
+class FileSpec:
+    """A file of the site that is neither a page nor a feed (an issue's EPUB, a smaller page picture).
+
+    What ``make`` reads of the model is recorded while it runs, like a page's reads; ``inputs`` and the
+    digests of the ``sources`` files stand for everything else it is made from (the files it reads).
+    """
+
+    url: str
+    inputs: tuple[object, ...]
+    make: Callable[[], bytes]
+    sources: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
 class PageGroup:
     """Pages and feeds made by the same functions from the same ``arguments``.
 
@@ -82,12 +100,18 @@ class PageGroup:
     arguments: tuple[Any, ...]
     make_pages: Callable[..., Iterator[PageSpec]]
     make_feeds: Callable[..., Iterator[FeedSpec]] = lambda *_: iter(())
+    make_files: Callable[..., Iterator[FileSpec]] = lambda *_: iter(())
+    sources: tuple[Path, ...] = ()
+    """Files outside the model that the group's outputs are made from (page pictures): their digests are in its key."""
 
     def pages(self) -> Iterator[PageSpec]:
         return self.make_pages(*self.arguments)
 
     def feeds(self) -> Iterator[FeedSpec]:
         return self.make_feeds(*self.arguments)
+
+    def files(self) -> Iterator[FileSpec]:
+        return self.make_files(*self.arguments)
 
 
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
@@ -98,12 +122,17 @@ def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
     for issue in edition.issues:
         calendar = calendars[(issue.date.year, issue.date.month)]
         yield PageGroup(
-            "issue:" + urls.issue_url(issue), (config, issue, calendar, topics_by_slug), issue_pages, _issue_feeds
+            "issue:" + urls.issue_url(issue),
+            (config, issue, calendar, topics_by_slug),
+            issue_pages,
+            _issue_feeds,
+            issue_files,
+            tuple(issue.folder / name for name in issue.record.attachments),
         )
     yield PageGroup("topics", (edition,), _topics_pages)
     for topic in edition.topics:
         yield PageGroup("topic:" + topic.slug, (config, topic), topic_pages, _topic_feeds)
-    yield PageGroup("archive", (config, edition, calendars), _archive_pages)
+    yield PageGroup("archive", (config, edition, calendars), _archive_pages, make_files=site_files)
 
 
 def _home_pages(
@@ -134,6 +163,26 @@ def _archive_pages(
     yield archive_page(edition, calendars)
     yield search_page(config)
     yield not_found()
+
+
+def issue_files(config: SiteConfig, issue: Issue, *_: object) -> Iterator[FileSpec]:
+    """The issue's EPUB book, made from its pages, articles and page pictures, and the pictures' smaller copies."""
+    pictures = [issue.folder / page.image for page in issue.pages if page.image]
+    yield FileSpec(urls.issue_epub_url(issue), (issue,), partial(build_epub, config, issue), tuple(pictures))
+    for page in issue.pages:
+        if page.image and (medium := medium_picture(page)):
+            source = issue.folder / page.image
+            yield FileSpec(urls.issue_url(issue) + medium, (), partial(scaled_picture, source), (source,))
+
+
+def site_files(config: SiteConfig, *_: object) -> Iterator[FileSpec]:
+    """The theme's service worker, at the site's root: a worker serves only the pages under its own folder.
+
+    The theme's files are part of the site key, so the worker needs no inputs of its own.
+    """
+    worker = config.root / "theme" / urls.SERVICE_WORKER
+    if worker.is_file():
+        yield FileSpec(urls.SERVICE_WORKER, (), worker.read_bytes)
 
 
 def issue_pages(

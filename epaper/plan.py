@@ -116,13 +116,14 @@ def plan_site(
     planner = _Planner(plan, staged, last)
     page_urls: list[str] = []
     for group in page_groups(config, edition):
-        key = keys.of("group", group.name, *group.arguments)
+        sources = [_source_digest(path, config, cache) for path in group.sources]
+        key = keys.of("group", group.name, *group.arguments, *sources)
         carried = planner.carry(group.name, key)
         if carried is not None:
             page_urls += carried.page_urls
             continue
         with recording() as read:
-            specs, feeds = list(group.pages()), list(group.feeds())
+            specs, feeds, files = list(group.pages()), list(group.feeds()), list(group.files())
         names, group_urls = [], []
         for spec in specs:
             names.append(planner.add(spec.url, keys.page(spec), _page_maker(environment, config, spec)))
@@ -130,6 +131,9 @@ def plan_site(
                 group_urls.append(spec.url)
         for feed in feeds:
             names.append(planner.add(feed.url, keys.feed(feed), _feed_maker(config, feed)))
+        for file in files:
+            sources = [_source_digest(path, config, cache) for path in file.sources]
+            names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *sources), file.make))
         plan.groups[group.name] = GroupRecord(key, tuple(sorted(read)), tuple(names), tuple(group_urls))
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())

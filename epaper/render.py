@@ -19,6 +19,7 @@ from .compiled_templates import TEMPLATES_FOLDER, CompiledTemplates
 from .config import SiteConfig
 from .errors import Problem, display_path
 from .model import Issue
+from .pictures import medium_picture
 
 JSON_LD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
 
@@ -72,6 +73,8 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
         page_url=urls.page_url,
         topic_url=urls.topic_url,
         issue_feed_url=urls.issue_feed_url,
+        issue_epub_url=urls.issue_epub_url,
+        medium_picture=medium_picture,
         topic_feed_url=urls.topic_feed_url,
     )
     return environment

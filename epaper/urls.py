@@ -41,6 +41,11 @@ def issue_feed_url(issue: Issue) -> str:
     return issue_url(issue) + "feed.xml"
 
 
+def issue_epub_url(issue: Issue) -> str:
+    """The issue as an EPUB book, named by its date so that a downloaded file says which day it is."""
+    return issue_url(issue) + issue.date.isoformat() + ".epub"
+
+
 def topic_url(topic: Topic, page_number: int | None = None) -> str:
     """The topic's own page (its newest articles), or one of its older pages, numbered from the oldest."""
     return f"topics/{topic.slug}/" + (f"page/{page_number}/" if page_number is not None else "")
@@ -60,6 +65,7 @@ NEWS_SITEMAP = "sitemap-news.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 ASSETS = "assets/"
+SERVICE_WORKER = "sw.js"  # offline reading (theme/sw.js); at the root, so that its scope is the whole site
 
 PLAIN_RELATIVE = re.compile(r"(?!/)[A-Za-z0-9._~%/-]*")  # a relative path: no scheme, host, query or fragment
 

@@ -79,7 +79,7 @@ def test_article_shows_the_print_headline_stack_in_order_and_leads_on(tab: Tab) 
     tab.press(page.locator(".article-steps").get_by_role("link", name=re.compile("^下一篇")))
     page.wait_for_url("**/2021/01/18/04/you-piao/")
     tab.press(page.locator(".article-steps").get_by_role("link", name=re.compile("^返回")))
-    page.wait_for_url("**/2021/01/18/04/")
+    page.wait_for_url("**/2021/01/18/04/#story-you-piao")  # back to the story on its page
 
 
 @pytest.mark.parametrize("path", ["", "2021/01/18/", "2021/01/18/01/", "2021/01/18/03/bao-fei/", "archive/"])
