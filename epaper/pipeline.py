@@ -24,9 +24,9 @@ from .linking import link_edition, unlink_edition
 from .output import DuplicateOutput, StagedSite
 from .parallel import worker_count
 from .plan import LastBuild, PlannedOutput, plan_site, untouched_outputs
-from .publish import make_outputs, search_records
+from .publish import make_outputs
 from .render import asset_fingerprints, make_environment
-from .search import SEARCH_BUNDLE, SearchIndexError, index_site
+from .search import PagefindFailed, SearchFile, search_files, search_records, stage_search_files
 
 log = logging.getLogger("epaper")
 
@@ -191,22 +191,20 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
                 raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
         with step("write pages"):
             changed = [result for result in make_outputs(plan.outdated, staged, workers) if result.changed]
-        html_changed = any(result.path.endswith(".html") for result in changed) or _pages_added_or_removed(
-            index.outputs, plan.outputs
-        )
-        reindex = config.search and (not trusted or html_changed or not _has_search(index.outputs))
-        if not trusted or reindex:
+        searched: dict[str, SearchFile] = {}
+        if config.search:
+            with step("search index"):
+                try:
+                    searched = search_files(config.root, edition, workers)
+                except PagefindFailed as error:
+                    raise SiteError([Problem("pagefind", None, str(error))]) from None
+        restaged = stage_search_files(searched, index.outputs, last.untouched_names, staged, everything=not trusted)
+        if not trusted:
             with step("stage unchanged"):
                 fresh = {result.path for result in changed}
                 for output in plan.outputs:
                     if output.path not in fresh:
                         staged.keep(output.path)
-            if reindex:
-                with step("search index"):
-                    try:
-                        index_site(staged.root)
-                    except SearchIndexError as error:
-                        raise SiteError([Problem("pagefind", None, str(error))]) from None
             with step("publish"):
                 cache.mark_publishing()
                 staged.commit()
@@ -214,11 +212,10 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
                 output.path: OutputRecord(output.key, file_signature(os.stat(config.output_dir / output.path)))
                 for output in plan.outputs
             }
-            if config.search:
-                new_records.update(search_records(config.output_dir, SEARCH_BUNDLE))
+            new_records.update(search_records(config.output_dir, searched))
         else:
             with step("publish"):
-                new_records = _records_kept(index.outputs, plan.outputs, config.search)
+                new_records = _records_kept(index.outputs, plan.outputs, searched)
                 removed = [name for name in index.outputs if name not in new_records]
                 cache.mark_publishing()
                 staged.apply(sorted(removed))
@@ -226,6 +223,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
                     signature = live_signature(config.output_dir / output.path)
                     assert signature is not None
                     new_records[output.path] = OutputRecord(output.key, signature)
+                new_records.update(search_records(config.output_dir, {name: searched[name] for name in restaged}))
     index.output_dir = str(config.output_dir)
     index.outputs = new_records
     index.groups = plan.groups
@@ -243,17 +241,16 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     report.files = len(new_records)
     report.written = len(changed)
     report.bytes = sum(result.size for result in changed)
-    report.searched = reindex
+    report.searched = bool(restaged)
     return report
 
 
 def _records_kept(
-    records: dict[str, OutputRecord], outputs: list[PlannedOutput], search: bool
+    records: dict[str, OutputRecord], outputs: list[PlannedOutput], searched: dict[str, SearchFile]
 ) -> dict[str, OutputRecord]:
     """The records of the last build's files that this build keeps (the outdated ones are updated after)."""
     kept = {output.path: records[output.path] for output in outputs if output.path in records}
-    if search:  # the search index was not made again
-        kept.update({name: record for name, record in records.items() if _is_search_file(name)})
+    kept.update({name: records[name] for name in searched if name in records})  # restaged ones are updated after
     return kept
 
 
@@ -261,17 +258,3 @@ def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
     """A digest of everything a build reads: the site key and the signature of every file under content/."""
     parts = [site, f"strict={options.strict}", *(f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests))]
     return digest("\n".join(parts).encode())
-
-
-def _is_search_file(name: str) -> bool:
-    return name.startswith(SEARCH_BUNDLE + "/")
-
-
-def _has_search(records: dict[str, OutputRecord]) -> bool:
-    return any(_is_search_file(name) for name in records)
-
-
-def _pages_added_or_removed(records: dict[str, OutputRecord], outputs: list[PlannedOutput]) -> bool:
-    old = {name for name in records if name.endswith(".html")}
-    new = {output.path for output in outputs if output.path.endswith(".html")}
-    return old != new

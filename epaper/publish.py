@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from .cache import CacheCorrupt, OutputRecord, live_signature
+from .cache import CacheCorrupt
 from .errors import Problem, SiteError
 from .output import StagedSite
 from .parallel import map_forked
 from .plan import PlannedOutput
 from .render import TemplateProblem
-
-SEARCH_KEY = "search-index"
 
 
 @dataclass(frozen=True)
@@ -58,15 +54,3 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
     if problems:
         raise SiteError(problems[:1])
     return [result for result in results if isinstance(result, Made)]
-
-
-def search_records(final: Path, folder: str) -> dict[str, OutputRecord]:
-    """Records for the search index files (made by Pagefind, not by a planned output)."""
-    records = {}
-    for top, _, files in os.walk(final / folder):
-        for name in files:
-            path = Path(top) / name
-            signature = live_signature(path)
-            if signature is not None:
-                records[path.relative_to(final).as_posix()] = OutputRecord(SEARCH_KEY, signature)
-    return records
