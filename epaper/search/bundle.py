@@ -20,10 +20,16 @@ CACHE_FOLDER = Path(".cache") / "search"
 
 @dataclass(frozen=True)
 class SearchFile:
-    """A file of the search bundle: where it is kept in the cache, and the key it is published under."""
+    """A file of the search bundle: where it is kept in the cache, and the key it is published under.
+
+    A part's files are published together: Pagefind names some of them by the hash of their bytes, which
+    differ from one indexing of the same records to the next (its filter index is written in hash order).
+    Their key is the digest of the part's files, and ``group`` names the part.
+    """
 
     source: Path
     key: str
+    group: str
 
 
 def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str, SearchFile]:
@@ -35,12 +41,12 @@ def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str
     files: dict[str, SearchFile] = {}
     for part in parts:
         for name in part.files:
-            files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder / name, part.key)
+            files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder / name, part.digest, part.period)
     manifest = manifest_bytes(parts)
     manifest_path = cache_dir / MANIFEST
     if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
         manifest_path.write_bytes(manifest)
-    files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(manifest_path, digest(manifest))
+    files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(manifest_path, digest(manifest), MANIFEST)
     return files
 
 
@@ -72,13 +78,15 @@ def stage_search_files(
     staged: StagedSite,
     everything: bool,
 ) -> list[str]:
-    """Stage the search files whose key changed or whose published file was touched (all if ``everything``)."""
-    restaged = []
-    for name, file in files.items():
-        record = records.get(name)
-        if everything or record is None or record.key != file.key or name not in untouched:
-            staged.link(name, file.source)
-            restaged.append(name)
+    """Stage the parts (all their files) of which a file is new, changed or touched; all if ``everything``."""
+    outdated = {  # the untouched files are all recorded ones
+        file.group
+        for name, file in files.items()
+        if everything or name not in untouched or records[name].key != file.key
+    }
+    restaged = [name for name, file in files.items() if file.group in outdated]
+    for name in restaged:
+        staged.link(name, files[name].source)
     return restaged
 
 
