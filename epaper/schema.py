@@ -38,11 +38,13 @@ TEXT_LIST = Kind(
 )
 PAGE_BOX = Kind(
     "[x, y, width, height] as fractions of the page, each from 0 to 1",
-    lambda value: isinstance(value, list)
-    and len(value) == 4
-    and all(isinstance(n, int | float) and not isinstance(n, bool) and 0 <= n <= 1 for n in value)
-    and value[0] + value[2] <= 1.0001
-    and value[1] + value[3] <= 1.0001,
+    lambda value: (
+        isinstance(value, list)
+        and len(value) == 4
+        and all(isinstance(n, int | float) and not isinstance(n, bool) and 0 <= n <= 1 for n in value)
+        and value[0] + value[2] <= 1.0001
+        and value[1] + value[3] <= 1.0001
+    ),
 )
 MAPPING = Kind("a mapping of keys to values", lambda value: isinstance(value, dict))
 LIST = Kind("a list", lambda value: isinstance(value, list))

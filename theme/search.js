@@ -9,7 +9,11 @@ const notice = document.getElementById("search-notice");
 const FILTERS = ["year", "month", "page", "topic", "author"];
 const FIRST_PARTS = 6; // months merged before the first query: enough for the newest results
 const PAGE_SIZE = 20;
+const SCAN_LIMIT = 4; // results looked at for each one shown, at most (see Answer)
 const TYPING_PAUSE_MS = 120;
+const DATE = { date: "desc" };
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/u;
+const CHINESE_RUN = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -92,29 +96,77 @@ class Archive {
     this.failed.push(part);
   }
 
-  // The results for ``query``: their number, and ``take(n)`` for the next n in the order asked for.
-  // Sorted by date, Pagefind scores each part's results by their position within that part, so the merged
-  // list interleaves months: the results are taken month by month instead, newest month first.
+  // The results for ``query``: ``take(n)`` gives the next n, with their data, in the order asked for, and
+  // ``count()`` how many were found so far (``done`` once all are known).
   async search(query) {
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];
-    if (query.sort !== "date") {
-      const found = await this.pagefind.search(query.q, { filters });
-      let next = 0;
-      return { total: found.results.length, take: async (count) => found.results.slice(next, (next += count)) };
-    }
-    const sort = { date: "desc" };
-    const found = await this.pagefind.search(query.q, { filters, sort });
-    const months = query.month ? [query.month] : this.parts.filter((part) => !this.failed.includes(part)).map((part) => part.period);
-    const waiting = [];
-    const take = async (count) => {
-      while (waiting.length < count && months.length) {
-        const inMonth = await this.pagefind.search(query.q, { filters: { ...filters, month: months.shift() }, sort });
-        waiting.push(...inMonth.results);
+    const loaded = this.parts.filter((part) => !this.failed.includes(part));
+    const terms = searchTerms(query.q);
+    let candidates = [];
+    if (query.sort !== "date" || loaded.length === 1) {
+      const sort = query.sort === "date" ? { sort: DATE } : {};
+      for (const term of terms) candidates.push(...(await this.pagefind.search(term, { filters, ...sort })).results);
+      if (query.sort === "date") candidates.sort((a, b) => b.score - a.score);
+    } else {
+      // Sorted by date, Pagefind scores each part's results by their position within that part, so the
+      // merged list of several parts interleaves months: the results are taken month by month, newest first.
+      const months = query.month ? [query.month] : loaded.map((part) => part.period);
+      for (const month of months) {
+        const inMonth = [];
+        for (const term of terms) {
+          inMonth.push(...(await this.pagefind.search(term, { filters: { ...filters, month }, sort: DATE })).results);
+        }
+        candidates.push(...inMonth.sort((a, b) => b.score - a.score));
       }
-      return waiting.splice(0, count);
-    };
-    return { total: found.results.length, take };
+    }
+    const seen = new Set();
+    candidates = candidates.filter((result) => !seen.has(result.id) && seen.add(result.id));
+    return new Answer(candidates, query.q);
+  }
+}
+
+// What to ask Pagefind for a query. The browser cuts a Chinese query into words with Intl.Segmenter and
+// Pagefind's index was cut with its own dictionary: 分公司 is one word in the index and 分|公司 in the
+// query, and then only pages that also have 公司 on its own match. So a Chinese query the browser cuts in
+// several words is also asked for by its first character, which finds every word it starts.
+function searchTerms(query) {
+  if (query === null || !CHINESE_RUN.test(query)) return [query];
+  const words = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(query)].filter((w) => w.isWordLike);
+  return words.length > 1 ? [query, query[0]] : [query];
+}
+
+// A result is kept only if its text holds each Chinese term of the query as typed: Pagefind also returns
+// pages with only some of the words when no page has them all, and the first-character search above
+// finds many pages that do not hold the query.
+class Answer {
+  constructor(candidates, query) {
+    this.candidates = candidates;
+    this.next = 0;
+    this.kept = 0;
+    this.terms = (query || "").split(/\s+/).filter((term) => CHINESE.test(term));
+  }
+
+  get done() {
+    return this.next >= this.candidates.length;
+  }
+
+  async take(count) {
+    const taken = [];
+    const last = this.next + count * SCAN_LIMIT; // a bound on the fragments one click loads
+    while (taken.length < count && !this.done && this.next < last) {
+      const batch = this.candidates.slice(this.next, this.next + count - taken.length);
+      this.next += batch.length;
+      const data = await Promise.all(batch.map((result) => result.data()));
+      taken.push(...data.filter((item) => this.holds(item)));
+    }
+    this.kept += taken.length;
+    return taken;
+  }
+
+  holds(item) {
+    const text = item.content.replace(/[\s\u200b]/g, "");
+    return this.terms.every((term) => text.includes(term));
   }
 }
 
@@ -192,18 +244,16 @@ function entryOf(item) {
 
 async function render(answer, archive) {
   const list = element("ol", "", "search-results-list");
-  const count = element("p", answer.total ? `找到 ${answer.total} 篇文章` : "没有找到相关文章", "search-count");
+  const count = element("p", "", "search-count");
   const shown = [count];
   if (!archive.complete) shown.push(element("p", "正在检索更早的月份…", "search-status"));
-  let listed = 0;
   const more = element("button", "显示更多结果", "search-more");
   more.type = "button";
   const showMore = async () => {
-    const slice = await answer.take(PAGE_SIZE);
-    listed += slice.length;
-    const data = await Promise.all(slice.map((result) => result.data()));
-    list.append(...data.map(entryOf));
-    more.hidden = listed >= answer.total;
+    list.append(...(await answer.take(PAGE_SIZE)).map(entryOf));
+    more.hidden = answer.done;
+    if (!answer.kept) count.textContent = "没有找到相关文章";
+    else count.textContent = answer.done ? `找到 ${answer.kept} 篇文章` : `已找到 ${answer.kept} 篇文章，还有更多`;
   };
   more.addEventListener("click", showMore);
   await showMore();
@@ -265,6 +315,7 @@ async function main() {
     clearTimeout(timer);
     run();
   });
+  results.dataset.ready = "";
   await run();
 }
 

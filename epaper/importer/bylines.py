@@ -73,7 +73,7 @@ def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:
     for match in _MARKER.finditer(spaced, tail_start):
         marker = match
     if marker is not None:
-        byline = parse_byline(spaced[marker.start():], cued=True)
+        byline = parse_byline(spaced[marker.start() :], cued=True)
         if byline is not None:
             return spaced[: marker.start()].rstrip(), byline
     bracket = c.BRACKETED_BYLINE.search(spaced, tail_start)

@@ -54,10 +54,15 @@ def run(args: argparse.Namespace, config: Any) -> int:
     for pdf_page in pdf_pages:
         files = _page_files(pdf_page)
         outcomes += [write_file(folder, name, data) for name, data in files.values()]
-        update_issue(folder, date, pdf_page.number, args.page_name or pdf_page.masthead.page_name,
-                     number if number is not None else pdf_page.masthead.number,
-                     running_number=pdf_page.masthead.running_number,
-                     page_files=_page_entry(pdf_page, files))
+        update_issue(
+            folder,
+            date,
+            pdf_page.number,
+            args.page_name or pdf_page.masthead.page_name,
+            number if number is not None else pdf_page.masthead.number,
+            running_number=pdf_page.masthead.running_number,
+            page_files=_page_entry(pdf_page, files),
+        )
     print(json_report(articles) if args.json else "\n".join([*notes, text_report(articles, outcomes)]))
     return 0
 
@@ -66,8 +71,13 @@ def _from_pdf(paths: Sequence[Path]) -> bool:
     """Whether the files are PDFs; a mix of PDFs and text is an error."""
     pdfs = [is_pdf(path) for path in paths]
     if any(pdfs) and not all(pdfs):
-        raise SiteError([Problem(display_path(path), None, "import PDFs and text files in separate runs")
-                         for path, pdf in zip(paths, pdfs, strict=True) if not pdf])
+        raise SiteError(
+            [
+                Problem(display_path(path), None, "import PDFs and text files in separate runs")
+                for path, pdf in zip(paths, pdfs, strict=True)
+                if not pdf
+            ]
+        )
     return any(pdfs)
 
 
@@ -84,14 +94,21 @@ def _page_entry(pdf_page: PdfPrintPage, files: dict[str, tuple[str, bytes]]) -> 
     return {**{key: name for key, (name, _) in files.items()}, "image_width": width, "image_height": height}
 
 
-def _complete_pages(pages: Sequence[tuple[int, list[ImportedArticle]]],
-                    topics: Sequence[tuple[str, Sequence[str]]], existing: Sequence[ExistingArticle]) -> None:
+def _complete_pages(
+    pages: Sequence[tuple[int, list[ImportedArticle]]],
+    topics: Sequence[tuple[str, Sequence[str]]],
+    existing: Sequence[ExistingArticle],
+) -> None:
     """Complete each page's articles, knowing the other pages of this run as if already in the issue."""
     numbers = {number for number, _ in pages}
     known = [other for other in existing if other.page not in numbers]
     for number, articles in pages:
-        others = [ExistingArticle(Path(), other_number, article.slug, article.continued_from, article.continues_on)
-                  for other_number, other_articles in pages if other_number != number for article in other_articles]
+        others = [
+            ExistingArticle(Path(), other_number, article.slug, article.continued_from, article.continues_on)
+            for other_number, other_articles in pages
+            if other_number != number
+            for article in other_articles
+        ]
         _complete(articles, number, topics, [*known, *others])
 
 
@@ -145,8 +162,12 @@ def _read_articles(paths: Sequence[Path], encoding: str | None) -> list[Imported
     return articles
 
 
-def _complete(articles: list[ImportedArticle], page: int,
-              topics: Sequence[tuple[str, Sequence[str]]], existing: Sequence[ExistingArticle]) -> None:
+def _complete(
+    articles: list[ImportedArticle],
+    page: int,
+    topics: Sequence[tuple[str, Sequence[str]]],
+    existing: Sequence[ExistingArticle],
+) -> None:
     """Topics, slugs (unique in the issue, stable on re-import) and warnings about unmatched jump lines."""
     taken = [other.slug for other in existing if other.page != page]
     sources = [article.title or "".join(article.paragraphs)[:SLUG_SOURCE_CHARS] for article in articles]
@@ -154,15 +175,18 @@ def _complete(articles: list[ImportedArticle], page: int,
         article.slug = slug
         headline = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
         article.topics = assign_topics(headline, article.body, topics)
-    jumps = [(other.page, other.continued_from, other.continues_on)
-             for other in existing if other.page != page]
+    jumps = [(other.page, other.continued_from, other.continues_on) for other in existing if other.page != page]
     jumps += [(page, article.continued_from, article.continues_on) for article in articles]
     for article in articles:
         source = article.continued_from
         if source is not None and not any(p == source and on == page for p, _, on in jumps):
-            article.warnings.append(f"jump line: continued from page {source}, but no article there "
-                                    f"continues on page {page} (import page {source} too)")
+            article.warnings.append(
+                f"jump line: continued from page {source}, but no article there "
+                f"continues on page {page} (import page {source} too)"
+            )
         target = article.continues_on
         if target is not None and not any(p == target and start == page for p, start, _ in jumps):
-            article.warnings.append(f"jump line: continues on page {target}, but no article there "
-                                    f"is continued from page {page} (import page {target} too)")
+            article.warnings.append(
+                f"jump line: continues on page {target}, but no article there "
+                f"is continued from page {page} (import page {target} too)"
+            )

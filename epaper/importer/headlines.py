@@ -29,8 +29,7 @@ def is_unpunctuated(line: Line) -> bool:
     return not any(char in c.HEADING_FORBIDDEN_END for char in line.text)
 
 
-def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,
-               spaced_ok: bool = False) -> bool:
+def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False, spaced_ok: bool = False) -> bool:
     """A heading is a short line without clause punctuation at its end.
 
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
@@ -58,7 +57,7 @@ def compose_headline(head: Sequence[Line], subtitles: Sequence[Line]) -> Headlin
         dashes = c.SUBTITLE_DASHES.match(line.phrased)
         if dashes is not None and dashes.group(0).strip():
             artefacts.append(Artefact(line.number, dashes.group(0).strip(), "subtitle dash"))
-        subtitle_parts.append(line.phrased[dashes.end() if dashes else 0:])
+        subtitle_parts.append(line.phrased[dashes.end() if dashes else 0 :])
     titles = [line.phrased for line in head]
     return Headline(
         kicker=" ".join(titles[:-1]) or None,

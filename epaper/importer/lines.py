@@ -59,8 +59,9 @@ def line_width(text: str) -> float:
     ascii_chars = sum(1 for char in text if char.isascii() and not char.isspace())
     marks = sum(1 for char in text if char in c.COMPRESSIBLE_PUNCTUATION)
     wide_chars = sum(1 for char in text if not char.isascii() and not char.isspace()) - marks
-    return (wide_chars + marks * c.PUNCTUATION_WIDTH + ascii_chars / 2
-            + c.ASCII_RUN_PADDING * len(_ASCII_RUN.findall(text)))
+    return (
+        wide_chars + marks * c.PUNCTUATION_WIDTH + ascii_chars / 2 + c.ASCII_RUN_PADDING * len(_ASCII_RUN.findall(text))
+    )
 
 
 def is_letter_spaced(spaced: str) -> bool:
@@ -80,8 +81,18 @@ def make_line(number: int, raw: str, *, blank_before: bool = False) -> Line:
     visible = raw.replace(c.LOST_GLYPH, "")
     leading = visible[: len(visible) - len(visible.lstrip())]
     indent = sum(c.SPACE_WIDTHS.get(char, 0.5) for char in leading)
-    return Line(number, raw, spaced, cleaned, phrased, raw.count(c.LOST_GLYPH), blank_before,
-                is_letter_spaced(spaced), line_width(cleaned), indent)
+    return Line(
+        number,
+        raw,
+        spaced,
+        cleaned,
+        phrased,
+        raw.count(c.LOST_GLYPH),
+        blank_before,
+        is_letter_spaced(spaced),
+        line_width(cleaned),
+        indent,
+    )
 
 
 def suspicious_lost_glyphs(raw: str) -> list[str]:
@@ -89,7 +100,7 @@ def suspicious_lost_glyphs(raw: str) -> list[str]:
     contexts = []
     for match in re.finditer(c.LOST_GLYPH, raw):
         before = raw[: match.start()].replace(c.LOST_GLYPH, "").rstrip()
-        after = raw[match.end():].replace(c.LOST_GLYPH, "").lstrip()
+        after = raw[match.end() :].replace(c.LOST_GLYPH, "").lstrip()
         if not before or not after or before[-1] in c.DATELINE_ENDS or after[0] in c.BYLINE_MARKERS:
             continue
         contexts.append(f"{before[-6:]}{c.LOST_GLYPH_SHOWN}{after[:6]}")
@@ -132,9 +143,12 @@ def _column(samples: Sequence[tuple[float, bool]]) -> float:
         return 0.0
 
     def support(column: float) -> int:
-        return sum(1 for width, may_start in samples
-                   if abs(width - column) <= c.COLUMN_TOLERANCE
-                   or (may_start and abs(width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
+        return sum(
+            1
+            for width, may_start in samples
+            if abs(width - column) <= c.COLUMN_TOLERANCE
+            or (may_start and abs(width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE)
+        )
 
     return max((width for width, _ in samples), key=lambda column: (support(column), column))
 
@@ -145,10 +159,13 @@ def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[tuple[flo
     Each width comes with whether its line could start a paragraph (the line before ends a sentence).
     """
     first = max(0, first)
-    samples = [(line.width, position > 0 and ends_sentence(lines[position - 1].text), line.letter_spaced)
-               for position, line in enumerate(lines[first:stop], start=first)]
+    samples = [
+        (line.width, position > 0 and ends_sentence(lines[position - 1].text), line.letter_spaced)
+        for position, line in enumerate(lines[first:stop], start=first)
+    ]
     return [(width, may_start) for width, may_start, spaced in samples if not spaced] or [
-        (width, may_start) for width, may_start, _ in samples]
+        (width, may_start) for width, may_start, _ in samples
+    ]
 
 
 def local_columns(lines: Sequence[Line]) -> list[float]:

@@ -42,8 +42,12 @@ class Page:
         if not line.spaced or line.spaced[0] not in c.BYLINE_MARKERS or index + 1 >= len(self.lines):
             return None
         unmarked = make_line(line.number, line.spaced[1:], blank_before=line.blank_before)
-        if (not unmarked.spaced or has_role(unmarked.spaced) or self.looks_like_head(index + 1)
-                or not is_heading(unmarked, self.columns[index], at_head=False)):
+        if (
+            not unmarked.spaced
+            or has_role(unmarked.spaced)
+            or self.looks_like_head(index + 1)
+            or not is_heading(unmarked, self.columns[index], at_head=False)
+        ):
             return None
         return unmarked
 
@@ -81,26 +85,35 @@ class Page:
         if index + 1 >= len(self.lines):
             return False
         following = self.lines[index + 1]
-        starts_text = (is_indented_start(following, self.columns[index + 1])
-                       or (following.blank_before and self.blanks[index + 1]))
+        starts_text = is_indented_start(following, self.columns[index + 1]) or (
+            following.blank_before and self.blanks[index + 1]
+        )
         marker = at_head and self.head_marker_at(index + 1)
-        spanning = marker or (at_head and is_unpunctuated(line) and (
-            (starts_text and not following.letter_spaced)
-            or (depth < MAX_HEAD_LINES and self.heading_at(index + 1, at_head=True, depth=depth + 1))))
-        if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning,
-                          spaced_ok=marker):
+        spanning = marker or (
+            at_head
+            and is_unpunctuated(line)
+            and (
+                (starts_text and not following.letter_spaced)
+                or (depth < MAX_HEAD_LINES and self.heading_at(index + 1, at_head=True, depth=depth + 1))
+            )
+        )
+        if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning, spaced_ok=marker):
             return False
-        return (following.letter_spaced or starts_text or marker
-                or self.looks_like_head(index + 1, depth + 1))
+        return following.letter_spaced or starts_text or marker or self.looks_like_head(index + 1, depth + 1)
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, jump line, byline."""
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
-        return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
-                or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None)
+        return (
+            match_dateline(line.spaced) is not None
+            or is_subtitle(line, column)
+            or self.whole_line_jump_from(line) is not None
+            or self.head_byline(line) is not None
+        )
 
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (
-            depth < MAX_HEAD_LINES and self.heading_at(index, at_head=True, depth=depth))
+            depth < MAX_HEAD_LINES and self.heading_at(index, at_head=True, depth=depth)
+        )

@@ -44,8 +44,10 @@ def text_report(articles: Sequence[ImportedArticle], outcomes: Sequence[WriteOut
         out.append(f"{article.order}. {title}  [{article.slug}]")
         byline = "、".join(article.authors) or "-"
         credit = f" ({article.credit})" if article.credit else ""
-        out.append(f"   byline: {byline}{credit}   paragraphs: {len(article.paragraphs)}   "
-                   f"subheads: {len(article.subheads)}   topics: {', '.join(article.topics) or '-'}")
+        out.append(
+            f"   byline: {byline}{credit}   paragraphs: {len(article.paragraphs)}   "
+            f"subheads: {len(article.subheads)}   topics: {', '.join(article.topics) or '-'}"
+        )
         out.extend(f"   caption: {caption}" for caption in article.captions)
         out.extend(f"   warning: {warning}" for warning in article.warnings)
         for artefact in article.artefacts:

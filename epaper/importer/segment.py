@@ -164,8 +164,9 @@ class _Segmenter:
         if jump is not None:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, jump.text, "jump line"))
-            line = make_line(line.number, line.spaced[: jump.start] + line.spaced[jump.end:],
-                             blank_before=line.blank_before)
+            line = make_line(
+                line.number, line.spaced[: jump.start] + line.spaced[jump.end :], blank_before=line.blank_before
+            )
             section.ended = True
             split = split_trailing_byline(line.spaced)
         if split is not None:
@@ -195,7 +196,7 @@ class _Segmenter:
 
     def _caption(self, section: Section, first: int, last: int) -> int:
         """A photo caption among the paragraphs: kept with the article, out of its text."""
-        lines = self.lines[first: last + 1]
+        lines = self.lines[first : last + 1]
         section.captions.append(caption_text(lines))
         for line in lines:
             self._take(section, line)
@@ -206,7 +207,8 @@ class _Segmenter:
         """A heading between paragraphs: after a sentence end, before something that starts."""
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
-            or (self.page.head_marker_at(index + 1) and self.page.heading_at(index, at_head=True)))
+            or (self.page.head_marker_at(index + 1) and self.page.heading_at(index, at_head=True))
+        )
 
     def _heading_in_body(self, section: Section, index: int) -> int:
         """A subhead of this article, or the title of the next one."""

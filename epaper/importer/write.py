@@ -77,13 +77,15 @@ def read_existing(folder: Path) -> list[ExistingArticle]:
         if name is None:
             continue
         fields = _front_matter_of(path)
-        found.append(ExistingArticle(
-            path=path,
-            page=_whole_number(fields.get("page")) or int(name.group("page")),
-            slug=str(fields.get("slug") or name.group("slug")),
-            continued_from=_whole_number(fields.get("continued_from")),
-            continues_on=_whole_number(fields.get("continues_on")),
-        ))
+        found.append(
+            ExistingArticle(
+                path=path,
+                page=_whole_number(fields.get("page")) or int(name.group("page")),
+                slug=str(fields.get("slug") or name.group("slug")),
+                continued_from=_whole_number(fields.get("continued_from")),
+                continues_on=_whole_number(fields.get("continues_on")),
+            )
+        )
     return found
 
 
@@ -107,9 +109,7 @@ class WriteOutcome:
     """`written`, `replaced` (with --force), `unchanged` or `kept` (an existing file left alone)."""
 
 
-def write_articles(
-    folder: Path, page: int, articles: Sequence[ImportedArticle], *, force: bool
-) -> list[WriteOutcome]:
+def write_articles(folder: Path, page: int, articles: Sequence[ImportedArticle], *, force: bool) -> list[WriteOutcome]:
     folder.mkdir(parents=True, exist_ok=True)
     outcomes = []
     for article in articles:
@@ -128,8 +128,16 @@ def write_articles(
     return outcomes
 
 
-def update_issue(folder: Path, date: dt.date, page: int, page_name: str | None, number: int | None, *,
-                 running_number: int | None = None, page_files: dict[str, str | int] | None = None) -> Path:
+def update_issue(
+    folder: Path,
+    date: dt.date,
+    page: int,
+    page_name: str | None,
+    number: int | None,
+    *,
+    running_number: int | None = None,
+    page_files: dict[str, str | int] | None = None,
+) -> Path:
     """Add or update this page in ``issue.yaml``, keeping everything an editor wrote there.
 
     ``page_files``: files of the page in the folder, by key (`image`, `thumbnail`, `pdf`), and the picture size.

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,8 +88,9 @@ def update_parts(
     """Index the parts whose key changed into ``cache_dir``, forget the periods that are gone, list them all."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     stale = [part for part in parts if _stored_key(cache_dir / part.period) != part.key]
-    if stale:
-        asyncio.run(_index_parts(stale, cache_dir, topic_names, concurrent))
+    if stale:  # in a thread of its own: the caller may be running an event loop (the preview server, a test)
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _index_parts(stale, cache_dir, topic_names, concurrent)).result()
     periods = {part.period for part in parts}
     for entry in os.scandir(cache_dir):
         if entry.is_dir() and entry.name not in periods:

@@ -70,9 +70,15 @@ class _Block:
     item: Segment | Caption | Box
 
 
-def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], captions: Sequence[Caption],
-                     pictures: Sequence[Box], rules: Sequence[Box], frames: Sequence[Box],
-                     body_size: float) -> list[ArticleLayout]:
+def lay_out_articles(
+    heads: Sequence[HeadGroup],
+    segments: Sequence[Segment],
+    captions: Sequence[Caption],
+    pictures: Sequence[Box],
+    rules: Sequence[Box],
+    frames: Sequence[Box],
+    body_size: float,
+) -> list[ArticleLayout]:
     """The articles of a page, top to bottom and left to right; a headline governs only inside its own frame."""
     captioned = {id(caption.picture) for caption in captions}
     blocks = [_Block(segment.box, segment) for segment in segments]
@@ -80,13 +86,16 @@ def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], ca
     blocks += [_Block(picture, picture) for picture in pictures if id(picture) not in captioned]
     frame = {id(item): frame_of(item.box, frames) for item in blocks}
     frame.update({id(head): frame_of(head.box, frames) for head in heads})
-    spans = {id(head): _span(head, heads, [block for block in blocks if frame[id(block)] == frame[id(head)]], body_size)
-             for head in heads}
+    spans = {
+        id(head): _span(head, heads, [block for block in blocks if frame[id(block)] == frame[id(head)]], body_size)
+        for head in heads
+    }
     articles = {id(head): ArticleLayout(head) for head in heads}
     headless: list[_Block] = []
     for block in blocks:
-        head = _governing(block.box, [head for head in heads if frame[id(head)] == frame[id(block)]], spans, rules,
-                          body_size)
+        head = _governing(
+            block.box, [head for head in heads if frame[id(head)] == frame[id(block)]], spans, rules, body_size
+        )
         if head is None:
             headless.append(block)
         else:
@@ -132,20 +141,25 @@ def _add(article: ArticleLayout, block: _Block) -> None:
         article.pictures.append(block.item)
 
 
-def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
-                body_size: float) -> list[HeadGroup]:
-    return [head for head in heads
-            if head.reach_top <= box.top + 0.5 * body_size
-            and spans[id(head)].horizontal_overlap(box) > 0.5 * body_size
-            and not any(head.box.bottom - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
-                        for rule in rules)]
+def _candidates(
+    box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box], body_size: float
+) -> list[HeadGroup]:
+    return [
+        head
+        for head in heads
+        if head.reach_top <= box.top + 0.5 * body_size
+        and spans[id(head)].horizontal_overlap(box) > 0.5 * body_size
+        and not any(
+            head.box.bottom - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5) for rule in rules
+        )
+    ]
 
 
-def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box],
-               body_size: float) -> HeadGroup | None:
+def _governing(
+    box: Box, heads: Sequence[HeadGroup], spans: dict[int, Box], rules: Sequence[Box], body_size: float
+) -> HeadGroup | None:
     candidates = _candidates(box, heads, spans, rules, body_size)
-    return max(candidates, key=lambda head: (head.reach_top, spans[id(head)].horizontal_overlap(box)),
-               default=None)
+    return max(candidates, key=lambda head: (head.reach_top, spans[id(head)].horizontal_overlap(box)), default=None)
 
 
 def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block], body_size: float) -> Box:
@@ -154,8 +168,13 @@ def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block],
         return _span_beside(head, blocks, body_size)
     reach = head.box.bottom + ROW_REACH * body_size
     boxes = [block.box for block in blocks]
-    row = [box for box in boxes if head.box.bottom - body_size <= box.top <= reach
-           and not _continues_column(box, boxes, body_size) and not _claimed(box, head, heads)]
+    row = [
+        box
+        for box in boxes
+        if head.box.bottom - body_size <= box.top <= reach
+        and not _continues_column(box, boxes, body_size)
+        and not _claimed(box, head, heads)
+    ]
     span = union([head.box, *row])
     return Box(span.x0, head.box.top, span.x1, head.box.bottom)
 
@@ -170,10 +189,14 @@ def _span_beside(head: HeadGroup, blocks: Sequence[_Block], body_size: float) ->
     first_reach = max(ADJACENT * body_size, VERTICAL_HEAD_REACH * head.size)
     best: tuple[float, list[Box]] | None = None
     for side in (-1, 1):
+
         def distance(other: Box, edge_x0: float, edge_x1: float, side: int = side) -> float:
             return edge_x0 - other.x1 if side < 0 else other.x0 - edge_x1
-        beside = sorted((other for other in row if distance(other, box.x0, box.x1) >= 0),
-                        key=lambda other: distance(other, box.x0, box.x1))
+
+        beside = sorted(
+            (other for other in row if distance(other, box.x0, box.x1) >= 0),
+            key=lambda other: distance(other, box.x0, box.x1),
+        )
         taken: list[Box] = []
         for other in beside:
             edge = union([box, *taken])
@@ -188,14 +211,20 @@ def _span_beside(head: HeadGroup, blocks: Sequence[_Block], body_size: float) ->
 
 def _continues_column(box: Box, boxes: Sequence[Box], body_size: float) -> bool:
     """Another block ends right over ``box``: it goes on from that one, it does not start a column."""
-    return any(other is not box and 0 <= box.top - other.bottom <= ADJACENT * body_size
-               and other.overlaps_horizontally(box, 0.5) for other in boxes)
+    return any(
+        other is not box
+        and 0 <= box.top - other.bottom <= ADJACENT * body_size
+        and other.overlaps_horizontally(box, 0.5)
+        for other in boxes
+    )
 
 
 def _claimed(box: Box, head: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
     """Another headline stands over ``box``, nearer than ``head`` or beside it."""
-    return any(other is not head and head.box.top <= other.box.bottom <= box.top + 1
-               and other.box.overlaps_horizontally(box) for other in heads)
+    return any(
+        other is not head and head.box.top <= other.box.bottom <= box.top + 1 and other.box.overlaps_horizontally(box)
+        for other in heads
+    )
 
 
 def _neighbourhoods(blocks: Sequence[_Block], body_size: float) -> list[list[_Block]]:
@@ -210,5 +239,9 @@ def _neighbourhoods(blocks: Sequence[_Block], body_size: float) -> list[list[_Bl
 
 def _near(first: Box, second: Box, body_size: float) -> bool:
     reach = ADJACENT * body_size
-    return (first.x0 - reach <= second.x1 and second.x0 - reach <= first.x1
-            and first.top - reach <= second.bottom and second.top - reach <= first.bottom)
+    return (
+        first.x0 - reach <= second.x1
+        and second.x0 - reach <= first.x1
+        and first.top - reach <= second.bottom
+        and second.top - reach <= first.bottom
+    )

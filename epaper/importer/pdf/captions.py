@@ -36,8 +36,9 @@ class Caption:
         return " ".join(remove_letter_spacing(line.spaced) for line in self.lines)
 
 
-def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float,
-                  body_font: str) -> list[Caption]:
+def find_captions(
+    pictures: Sequence[Box], lines: Sequence[TextLine], body_size: float, body_font: str
+) -> list[Caption]:
     """Per picture, the lines under, beside or over it that are set apart from the body or end with a credit.
 
     A picture with body text right under it and no credit has no caption: the text is the article's.
@@ -46,8 +47,12 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
     taken: set[int] = set()
     for picture in sorted(pictures, key=lambda box: (box.top, box.x0)):
         free = [line for line in lines if id(line) not in taken]
-        runs = (_lines_under(picture, free), _lines_beside(picture, free, 1), _lines_beside(picture, free, -1),
-                _lines_over(picture, free))
+        runs = (
+            _lines_under(picture, free),
+            _lines_beside(picture, free, 1),
+            _lines_beside(picture, free, -1),
+            _lines_over(picture, free),
+        )
         run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs) if caption), [])
         if run:
             captions.append(Caption(picture, run))
@@ -67,28 +72,50 @@ def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[Text
 
 def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     """The lines set one under the other, starting right under ``picture`` and within its width."""
-    inside = sorted((line for line in lines if line.box.top >= picture.bottom - 1
-                     and line.box.x0 >= picture.x0 - line.size and line.box.x1 <= picture.x1 + line.size),
-                    key=lambda line: line.box.top)
+    inside = sorted(
+        (
+            line
+            for line in lines
+            if line.box.top >= picture.bottom - 1
+            and line.box.x0 >= picture.x0 - line.size
+            and line.box.x1 <= picture.x1 + line.size
+        ),
+        key=lambda line: line.box.top,
+    )
     return _run_down(inside, picture.bottom)
 
 
 def _lines_beside(picture: Box, lines: Sequence[TextLine], side: int) -> list[TextLine]:
     """The lines in the column right (``side`` 1) or left (-1) of ``picture``, within its height."""
+
     def gap(line: TextLine) -> float:
         return line.box.x0 - picture.x1 if side > 0 else picture.x0 - line.box.x1
 
-    beside = sorted((line for line in lines if 0 <= gap(line) <= CAPTION_GAP * line.size
-                     and line.box.top >= picture.top - line.size and line.box.bottom <= picture.bottom + line.size),
-                    key=lambda line: line.box.top)
+    beside = sorted(
+        (
+            line
+            for line in lines
+            if 0 <= gap(line) <= CAPTION_GAP * line.size
+            and line.box.top >= picture.top - line.size
+            and line.box.bottom <= picture.bottom + line.size
+        ),
+        key=lambda line: line.box.top,
+    )
     return _run_down(beside, beside[0].box.top if beside else picture.top)
 
 
 def _lines_over(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:
     """The lines set one under the other, ending right over ``picture`` and within its width."""
-    over = sorted((line for line in lines if line.box.bottom <= picture.top + 1
-                   and line.box.x0 >= picture.x0 - line.size and line.box.x1 <= picture.x1 + line.size),
-                  key=lambda line: -line.box.bottom)
+    over = sorted(
+        (
+            line
+            for line in lines
+            if line.box.bottom <= picture.top + 1
+            and line.box.x0 >= picture.x0 - line.size
+            and line.box.x1 <= picture.x1 + line.size
+        ),
+        key=lambda line: -line.box.bottom,
+    )
     run: list[TextLine] = []
     top = picture.top
     for line in over:

@@ -73,8 +73,9 @@ def _read_page(index: int, page: Any) -> PdfPage:
     glyphs = [_glyph(char) for char in page.chars if char["text"].strip()]
     pictures = [Box(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
     shapes = read_shapes(page, [glyph.box for glyph in glyphs])
-    return PdfPage(index, float(page.width), float(page.height), glyphs, pictures + shapes.art, shapes.rules,
-                   shapes.frames)
+    return PdfPage(
+        index, float(page.width), float(page.height), glyphs, pictures + shapes.art, shapes.rules, shapes.frames
+    )
 
 
 def _glyph(char: dict[str, Any]) -> Glyph:

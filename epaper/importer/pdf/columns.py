@@ -78,4 +78,3 @@ def _follows(last: TextLine, line: TextLine, gap: float) -> bool:
 
 def _rule_between(rules: Sequence[Box], upper: Box, lower: Box) -> bool:
     return any(upper.bottom <= rule.top <= lower.top and rule.overlaps_horizontally(lower, 0.5) for rule in rules)
-

@@ -98,20 +98,29 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     type beside or over them) and the lines set close to those, down to the rule under them and as wide
     as that rule (across the page for a running header). Without such lines it is the top margin.
     """
-    top_lines = [line for line in lines
-                 if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
-    marked = [line for line in top_lines
-              if any(pattern.search(_text(line)) for pattern in c.MASTHEAD) or _says_furniture(line)]
+    top_lines = [
+        line for line in lines if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))
+    ]
+    marked = [
+        line
+        for line in top_lines
+        if any(pattern.search(_text(line)) for pattern in c.MASTHEAD) or _says_furniture(line)
+    ]
     if not marked:
         first_line = min(line.box.top for line in lines)
-        over_text = [rule.bottom for rule in page.rules
-                     if rule.width >= LONG_RULE * printed.width and first_line < rule.top <= MARGIN * 4 * page.height]
+        over_text = [
+            rule.bottom
+            for rule in page.rules
+            if rule.width >= LONG_RULE * printed.width and first_line < rule.top <= MARGIN * 4 * page.height
+        ]
         return Box(printed.x0, 0.0, printed.x1, min(over_text, default=MARGIN * page.height))
     small = max(line.size for line in marked)
     block = _grown([*marked, *_name(top_lines, marked)], [line for line in top_lines if line.size <= SAME_SIZE * small])
     reach = block.bottom + RULE_REACH * max(line.box.height for line in marked)
-    closing = sorted((rule for rule in page.rules if block.bottom <= rule.top <= reach
-                      and rule.overlaps_horizontally(block, 0.5)), key=lambda rule: rule.top)
+    closing = sorted(
+        (rule for rule in page.rules if block.bottom <= rule.top <= reach and rule.overlaps_horizontally(block, 0.5)),
+        key=lambda rule: rule.top,
+    )
     if not closing:
         return block
     rule = closing[0]

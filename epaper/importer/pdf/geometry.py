@@ -32,5 +32,9 @@ class Box:
 
 def union(boxes: Iterable[Box]) -> Box:
     listed = list(boxes)
-    return Box(min(box.x0 for box in listed), min(box.top for box in listed),
-               max(box.x1 for box in listed), max(box.bottom for box in listed))
+    return Box(
+        min(box.x0 for box in listed),
+        min(box.top for box in listed),
+        max(box.x1 for box in listed),
+        max(box.bottom for box in listed),
+    )

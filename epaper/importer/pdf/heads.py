@@ -108,10 +108,14 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 
 def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:
     reach = FONT_RUN_GAP * line.size
-    return any(other is not line and other.font == line.font and abs(other.size - line.size) < 0.5
-               and other.box.overlaps_horizontally(line.box, 0.5)
-               and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
-               for other in lines)
+    return any(
+        other is not line
+        and other.font == line.font
+        and abs(other.size - line.size) < 0.5
+        and other.box.overlaps_horizontally(line.box, 0.5)
+        and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+        for other in lines
+    )
 
 
 def group_heads(lines: Sequence[TextLine], columns: Sequence[Box]) -> list[HeadGroup]:
@@ -122,8 +126,9 @@ def group_heads(lines: Sequence[TextLine], columns: Sequence[Box]) -> list[HeadG
     """
     groups: list[HeadGroup] = [HeadGroup([Row([line])]) for line in lines if line.vertical]
     for line in sorted((line for line in lines if not line.vertical), key=lambda line: (line.box.top, line.box.x0)):
-        row_group = next((group for group in groups
-                          if not group.vertical and _same_row(group.rows[-1], line, columns)), None)
+        row_group = next(
+            (group for group in groups if not group.vertical and _same_row(group.rows[-1], line, columns)), None
+        )
         if row_group is not None:
             row_group.rows[-1].pieces.append(line)
             continue
@@ -147,17 +152,25 @@ def _same_row(row: Row, line: TextLine, columns: Sequence[Box]) -> bool:
 def _column_centred_under(line: TextLine, columns: Sequence[Box]) -> Box | None:
     """A column starting right under ``line`` and centred on it (a title set over its own column)."""
     middle = (line.box.x0 + line.box.x1) / 2
-    return next((column for column in columns
-                 if 0 <= column.top - line.box.bottom <= COLUMN_REACH * line.size
-                 and abs((column.x0 + column.x1) / 2 - middle) <= CENTRED * line.size
-                 and column.x0 <= line.box.x0 and line.box.x1 <= column.x1), None)
+    return next(
+        (
+            column
+            for column in columns
+            if 0 <= column.top - line.box.bottom <= COLUMN_REACH * line.size
+            and abs((column.x0 + column.x1) / 2 - middle) <= CENTRED * line.size
+            and column.x0 <= line.box.x0
+            and line.box.x1 <= column.x1
+        ),
+        None,
+    )
 
 
 def _under(group: HeadGroup, line: TextLine) -> bool:
     box = group.box
     gap = line.box.top - box.bottom
     return -0.2 * line.size <= gap <= HEAD_GAP * max(group.rows[-1].size, line.size) and box.overlaps_horizontally(
-        line.box)
+        line.box
+    )
 
 
 def headline_rows(group: HeadGroup) -> HeadlineRows:
@@ -171,7 +184,7 @@ def headline_rows(group: HeadGroup) -> HeadlineRows:
     largest = max(row.size for row in undashed)
     title_rows = [index for index, row in enumerate(group.rows) if row in undashed and row.size >= TITLE_SIZE * largest]
     first, last = title_rows[0], title_rows[-1]
-    return HeadlineRows(group.rows[:first], group.rows[first:last + 1], group.rows[last + 1:])
+    return HeadlineRows(group.rows[:first], group.rows[first : last + 1], group.rows[last + 1 :])
 
 
 def _dashed(row: Row) -> bool:

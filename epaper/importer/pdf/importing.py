@@ -59,17 +59,34 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
             if not reading.articles:
                 problems.append(Problem(shown, None, f"page {page.index + 1}: no article text found"))
             position = len(pages) + 1
-            number = first_page + position - 1 if first_page is not None else (
-                reading.masthead.page_number or position)
-            files = (render_page(document, page.index, number, data if len(read) == 1 else None)
-                     if document is not None else None)
-            pages.append(PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
-                                      f"{shown}, page {page.index + 1}", reading.warnings))
+            number = first_page + position - 1 if first_page is not None else (reading.masthead.page_number or position)
+            files = (
+                render_page(document, page.index, number, data if len(read) == 1 else None)
+                if document is not None
+                else None
+            )
+            pages.append(
+                PdfPrintPage(
+                    number,
+                    reading.articles,
+                    reading.masthead,
+                    files,
+                    reading.furniture,
+                    f"{shown}, page {page.index + 1}",
+                    reading.warnings,
+                )
+            )
     seen: dict[int, str] = {}
     for print_page in pages:
         if print_page.number in seen:
-            problems.append(Problem(print_page.source, None, f"page number {print_page.number} is also that of "
-                                    f"{seen[print_page.number]} (give --page N to number the pages in order)"))
+            problems.append(
+                Problem(
+                    print_page.source,
+                    None,
+                    f"page number {print_page.number} is also that of "
+                    f"{seen[print_page.number]} (give --page N to number the pages in order)",
+                )
+            )
         seen.setdefault(print_page.number, print_page.source)
     if problems:
         raise SiteError(problems)
@@ -81,11 +98,16 @@ def masthead_notes(pages: Sequence[PdfPrintPage], date: dt.date) -> list[str]:
     notes = []
     for page in pages:
         said = page.masthead
-        facts = [f"{said.date}" if said.date else "", f"第{said.number}期" if said.number else "",
-                 f"总第{said.running_number}期" if said.running_number else "",
-                 f"page name {said.page_name}" if said.page_name else ""]
-        notes.append(f"page {page.number} ({page.source}): masthead/header {' '.join(filter(None, facts)) or '-'}; "
-                     f"left out as page furniture: {' | '.join(page.furniture) or '-'}")
+        facts = [
+            f"{said.date}" if said.date else "",
+            f"第{said.number}期" if said.number else "",
+            f"总第{said.running_number}期" if said.running_number else "",
+            f"page name {said.page_name}" if said.page_name else "",
+        ]
+        notes.append(
+            f"page {page.number} ({page.source}): masthead/header {' '.join(filter(None, facts)) or '-'}; "
+            f"left out as page furniture: {' | '.join(page.furniture) or '-'}"
+        )
         notes += [f"warning: page {page.number}: {warning}" for warning in page.warnings]
         if said.date is not None and said.date != date:
             notes.append(f"warning: page {page.number} is dated {said.date} on the page, but --date is {date}")

@@ -65,13 +65,13 @@ def read_page(page: PdfPage) -> PageReading:
     segments = build_segments(body, page.rules)
     groups = group_heads(headings, [segment.box for segment in segments])
     heads, subheads = demote_subheads(groups, segments, page.rules, body_size)
-    layouts = lay_out_articles(heads, segments + subheads, captions, page.pictures, page.rules, page.frames,
-                               body_size)
+    layouts = lay_out_articles(heads, segments + subheads, captions, page.pictures, page.rules, page.frames, body_size)
     reader = _ArticleReader(numbers, page)
     articles = [reader.read(order, layout) for order, layout in enumerate(layouts, start=1)]
     furniture = [" ".join(line.spaced.split()) for line in parts.furniture]
-    return PageReading(page.index, page.width, page.height, articles, parts.masthead, furniture,
-                       _stray_warnings(page_lines.stray))
+    return PageReading(
+        page.index, page.width, page.height, articles, parts.masthead, furniture, _stray_warnings(page_lines.stray)
+    )
 
 
 class _ArticleReader:
@@ -89,8 +89,12 @@ class _ArticleReader:
         article.captions = [caption.text for caption in layout.captions]
         box = layout.box
         width, height = self.page.width, self.page.height
-        article.box = (round(box.x0 / width, BOX_DIGITS), round(box.top / height, BOX_DIGITS),
-                       round(box.width / width, BOX_DIGITS), round(box.height / height, BOX_DIGITS))
+        article.box = (
+            round(box.x0 / width, BOX_DIGITS),
+            round(box.top / height, BOX_DIGITS),
+            round(box.width / width, BOX_DIGITS),
+            round(box.height / height, BOX_DIGITS),
+        )
         return article
 
     def _number(self, line: TextLine) -> int:
@@ -104,8 +108,10 @@ class _ArticleReader:
             section.artefacts.append(Artefact(number, c.LOST_GLYPH * len(lost), "lost glyph"))
             fonts = ", ".join(sorted({glyph.font for glyph in lost}))
             codes = ", ".join(str(glyph.code) for glyph in lost)
-            section.warnings.append(f"glyph without a Unicode mapping at line {number} (font {fonts}, code {codes}): "
-                                    f"{_lost_context(spaced)}; type the character in")
+            section.warnings.append(
+                f"glyph without a Unicode mapping at line {number} (font {fonts}, code {codes}): "
+                f"{_lost_context(spaced)}; type the character in"
+            )
         return make_line(number, spaced)
 
     def _read_head(self, section: Section, head: HeadGroup) -> None:
@@ -188,7 +194,7 @@ class _ArticleReader:
         if jump is not None:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, jump.text, "jump line"))
-            text = text[: jump.start] + text[jump.end:]
+            text = text[: jump.start] + text[jump.end :]
         split = split_trailing_byline(text)
         if split is not None:
             text, byline = split
@@ -215,8 +221,10 @@ def _stray_warnings(stray: list[Glyph]) -> list[str]:
     if not stray:
         return []
     shown = ", ".join(f"{glyph.text!r} at ({glyph.box.x0:.0f}, {glyph.box.top:.0f})" for glyph in stray)
-    return [f"{len(stray)} glyph(s) set on their side fit no line of text and are left out: {shown}; "
-            "add them where they belong"]
+    return [
+        f"{len(stray)} glyph(s) set on their side fit no line of text and are left out: {shown}; "
+        "add them where they belong"
+    ]
 
 
 def _all_lines(layout: ArticleLayout) -> list[TextLine]:
@@ -239,6 +247,6 @@ def _lost_context(spaced: str) -> str:
     for index, char in enumerate(spaced):
         if char == c.LOST_GLYPH:
             before = spaced[:index].replace(c.LOST_GLYPH, "")[-LOST_CONTEXT:]
-            after = spaced[index + 1:].replace(c.LOST_GLYPH, "")[:LOST_CONTEXT]
+            after = spaced[index + 1 :].replace(c.LOST_GLYPH, "")[:LOST_CONTEXT]
             shown.append(f"{before}{c.LOST_GLYPH_SHOWN}{after}")
     return " / ".join(shown)

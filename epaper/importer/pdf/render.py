@@ -45,8 +45,9 @@ def render_page(document: pdfium.PdfDocument, index: int, page: int, whole_file:
     thumbnail.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4), Image.Resampling.LANCZOS)
     stem = page_stem(page)
     pdf = whole_file if whole_file is not None else _single_page(document, index)
-    return PageFiles((f"{stem}.webp", _webp(picture)), (f"{stem}-thumb.webp", _webp(thumbnail)), (f"{stem}.pdf", pdf),
-                     picture.size)
+    return PageFiles(
+        (f"{stem}.webp", _webp(picture)), (f"{stem}-thumb.webp", _webp(thumbnail)), (f"{stem}.pdf", pdf), picture.size
+    )
 
 
 def open_document(path: Path) -> pdfium.PdfDocument:

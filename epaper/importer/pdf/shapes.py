@@ -54,8 +54,11 @@ def read_shapes(page: Any, glyph_boxes: Sequence[Box]) -> Shapes:
         elif shape.get("stroke") and shape.get("object_type") == "rect":
             frames.append(box)
             rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
-    art = [group for group in _clusters(filled)
-           if min(group.width, group.height) >= ART_MIN_SIZE and _glyphs_inside(group, glyph_boxes) <= ART_MAX_GLYPHS]
+    art = [
+        group
+        for group in _clusters(filled)
+        if min(group.width, group.height) >= ART_MIN_SIZE and _glyphs_inside(group, glyph_boxes) <= ART_MAX_GLYPHS
+    ]
     return Shapes(rules, frames, art)
 
 
@@ -76,10 +79,17 @@ def _clusters(boxes: Sequence[Box]) -> list[Box]:
 
 
 def _near(first: Box, second: Box) -> bool:
-    return (first.x0 - ART_GAP <= second.x1 and second.x0 - ART_GAP <= first.x1
-            and first.top - ART_GAP <= second.bottom and second.top - ART_GAP <= first.bottom)
+    return (
+        first.x0 - ART_GAP <= second.x1
+        and second.x0 - ART_GAP <= first.x1
+        and first.top - ART_GAP <= second.bottom
+        and second.top - ART_GAP <= first.bottom
+    )
 
 
 def _glyphs_inside(area: Box, glyph_boxes: Sequence[Box]) -> int:
-    return sum(1 for box in glyph_boxes
-               if area.x0 <= box.x0 and box.x1 <= area.x1 and area.top <= box.top and box.bottom <= area.bottom)
+    return sum(
+        1
+        for box in glyph_boxes
+        if area.x0 <= box.x0 and box.x1 <= area.x1 and area.top <= box.top and box.bottom <= area.bottom
+    )

@@ -18,8 +18,9 @@ REACH = 2.5
 """The text around a subhead is at most this many body ems above and under it."""
 
 
-def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
-                    body_size: float) -> tuple[list[HeadGroup], list[Segment]]:
+def demote_subheads(
+    groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box], body_size: float
+) -> tuple[list[HeadGroup], list[Segment]]:
     """Split headline groups into real headlines and subheads (returned as one-line segments)."""
     heads, subheads = [], []
     for group in groups:
@@ -34,10 +35,17 @@ def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[B
     if len(group.rows) != 1 or group.size > SUBHEAD_SCALE * body_size or group.vertical:
         return False
     box, reach = group.box, REACH * body_size
-    column = [segment for segment in segments
-              if segment.box.overlaps_horizontally(box, 0.5) and box.width <= segment.box.width + body_size]
-    above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach
-             and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)]
+    column = [
+        segment
+        for segment in segments
+        if segment.box.overlaps_horizontally(box, 0.5) and box.width <= segment.box.width + body_size
+    ]
+    above = [
+        segment
+        for segment in column
+        if 0 <= box.top - segment.box.bottom <= reach
+        and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)
+    ]
     below = [segment for segment in column if 0 <= segment.box.top - box.bottom <= reach]
     return bool(above and below) and all(_paragraph_ends_there(segment) for segment in above)
 

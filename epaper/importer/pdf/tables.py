@@ -45,8 +45,9 @@ def merge_table_rows(lines: Sequence[TextLine], body_size: float) -> list[TextLi
     return sorted(result, key=lambda line: (line.box.top, line.box.x0))
 
 
-def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: Sequence[TextLine],
-                  body_size: float) -> bool:
+def _is_cell_pair(
+    left: TextLine, right: TextLine, starts: Sequence[int], full: Sequence[TextLine], body_size: float
+) -> bool:
     """Whether ``right`` is the next cell of the row ``left`` (one cell or more so far)."""
     edge = EDGE * body_size
     if abs(left.size - right.size) >= 0.5 or right.box.width >= FULL_LINE * right.size:
@@ -60,5 +61,11 @@ def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: 
 
 
 def _join(left: TextLine, right: TextLine) -> TextLine:
-    return TextLine(left.glyphs + right.glyphs, union([left.box, right.box]), left.size, left.font,
-                    f"{left.spaced}  {right.spaced}", cells=left.cells + 1)
+    return TextLine(
+        left.glyphs + right.glyphs,
+        union([left.box, right.box]),
+        left.size,
+        left.font,
+        f"{left.spaced}  {right.spaced}",
+        cells=left.cells + 1,
+    )

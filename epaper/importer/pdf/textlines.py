@@ -104,8 +104,11 @@ def _stacks(candidates: Sequence[Glyph]) -> tuple[list[list[Glyph]], list[Glyph]
             stacks.append([glyph])
         else:
             stack.append(glyph)
-    kept = [stack for stack in stacks
-            if (any(glyph.turned for glyph in stack) and len(stack) > 1) or len(stack) >= MIN_UPRIGHT_STACK]
+    kept = [
+        stack
+        for stack in stacks
+        if (any(glyph.turned for glyph in stack) and len(stack) > 1) or len(stack) >= MIN_UPRIGHT_STACK
+    ]
     stray = [glyph for stack in stacks if stack not in kept for glyph in stack if glyph.turned]
     return kept, stray
 
@@ -113,8 +116,11 @@ def _stacks(candidates: Sequence[Glyph]) -> tuple[list[list[Glyph]], list[Glyph]
 def _stacks_under(last: Glyph, glyph: Glyph, centre: float) -> bool:
     size = max(last.size, glyph.size)
     across = abs((last.box.x0 + last.box.x1) / 2 - centre)
-    return (across <= STACK_AXIS * size and -0.3 * size <= glyph.box.top - last.box.bottom <= STACK_GAP * size
-            and _same_size(last.size, glyph.size))
+    return (
+        across <= STACK_AXIS * size
+        and -0.3 * size <= glyph.box.top - last.box.bottom <= STACK_GAP * size
+        and _same_size(last.size, glyph.size)
+    )
 
 
 def _vertical_line(stack: list[Glyph]) -> TextLine:
