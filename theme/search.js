@@ -245,19 +245,18 @@ function entryOf(item) {
 async function render(answer, archive) {
   const list = element("ol", "", "search-results-list");
   const count = element("p", "", "search-count");
-  const shown = [count];
-  if (!archive.complete) shown.push(element("p", "正在检索更早的月份…", "search-status"));
+  const pending = archive.complete ? "" : "（正在检索更早的月份…）"; // on the same line: nothing moves after
   const more = element("button", "显示更多结果", "search-more");
   more.type = "button";
   const showMore = async () => {
     list.append(...(await answer.take(PAGE_SIZE)).map(entryOf));
     more.hidden = answer.done;
-    if (!answer.kept) count.textContent = "没有找到相关文章";
-    else count.textContent = answer.done ? `找到 ${answer.kept} 篇文章` : `已找到 ${answer.kept} 篇文章，还有更多`;
+    if (!answer.kept) count.textContent = "没有找到相关文章" + pending;
+    else count.textContent = (answer.done ? `找到 ${answer.kept} 篇文章` : `已找到 ${answer.kept} 篇文章，还有更多`) + pending;
   };
   more.addEventListener("click", showMore);
   await showMore();
-  results.replaceChildren(...shown, list, more);
+  results.replaceChildren(count, list, more);
 }
 
 function showFailures(archive) {
