@@ -1,13 +1,13 @@
 // The search page. The index is in parts, one per month (pagefind/parts.json lists them, newest first);
-// Pagefind searches them as one (mergeIndex). The newest months are merged before the first query runs,
-// the older ones right after, and the results are shown again when they are all in. A part that cannot
+// Pagefind searches them as one (mergeIndex). The first results come from the newest months; the older
+// ones are merged after them, and the results are shown again when they are all in. A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
 const notice = document.getElementById("search-notice");
 const FILTERS = ["year", "month", "page", "topic", "author"];
-const FIRST_PARTS = 6; // months merged before the first query: enough for the newest results
+const FIRST_PARTS = 3; // months searched for the first results; the older ones are merged after them
 const PAGE_SIZE = 20;
 const SCAN_LIMIT = 4; // results looked at for each one shown, at most (see Answer)
 const TYPING_PAUSE_MS = 120;
@@ -78,10 +78,17 @@ class Archive {
     }
     const first = queue.splice(0, FIRST_PARTS - 1);
     await Promise.all(first.map((part) => this.merge(part)));
-    this.rest = (async () => {
-      for (const part of queue) await this.merge(part);
+    this.queue = queue;
+    this.complete = !queue.length;
+  }
+
+  // Merge the older parts, once: after the first results are shown, so that they wait only for the newest.
+  mergeRest() {
+    this.rest ??= (async () => {
+      for (const part of this.queue) await this.merge(part);
       this.complete = true;
     })();
+    return this.rest;
   }
 
   async merge(part) {
@@ -122,7 +129,7 @@ class Archive {
     }
     const seen = new Set();
     candidates = candidates.filter((result) => !seen.has(result.id) && seen.add(result.id));
-    return new Answer(candidates, query.q);
+    return new Answer(candidates, terms.length > 1 ? query.q : null);
   }
 }
 
@@ -136,9 +143,9 @@ function searchTerms(query) {
   return words.length > 1 ? [query, query[0]] : [query];
 }
 
-// A result is kept only if its text holds each Chinese term of the query as typed: Pagefind also returns
-// pages with only some of the words when no page has them all, and the first-character search above
-// finds many pages that do not hold the query.
+// When the query was cut into several words, a result is kept only if its text holds each Chinese term of
+// the query as typed: Pagefind also returns pages with only some of the words when no page has them all,
+// and the first-character search above finds many pages that do not hold the query.
 class Answer {
   constructor(candidates, query) {
     this.candidates = candidates;
@@ -299,7 +306,7 @@ async function main() {
     await render(answer, archive);
     results.dataset.state = wasComplete ? "complete" : "partial";
     if (!wasComplete) {
-      await archive.rest;
+      await archive.mergeRest();
       showFailures(archive);
       if (ticket === latest) await run();
     }

@@ -19,6 +19,7 @@ from pagefind.service import PagefindService
 
 from .records import LANGUAGE, SearchRecord
 
+CLOSE_SECONDS = 30
 BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
 
 
@@ -66,11 +67,12 @@ async def write_index(records: Iterable[SearchRecord], output: Path) -> int:
                 pending = []
         count += await _add(index, pending)
         await index.write_files(str(output))
-        return count
     except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
         raise PagefindFailed(f"pagefind stopped: {error!r}") from None
     finally:
         await _close(service)
+    check_written(output, count)
+    return count
 
 
 async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
@@ -91,7 +93,24 @@ async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
 
 
 async def _close(service: PromptService) -> None:
+    """End the backing process by closing its input, so it finishes writing before it exits."""
     service._poll_task.cancel()
-    if service._backend.returncode is None:
-        service._backend.terminate()
-    await service._backend.wait()
+    backend = service._backend
+    if backend.stdin is not None:
+        backend.stdin.close()
+    try:
+        await asyncio.wait_for(backend.wait(), timeout=CLOSE_SECONDS)
+    except TimeoutError:
+        backend.terminate()
+        await backend.wait()
+
+
+def check_written(output: Path, records: int) -> None:
+    """A written bundle names all its records in its entry file (a killed Pagefind may leave it empty)."""
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        written = sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PagefindFailed(f"pagefind wrote no usable index into {output}: {error}") from None
+    if written != records:
+        raise PagefindFailed(f"pagefind indexed {written} of {records} records into {output}")
