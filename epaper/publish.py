@@ -66,13 +66,17 @@ class StagedSite:
         path.write_bytes(data)
 
     def keep(self, relative: str) -> None:
-        """Stage the current output's file unchanged, as a hard link (a copy where links are not possible)."""
+        """Stage the current output's file unchanged."""
+        self.link(relative, self.final / relative)
+
+    def link(self, relative: str, source: Path) -> None:
+        """Stage ``source`` as ``relative``, as a hard link (a copy where links are not possible)."""
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(self.final / relative, path)
+            os.link(source, path)
         except OSError:
-            shutil.copy2(self.final / relative, path)
+            shutil.copy2(source, path)
 
     def apply(self, removed: Iterable[str]) -> None:
         """Move the staged files into the current output and delete ``removed`` ones.

@@ -10,6 +10,7 @@ from .epub import check_epubs
 from .feeds import check_feeds
 from .html import check_html
 from .links import check_links, check_metadata
+from .search import check_search
 from .site import read_site
 from .sitemap import check_sitemap
 
@@ -19,6 +20,8 @@ def check_site(config: SiteConfig, validate_html: bool = True) -> list[Findings]
     site = read_site(config.output_dir, config.base_path)
     results = [check_links(site), check_metadata(site), check_feeds(config.output_dir), check_sitemap(site)]
     results.append(check_epubs(config.output_dir))
+    if config.search:
+        results.append(check_search(config.output_dir))
     if validate_html:
         results.append(check_html(site, Path(__file__).resolve().parents[2]))
     return results

@@ -2,26 +2,36 @@
 
 Rebuilds skip the index; Pagefind then runs in the background, at low priority, into a folder of its
 own that the server mounts at ``/pagefind/``. A folder of its own because every build swaps the whole
-site folder, which would delete an index written inside it.
+site folder, which would delete an index written inside it. The preview's index is one part over the
+article pages (no filters, no date sort), listed in ``parts.json`` like the parts of a built site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
-from ..search import pagefind_command
+from ..search.bundle import MANIFEST, manifest_bytes
+from ..search.shards import BuiltPart, part_digest
 
 log = logging.getLogger("epaper")
 
 LOW_PRIORITY = 10
 TIMEOUT_SECONDS = 600
+PART = "all"
+
+
+def pagefind_command(site_root: Path, output_path: Path) -> list[str]:
+    """Pagefind's command line over the pages marked ``data-pagefind-body``."""
+    return [sys.executable, "-m", "pagefind", "--quiet", "--site", str(site_root), "--output-path", str(output_path)]
 
 
 class BackgroundIndex:
@@ -57,7 +67,10 @@ class BackgroundIndex:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             process = subprocess.Popen(
-                pagefind_command(self.site_dir, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+                pagefind_command(self.site_dir, staging / PART),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
             )
         except OSError as error:
             log.warning("warning: search index not updated: pagefind could not run: %s", error)
@@ -75,6 +88,7 @@ class BackgroundIndex:
             detail = errors.strip().splitlines()
             log.warning("warning: search index not updated: %s", detail[-1] if detail else f"exit {process.returncode}")
             return
+        _write_manifest(staging)
         self._swap_in(staging)
         log.info("search index updated in %.1fs", time.perf_counter() - started)
 
@@ -85,3 +99,11 @@ class BackgroundIndex:
             os.replace(self.index_dir, retired)
         os.replace(staging, self.index_dir)
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def _write_manifest(staging: Path) -> None:
+    bundle = staging / PART
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    articles = sum(language["page_count"] for language in entry["languages"].values())
+    part = BuiltPart(PART, "全部", "", bundle, articles, (), part_digest(bundle), ())
+    (staging / MANIFEST).write_bytes(manifest_bytes([part]))

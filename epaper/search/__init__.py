@@ -1,0 +1,16 @@
+"""Full-text search: Pagefind indexes made from the model, one part per month, searched as one in the browser."""
+
+from __future__ import annotations
+
+from .bundle import MANIFEST, SEARCH_BUNDLE, SearchFile, search_files, search_records, stage_search_files
+from .service import PagefindFailed
+
+__all__ = [
+    "MANIFEST",
+    "SEARCH_BUNDLE",
+    "PagefindFailed",
+    "SearchFile",
+    "search_files",
+    "search_records",
+    "stage_search_files",
+]

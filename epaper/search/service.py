@@ -1,0 +1,116 @@
+"""Pagefind's Python API, driven without its per-message delay, one backing process per index part.
+
+``pagefind.service.PagefindService`` (1.5.2) sleeps 0.1 s before reading each response, which makes a
+record cost 0.1 s: 1,000 records took 106 s instead of 3.6 s. ``PromptService`` reads responses as they
+come; the requests and the index are the library's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
+
+from pagefind.index import PagefindIndex
+from pagefind.service import PagefindService
+
+from .records import LANGUAGE, SearchRecord
+
+CLOSE_SECONDS = 30
+BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
+
+
+class PagefindFailed(RuntimeError):
+    """Pagefind could not start, refused a record or could not write the index."""
+
+
+class PromptService(PagefindService):
+    async def _wait_for_responses(self) -> None:
+        stdout = self._backend.stdout
+        assert stdout is not None
+        while True:
+            try:
+                message = json.loads(base64.b64decode((await stdout.readuntil(b","))[:-1]))
+            except (asyncio.IncompleteReadError, ValueError) as error:  # the process ended or spoke garbage
+                for waiting in self._responses.values():
+                    if not waiting.done():
+                        waiting.set_exception(PagefindFailed(f"pagefind stopped: {error!r}"))
+                return
+            future = self._responses.pop(message.get("message_id"), None)
+            if future is None or future.done():
+                continue
+            payload = message["payload"]
+            if payload["type"] == "Error":
+                future.set_exception(PagefindFailed(payload.get("message", "pagefind error")))
+            else:
+                future.set_result(cast(Any, payload))
+
+
+async def write_index(records: Iterable[SearchRecord], output: Path) -> int:
+    """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
+    service = PromptService()
+    try:
+        await service.launch()
+    except OSError as error:
+        raise PagefindFailed(f"pagefind could not run: {error}") from None
+    try:
+        index = await service.create_index({"force_language": LANGUAGE})
+        count = 0
+        pending: list[SearchRecord] = []
+        for record in records:
+            pending.append(record)
+            if len(pending) == BATCH:
+                count += await _add(index, pending)
+                pending = []
+        count += await _add(index, pending)
+        await index.write_files(str(output))
+    except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
+        raise PagefindFailed(f"pagefind stopped: {error!r}") from None
+    finally:
+        await _close(service)
+    check_written(output, count)
+    return count
+
+
+async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
+    await asyncio.gather(
+        *(
+            index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language=LANGUAGE,
+                meta=record.meta,
+                filters=record.filters,
+                sort=record.sort,
+            )
+            for record in records
+        )
+    )
+    return len(records)
+
+
+async def _close(service: PromptService) -> None:
+    """End the backing process by closing its input, so it finishes writing before it exits."""
+    service._poll_task.cancel()
+    backend = service._backend
+    if backend.stdin is not None:
+        backend.stdin.close()
+    try:
+        await asyncio.wait_for(backend.wait(), timeout=CLOSE_SECONDS)
+    except TimeoutError:
+        backend.terminate()
+        await backend.wait()
+
+
+def check_written(output: Path, records: int) -> None:
+    """A written bundle names all its records in its entry file (a killed Pagefind may leave it empty)."""
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        written = sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PagefindFailed(f"pagefind wrote no usable index into {output}: {error}") from None
+    if written != records:
+        raise PagefindFailed(f"pagefind indexed {written} of {records} records into {output}")

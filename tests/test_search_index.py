@@ -1,0 +1,162 @@
+"""The search index in monthly parts: what each record holds, which parts a change re-indexes, and what
+``check`` says about a damaged part. (Searching it in a browser: tests/browser/test_search.py.)"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sitecheck import copy_site
+from test_incremental import edit, rewritten, snapshot
+
+from epaper.checks.search import check_search
+from epaper.config import load_config
+from epaper.errors import SiteError
+from epaper.pipeline import BuildOptions, build_site
+from epaper.search.bundle import CACHE_FOLDER
+
+DECEMBER, JANUARY = "pagefind/2020-12/", "pagefind/2021-01/"
+ARTICLE = "content/2021/01/18/03-bao-fei.md"
+
+
+def build(site: Path) -> None:
+    build_site(load_config(site / "site.yaml"), BuildOptions(workers=1))
+
+
+def fragments(output: Path) -> dict[str, dict[str, object]]:
+    """Every record Pagefind wrote, by its URL: content, meta and filters, as the browser reads them."""
+    found = {}
+    for path in output.glob("pagefind/*/fragment/*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        found[record["url"]] = record
+    return found
+
+
+def manifest(output: Path) -> list[dict[str, object]]:
+    parts: list[dict[str, object]] = json.loads((output / "pagefind/parts.json").read_text(encoding="utf-8"))["parts"]
+    return parts
+
+
+def in_part(files: set[str], part: str) -> set[str]:
+    return {name for name in files if name.startswith(part)}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    built = copy_site("edition", tmp_path)
+    build(built)
+    return built
+
+
+def test_each_month_is_a_part_listed_newest_first_with_its_articles(site: Path) -> None:
+    parts = manifest(site / "_site")
+    assert [(part["period"], part["label"], part["articles"]) for part in parts] == [
+        ("2021-01", "2021年1月", 8),
+        ("2020-12", "2020年12月", 1),
+    ]
+    assert "第3版 · 金融保险" in parts[0]["pages"]
+    assert len(fragments(site / "_site")) == 9
+    assert check_search(site / "_site").problems == []
+
+
+def test_a_record_holds_what_a_result_shows_and_what_the_reader_filters_on(site: Path) -> None:
+    record = fragments(site / "_site")["/2021/01/18/03/bao-fei/"]
+    assert record["meta"] == {
+        "title": "87小时，保费突破30亿元！",
+        "date": "2021-01-18",
+        "date_label": "2021年1月18日",
+        "page": "第3版 · 金融保险",
+    }
+    assert record["filters"] == {
+        "year": ["2021年"],
+        "month": ["2021-01"],
+        "page": ["第3版 · 金融保险"],
+        "topic": ["金融保险"],
+        "author": ["肖芳"],
+    }
+    content = str(record["content"]).replace("\u200b", "")  # Pagefind marks its word breaks
+    assert "湖北武汉市分公司“开门红”战役告捷" in content and "肖芳" in content and "全市保费突破30亿元" in content
+    with_kicker = fragments(site / "_site")["/2021/01/18/04/you-piao/"]
+    assert with_kicker["meta"]["kicker"] == "靖江市分公司"  # type: ignore[index]
+    assert str(with_kicker["content"]).replace("\u200b", "").startswith("靖江市分公司 “邮票博雅课堂”")
+
+
+def test_an_edit_re_indexes_only_its_month_and_the_index_shows_it(site: Path) -> None:
+    before = snapshot(site / "_site")
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
+    build(site)
+    changed = rewritten(before, snapshot(site / "_site"))
+    assert in_part(changed, JANUARY) and not in_part(changed, DECEMBER)
+    record = fragments(site / "_site")["/2021/01/18/03/bao-fei/"]
+    assert "全市保费突破三十亿元" in str(record["content"]).replace("\u200b", "")
+    assert check_search(site / "_site").problems == []
+
+
+def test_a_new_month_adds_a_part_and_leaves_the_others_alone(site: Path) -> None:
+    before = snapshot(site / "_site")
+    issue = site / "content/2021/02/01"
+    issue.mkdir(parents=True)
+    (issue / "issue.yaml").write_text("date: 2021-02-01\npages:\n  - number: 1\n    name: 要闻\n", encoding="utf-8")
+    (issue / "01-xin-chun.md").write_text("---\ntitle: 新春寄递不打烊\npage: 1\n---\n春节期间邮政网点照常营业。\n")
+    build(site)
+    changed = rewritten(before, snapshot(site / "_site"))
+    assert [part["period"] for part in manifest(site / "_site")] == ["2021-02", "2021-01", "2020-12"]
+    assert in_part(changed, "pagefind/2021-02/")
+    assert not in_part(changed, JANUARY) and not in_part(changed, DECEMBER)
+    assert "/2021/02/01/01/xin-chun/" in fragments(site / "_site")
+
+
+def test_a_month_without_issues_loses_its_part_in_the_site_and_the_cache(site: Path) -> None:
+    shutil.rmtree(site / "content/2020/12")
+    build(site)
+    assert [part["period"] for part in manifest(site / "_site")] == ["2021-01"]
+    assert not (site / DECEMBER).exists()
+    assert not (site / CACHE_FOLDER / "2020-12").exists()
+
+
+def test_a_part_removed_from_the_published_site_is_put_back_by_the_next_build(site: Path) -> None:
+    shutil.rmtree(site / "_site" / DECEMBER)
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")  # any change, so the build runs
+    build(site)
+    assert check_search(site / "_site").problems == []
+
+
+def test_check_reports_a_missing_part_and_a_damaged_one(site: Path) -> None:
+    output = site / "_site"
+    shutil.rmtree(output / DECEMBER)
+    chunk = next((output / JANUARY / "index").iterdir())
+    chunk.write_bytes(chunk.read_bytes()[:-10] + b"0123456789")
+    problems = check_search(output).problems
+    assert len(problems) == 2
+    assert problems[0].startswith("pagefind/2021-01/: part 2021年1月 is damaged")
+    assert problems[1].startswith("pagefind/2020-12/: part 2020年12月 has no readable pagefind-entry.json")
+
+
+def test_a_failing_pagefind_is_a_clear_error_and_the_published_site_stays(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(site / "_site")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
+    with pytest.raises(SiteError) as raised:
+        build(site)
+    assert str(raised.value.problems[0]).startswith("pagefind: pagefind stopped")
+    assert snapshot(site / "_site") == before
+
+
+def test_a_part_indexed_again_from_nothing_is_published_whole(site: Path) -> None:
+    before = snapshot(site / "_site")
+    shutil.rmtree(site / CACHE_FOLDER)  # Pagefind names its filter files by bytes that differ between runs
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
+    build(site)
+    after = snapshot(site / "_site")
+    for part in (DECEMBER, JANUARY):
+        files, changed = in_part(set(after), part), in_part(rewritten(before, after), part)
+        assert changed in (set(), files), part  # all of a part's files, or none
+    assert in_part(rewritten(before, after), JANUARY)
+    assert check_search(site / "_site").problems == []
