@@ -1,6 +1,6 @@
 """The search index in parts, one per month: each part is made again only when its issues changed.
 
-A part's key is a digest of what its records are made from (each issue's outline: its date, numbers and
+A part's key is a digest of what its records are made from (each issue's record: its date, numbers and
 the fingerprint of its pages and articles), the topic names and the indexing code. The part's Pagefind
 bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a part whose
 key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
@@ -76,8 +76,7 @@ def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version:
         hasher = hashlib.blake2b(digest_size=16)
         hasher.update(f"{version}|{sorted(topic_names.items())}|{period}".encode())
         for issue in members:
-            assert issue.outline is not None, "an issue of a loaded edition has its outline"
-            hasher.update(f"|{issue.date}|{issue.number}|{issue.outline.pages_digest}".encode())
+            hasher.update(f"|{issue.date}|{issue.number}|{issue.record.pages_digest}".encode())
         parts.append(Part(period, members, hasher.hexdigest()))
     return parts
 
