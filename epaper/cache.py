@@ -71,7 +71,8 @@ def code_version() -> str:
                 status = entry.stat()
                 hasher.update(f"{library}/{entry.name}:{status.st_size}:{status.st_mtime_ns};".encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")):  # the build's modules; subpackages (importer, ...) make no output
+    # the build's modules and the search package; the other subpackages (importer, deploy, ...) make no output
+    for path in sorted([*package.glob("*.py"), *package.glob("search/*.py")]):
         hasher.update(path.relative_to(package).as_posix().encode())
         hasher.update(path.read_bytes())
     return hasher.hexdigest()
