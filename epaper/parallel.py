@@ -53,12 +53,16 @@ def map_forked(
         return done
     context = multiprocessing.get_context("fork")
     results: list[Result | None] = [None] * len(items)
-    processes, connections = [], []
+    processes = []
+    connections: list[Connection] = []
     gc.freeze()  # the workers' collector then leaves the inherited objects alone: their pages stay shared
     try:
         for share in range(workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(function, finish, items, share, workers, sender), daemon=True)
+            receiving_ends = [*connections, receiver]  # the parent's: the worker closes its copies
+            process = context.Process(
+                target=_work, args=(function, finish, items, share, workers, sender, receiving_ends), daemon=True
+            )
             process.start()
             sender.close()
             processes.append(process)
@@ -139,7 +143,12 @@ def _work(
     share: int,
     workers: int,
     connection: Connection,
+    receiving_ends: list[Connection],
 ) -> None:
+    # A worker must hold no receiving end, its own included: if the parent dies, a worker whose pipe still
+    # had a reader would block on a full pipe for ever instead of failing to send and ending.
+    for receiving_end in receiving_ends:
+        receiving_end.close()
     gc.enable()  # the parent pauses its collector while it builds (see pipeline.py); a worker collects
     try:
         batch: list[tuple[int, Result]] = []
