@@ -140,7 +140,7 @@ def test_missing_urls_get_the_sites_own_404_page(served: tuple[str, Path]) -> No
         ("robots.txt", "text/plain; charset=utf-8", "public, max-age=300"),
         ("assets/style.css", "text/css; charset=utf-8", "public, max-age=31536000, immutable"),
         ("assets/site.js", "application/javascript; charset=utf-8", "public, max-age=31536000, immutable"),
-        ("pagefind/pagefind-entry.json", "application/json; charset=utf-8", "public, max-age=300"),
+        ("pagefind/parts.json", "application/json; charset=utf-8", "public, max-age=300"),
     ],
 )
 def test_text_is_utf8_and_every_file_has_its_cache_header(
@@ -157,7 +157,7 @@ def test_text_is_utf8_and_every_file_has_its_cache_header(
 
 def test_search_index_chunks_are_cached_for_good(served: tuple[str, Path]) -> None:
     origin, output = served
-    chunks = sorted(output.glob("pagefind/fragment/*.pf_fragment"))
+    chunks = sorted(output.glob("pagefind/*/fragment/*.pf_fragment"))
     assert chunks
     reply = fetch(f"{origin}/epaper/{chunks[0].relative_to(output).as_posix()}")
     assert reply.status == 200

@@ -56,18 +56,17 @@ def bucket(s3_server: S3Server) -> str:
     return name
 
 
+BINARY_TYPES = {".webp": "image/webp", ".pdf": "application/pdf", ".epub": "application/epub+zip"}
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    """The sample edition with a picture and a PDF of page 2, so every kind of file is deployed."""
+    """The sample edition with its page PDFs shown, so every kind of file is deployed."""
     site = sample_site(tmp_path)
-    issue = site / "content" / "2021" / "01" / "18"
-    yaml = (issue / "issue.yaml").read_text(encoding="utf-8")
-    page_two = "- number: 2\n  name: 地方新闻\n"
-    assert page_two in yaml
-    yaml = yaml.replace(page_two, page_two + "  image: p2.png\n  image_width: 20\n  image_height: 30\n  pdf: p2.pdf\n")
-    (issue / "issue.yaml").write_text(yaml, encoding="utf-8")
-    Image.new("RGB", (20, 30), "white").save(issue / "p2.png")
-    (issue / "p2.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    settings = site / "site.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "show_page_pdf: false" in text
+    settings.write_text(text.replace("show_page_pdf: false", "show_page_pdf: true"), encoding="utf-8")
     return site
 
 
@@ -123,10 +122,10 @@ def expected_headers(path: str) -> tuple[str, str]:
     elif extension in TEXT_TYPES:
         kind = TEXT_TYPES[extension]
     else:
-        kind = {".png": "image/png", ".pdf": "application/pdf"}.get(extension, "application/octet-stream")
+        kind = BINARY_TYPES.get(extension, "application/octet-stream")
     if path.startswith("assets/") or (path.startswith("pagefind/") and ".pf_" in name):
         cache = IMMUTABLE
-    elif extension in (".png", ".pdf"):
+    elif extension in BINARY_TYPES:
         cache = DAY
     else:
         cache = SHORT
@@ -143,7 +142,8 @@ def test_first_deploy_stores_every_file_with_its_type_and_cache_header(
     changes = tmp_path / "changes.json"
     assert deploy(run_cli, site, s3_server, bucket, "--changes", str(changes)) == 0
     local = output_files(site / "_site")
-    assert {"2021/01/18/p2.png", "2021/01/18/p2.pdf", "assets/style.css", "pagefind/pagefind-entry.json"} <= set(local)
+    shown = {"2021/01/18/page-02.webp", "2021/01/18/page-02.pdf", "2021/01/18/2021-01-18.epub", "assets/style.css"}
+    assert shown | {"pagefind/parts.json"} <= set(local)
     assert stored_keys(s3_server, bucket) == {PREFIX + path for path in local} | {PREFIX + MANIFEST}
     client = s3_server.client()
     for path, data in local.items():
@@ -236,7 +236,7 @@ def test_dry_run_lists_the_plan_and_changes_nothing(
     assert sorted(listed) == sorted(f"would upload {path}" for path in local)
     order = [
         "assets/style.css",
-        "2021/01/18/p2.png",
+        "2021/01/18/page-02.webp",
         "2021/01/18/02/jing-you-lian-he-xuan/index.html",
         "2021/01/18/02/index.html",
         "feed.xml",
@@ -375,5 +375,5 @@ def test_named_target_and_cache_headers_from_site_yaml(
     page = client.get_object(Bucket=bucket, Key="daily/index.html")
     assert page["CacheControl"] == "no-cache"
     assert client.get_object(Bucket=bucket, Key="daily/assets/site.js")["CacheControl"] == IMMUTABLE
-    image = client.get_object(Bucket=bucket, Key="daily/2021/01/18/p2.png")
-    assert Image.open(io.BytesIO(image["Body"].read())).size == (20, 30)
+    image = client.get_object(Bucket=bucket, Key="daily/2021/01/18/page-02.webp")
+    assert Image.open(io.BytesIO(image["Body"].read())).size == (1600, 2264)

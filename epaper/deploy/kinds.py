@@ -21,7 +21,7 @@ class FileKind(IntEnum):
 ARTICLE = re.compile(r"\d{4}/\d{2}/\d{2}/\d{2,}/[^/]+/index\.html")
 FINGERPRINTED_SEARCH = re.compile(r"pagefind/.*_[0-9a-f]{7,}\.pf_[a-z]+")  # Pagefind names chunks by their hash
 SEARCH_FOLDER = "pagefind/"
-INDEX_FILES = {urls.output_file(urls.HOME), urls.ROBOTS}
+INDEX_FILES = {urls.output_file(urls.HOME), urls.ROBOTS, urls.SERVICE_WORKER}  # sw.js: browsers must see a new one
 
 
 def kind_of(path: str) -> FileKind:

@@ -17,6 +17,11 @@ TYPES = {
     ".xml": "application/xml",
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
+    ".webp": "image/webp",  # the binary types the build writes, named here: a machine's mime.types may lack them
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".pdf": "application/pdf",
+    ".epub": "application/epub+zip",
 }
 FEED_NAME = "feed.xml"
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/manifest+json")
