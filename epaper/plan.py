@@ -116,8 +116,8 @@ def plan_site(
     planner = _Planner(plan, staged, last)
     page_urls: list[str] = []
     for group in page_groups(config, edition):
-        sources = [_source_digest(path, config, cache) for path in group.sources]
-        key = keys.of("group", group.name, *group.arguments, *sources)
+        source_digests = [_source_digest(path, config, cache) for path in group.sources]
+        key = keys.of("group", group.name, *group.arguments, *source_digests)
         carried = planner.carry(group.name, key)
         if carried is not None:
             page_urls += carried.page_urls
@@ -132,8 +132,8 @@ def plan_site(
         for feed in feeds:
             names.append(planner.add(feed.url, keys.feed(feed), _feed_maker(config, feed)))
         for file in files:
-            sources = [_source_digest(path, config, cache) for path in file.sources]
-            names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *sources), file.make))
+            file_digests = [_source_digest(path, config, cache) for path in file.sources]
+            names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
         plan.groups[group.name] = GroupRecord(key, tuple(sorted(read)), tuple(names), tuple(group_urls))
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())
