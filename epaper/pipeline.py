@@ -26,7 +26,7 @@ from .model import Edition
 from .output_records import Publication, tokens_read
 from .parallel import worker_count
 from .plan import LastBuild, SitePlan, plan_site, untouched_outputs
-from .publish import DuplicateOutput, StagedSite
+from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
 from .render import asset_fingerprints, make_environment
 from .scan import ContentScan, scan_content
 from .search import PagefindFailed, SearchFile, search_files, stage_search_files
@@ -167,7 +167,7 @@ def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: b
         values = CurrentValues(edition, config.per_page)
         changed = frozenset(values.changed(index.dependencies))
         last = LastBuild(index.outputs, index.groups, inputs.untouched, changed)
-    with StagedSite(config.output_dir) as staged:
+    with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:
         with step("plan"):
             plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):

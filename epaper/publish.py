@@ -3,8 +3,9 @@
 Every file a build makes is first written into a staging folder beside the output. Publishing then
 either swaps a complete new tree into place (unchanged files are hard links to the old ones, so they keep
 their inode and time), or, when the output is known file by file from the cache, moves just the changed
-files in and deletes the ones no longer made. The build cache notes when the output is being changed,
-so a build killed half-way is noticed and followed by a complete one.
+files in and takes out the ones no longer made. What leaves the output goes to the build's discard folder
+(see discard.py). The build cache notes when the output is being changed, so a build killed half-way is
+noticed and followed by a complete one.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 from . import urls
+from .discard import Discard
 
 STAGING_PREFIX = ".{name}.new-"
 RETIRED_PREFIX = ".{name}.old-"
+DISCARD_FOLDER = "discarded"  # in the build cache folder
 
 
 class DuplicateOutput(ValueError):
@@ -29,10 +32,14 @@ class DuplicateOutput(ValueError):
 class StagedSite:
     """A temporary folder of new files; ``commit()`` or ``apply()`` publishes it, leaving the block discards it."""
 
-    def __init__(self, final: Path) -> None:
+    def __init__(self, final: Path, discard_root: Path) -> None:
         self.final = final
         final.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(final)
+        self.discard = Discard(discard_root, final.parent, RETIRED_PREFIX.format(name=final.name))
+        for prefix in (STAGING_PREFIX, RETIRED_PREFIX):  # left beside the output by a build that was killed
+            for leftover in final.parent.glob(prefix.format(name=final.name) + "*"):
+                if leftover != self.discard.folder:
+                    self.discard.take(leftover)
         self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX.format(name=final.name), dir=final.parent))
         self.root.chmod(0o777 & ~_current_umask())  # mkdtemp makes it private; a web server must read it
         self.written: set[str] = set()
@@ -43,8 +50,8 @@ class StagedSite:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self.root.exists():
-            shutil.rmtree(self.root, ignore_errors=True)
+        self.discard.take(self.root)  # after publishing, only its emptied folders are left
+        self.discard.finish()
 
     def claim(self, url: str) -> str:
         """The output file of ``url`` (relative, with '/'), which no other output may claim."""
@@ -88,26 +95,20 @@ class StagedSite:
             relative_folder = Path(folder).relative_to(self.root)
             (self.final / relative_folder).mkdir(parents=True, exist_ok=True)
             for name in files:
-                os.replace(Path(folder) / name, self.final / relative_folder / name)
+                live = self.final / relative_folder / name
+                self.discard.keep_old(live)
+                os.replace(Path(folder) / name, live)
         for relative in removed:
             path = self.final / relative
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink(missing_ok=True)
+            self.discard.take(path)
             folders.add(path.parent)
         for emptied in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
             _remove_empty_folders(emptied, self.final)
 
     def commit(self) -> None:
-        """Swap the staged folder in; the previous site is renamed away first and removed last."""
-        retired = None
-        if self.final.exists():
-            retired = Path(tempfile.mkdtemp(prefix=RETIRED_PREFIX.format(name=self.final.name), dir=self.final.parent))
-            os.replace(self.final, retired / "site")
+        """Swap the staged folder in; the previous site is moved to the discard folder first."""
+        self.discard.take(self.final)
         os.replace(self.root, self.final)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
 
 
 def _remove_empty_folders(folder: Path, top: Path) -> None:
@@ -117,13 +118,6 @@ def _remove_empty_folders(folder: Path, top: Path) -> None:
         except OSError:  # not empty, or already gone with a parent
             return
         folder = folder.parent
-
-
-def remove_leftovers(final: Path) -> None:
-    """Delete staging or retired folders a killed build may have left beside ``final``."""
-    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
-        for leftover in final.parent.glob(prefix.format(name=final.name) + "*"):
-            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _current_umask() -> int:
