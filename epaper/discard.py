@@ -34,21 +34,46 @@ class Discard:
                 if leftover != self.folder:
                     self.take(leftover)
 
-    def take(self, path: Path) -> None:
-        """Move ``path`` (a file or a folder) out of its place; it is deleted with the discard folder."""
+    def take(self, path: Path) -> Path | None:
+        """Move ``path`` (a file or a folder) out of its place; it is deleted with the discard folder.
+
+        Returns where it is now, or None if it did not exist or had to be deleted at once.
+        """
+        destination = self._next_name()
         try:
-            os.rename(path, self._next_name())
+            os.rename(path, destination)
         except FileNotFoundError:
-            return
+            return None
         except OSError:
             _delete(path)
+            return None
+        return destination
 
-    def keep_old(self, path: Path) -> None:
-        """Link the file at ``path`` into the discard folder, so that replacing it frees nothing."""
+    def unlink_shared(self, taken: Path) -> None:
+        """Remove at once the names under ``taken`` of files also linked elsewhere (into the new output).
+
+        Removing a link changes the file's status time, which must be final before the build records the
+        new output's files; and since these files stay, removing their old names frees nothing and is quick.
+        """
+        for folder, _, files in os.walk(taken):
+            for name in files:
+                file = os.path.join(folder, name)
+                if os.lstat(file).st_nlink > 1:
+                    os.unlink(file)
+
+    def replace(self, staged: Path, live: Path) -> None:
+        """Move ``staged`` to ``live``; the file it replaces is kept in the discard folder, so nothing is freed."""
+        kept = self._next_name()
         try:
-            os.link(path, self._next_name())
+            os.link(live, kept)
+            linked = True
         except OSError:  # no such file (a new one), or no links here: replacing it frees it, which is only slower
-            return
+            linked = False
+        os.replace(staged, live)
+        if os.path.lexists(staged):  # both were one file, which renaming onto itself leaves as it was
+            os.unlink(staged)
+            if linked:
+                os.unlink(kept)
 
     def finish(self) -> None:
         """Delete the discard folder: in a detached process where possible, else now."""

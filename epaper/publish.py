@@ -95,9 +95,7 @@ class StagedSite:
             relative_folder = Path(folder).relative_to(self.root)
             (self.final / relative_folder).mkdir(parents=True, exist_ok=True)
             for name in files:
-                live = self.final / relative_folder / name
-                self.discard.keep_old(live)
-                os.replace(Path(folder) / name, live)
+                self.discard.replace(Path(folder) / name, self.final / relative_folder / name)
         for relative in removed:
             path = self.final / relative
             self.discard.take(path)
@@ -107,8 +105,10 @@ class StagedSite:
 
     def commit(self) -> None:
         """Swap the staged folder in; the previous site is moved to the discard folder first."""
-        self.discard.take(self.final)
+        previous = self.discard.take(self.final)
         os.replace(self.root, self.final)
+        if previous is not None:
+            self.discard.unlink_shared(previous)
 
 
 def _remove_empty_folders(folder: Path, top: Path) -> None:

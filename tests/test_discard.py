@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -10,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from epaper.cache import CACHE_FOLDER
+from epaper.config import load_config
 from epaper.discard import Discard
+from epaper.pipeline import BuildOptions, build_site
 from epaper.publish import DISCARD_FOLDER
 
 BUILD = Path(__file__).resolve().parent.parent / "build.py"
@@ -31,15 +34,29 @@ def test_a_replaced_file_stays_whole_until_the_discard_folder_is_deleted(tmp_pat
     live.write_text("old", encoding="utf-8")
     with live.open(encoding="utf-8") as reader:  # a reader that opened the old page before it was replaced
         discard = Discard(tmp_path / "cache", live.parent, ".site.old-")
-        discard.keep_old(live)
         staged = tmp_path / "new.html"
         staged.write_text("new", encoding="utf-8")
-        os.replace(staged, live)
+        discard.replace(staged, live)
         assert live.read_text(encoding="utf-8") == "new"
         assert [path.read_text(encoding="utf-8") for path in discard.folder.iterdir()] == ["old"]
         assert reader.read() == "old"
     discard.finish()
     assert wait_until_gone(discard.folder)
+
+
+def test_a_file_replaced_by_itself_keeps_one_name_and_its_status(tmp_path: Path) -> None:
+    live = tmp_path / "site" / "part.pf_index"
+    live.parent.mkdir()
+    live.write_bytes(b"index")
+    staged = tmp_path / "staged.pf_index"
+    os.link(live, staged)
+    discard = Discard(tmp_path / "cache", tmp_path, ".site.old-")
+    discard.replace(staged, live)
+    status = live.stat()
+    assert not staged.exists() and status.st_nlink == 1
+    discard.finish()
+    assert wait_until_gone(discard.folder)
+    assert live.stat().st_ctime_ns == status.st_ctime_ns
 
 
 def test_taken_files_and_folders_leave_their_place_and_are_deleted(tmp_path: Path) -> None:
@@ -95,3 +112,16 @@ def test_a_build_that_replaces_pages_returns_while_their_deletion_may_go_on(
     while any(discarded.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert list(discarded.iterdir()) == []
+
+
+def test_after_a_whole_new_output_and_the_old_ones_deletion_the_next_build_makes_nothing(basic_site: Path) -> None:
+    config = load_config(basic_site / "site.yaml")
+    build_site(config, BuildOptions(workers=1))
+    shutil.rmtree(basic_site / CACHE_FOLDER)  # the output is no longer known file by file: it is made whole
+    build_site(config, BuildOptions(workers=1))
+    discarded = basic_site / CACHE_FOLDER / DISCARD_FOLDER
+    deadline = time.monotonic() + 30
+    while any(discarded.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    report = build_site(config, BuildOptions(workers=1))
+    assert report.made == [] and report.written == 0
