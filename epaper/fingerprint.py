@@ -10,29 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
-from collections.abc import Mapping
-from pathlib import Path
 
-from .cache import code_version, digest
+from .cache import digest
 from .config import SiteConfig
 from .feeds import FeedSpec
 from .model import Article, Edition, Issue, PrintPage, Topic, TopicArticles
 from .pages import PageSpec, Pagination
 
 SCALARS = (str, int, float, bool, type(None), datetime.date)
-
-
-def site_key(config: SiteConfig, include_drafts: bool, asset_versions: Mapping[str, str]) -> str:
-    """Everything every output depends on; the folders themselves are left out, so a moved site keeps its cache."""
-    settings = dataclasses.replace(config, root=Path(), content_dir=Path(), output_dir=Path())
-    hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(f"{code_version()}|{settings!r}|{include_drafts}|{sorted(asset_versions.items())}".encode())
-    templates = config.root / "templates"
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
-        if path.is_file():
-            hasher.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
 
 
 class OutputKeys:

@@ -9,7 +9,6 @@ planning its pages: that keeps an edit to one article of a large archive from pl
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,12 @@ from .feeds import FeedSpec, render_feed
 from .fingerprint import OutputKeys
 from .model import Edition, recording
 from .pages import PageSpec, page_groups
-from .parallel import start_forked
 from .publish import StagedSite
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
 
 SITEMAPS_GROUP = "sitemaps"
-FORK_ABOVE = 2000  # output files to look at: with fewer, a forked process costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,7 @@ class LastBuild:
 
     records: dict[str, OutputRecord]
     groups: dict[str, GroupRecord]
-    untouched_names: frozenset[str]  # see untouched_outputs
+    untouched_names: frozenset[str]  # see inputs.untouched_outputs
     changed: frozenset[str]  # the recorded dependency tokens whose value is not the same now
 
     def untouched(self, name: str) -> bool:
@@ -63,34 +60,6 @@ class LastBuild:
     def is_current(self, name: str, key: str) -> bool:
         record = self.records.get(name)
         return record is not None and record.key == key and self.unchanged(name)
-
-
-def untouched_outputs(folder: Path, records: dict[str, OutputRecord]) -> Callable[[], frozenset[str]]:
-    """Start finding the recorded output files still as the last build wrote them; call the result to get them.
-
-    That is a stat per output file, made in a forked process (on another core) while this one reads content/.
-    """
-    names = list(records)
-
-    def flags() -> bytes:
-        prefix = os.path.join(folder, "")
-        found = bytearray(len(names))
-        for position, name in enumerate(names):
-            try:
-                found[position] = file_signature(os.stat(prefix + name)) == records[name].signature
-            except OSError:
-                continue
-        return bytes(found)
-
-    wait = start_forked(flags) if len(names) > FORK_ABOVE else flags
-
-    def result() -> frozenset[str]:
-        found = wait()
-        if found is None or len(found) != len(names):  # the process failed: look here instead
-            found = flags()
-        return frozenset(name for name, flag in zip(names, found, strict=True) if flag)
-
-    return result
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import traceback
 from collections.abc import Mapping, MutableMapping
@@ -107,15 +106,6 @@ def json_ld(value: Any) -> Markup:
     text = JSON_LD_ENCODER.encode(value)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
-
-
-def asset_fingerprints(theme_dir: Path) -> dict[str, str]:
-    """Short content hashes of theme files, appended to their URLs so browsers never use a stale copy."""
-    return {
-        path.relative_to(theme_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-        for path in sorted(theme_dir.rglob("*"))
-        if path.is_file()
-    }
 
 
 def render_page(environment: jinja2.Environment, template: str, context: Mapping[str, Any]) -> str:

@@ -10,7 +10,7 @@ import pytest
 from deploying import MANIFEST, output_files, sample_site
 
 from epaper.config import load_config
-from epaper.fingerprint import site_key
+from epaper.inputs import site_key
 
 
 @pytest.fixture

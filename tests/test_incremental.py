@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitecheck import copy_site
 
-from epaper import load, plan
+from epaper import inputs, load
 from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE
 from epaper.checks.search import check_search
 from epaper.config import load_config
@@ -127,7 +127,7 @@ def test_a_hand_edited_or_deleted_output_file_is_made_again(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checked_in: str
 ) -> None:
     if checked_in == "a forked process":  # as for a large site
-        monkeypatch.setattr(plan, "FORK_ABOVE", 0)
+        monkeypatch.setattr(inputs, "FORK_ABOVE", 0)
     (site / "_site/2021/01/18/02/jin-rong/index.html").write_text("tampered", encoding="utf-8")
     (site / "_site/2021/01/19/feed.xml").unlink()
     build(site)

@@ -1,0 +1,117 @@
+"""Make and publish the site from checked inputs: the build's named, timed steps after the check.
+
+Load the content (unchanged issue folders from their records, changed articles parsed again), link the
+model, plan every output, make those whose key, file or recorded reads of the model changed (see plan.py),
+index them for search, and publish: a whole new tree swapped in, or only the changed files moved in.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .build_report import BuildReport, StepTimer
+from .cache import BuildCache
+from .config import SiteConfig
+from .dependencies import CurrentValues
+from .errors import Problem, SiteError
+from .fingerprint import OutputKeys
+from .inputs import BuildInputs, BuildOptions
+from .linking import link_edition, unlink_edition
+from .load import load_content
+from .make import make_outputs
+from .model import Edition
+from .output_records import Publication, tokens_read
+from .parallel import worker_count
+from .plan import LastBuild, SitePlan, plan_site
+from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
+from .render import make_environment
+from .search import PagefindFailed, SearchFile, search_files, stage_search_files
+
+log = logging.getLogger("epaper")
+
+
+def make_site(
+    config: SiteConfig,
+    options: BuildOptions,
+    cache: BuildCache,
+    inputs: BuildInputs,
+    report: BuildReport,
+    step: StepTimer,
+    save: bool,
+) -> BuildReport:
+    workers = worker_count(options.workers)
+    index = cache.index
+    with step("load content"):
+        loaded = load_content(
+            config, cache, inputs.scan, include_drafts=options.include_drafts, strict=options.strict, workers=workers
+        )
+        report.warnings = loaded.warnings
+        for warning in loaded.warnings:
+            log.warning("warning: %s", warning)
+    edition = loaded.edition
+    with step("link"):
+        link_edition(edition)
+        values = CurrentValues(edition, config.per_page)
+        changed = frozenset(values.changed(index.dependencies))
+        last = LastBuild(index.outputs, index.groups, inputs.untouched, changed)
+    with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:
+        with step("plan"):
+            plan = _plan(config, edition, staged, inputs, last, cache)
+        with step("write pages"):
+            made = make_outputs(plan.outdated, staged, workers)
+        searched: dict[str, SearchFile] = {}
+        if config.search:
+            with step("search index"):
+                searched = _search_files(config, edition, workers)
+        restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
+        publication = Publication(index.outputs, plan, made, searched, restaged)
+        if not inputs.trusted:
+            with step("stage unchanged"):
+                publication.stage_unchanged(staged)
+            with step("publish"):
+                cache.mark_publishing()
+                records = publication.swap_in(staged)
+        else:
+            with step("publish"):
+                cache.mark_publishing()
+                records = publication.move_in(staged)
+    index.output_dir = str(config.output_dir)
+    index.outputs = records
+    index.groups = plan.groups
+    index.dependencies = values.table(tokens_read(records, plan.groups))
+    index.inputs_key = inputs.key
+    index.warnings = list(loaded.warnings)
+    index.issue_records = loaded.issue_records
+    index.counts = (edition.article_count, plan.pages)
+    if save:
+        with step("save cache"):
+            cache.save()
+    else:
+        cache.unsaved = True
+    unlink_edition(edition)
+    report.articles, report.pages = index.counts
+    report.files = len(records)
+    report.made = [output.path for output in plan.outdated]
+    report.written = len(publication.changed)
+    report.bytes = sum(result.size for result in publication.changed)
+    report.searched = bool(restaged)
+    return report
+
+
+def _plan(
+    config: SiteConfig, edition: Edition, staged: StagedSite, inputs: BuildInputs, last: LastBuild, cache: BuildCache
+) -> SitePlan:
+    environment = make_environment(config, inputs.versions)
+    keys = OutputKeys(inputs.site)
+    try:
+        return plan_site(config, edition, staged, environment, keys, last, cache, list(inputs.versions))
+    except DuplicateOutput as error:
+        raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
+
+
+def _search_files(config: SiteConfig, edition: Edition, workers: int) -> dict[str, SearchFile]:
+    """The search index's parts, those whose articles changed indexed again (see the search package)."""
+    try:
+        return search_files(config.root, edition, workers)
+    except PagefindFailed as error:
+        raise SiteError([Problem("pagefind", None, str(error))]) from None
