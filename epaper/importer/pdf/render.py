@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -47,10 +46,6 @@ def render_page(document: pdfium.PdfDocument, index: int, page: int, whole_file:
     pdf = whole_file if whole_file is not None else _single_page(document, index)
     return PageFiles((f"{stem}.webp", _webp(picture)), (f"{stem}-thumb.webp", _webp(thumbnail)), (f"{stem}.pdf", pdf),
                      picture.size)
-
-
-def open_document(path: Path) -> pdfium.PdfDocument:
-    return pdfium.PdfDocument(path)
 
 
 def _webp(picture: Image.Image) -> bytes:
