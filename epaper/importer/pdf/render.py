@@ -16,6 +16,9 @@ THUMBNAIL_WIDTH = 240
 
 WEBP_QUALITY = 80
 
+WEBP_METHOD = 2
+"""libwebp's effort (0–6): 2 encodes a broadsheet page in half the time of 4, for a file about 2% larger."""
+
 
 @dataclass(frozen=True)
 class PageFiles:
@@ -50,7 +53,7 @@ def render_page(document: pdfium.PdfDocument, index: int, page: int, whole_file:
 
 def _webp(picture: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    picture.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    picture.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     return buffer.getvalue()
 
 

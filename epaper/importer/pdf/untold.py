@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-
 from .geometry import Box
 
 UNMAPPED = re.compile(r"^\(cid:(?P<cid>\d+)\)$")
@@ -38,6 +36,8 @@ class Told:
 
 def told_by_pdfminer(path: Path, index: int, boxes: Sequence[Box]) -> list[Told | None]:
     """For each glyph box on page ``index`` of ``path``: the font and code of pdfminer's glyph there, if any."""
+    import pdfplumber  # loaded for the few pages that need it: it takes as long to load as PDFium to read a page
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor notes mean nothing to an editor
     places: dict[int, list[tuple[Box, Told]]] = {}
     with pdfplumber.open(path, pages=[index + 1]) as document:
