@@ -10,12 +10,14 @@ process reports it. Peak memory is PSS summed over the process tree (bench/run.p
 Peers: pdfplumber's extract_text() (the text layer the importer reads, without any layout reading)
 and pypdfium2's get_text_range() (PDFium's extraction in C), on the same pages.
 Targets (issue 12): one page ≤ 1 s without OCR, the 8-page issue ≤ 10 s, peak ≤ 500 MB.
+The machine's load average is printed before and after: on a shared machine the times are only as good as it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -91,6 +93,10 @@ def outer(tool: str, path: Path, repeat: int) -> tuple[Run, float]:
         statistics.median(readings)
 
 
+def _load() -> str:
+    return "load average " + " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -102,7 +108,7 @@ def main() -> int:
         return 0
     inputs = write_inputs()
     print(f"input: {'the real page' if REAL_PAGE.is_file() else 'the reportlab front page'}; "
-          f"medians of {args.repeat}; wall time includes starting Python\n")
+          f"medians of {args.repeat}; wall time includes starting Python; {_load()} on {os.cpu_count()} cores\n")
     print(f"{'input':<8} {'tool':<15} {'wall s':>7} {'reading s':>9} {'peak MB':>8} {'target':>8}")
     over = False
     for name, path in inputs.items():
@@ -112,7 +118,8 @@ def main() -> int:
             print(f"{name:<8} {tool:<15} {run.seconds:>7.2f} {reading:>9.2f} {run.peak_mb:>8.0f} {target:>8}")
             if tool.startswith("ours"):
                 over |= reading > TARGETS[name] or run.peak_mb > PEAK_TARGET_MB
-    print(f"\npeak target ≤ {PEAK_TARGET_MB} MB; {'some target missed' if over else 'all targets met'}")
+    print(f"\nafter: {_load()}")
+    print(f"peak target ≤ {PEAK_TARGET_MB} MB; {'some target missed' if over else 'all targets met'}")
     return 1 if over else 0
 
 

@@ -10,6 +10,11 @@ from . import conventions as c
 _ROLES = re.compile("|".join(re.escape(role) for role in sorted(c.BYLINE_ROLES, key=len, reverse=True)))
 _CREDITS = sorted(c.CREDIT_WORDS, key=len, reverse=True)
 _MARKER = re.compile(f"[{re.escape(c.BYLINE_MARKERS)}]")
+_LATIN_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
+_LATIN_ROLE_MARK = re.compile(r"\s*[,|·—–]\s*")
+_LATIN_JOINER = re.compile(rf"\s*,\s*|\s+(?:{'|'.join(re.escape(word) for word in c.LATIN_NAME_JOINERS)})\s+")
+_LATIN_NAME_WORDS = (2, 4)
+"""A name in a Latin-script byline has two to four words (particles apart): a single word is more often not one."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,9 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     short line of ordinary text is never taken for names.
     """
     raw = spaced.strip()
+    latin = parse_latin_byline(raw)
+    if latin is not None:
+        return latin
     rest = _MARKER.sub(" ", raw).strip()
     cued = cued or rest != raw
     credit = None
@@ -59,6 +67,28 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     if credit in c.PHOTO_CREDIT_WORDS and not has_role:
         return Byline(raw, [], " ".join([*tokens, credit]))
     return Byline(raw, tokens, credit)
+
+
+def parse_latin_byline(raw: str) -> Byline | None:
+    """A Latin-script byline: a cue word, then names, perhaps a role: `By Jane Doe and John Roe, Staff Writer`."""
+    cue, _, rest = raw.partition(" ")
+    if cue not in c.LATIN_BYLINE_CUES or not rest.strip():
+        return None
+    rest = rest.strip()
+    marks = list(_LATIN_ROLE_MARK.finditer(rest))
+    if marks and c.LATIN_BYLINE_ROLES.match(rest[marks[-1].end():]):
+        rest = rest[: marks[-1].start()]
+    names = [" ".join(name.split()) for name in _LATIN_JOINER.split(rest) if name.strip()]
+    return Byline(raw, names) if names and all(_is_latin_name(name) for name in names) else None
+
+
+def _is_latin_name(name: str) -> bool:
+    words = name.split()
+    named = [word for word in words if word not in c.LATIN_NAME_PARTICLES]
+    low, high = _LATIN_NAME_WORDS
+    return (low <= len(named) <= high and words[0] in named and words[-1] in named
+            and all(_LATIN_NAME_WORD.match(word) and word.lower() not in c.LATIN_MONTHS
+                    and word.lower() not in c.LATIN_WEEKDAYS for word in named))
 
 
 def bare_name(spaced: str) -> Byline | None:

@@ -259,3 +259,62 @@ EDITOR_LINE = re.compile(
 
 ADVERTISEMENT_MARK = re.compile(r"^\s*广\s*告\s*$")
 """The label an advertisement must carry (`广告`): everything in its frame belongs to the ad, not to an article."""
+
+# --- Latin-script bylines and dates -------------------------------------------------------------
+
+LATIN_BYLINE_CUES = ("By", "BY", "by", "Di", "DI", "di", "Da", "da", "Par", "PAR", "par", "Von", "VON", "von",
+                     "Por", "POR", "por", "Door", "door")
+"""Words that open a Latin-script byline: `By Jane Doe`, `di Mario Rossi`, `Par Jean Dupont`, `Von Anna Weber`."""
+
+LATIN_NAME_JOINERS = ("and", "AND", "&", "e", "E", "et", "ET", "und", "UND", "y", "Y", "en")
+"""Words between the last two names of a byline: `By Jane Doe and John Roe`, `di Mario Rossi e Anna Bianchi`."""
+
+LATIN_NAME_PARTICLES = ("de", "da", "di", "del", "della", "dos", "du", "van", "von", "der", "den", "ter", "la", "le",
+                        "zu", "bin", "al")
+"""Lower-case words inside a name: `Ana de la Cruz`, `Jan van der Berg`."""
+
+LATIN_BYLINE_ROLES = re.compile(
+    r"^(?:(?:staff|senior|chief|special|foreign|political|science|sports?|business|education|health)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|photographer|inviat[oa]|corrispondente|envoy[ée]e? spéciale?|"
+    r"correspondante?|redakteurin|redakteur|korrespondentin|korrespondent|corresponsal|redactora?)s?$",
+    re.IGNORECASE)
+"""A role after the names, set off by a comma or bar: `By Jane Doe, Staff Writer`, `di Mario Rossi, inviato`."""
+
+LATIN_MONTHS = {
+    **{name: number for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+         "novembre", "dicembre"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+         "novembre", "décembre"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+         "november", "dezember"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre"), start=1)},
+}
+"""Month names in English, Italian, French, German and Spanish (lower case) and their numbers."""
+
+LATIN_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+})
+"""Weekday names in the same languages: a masthead date may open with one."""
+
+_LATIN_MONTH = "|".join(sorted(LATIN_MONTHS, key=len, reverse=True))
+_LATIN_WEEKDAY = "|".join(sorted(LATIN_WEEKDAYS, key=len, reverse=True))
+LATIN_ISSUE_DATE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:{_LATIN_WEEKDAY}),?\s*)?"
+    rf"(?:(?P<month_first>{_LATIN_MONTH})\s*(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s*"
+    rf"|(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<month>{_LATIN_MONTH})\s*(?:de\s+)?,?\s*)"
+    rf"(?P<year>\d{{4}})(?!\d)",
+    re.IGNORECASE)
+"""A masthead date in Latin script: `Monday, March 4, 2024`, `4 March 2024`, `Lunedì 4 marzo 2024`,
+`lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .captions import Caption
 from .columns import Segment
-from .ems import ADJACENT, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
+from .ems import ADJACENT, LEVEL, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
@@ -162,8 +162,26 @@ def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block],
         beside = _span_beside(head, blocks, body_size)
         if beside != head.box:
             return Span(beside, beside=True)
-    span = union([head.box, *row])
+    span = _with_level_columns(union([head.box, *row]), head, heads, boxes, body_size)
     return Span(Box(span.x0, head.box.top, span.x1, head.box.bottom), beside=False)
+
+
+def _with_level_columns(span: Box, head: HeadGroup, heads: Sequence[HeadGroup], boxes: Sequence[Box],
+                        body_size: float) -> Box:
+    """``span`` widened to the columns that start level with one under it, next to it and unclaimed.
+
+    A story's columns start on one line: under a photo set across some of them, the one beside the photo
+    starts where the others do, though nothing of it starts right under the headline.
+    """
+    while True:
+        under = [box for box in boxes if box.top >= head.box.bottom and span.x0 - 1 <= box.x0 and box.x1 <= span.x1 + 1]
+        level = [box for box in boxes if box not in under and box.top >= head.box.bottom
+                 and max(box.x0 - span.x1, span.x0 - box.x1) <= ADJACENT * body_size
+                 and any(abs(box.top - column.top) <= LEVEL * body_size for column in under)
+                 and not _claimed(box, head, heads)]
+        if not level:
+            return span
+        span = union([span, *level])
 
 
 def _span_beside(head: HeadGroup, blocks: Sequence[_Block], body_size: float) -> Box:

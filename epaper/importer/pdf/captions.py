@@ -10,7 +10,7 @@ from itertools import takewhile
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
 from ..record import Photo
-from .ems import BESIDE_GAP, CAPTION_GAP, SAME_SIZE
+from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
@@ -50,7 +50,8 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
                   body_font: str) -> list[Caption]:
     """Per picture, the lines under, beside or over it that are set apart from the body or end with a credit.
 
-    A picture with body text right under it and no credit has no caption: the text is the article's.
+    A picture with body text right under it and no credit has no caption: the text is the article's; so is
+    text set in columns under it (a line in the same style beside the first one, under the same picture).
     """
     captions = []
     lines = [line for line in lines if not is_heading_size(line, body_size)]  # a caption is never set large
@@ -61,7 +62,8 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
                 _lines_beside(picture, free, -1, body_size),
                 _lines_over(picture, free))
         run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
-                    if caption and not _continues_text(caption[0], lines)), [])
+                    if caption and not _continues_text(caption[0], lines)
+                    and not _set_in_columns(caption[0], lines, picture)), [])
         if run:
             captions.append(Caption(picture, run))
             taken.update(id(line) for line in run)
@@ -82,6 +84,14 @@ def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:
     """A line of its own style ends right over ``first``: the run goes on from running text, it is no caption."""
     return any(other is not first and 0 <= first.box.top - other.box.bottom <= CAPTION_GAP * first.size
                and other.box.overlaps_horizontally(first.box, 0.5) and _same_style(first, other) for other in lines)
+
+
+def _set_in_columns(first: TextLine, lines: Sequence[TextLine], picture: Box) -> bool:
+    """Another line in the style of ``first`` stands beside it on its baseline, within the picture's width:
+    ``first`` opens one of the columns of text set under (or over) the picture, not a caption."""
+    return any(other is not first and abs(other.box.bottom - first.box.bottom) <= BASELINE_TOLERANCE * first.size
+               and other.box.x0 >= picture.x0 - other.size and other.box.x1 <= picture.x1 + other.size
+               and not other.box.overlaps_horizontally(first.box) and _same_style(first, other) for other in lines)
 
 
 def _lines_under(picture: Box, lines: Sequence[TextLine]) -> list[TextLine]:

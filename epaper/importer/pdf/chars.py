@@ -1,28 +1,36 @@
-"""Characters, pictures and rules of each page of a PDF, read with pdfplumber (pdfminer.six)."""
+"""Characters, pictures and rules of each page of a PDF, read with PDFium (pypdfium2).
+
+A glyph's box is the one pdfminer gives (and the ems of ems.py were measured on): the advance
+across, the font size down, from the font's descent below the baseline. PDFium gives no character
+code for a glyph it cannot map to Unicode, nor a name for a Type 3 font: a page that has such glyphs
+is read by pdfminer too (untold.py).
+"""
 
 from __future__ import annotations
 
-import logging
-import re
-from dataclasses import dataclass, field
+import ctypes
+import math
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from .. import conventions as c
+from .drawn import read_drawn
 from .geometry import Box
 from .radicals import as_ideograph
 from .shapes import read_shapes
-
-UNMAPPED = re.compile(r"^\(cid:(?P<cid>\d+)\)$")
-"""How pdfminer shows a glyph whose font has no Unicode mapping."""
+from .untold import told_by_pdfminer
 
 PRIVATE_USE = (0xE000, 0xF8FF)
 """Fonts that map glyphs to the private use area have not really mapped them."""
+
+UNMAPPED = (0, 0xFFFD)
+"""What PDFium gives for a glyph its font maps to no character, when it gives no character code instead."""
+
+FONT_NAME_BYTES = 256
 
 
 class PdfReadError(Exception):
@@ -62,43 +70,135 @@ class PdfPage:
     """Ruled boxes around a part of the page (a sidebar, a boxed commentary)."""
 
 
-def read_pdf(path: Path) -> list[PdfPage]:
-    """Every page of the PDF at ``path``; PdfReadError if it is not a readable PDF."""
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor notes mean nothing to an editor
+def open_pdf(source: Path | bytes) -> pdfium.PdfDocument:
+    """The PDF at ``source`` (or in it) opened with PDFium; PdfReadError if it is not a readable PDF.
+
+    Opened from bytes, a document can be read by forked processes: none of them moves a shared file offset.
+    """
     try:
-        with pdfplumber.open(path) as document:
-            return [_read_page(index, page) for index, page in enumerate(document.pages)]
-    except (PdfminerException, PDFSyntaxError, PSException) as error:
+        return pdfium.PdfDocument(source)
+    except pdfium.PdfiumError as error:
         raise PdfReadError(f"not a readable PDF: {error}") from None
 
 
-def _read_page(index: int, page: Any) -> PdfPage:
-    glyphs = [_glyph(char) for char in page.chars if char["text"].strip()]
-    pictures = [Box(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
-    shapes = read_shapes(page, [glyph.box for glyph in glyphs])
-    return PdfPage(index, float(page.width), float(page.height), glyphs, pictures + shapes.art, shapes.rules,
-                   shapes.frames)
+def read_pdf(path: Path) -> list[PdfPage]:
+    """Every page of the PDF at ``path``; PdfReadError if it is not a readable PDF."""
+    document = open_pdf(path)
+    try:
+        return [read_pdf_page(document, index, path) for index in range(len(document))]
+    finally:
+        document.close()
 
 
-def _glyph(char: dict[str, Any]) -> Glyph:
-    box = Box(char["x0"], char["top"], char["x1"], char["bottom"])
-    text, size, font = as_ideograph(char["text"]), float(char["size"]), str(char.get("fontname", ""))
-    turned = _turned(char)
-    if turned:
-        size = box.width
-    unmapped = UNMAPPED.match(text)
-    if unmapped is not None:
-        return Glyph(c.LOST_GLYPH, box, size, font, int(unmapped.group("cid")), turned)
-    if text == c.LOST_GLYPH or any(PRIVATE_USE[0] <= ord(char) <= PRIVATE_USE[1] for char in text):
-        return Glyph(c.LOST_GLYPH, box, size, font, ord(text[0]), turned)
-    return Glyph(text, box, size, font, turned=turned)
+def read_pdf_page(document: pdfium.PdfDocument, index: int, path: Path) -> PdfPage:
+    """The page at ``index`` of ``document`` (opened from ``path``)."""
+    page = document[index]
+    width, height = page.get_size()
+    text_page = page.get_textpage()
+    glyphs = _with_untold(_glyphs(text_page, height), path, index)
+    drawn = read_drawn(page, height)
+    shapes = read_shapes(drawn.shapes, [glyph.box for glyph in glyphs])
+    return PdfPage(index, float(width), float(height), glyphs, drawn.images + shapes.art, shapes.rules, shapes.frames)
 
 
-def _turned(char: dict[str, Any]) -> int:
+def _glyphs(text_page: Any, height: float) -> list[Glyph]:
+    read = _GlyphReader(text_page, height)
+    glyphs = (read.glyph(index) for index in range(pdfium_c.FPDFText_CountChars(text_page)))
+    return [glyph for glyph in glyphs if glyph is not None]
+
+
+class _GlyphReader:
+    """The glyphs of a PDFium text page, one by one; the name of each text object's font looked up once."""
+
+    def __init__(self, text_page: Any, height: float) -> None:
+        self.text_page, self.height = text_page, height
+        self.font_names: dict[int, str] = {}
+        self.buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
+        self.loose, self.matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+        self.origin_x, self.origin_y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+
+    def glyph(self, index: int) -> Glyph | None:
+        """The glyph at ``index``; None for white space."""
+        text_page = self.text_page
+        if pdfium_c.FPDFText_IsGenerated(text_page, index) == 1:
+            return None  # a space or line break PDFium inferred: the layout reading finds those itself
+        unicode = pdfium_c.FPDFText_GetUnicode(text_page, index)
+        unmapped = unicode in UNMAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, index) == 1
+        if not unmapped and chr(unicode).isspace():
+            return None
+        pdfium_c.FPDFText_GetLooseCharBox(text_page, index, self.loose)
+        pdfium_c.FPDFText_GetMatrix(text_page, index, self.matrix)
+        pdfium_c.FPDFText_GetCharOrigin(text_page, index, self.origin_x, self.origin_y)
+        matrix, font_size = self.matrix, pdfium_c.FPDFText_GetFontSize(text_page, index)
+        size, turned = font_size * math.hypot(matrix.c, matrix.d), _turned(matrix)
+        font_handle = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(text_page, index))
+        font = self._font_name(font_handle)
+        advance = self._advance(font_handle, unicode, font_size) * math.hypot(matrix.a, matrix.b)
+        loose = Box(self.loose.left, self.height - self.loose.top, self.loose.right, self.height - self.loose.bottom)
+        box = _pdfminer_box(loose, (self.origin_x.value, self.height - self.origin_y.value), advance, size, turned,
+                            has_descent=bool(font))
+        if unmapped:  # PDFium then gives the glyph's character code, if it knows it
+            return Glyph(c.LOST_GLYPH, box, size, font, None if unicode in UNMAPPED else unicode, turned)
+        if PRIVATE_USE[0] <= unicode <= PRIVATE_USE[1]:
+            return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned)
+        return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
+
+    def _font_name(self, font: Any) -> str:
+        """The font's name with its subset tag; empty for a Type 3 font (PDFium names none)."""
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if address not in self.font_names:
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, FONT_NAME_BYTES) if address else 0
+            self.font_names[address] = self.buffer.value.decode("utf-8", "replace") if length else ""
+        return self.font_names[address]
+
+    def _advance(self, font: Any, unicode: int, font_size: float) -> float:
+        """How far the glyph of ``unicode`` moves the pen, in text space (0 if the font cannot tell)."""
+        if not font or not pdfium_c.FPDFFont_GetGlyphWidth(font, unicode, font_size, self.width):
+            return 0.0
+        return float(self.width.value)
+
+
+def _with_untold(glyphs: list[Glyph], path: Path, index: int) -> list[Glyph]:
+    """``glyphs`` with the codes of lost ones and the names of nameless fonts, as pdfminer reads them."""
+    untold = [position for position, glyph in enumerate(glyphs)
+              if not glyph.font or (glyph.lost and glyph.code is None)]
+    if not untold:
+        return glyphs
+    told = told_by_pdfminer(path, index, [glyphs[position].box for position in untold])
+    completed = list(glyphs)
+    for position, found in zip(untold, told, strict=True):
+        if found is not None:
+            glyph = glyphs[position]
+            completed[position] = replace(glyph, font=glyph.font or found.font,
+                                          code=glyph.code if glyph.code is not None or not glyph.lost else found.code)
+    return completed
+
+
+def _pdfminer_box(loose: Box, origin: tuple[float, float], advance: float, size: float, turned: int, *,
+                  has_descent: bool) -> Box:
+    """PDFium's loose box (the font's ascent to descent, the glyph's ink across) made pdfminer's: the
+    font size high on the descent side, the glyph's ``advance`` wide (0 if unknown: then its ink).
+
+    A Type 3 font has no descent (``has_descent`` False): its glyphs stand on the baseline, as pdfminer
+    puts them. (PDFium takes one from each Type 3 font's box, and a browser splits one face into many
+    Type 3 fonts of different boxes: the glyphs of one line would not line up.) Where PDFium knows no
+    ascent and descent it gives the inked box: the glyph then starts at its origin.
+    """
+    if turned == 1:  # the glyph's top faces right: its descent is at the left
+        return Box(loose.x0, loose.top, loose.x0 + size, loose.bottom)
+    if turned == -1:
+        return Box(loose.x1 - size, loose.top, loose.x1, loose.bottom)
+    x, baseline = origin
+    bottom, left = max(loose.bottom, baseline) if has_descent else baseline, min(loose.x0, x)
+    return Box(left, bottom - size, left + advance if advance > 0 else loose.x1, bottom)
+
+
+def _turned(matrix: Any) -> int:
     """Which way a glyph set on its side reads: its baseline points down the page (1) or up it (-1)."""
-    if char.get("upright", True):
+    if matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0:
+        return 0  # upright, perhaps slanted
+    if abs(matrix.b) <= abs(matrix.a):
         return 0
-    along, down = char["matrix"][0], char["matrix"][1]
-    if abs(down) <= abs(along):
-        return 0
-    return 1 if down < 0 else -1
+    return 1 if matrix.b < 0 else -1
+
+

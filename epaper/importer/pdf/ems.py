@@ -20,6 +20,9 @@ SAME_SIZE = 1.15
 GUTTER = 0.9
 """A gap of this many ems between two glyphs separates two columns (or two phrases of a headline)."""
 
+NEIGHBOUR_LINES = 1.6
+"""Ems between the baselines of a line and the lines next above and below it in running text."""
+
 WORD_SPACE = 0.15
 """A gap this many ems wider than the line's usual gap is a space."""
 
@@ -113,6 +116,9 @@ BESIDE_GAP = 2.5
 
 ROW_REACH = 4.0
 """Columns starting at most this many body ems under a headline start right under it."""
+
+LEVEL = 0.5
+"""Columns whose first lines start less than this many body ems apart start level (on one line)."""
 
 ADJACENT = 2.5
 """Blocks at most this many body ems apart (a gutter, a little space) are neighbours."""

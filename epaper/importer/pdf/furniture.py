@@ -174,6 +174,9 @@ def read_masthead(texts: Sequence[str]) -> Masthead:
     for text in texts:
         if date is None and (found := c.ISSUE_DATE.search(text)) is not None:
             date = _date(int(found["year"]), int(found["month"]), int(found["day"]))
+        if date is None and (found := c.LATIN_ISSUE_DATE.search(text)) is not None:
+            month = c.LATIN_MONTHS[(found["month"] or found["month_first"]).lower()]
+            date = _date(int(found["year"]), month, int(found["day"] or found["day_after"]))
         if number is None and (found := c.ISSUE_NUMBER.search(text)) is not None:
             number = int(found["number"])
         if running is None and (found := c.RUNNING_NUMBER.search(text)) is not None:

@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdfium2 import PdfiumError
+import pypdfium2 as pdfium
 
 from ...errors import Problem, SiteError, display_path
+from ...parallel import map_forked, worker_count
 from ..record import ImportedArticle
-from .chars import PdfReadError, read_pdf
+from .chars import PdfReadError, open_pdf, read_pdf_page
 from .furniture import Masthead
 from .parse import read_page
 from .recognise import flag_for_review, recognise
-from .render import PageFiles, open_document, render_page
+from .render import PageFiles, render_page
 
 
 @dataclass
@@ -40,7 +41,8 @@ def is_pdf(path: Path) -> bool:
 def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: bool) -> list[PdfPrintPage]:
     """Every page of the PDFs, numbered from ``first_page`` (else by its running header, else in order).
 
-    ``render``: make the page pictures (not needed for a dry run).
+    ``render``: make the page pictures (not needed for a dry run). The pages of a file are read by forked
+    processes, one per core: each page is read on its own.
     """
     problems: list[Problem] = []
     pages: list[PdfPrintPage] = []
@@ -48,26 +50,18 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
         shown = display_path(path)
         try:
             data = path.read_bytes()
-            read = read_pdf(path)
-            document = open_document(path)
+            document = open_pdf(data)
         except OSError as error:
             problems.append(Problem(shown, None, f"cannot read the file: {error.strerror or error}"))
             continue
-        except (PdfReadError, PdfiumError) as error:
+        except PdfReadError as error:
             problems.append(Problem(shown, None, str(error)))
             continue
-        for page in read:
-            recognised = recognise(document, page)
-            reading = read_page(recognised.page)
-            reading.warnings += flag_for_review(recognised, reading.articles)
-            if not reading.articles:
-                problems.append(Problem(shown, None, f"page {page.index + 1}: no article text found"))
-            position = len(pages) + 1
-            number = first_page + position - 1 if first_page is not None else (
-                reading.masthead.page_number or position)
-            files = render_page(document, page.index, number, data if len(read) == 1 else None) if render else None
-            pages.append(PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
-                                      f"{shown}, page {page.index + 1}", reading.warnings, reading.furniture_boxes))
+        file = _PdfFile(path, shown, data, document, len(pages), first_page, render)
+        for print_page, problem in map_forked(file.read, range(len(document)), worker_count(None), minimum=2):
+            pages.append(print_page)
+            problems += [problem] if problem is not None else []
+        document.close()
     seen: dict[int, str] = {}
     for print_page in pages:
         if print_page.number in seen:
@@ -77,6 +71,35 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
     if problems:
         raise SiteError(problems)
     return pages
+
+
+@dataclass(frozen=True)
+class _PdfFile:
+    """One PDF given to the import, and where its pages go among all the pages read."""
+
+    path: Path
+    shown: str
+    data: bytes
+    document: pdfium.PdfDocument
+    before: int
+    """Pages read from the files before this one."""
+    first_page: int | None
+    render: bool
+
+    def read(self, index: int) -> tuple[PdfPrintPage, Problem | None]:
+        """The page at ``index``: read, its lost glyphs recovered, its pictures rendered."""
+        page = read_pdf_page(self.document, index, self.path)
+        recognised = recognise(self.document, page)
+        reading = read_page(recognised.page)
+        reading.warnings += flag_for_review(recognised, reading.articles)
+        problem = None if reading.articles else Problem(self.shown, None, f"page {index + 1}: no article text found")
+        position = self.before + index + 1
+        number = self.first_page + position - 1 if self.first_page is not None else (
+            reading.masthead.page_number or position)
+        whole_file = self.data if len(self.document) == 1 else None
+        files = render_page(self.document, index, number, whole_file) if self.render else None
+        return PdfPrintPage(number, reading.articles, reading.masthead, files, reading.furniture,
+                            f"{self.shown}, page {index + 1}", reading.warnings, reading.furniture_boxes), problem
 
 
 def masthead_notes(pages: Sequence[PdfPrintPage], date: dt.date) -> list[str]:

@@ -5,7 +5,9 @@ letter-spacing (a display headline set wide) and is dropped; between any other t
 a word space, whatever the script (`L’altolà di Mattarella`, `longer,” said`).
 
 In Latin-script text a line break stands for the space between two words (after a comma, a full stop
-or a closing quote as much as between letters); a line ending in a hyphen joins without one. In
+or a closing quote as much as between letters); a line ending in a hyphen joins without a space, and
+the hyphen a typesetter adds where it breaks a word (the soft hyphen U+00AD, or U+2010 as Chromium
+writes it) goes too; a plain `-` stays, since it may belong to the word (`Jean-` / `Pierre`). In
 Chinese text a line break is nothing, but between two Latin words (`CNOOC` / `Limited`) it is a space.
 """
 
@@ -23,6 +25,9 @@ SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 BREAKING_HYPHENS = frozenset("-\u00ad\u2010")
 
+ADDED_HYPHENS = frozenset("\u00ad\u2010")
+"""Hyphens a typesetter adds where it breaks a word, not part of the word."""
+
 
 def join_printed(texts: Sequence[str]) -> str:
     chinese = any(c.CJK_CHAR.search(text) for text in texts)
@@ -30,6 +35,8 @@ def join_printed(texts: Sequence[str]) -> str:
     for text in texts:
         if joined and text and _space_between(joined[-1], text[0], chinese=chinese):
             joined += " "
+        elif joined and text and joined[-1] in ADDED_HYPHENS and text[0].isalpha():
+            joined = joined[:-1]
         joined += text
     return joined
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from .drawn import Shape
 from .ems import ART_GAP, ART_MIN_SIZE, RULE_MIN_LENGTH, RULE_THICKNESS
 from .geometry import Box, union
 
@@ -30,23 +30,23 @@ class Shapes:
     """Pictures drawn as vector art."""
 
 
-def read_shapes(page: Any, glyph_boxes: Sequence[Box]) -> Shapes:
-    """The rules, frames and vector art among a pdfplumber page's lines, rectangles and curves."""
+def read_shapes(drawn: Sequence[Shape], glyph_boxes: Sequence[Box]) -> Shapes:
+    """The rules, frames and vector art among a page's drawn lines, rectangles and curves."""
     rules: list[Box] = []
     upright: list[Box] = []
     frames: list[Box] = []
     filled: list[Box] = []
-    for shape in [*page.lines, *page.rects, *page.curves]:
-        box = Box(shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+    for shape in drawn:
+        box = shape.box
         if box.height <= RULE_THICKNESS and box.width >= RULE_MIN_LENGTH:
             rules.append(box)
         elif box.width <= RULE_THICKNESS and box.height >= RULE_MIN_LENGTH / 4:
             upright.append(box)
         elif box.width <= RULE_THICKNESS or box.height <= RULE_THICKNESS:
             continue
-        elif shape.get("fill") and shape.get("object_type") != "line":
+        elif shape.fill and shape.kind != "line":
             filled.append(box)
-        elif shape.get("stroke") and shape.get("object_type") == "rect":
+        elif shape.stroke and shape.kind == "rect":
             frames.append(box)
             rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
     rules, drawn_frames = _without_grids(rules, upright)

@@ -1,5 +1,10 @@
 """Glyphs to text lines: same baseline, same size, no gap wider than a column gutter.
 
+Justified Latin text set in narrow columns stretches its word spaces, sometimes wider than the gutter
+between the columns. A wide gap between two Latin characters is therefore a gutter only where the lines
+next above and below are blank somewhere in it too: a gutter runs down the page, a stretched word space
+does not.
+
 Spaces are not taken from the PDF (layout systems often set none) but from the gaps between
 glyphs, measured against the line's usual gap so that justified text does not grow spaces.
 Vertical text (竖排) is a stack of glyphs, each alone on its baseline, one under the other at the
@@ -12,12 +17,14 @@ from __future__ import annotations
 import itertools
 import statistics
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .chars import Glyph
-from .ems import BASELINE_TOLERANCE, GUTTER, PHRASE_SPACE, SAME_SIZE, STACK_AXIS, STACK_GAP, WORD_SPACE
+from .ems import BASELINE_TOLERANCE, GUTTER, NEIGHBOUR_LINES, PHRASE_SPACE, SAME_SIZE, STACK_AXIS, STACK_GAP, WORD_SPACE
 from .geometry import Box, union
 
 MIN_UPRIGHT_STACK = 3
@@ -50,7 +57,9 @@ class PageLines:
 def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     """The text lines of a page, horizontal and vertical."""
     upright = [glyph for glyph in glyphs if not glyph.turned]
-    pieces = [piece for row in _rows(upright) for piece in _split_at_gutters(row)]
+    rows = sorted(_rows(upright), key=lambda row: row[0].box.bottom)
+    bottoms = [row[0].box.bottom for row in rows]
+    pieces = [piece for row in rows for piece in _split_at_gutters(row, partial(_neighbours, row, rows, bottoms))]
     single = [piece[0] for piece in pieces if len(piece) == 1]
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
@@ -149,15 +158,47 @@ def _same_size(first: float, second: float) -> bool:
     return max(first, second) <= SAME_SIZE * min(first, second)
 
 
-def _split_at_gutters(row: list[Glyph]) -> list[list[Glyph]]:
+def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph]]]) -> list[list[Glyph]]:
     ordered = sorted(row, key=lambda glyph: glyph.box.x0)
     pieces = [[ordered[0]]]
     for glyph in ordered[1:]:
         previous = pieces[-1][-1]
-        if glyph.box.x0 - previous.box.x1 > GUTTER * max(glyph.size, previous.size):
+        wide = glyph.box.x0 - previous.box.x1 > GUTTER * max(glyph.size, previous.size)
+        if wide and not (_may_be_word_space(previous, glyph) and not _blank_band(
+                previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size, neighbours())):
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
+
+
+def _neighbours(row: list[Glyph], rows: Sequence[list[Glyph]], bottoms: Sequence[float]) -> list[list[Glyph]]:
+    """The rows of the same size whose baselines are a line above or below ``row``'s (``rows`` by baseline)."""
+    size, bottom = row[0].size, row[0].box.bottom
+    reach = NEIGHBOUR_LINES * size
+    near = rows[bisect_left(bottoms, bottom - reach):bisect_right(bottoms, bottom + reach)]
+    return [other for other in near if other is not row and _same_size(other[0].size, size)
+            and abs(other[0].box.bottom - bottom) > BASELINE_TOLERANCE * size]
+
+
+def _may_be_word_space(before: Glyph, after: Glyph) -> bool:
+    """Two characters of a script that spaces its words (a Chinese character or full-width mark does not)."""
+    return not (_wide(before.text[-1]) or _wide(after.text[0]))
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _blank_band(start: float, end: float, width: float, rows: Sequence[list[Glyph]]) -> bool:
+    """Some stretch of ``width`` between ``start`` and ``end`` has no glyph of ``rows`` in it."""
+    inked = sorted((max(glyph.box.x0, start), min(glyph.box.x1, end)) for row in rows for glyph in row
+                   if glyph.box.x1 > start and glyph.box.x0 < end)
+    reached = start
+    for left, right in inked:
+        if left - reached >= width:
+            return True
+        reached = max(reached, right)
+    return end - reached >= width
 
 
 def _line(glyphs: list[Glyph]) -> TextLine:

@@ -1,7 +1,8 @@
 """Nothing of a page's text layer is lost: every printed character ends in exactly one place.
 
 The places are an article's fields and body, its captions, what the reader took out of the text and
-reports (bylines, jump lines, dashes, lost glyphs), and the page's furniture list.
+reports (bylines, jump lines, dashes, lost glyphs), and the page's furniture list. A hyphen the typesetter
+added where it broke a word at the end of a line is typesetting, not text: the reader drops it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from epaper.importer.pdf.chars import PdfPage, read_pdf
+from epaper.importer.pdf.joining import ADDED_HYPHENS
 from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.textlines import build_lines
 from tests.importer.pdf.conftest import PdfMaker
 from tests.importer.pdf.corpus import ScoredPage, scored_pages
 
@@ -25,7 +28,8 @@ def characters(texts: Iterable[str | None]) -> Counter[str]:
 
 
 def printed(page: PdfPage) -> Counter[str]:
-    return characters(glyph.text for glyph in page.glyphs)
+    added = {id(line.glyphs[-1]) for line in build_lines(page.glyphs).lines if line.glyphs[-1].text in ADDED_HYPHENS}
+    return characters(glyph.text for glyph in page.glyphs if id(glyph) not in added)
 
 
 def placed(reading: PageReading) -> Counter[str]:

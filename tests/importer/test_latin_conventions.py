@@ -1,0 +1,50 @@
+"""Latin-script bylines and masthead dates, read through the shared convention tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from epaper.importer.bylines import parse_byline
+from epaper.importer.pdf.furniture import read_masthead
+
+
+@pytest.mark.parametrize(("printed", "authors"), [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe | Correspondent", ["Jane Doe"]),
+    ("di Mario Rossi e Anna Bianchi", ["Mario Rossi", "Anna Bianchi"]),
+    ("di MARIO ROSSI, inviato", ["MARIO ROSSI"]),
+    ("Par Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
+    ("Von Anna Weber", ["Anna Weber"]),
+    ("Por Ana de la Cruz", ["Ana de la Cruz"]),
+])
+def test_latin_bylines_name_their_authors(printed: str, authors: list[str]) -> None:
+    byline = parse_byline(printed)
+    assert byline is not None and byline.authors == authors and byline.raw == printed
+
+
+@pytest.mark.parametrize("text", ["By seven in the morning a line of cars", "By Monday Evening", "By Reuters",
+                                  "di cui si parla", "Von der Leyen", "By Jane Doe, who lives here"])
+def test_text_that_opens_like_a_byline_is_not_one(text: str) -> None:
+    assert parse_byline(text) is None
+
+
+@pytest.mark.parametrize(("printed", "date"), [
+    ("Monday, March 4, 2024 · Vol. 48 · Price 1.50", dt.date(2024, 3, 4)),
+    ("Sunday 14th July 2024", dt.date(2024, 7, 14)),
+    ("Lunedì 4 marzo 2024", dt.date(2024, 3, 4)),
+    ("Lunedì4 marzo 2024", dt.date(2024, 3, 4)),  # as a line reads with the spaces next to non-ASCII letters dropped
+    ("lundi 1er mars 2024", dt.date(2024, 3, 1)),
+    ("Montag, 4. März 2024", dt.date(2024, 3, 4)),
+    ("lunes 4 de marzo de 2024", dt.date(2024, 3, 4)),
+    ("2024年3月4日 星期一", dt.date(2024, 3, 4)),
+])
+def test_masthead_dates_are_read_in_latin_languages_too(printed: str, date: dt.date) -> None:
+    assert read_masthead([printed]).date == date
+
+
+@pytest.mark.parametrize("text", ["March 2024", "Price 4 2024", "February 30, 2024"])
+def test_a_month_without_a_day_or_an_impossible_date_gives_no_date(text: str) -> None:
+    assert read_masthead([text]).date is None
