@@ -25,6 +25,9 @@ SENTENCE_END = frozenset("。！？!?…")
 CLOSING_MARKS = frozenset("”’」』）)》")
 """Marks that may follow a sentence end and still close the paragraph."""
 
+LATIN_SENTENCE_END = frozenset(".")
+"""Ends a sentence after a Latin word (`answered.`), not after a digit (`2.` of a wrapped `2.81`)."""
+
 PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 """Last visible characters after which a short line ends its paragraph."""
 
@@ -51,6 +54,15 @@ SUBHEAD_NUMBERING = re.compile(
 
 HEADLINE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\u3000+)(?=\S)")
 """A wide space between the two phrases of a headline (`布局谋篇  落实落细`)."""
+
+SPEAKER_TAG = re.compile(r"^(?:\[[^\]\s]{1,24}\]|[QA][：:.]|问[：:]|答[：:])\s*\S")
+"""Who speaks next in an interview, opening a line after a sentence end: `[JWales] …`, `Q: …`, `问：…`."""
+
+LATIN_SHARE = 0.5
+"""Text with more Latin letters than this share of its visible characters is in Latin script."""
+
+LATIN_HYPHENS = frozenset("-\u00ad\u2010")
+"""A Latin line ending in one of these is a word broken at the line end: joined without a space."""
 
 # --- line geometry (in ems: a Chinese character is 1, an ASCII character 1/2) -----------------
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import conventions as c
-from .lines import Line, ends_sentence
+from .lines import Line, ends_sentence, is_latin_script
 from .record import Artefact
 
 
@@ -47,8 +47,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if not at_head and any(mark in line.text for mark in c.SUBHEAD_FORBIDDEN_INSIDE):
         return False
-    if len(c.CJK_CHAR.findall(line.text)) < 2:
-        return False
+    if len(c.CJK_CHAR.findall(line.text)) < 2 and not (is_latin_script(line.text) and " " in line.text):
+        return False  # one Chinese character, or a lone Latin word, is no heading
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 
