@@ -8,10 +8,12 @@ bylines where the paper prints them, jump lines, and U+FFFD where a glyph was lo
 give the expected articles (the schema of ../shared/seed/expected.yaml), so every rendering can be
 scored with the shared scorer.
 
-``python -m tests.importer.corpus`` writes the tuned renderings to tests/fixtures/import/corpus/.
+``python -m tests.importer.corpus`` writes the tuned renderings to tests/fixtures/import/corpus/; the
+pages of real published texts (``held_out: true``) are rendered only at test time, in every style.
 
 An article's ``byline`` says where its paper prints the authors: ``head`` (`本报记者  王浩` under the
-headline), ``bare`` (the name alone under it), ``dateline`` (bracketed after the dateline), ``in-text``
+headline), ``bare`` (the name alone under it), ``office`` (`海南省省长  刘小明`: a speech or report
+under its speaker's office), ``dateline`` (bracketed after the dateline), ``in-text``
 (the first paragraph already holds dateline and reporters as printed), ``end-own`` (`□何勇` on a line
 of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（黄静）`), ``end-lost``
 (the box lost as U+FFFD) or ``none``.
@@ -186,6 +188,8 @@ class _Page:
         elif byline == "bare":
             names = authors[0] if len(authors[0]) != 2 else " ".join(authors[0])
             self.emit(names)
+        elif byline == "office":
+            self.emit(f"{article['office']}  {' '.join(authors)}")
         if style.blanks == "article" and paper != "commentary":
             self.lines.append("")
         if article.get("box"):
@@ -273,9 +277,14 @@ def renderings(styles: tuple[Style, ...], pages: list[dict[str, Any]] | None = N
     return out
 
 
+def tuned_pages() -> list[dict[str, Any]]:
+    """The pages the importer was tuned on: all but the real texts, which are held out (``held_out: true``)."""
+    return [page for page in load_pages() if not page.get("held_out")]
+
+
 def write_tuned() -> None:
     RENDERED.mkdir(exist_ok=True)
-    for name, _, text, wanted in renderings(TUNED):
+    for name, _, text, wanted in renderings(TUNED, tuned_pages()):
         (RENDERED / f"{name}.txt").write_text(text, encoding="utf-8")
         (RENDERED / f"{name}.expected.yaml").write_text(
             yaml.safe_dump(wanted, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -285,4 +294,4 @@ if __name__ == "__main__":
     write_tuned()
 
 
-__all__ = ["HELD_OUT", "TUNED", "Style", "expected", "render", "renderings"]
+__all__ = ["HELD_OUT", "TUNED", "Style", "expected", "render", "renderings", "tuned_pages"]
