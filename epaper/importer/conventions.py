@@ -46,6 +46,10 @@ HEADLINE_ONLY_END = frozenset("！？!?")
 SUBTITLE_DASHES = re.compile(r"^\s*(?:——|—|--|──|－－)\s*")
 """A subtitle (副题) starts with a long dash."""
 
+SUBTITLE_OPENER = re.compile(r"^(?:记(?!者)|访|专访|探访|走近|追记|写在)")
+"""How a subtitle begins (`记古城改造中的烟火人间`, `访…院士`): under the title it is the subtitle even when
+its dash was not printed or was lost; over the title the same line is a kicker."""
+
 SUBHEAD_NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分节章篇]"
     r"|\d{1,2}[、．.](?!\d))"

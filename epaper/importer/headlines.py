@@ -52,6 +52,22 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 
+UNDASHED_SUBTITLE = "line {line}: a heading under the title without a dash ({text}) was taken as the subtitle"
+UNDASHED_HEAD = 3
+"""Kicker, title and subtitle: a head of this many heading lines, none dashed, ends with its subtitle."""
+
+
+def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
+    """The last line of a headline stack when it is a subtitle printed without its dash.
+
+    It opens like a subtitle (`记…`, `访…`), or the stack has three lines: kicker, title, subtitle.
+    """
+    if subtitles or len(head) < 2:
+        return None
+    last = head[-1]
+    return last if c.SUBTITLE_OPENER.match(last.text) or len(head) == UNDASHED_HEAD else None
+
+
 def compose_headline(head: Sequence[Line], subtitles: Sequence[Line]) -> Headline:
     """Title is the last heading line, a kicker the lines over it; a dashed line under it is the subtitle."""
     artefacts = []

@@ -114,3 +114,16 @@ def test_an_end_byline_broken_by_the_wrap_is_one_byline() -> None:
 def test_a_short_phrase_under_a_kicker_is_the_title() -> None:
     (article,) = parse_page("推进基层治理现代化\n小事不出村  大事不出镇\n" + STORY)
     assert (article.kicker, article.title) == ("推进基层治理现代化", "小事不出村 大事不出镇")
+
+
+def test_a_subtitle_printed_without_its_dash_stays_the_subtitle() -> None:
+    """`记…` under the title is its subtitle, `访…` over it a kicker; three heading lines: kicker, title, subtitle."""
+    [feature] = parse_page("一条老街的新生\n记古城改造中的烟火人间\n" + STORY)
+    assert (feature.kicker, feature.title, feature.subtitle) == (None, "一条老街的新生", "记古城改造中的烟火人间")
+    assert any("without a dash" in warning for warning in feature.warnings)
+    [interview] = parse_page("访中国工程院院士张卫东\n让科研成果走出实验室\n" + STORY)
+    assert (interview.kicker, interview.title, interview.subtitle) == (
+        "访中国工程院院士张卫东", "让科研成果走出实验室", None)
+    [news] = parse_page("坚持稳中求进\n全国春耕备耕有序展开\n农资供应充足\n" + STORY)
+    assert (news.kicker, news.title, news.subtitle) == ("坚持稳中求进", "全国春耕备耕有序展开", "农资供应充足")
+    assert "subtitle (under the title, no dash)" in text_report([news])
