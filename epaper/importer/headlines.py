@@ -47,6 +47,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if not at_head and any(mark in line.text for mark in c.SUBHEAD_FORBIDDEN_INSIDE):
         return False
+    if c.LAW_ARTICLE.match(line.text) or not _brackets_balanced(line.text):
+        return False
     if len(c.CJK_CHAR.findall(line.text)) < 2 and not (is_latin_script(line.text) and " " in line.text):
         return False  # one Chinese character, or a lone Latin word, is no heading
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
@@ -60,12 +62,21 @@ UNDASHED_HEAD = 3
 def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
     """The last line of a headline stack when it is a subtitle printed without its dash.
 
-    It opens like a subtitle (`记…`, `访…`), or the stack has three lines: kicker, title, subtitle.
+    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, or the stack
+    has three lines: kicker, title, subtitle.
     """
     if subtitles or len(head) < 2:
         return None
     last = head[-1]
-    return last if c.SUBTITLE_OPENER.match(last.text) or len(head) == UNDASHED_HEAD else None
+    phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
+    shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
+              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES))
+    return last if shaped or len(head) == UNDASHED_HEAD else None
+
+
+def _brackets_balanced(text: str) -> bool:
+    opened = sum(1 for char in text if char in c.OPENING_BRACKETS)
+    return opened == sum(1 for char in text if char in c.CLOSING_BRACKETS)
 
 
 def compose_headline(head: Sequence[Line], subtitles: Sequence[Line]) -> Headline:

@@ -315,7 +315,7 @@ class _Segmenter:
         if (continues_on(line.spaced) is not None or split_trailing_byline(line.spaced) is not None
                 or not section.has_text or not self._subhead_position(section, index)):
             return None
-        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT)
@@ -369,13 +369,21 @@ class _Segmenter:
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
-        A title can be wider than the column; one is followed by a head marker or ends with a column tag.
+        A title can be wider than the column; one is followed by a head marker, ends with a column tag
+        or is wider than the column itself.
         """
         line = self.lines[index]
-        title_like = self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
+        title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
+                      or self._wider_than_column(index))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
+
+    def _wider_than_column(self, index: int) -> bool:
+        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one."""
+        line = self.lines[index]
+        return (not line.letter_spaced and is_unpunctuated(line)
+                and line.width > self.columns[index] + c.WIDER_THAN_COLUMN)
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

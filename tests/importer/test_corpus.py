@@ -20,9 +20,10 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="the seed scorer i
 
 _REAL_ESSAYS = ("a one-character title (`推`) over a pen name outside the surname table (`丰之余`) is read as "
                 "text, not as title and bare byline")
-_REAL_DOCUMENTS = ("a report's speaker line (`海南省省长  刘小明`) is not read as a byline; a law's bracketed "
-                   "adoption note is read as part of the headline, and an article's first line (`第二条 …`), "
-                   "narrowed by the lost indent, as a subhead")
+_REAL_DOCUMENTS = ("where a law's title fits the column, it is read as a subhead of the report before it (nothing "
+                   "closes a report: no end byline, no dateline); a chapter subhead (`第一章 总则`) after a bracketed "
+                   "note that ends without a full stop is read as text; a numbered subhead wider than a narrow "
+                   "column is read as text")
 KNOWN_LIMITS = {
     ("held-out", "briefs"): "in a 13-cell column a brief's one-line title is as wide as a first line, and the "
                             "report before it has no end byline: read as a line of that report",

@@ -41,8 +41,8 @@ def as_page(record: Path) -> dict[str, Any]:
     return {"name": record.parent.name, "paper": record.parent.name, "articles": articles}
 
 
-KNOWN_LIMIT = ("in 13- and 15-cell columns a commentary title wider than the column, over a one-line first "
-               "paragraph, is read as a line of the dateline-led report before it (text below 0.99)")
+KNOWN_LIMIT = ("in 13- and 15-cell columns a commentary title as wide as a paragraph's first line, over a "
+               "one-line first paragraph, is read as a line of the dateline-led report before it (text below 0.99)")
 
 
 @pytest.mark.skipif(not RECORDS or not SCORER.exists(), reason="../shared/real-pages or the seed scorer is missing")

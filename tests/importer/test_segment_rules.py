@@ -127,3 +127,26 @@ def test_a_subtitle_printed_without_its_dash_stays_the_subtitle() -> None:
     [news] = parse_page("坚持稳中求进\n全国春耕备耕有序展开\n农资供应充足\n" + STORY)
     assert (news.kicker, news.title, news.subtitle) == ("坚持稳中求进", "全国春耕备耕有序展开", "农资供应充足")
     assert "subtitle (under the title, no dash)" in text_report([news])
+
+
+def test_a_report_under_its_speakers_office_is_signed_by_the_speaker() -> None:
+    [report] = parse_page("政府工作报告\n海南省省长  刘小明\n" + STORY)
+    assert (report.title, report.authors) == ("政府工作报告", ["刘小明"])
+    assert bare_name("海南省省长") is None
+
+
+def test_a_laws_articles_and_a_bracketed_note_are_text_not_headings() -> None:
+    [law] = parse_page("中华人民共和国国家通用语言文字法\n" + column(
+        "（2000年10月31日第九届全国人民代表大会常务委员会第十八次会议通过）",
+        "第二条 本法所称的国家通用语言文字是普通话和规范汉字。", "第三条 国家推广普通话，推行规范汉字。", width=17))
+    assert (law.kicker, law.title, law.subheads) == (None, "中华人民共和国国家通用语言文字法", [])
+    assert law.paragraphs[0].startswith("（2000年10月31日") and law.paragraphs[-1].startswith("第三条")
+
+
+def test_a_heading_wider_than_the_column_after_a_text_is_the_next_articles_title() -> None:
+    """Nothing closes the story before it, but a subhead is never wider than its column."""
+    narrow = column("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+                    "却能让人感受到被尊重、被关怀。", "民生无小事。从群众身边的小事做起，积小胜为大胜。", width=13)
+    first, second = parse_page("小切口做出大文章\n" + narrow + "推动优质公共文化服务向基层延伸\n" + narrow)
+    assert (first.title, second.title) == ("小切口做出大文章", "推动优质公共文化服务向基层延伸")
+    assert first.subheads == [] and len(first.paragraphs) == 2
