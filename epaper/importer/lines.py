@@ -83,6 +83,12 @@ def line_width(text: str) -> float:
             + c.ASCII_RUN_PADDING * len(_ASCII_RUN.findall(text)))
 
 
+def loose_width(text: str) -> float:
+    """Printed width with every punctuation mark set full: the widest ``text`` can measure."""
+    marks = sum(1 for char in text if char in c.COMPRESSIBLE_PUNCTUATION)
+    return line_width(text) + marks * (1 - c.PUNCTUATION_WIDTH)
+
+
 def is_letter_spaced(spaced: str) -> bool:
     gaps = sum(
         1

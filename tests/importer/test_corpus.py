@@ -25,8 +25,6 @@ _REAL_DOCUMENTS = ("where a law's title fits the column, it is read as a subhead
                    "note that ends without a full stop is read as text; a numbered subhead wider than a narrow "
                    "column is read as text")
 KNOWN_LIMITS = {
-    ("held-out", "briefs"): "in a 13-cell column a brief's one-line title is as wide as a first line, and the "
-                            "report before it has no end byline: read as a line of that report",
     ("tuned", "real-commentary"): _REAL_ESSAYS,
     ("held-out", "real-commentary"): _REAL_ESSAYS,
     ("tuned", "real-documents"): _REAL_DOCUMENTS,

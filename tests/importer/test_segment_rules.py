@@ -150,3 +150,13 @@ def test_a_heading_wider_than_the_column_after_a_text_is_the_next_articles_title
     first, second = parse_page("小切口做出大文章\n" + narrow + "推动优质公共文化服务向基层延伸\n" + narrow)
     assert (first.title, second.title) == ("小切口做出大文章", "推动优质公共文化服务向基层延伸")
     assert first.subheads == [] and len(first.paragraphs) == 2
+
+
+def test_a_title_as_wide_as_a_first_line_over_a_first_line_starts_the_next_brief() -> None:
+    """A paragraph's first line is followed by a full line, so a line over another first line is a heading."""
+    report = column("本报讯（记者吴芳）新学期即将开始，全市各中小学已完成校舍安全检查和教材发放。",
+                    "市教育局要求，各校要做好开学第一课，引导学生尽快收心，以良好状态投入学习。", width=13)
+    brief = column("市老年大学新学期报名日前启动，书法、声乐、智能手机应用等课程名额很快报满。", width=13)
+    first, second = parse_page("中小学春季开学准备就绪\n" + report + "老年大学新学期报名火爆\n" + brief)
+    assert (first.title, second.title) == ("中小学春季开学准备就绪", "老年大学新学期报名火爆")
+    assert any("as wide as a paragraph's first line" in warning for warning in first.warnings)
