@@ -377,14 +377,24 @@ class _Segmenter:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
         A title can be wider than the column; one is followed by a head marker, ends with a column tag,
-        is wider than the column itself or stands over a first line.
+        is wider than the column itself or stands over a first line; in a news report, over a one-line paragraph.
         """
         line = self.lines[index]
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
-                      or self._wider_than_column(index) or self._over_a_first_line(index))
+                      or self._wider_than_column(index) or self._over_a_first_line(index)
+                      or (self._opens_with_dateline(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
+
+    def _over_a_one_line_paragraph(self, index: int) -> bool:
+        """An unpunctuated line over a paragraph of one short line: in a news report, which has no
+        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`)."""
+        if index + 1 >= len(self.lines):
+            return False
+        line, following = self.lines[index], self.lines[index + 1]
+        short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
+        return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
 
     def _wider_than_column(self, index: int) -> bool:
         """An unpunctuated line wider than its column: a headline across columns, never a subhead in one."""

@@ -160,3 +160,14 @@ def test_a_title_as_wide_as_a_first_line_over_a_first_line_starts_the_next_brief
     first, second = parse_page("中小学春季开学准备就绪\n" + report + "老年大学新学期报名火爆\n" + brief)
     assert (first.title, second.title) == ("中小学春季开学准备就绪", "老年大学新学期报名火爆")
     assert any("as wide as a paragraph's first line" in warning for warning in first.warnings)
+
+
+def test_in_a_news_report_a_heading_over_a_one_line_paragraph_is_the_next_title() -> None:
+    """A report (消息) has no subheads: a heading there over a short opening sentence starts a new piece."""
+    report = column("新华社北京3月5日电 多地密集出台稳就业举措，通过发放补贴、开发岗位、"
+                    "优化服务等方式帮助重点群体就业。", width=15)
+    feature = column("产业焕新，AI赋能。", "习近平总书记指出，加快发展新一代人工智能是我们赢得"
+                     "全球科技竞争主动权的重要战略抓手。", width=15)
+    first, second = parse_page("多地出台措施稳定和扩大就业\n" + report + "奔向人工智能的“海油高地”\n" + feature)
+    assert (first.title, second.title) == ("多地出台措施稳定和扩大就业", "奔向人工智能的“海油高地”")
+    assert second.paragraphs[0] == "产业焕新，AI赋能。"
