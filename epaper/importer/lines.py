@@ -267,7 +267,10 @@ def is_indented_start(line: Line, column: float) -> bool:
 
 
 def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Sequence[bool]) -> list[bool]:
-    """For each line, whether a new paragraph starts on it (the first line always does)."""
+    """For each line, whether a new paragraph starts on it (the first line always does).
+
+    A last line is short even with its punctuation set full: a full line thick with marks measures short.
+    """
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
@@ -282,7 +285,7 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
             starts[index] = (line.blank_before and blanks[index]) or _next_word_fits(lines, index)
             continue
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
-        previous_short = not previous.letter_spaced and previous.width <= full - c.SHORT_LINE_MARGIN
+        previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
         starts[index] = previous_short or real_blank or is_indented_start(line, columns[index])
     return starts
