@@ -39,13 +39,16 @@ class Dateline:
 def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     """Read ``spaced`` as a byline, or None; ``cued`` says a marker or bracket already announced one.
 
-    Without a cue the text must hold a role word (`本报记者`) or a credit word (`摄`), so that a
-    short line of ordinary text is never taken for names.
+    Without a cue the text must hold a role word (`本报记者`), a credit word (`摄`) or be an office
+    and a name (`海南省省长  刘小明`), so that a short line of ordinary text is never taken for names.
     """
     raw = spaced.strip()
     latin = parse_latin_byline(raw)
     if latin is not None:
         return latin
+    office = c.OFFICE_BYLINE.match(raw)
+    if office is not None and office.group("name") not in c.NOT_NAMES:
+        return Byline(raw, [office.group("name")])
     rest = _MARKER.sub(" ", raw).strip()
     cued = cued or rest != raw
     credit = None

@@ -25,6 +25,9 @@ SENTENCE_END = frozenset("。！？!?…")
 CLOSING_MARKS = frozenset("”’」』）)》")
 """Marks that may follow a sentence end and still close the paragraph."""
 
+LATIN_SENTENCE_END = frozenset(".")
+"""Ends a sentence after a Latin word (`answered.`), not after a digit (`2.` of a wrapped `2.81`)."""
+
 PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 """Last visible characters after which a short line ends its paragraph."""
 
@@ -43,14 +46,41 @@ HEADLINE_ONLY_END = frozenset("！？!?")
 SUBTITLE_DASHES = re.compile(r"^\s*(?:——|—|--|──|－－)\s*")
 """A subtitle (副题) starts with a long dash."""
 
+SUBTITLE_OPENER = re.compile(r"^(?:记(?!者)|访|专访|探访|走近|追记|写在)")
+"""How a subtitle begins (`记古城改造中的烟火人间`, `访…院士`): under the title it is the subtitle even when
+its dash was not printed or was lost; over the title the same line is a kicker."""
+
+SUBTITLE_CLOSER = re.compile(r"(?:之[一二三四五六七八九十]{1,3}|综述|侧记|纪实|述评|巡礼)$")
+"""How a subtitle ends: a series label (`…目标综述之二`, `…工作侧记`); a kicker or title does not."""
+
+SUBTITLE_PHRASES = 3
+"""A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:
+a kicker or title holds at most two."""
+
 SUBHEAD_NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分节章篇]"
     r"|\d{1,2}[、．.](?!\d))"
 )
 """Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
 
+LAW_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6}条")
+"""A law's article (`第二条 本法所称…`) opens a paragraph: a line so numbered is never a heading."""
+
+OPENING_BRACKETS = frozenset("（(")
+CLOSING_BRACKETS = frozenset("）)")
+"""A heading closes every bracket it opens (`（人民时评）`); a line that leaves one open is wrapped text."""
+
 HEADLINE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\u3000+)(?=\S)")
 """A wide space between the two phrases of a headline (`布局谋篇  落实落细`)."""
+
+SPEAKER_TAG = re.compile(r"^(?:\[[^\]\s]{1,24}\]|[QA][：:.]|问[：:]|答[：:])\s*\S")
+"""Who speaks next in an interview, opening a line after a sentence end: `[JWales] …`, `Q: …`, `问：…`."""
+
+LATIN_SHARE = 0.5
+"""Text with more Latin letters than this share of its visible characters is in Latin script."""
+
+LATIN_HYPHENS = frozenset("-\u00ad\u2010")
+"""A Latin line ending in one of these is a word broken at the line end: joined without a space."""
 
 # --- line geometry (in ems: a Chinese character is 1, an ASCII character 1/2) -----------------
 
@@ -90,6 +120,10 @@ COLUMN_WINDOW = 12
 
 COLUMN_TOLERANCE = 0.5
 """Widths this close count as the same printed width."""
+
+WIDER_THAN_COLUMN = 1.0
+"""An unpunctuated line this much wider than the measured column overflows it: a headline across columns
+(a full line without punctuation is as wide as the column, which tight punctuation makes measure narrower)."""
 
 WIDE_COLUMN_WINDOW = 40
 """Lines on each side searched for full lines where the local window has too few (short paragraphs)."""
@@ -143,6 +177,11 @@ BYLINE_ROLES = (
     "文图", "文/", "文／", "图/", "图／", "作者",
 )
 """Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
+
+_OFFICES = ("副总理", "总理", "副主席", "主席", "委员长", "副省长", "省长", "副市长", "市长", "县长", "区长", "书记",
+            "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长")
+OFFICE_BYLINE = re.compile(rf"^(?P<office>[{CJK}]{{0,16}}(?:{'|'.join(_OFFICES)}))\s+(?P<name>[{CJK}]{{2,4}})$")
+"""A speech or report printed under its speaker's office and name: `海南省省长  刘小明`, `国务院总理 李强`."""
 
 CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘", "制图")
 """Words that follow names in a credit: `□周雯晴  摄影报道`, `张三 摄`."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import conventions as c
-from .lines import Line, ends_sentence
+from .lines import Line, ends_sentence, is_latin_script
 from .record import Artefact
 
 
@@ -47,9 +47,36 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if not at_head and any(mark in line.text for mark in c.SUBHEAD_FORBIDDEN_INSIDE):
         return False
-    if len(c.CJK_CHAR.findall(line.text)) < 2:
+    if c.LAW_ARTICLE.match(line.text) or not _brackets_balanced(line.text):
         return False
+    if len(c.CJK_CHAR.findall(line.text)) < 2 and not (is_latin_script(line.text) and " " in line.text):
+        return False  # one Chinese character, or a lone Latin word, is no heading
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
+
+
+UNDASHED_SUBTITLE = "line {line}: a heading under the title without a dash ({text}) was taken as the subtitle"
+UNDASHED_HEAD = 3
+"""Kicker, title and subtitle: a head of this many heading lines, none dashed, ends with its subtitle."""
+
+
+def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
+    """The last line of a headline stack when it is a subtitle printed without its dash.
+
+    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, or the stack
+    has three lines: kicker, title, subtitle.
+    """
+    if subtitles or len(head) < 2:
+        return None
+    last = head[-1]
+    phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
+    shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
+              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES))
+    return last if shaped or len(head) == UNDASHED_HEAD else None
+
+
+def _brackets_balanced(text: str) -> bool:
+    opened = sum(1 for char in text if char in c.OPENING_BRACKETS)
+    return opened == sum(1 for char in text if char in c.CLOSING_BRACKETS)
 
 
 def compose_headline(head: Sequence[Line], subtitles: Sequence[Line]) -> Headline:

@@ -8,6 +8,7 @@ ends on a short line, or before a line narrowed by the lost indent.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -38,15 +39,34 @@ class Line:
     """Leading white space kept by the extraction, in ems (an ideographic space is 1, an ASCII space 1/2)."""
 
 
+def is_wide(char: str) -> bool:
+    """A character set on the full em: Chinese characters, kana, full-width punctuation."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def is_latin_script(text: str) -> bool:
+    """Text mostly in Latin letters (English, Italian…): its spaces are word spaces, not letter-spacing."""
+    latin = sum(1 for char in text if char.isalpha() and not is_wide(char))
+    return latin > c.LATIN_SHARE * sum(1 for char in text if not char.isspace())
+
+
 def remove_letter_spacing(text: str) -> str:
-    """Drop spaces next to Chinese text (``截 至 1 月`` → ``截至1月``) but keep those between Latin words."""
+    """Drop spaces next to Chinese text (``截 至 1 月`` → ``截至1月``) but keep those between Latin words.
+
+    In Chinese text a space survives only between two ASCII characters; in a line of Latin script
+    (``città è``, ``said “yes”``) every gap is a word space unless a Chinese character borders it.
+    """
+    latin_line = is_latin_script(text)
 
     def keep_or_drop(match: re.Match[str]) -> str:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        both_latin = before.isascii() and after.isascii() and before.strip() and after.strip()
-        return " " if both_latin else ""
+        if not before.strip() or not after.strip():
+            return ""
+        if latin_line:
+            return "" if is_wide(before) or is_wide(after) else " "
+        return " " if before.isascii() and after.isascii() else ""
 
     return _SPACE_RUN.sub(keep_or_drop, text).strip()
 
@@ -61,6 +81,12 @@ def line_width(text: str) -> float:
     wide_chars = sum(1 for char in text if not char.isascii() and not char.isspace()) - marks
     return (wide_chars + marks * c.PUNCTUATION_WIDTH + ascii_chars / 2
             + c.ASCII_RUN_PADDING * len(_ASCII_RUN.findall(text)))
+
+
+def loose_width(text: str) -> float:
+    """Printed width with every punctuation mark set full: the widest ``text`` can measure."""
+    marks = sum(1 for char in text if char in c.COMPRESSIBLE_PUNCTUATION)
+    return line_width(text) + marks * (1 - c.PUNCTUATION_WIDTH)
 
 
 def is_letter_spaced(spaced: str) -> bool:
@@ -114,10 +140,12 @@ def read_lines(text: str) -> list[Line]:
 
 
 def ends_sentence(text: str) -> bool:
-    """True if ``text`` ends like a paragraph can: `。`, `！”`, `：` …"""
+    """True if ``text`` ends like a paragraph can: `。`, `！”`, `：`, or a full stop after a Latin word."""
     stripped = text.rstrip("".join(c.CLOSING_MARKS))
     if not stripped:
         return False
+    if stripped[-1] in c.LATIN_SENTENCE_END and len(stripped) > 1 and stripped[-2].isalpha():
+        return not is_wide(stripped[-2])
     if len(stripped) < len(text):
         return stripped[-1] in c.SENTENCE_END
     return stripped[-1] in c.PARAGRAPH_END
@@ -232,14 +260,17 @@ def is_indented_start(line: Line, column: float) -> bool:
     """A line narrowed by the lost two-character indent (and not just a short last line)."""
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent
-    if line.letter_spaced:
-        return False
+    if line.letter_spaced or is_latin_script(line.text):
+        return False  # a justified line stretched, or ragged Latin text: narrowness tells nothing
     narrowed = line.width <= column - c.INDENT_MARGIN
     return narrowed and (not ends_sentence(line.text) or line.width >= column - c.INDENT_BAND)
 
 
 def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Sequence[bool]) -> list[bool]:
-    """For each line, whether a new paragraph starts on it (the first line always does)."""
+    """For each line, whether a new paragraph starts on it (the first line always does).
+
+    A last line is short even with its punctuation set full: a full line thick with marks measures short.
+    """
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
@@ -248,20 +279,42 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         if not ends_sentence(previous.text):
             starts[index] = False
             continue
+        if c.SPEAKER_TAG.match(line.text):
+            continue  # an interview's next speaker: `[JWales] …`, `问：…`
+        if is_latin_script(previous.text) and is_latin_script(line.text):
+            starts[index] = (line.blank_before and blanks[index]) or _next_word_fits(lines, index)
+            continue
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
-        previous_short = not previous.letter_spaced and previous.width <= full - c.SHORT_LINE_MARGIN
+        previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
         starts[index] = previous_short or real_blank or is_indented_start(line, columns[index])
     return starts
 
 
+def _next_word_fits(lines: Sequence[Line], index: int) -> bool:
+    """Ragged-right Latin text: the line before ``index`` had room for its first word, so it ended a paragraph.
+
+    The measure is the widest Latin line around (a ragged column is as wide as its longest lines).
+    """
+    around = [line.width for line in lines[max(0, index - c.COLUMN_WINDOW): index + c.COLUMN_WINDOW + 1]
+              if is_latin_script(line.text)]
+    first_word = lines[index].text.split(" ", 1)[0]
+    return lines[index - 1].width + line_width(" " + first_word) <= max(around)
+
+
 def join_lines(texts: Sequence[str]) -> str:
-    """Join hard-wrapped lines: no space between Chinese characters, one between Latin words."""
+    """Join hard-wrapped lines: no space between Chinese characters, one between Latin words.
+
+    In a paragraph of Latin script a line break is a word space (after `,` or `.` too), unless the
+    line ends with a hyphen or either side is a Chinese character.
+    """
+    latin = is_latin_script("".join(texts))
     joined = ""
     for text in texts:
-        if _is_latin_letter(joined[-1:]) and _is_latin_letter(text[:1]):
-            joined += " "
-        joined += text
+        last, first = joined[-1:], text[:1]
+        between_words = _is_latin_letter(last) and _is_latin_letter(first)
+        word_break = latin and bool(last and first) and not (is_wide(last) or is_wide(first) or last in c.LATIN_HYPHENS)
+        joined += (" " if between_words or word_break else "") + text
     return joined
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .bylines import match_dateline
-from .headlines import compose_headline
+from .headlines import UNDASHED_SUBTITLE, compose_headline, undashed_subtitle
 from .lines import (
     Line,
     blank_lines_meaningful,
@@ -38,6 +38,12 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
 
     Shared by the text and the PDF readers: they find paragraphs differently, and read the rest alike.
     """
+    undashed = undashed_subtitle(section.head, section.subtitles)
+    if undashed is not None:
+        section.head.remove(undashed)
+        section.subtitles.append(undashed)
+        section.sources.append(f"line {undashed.number}: subtitle (under the title, no dash)")
+        section.warnings.append(UNDASHED_SUBTITLE.format(line=undashed.number, text=undashed.text))
     headline = compose_headline(section.head, section.subtitles)
     article = ImportedArticle(
         order=order,

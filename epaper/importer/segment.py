@@ -29,6 +29,8 @@ from .jumps import continues_on
 from .lines import (
     Line,
     ends_sentence,
+    is_indented_start,
+    loose_width,
     make_line,
     suspicious_lost_glyphs,
 )
@@ -45,6 +47,9 @@ UNCERTAIN_AFTER_NEWS = (
 UNCERTAIN_DATELINE = "uncertain boundary: a dateline inside a text was taken as the start of a new article"
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
+UNCERTAIN_OVER_FIRST_LINE = (
+    "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
+)
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -315,7 +320,9 @@ class _Segmenter:
         if (continues_on(line.spaced) is not None or split_trailing_byline(line.spaced) is not None
                 or not section.has_text or not self._subhead_position(section, index)):
             return None
-        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+        if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
+            section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
+        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT)
@@ -369,13 +376,45 @@ class _Segmenter:
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
-        A title can be wider than the column; one is followed by a head marker or ends with a column tag.
+        A title can be wider than the column; one is followed by a head marker, ends with a column tag,
+        is wider than the column itself or stands over a first line; in a news report, over a one-line paragraph.
         """
         line = self.lines[index]
-        title_like = self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
+        title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
+                      or self._wider_than_column(index) or self._over_a_first_line(index)
+                      or (self._opens_with_dateline(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
+
+    def _over_a_one_line_paragraph(self, index: int) -> bool:
+        """An unpunctuated line over a paragraph of one short line: in a news report, which has no
+        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`)."""
+        if index + 1 >= len(self.lines):
+            return False
+        line, following = self.lines[index], self.lines[index + 1]
+        short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
+        return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
+
+    def _wider_than_column(self, index: int) -> bool:
+        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one."""
+        line = self.lines[index]
+        return (not line.letter_spaced and is_unpunctuated(line)
+                and line.width > self.columns[index] + c.WIDER_THAN_COLUMN)
+
+    def _over_a_first_line(self, index: int) -> bool:
+        """An unpunctuated line over a paragraph's first line that runs on: it opens no paragraph itself
+        (a paragraph's second line is full) and closes none (no sentence end), so it is a heading.
+
+        The line under it must be narrower by the indent than the full line after it, both measured
+        with their punctuation set full: a full line thick with punctuation measures narrow too.
+        """
+        if index + 2 >= len(self.lines):
+            return False
+        line, following, full = self.lines[index], self.lines[index + 1], self.lines[index + 2]
+        narrowed = loose_width(following.text) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+        return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
+                and narrowed and is_indented_start(following, self.columns[index + 1]))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

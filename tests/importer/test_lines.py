@@ -88,3 +88,33 @@ def test_an_indent_the_extraction_kept_starts_a_paragraph() -> None:
     assert [line.indent for line in lines] == [2.0, 0.0, 2.0, 0.0, 2.0, 0.0]
     starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
     assert starts == [True, False, True, False, True, False]
+
+
+def test_latin_script_keeps_every_word_space() -> None:
+    """Italian accents and curly quotes are not ASCII, yet the spaces beside them are word spaces."""
+    assert remove_letter_spacing("la città è  “bella”, disse") == "la città è “bella”, disse"
+    assert remove_letter_spacing("he said 中 国 today") == "he said中国today"
+
+
+def test_latin_lines_join_with_a_space_after_punctuation_but_not_after_a_hyphen() -> None:
+    assert join_lines(["took place in the", "#Wikinews IRC channel,", "with several"]) == (
+        "took place in the #Wikinews IRC channel, with several")
+    assert join_lines(["a well-", "known source"]) == "a well-known source"
+    assert join_lines(["增长3.2%,", "4.5%"]) == "增长3.2%,4.5%"
+
+
+def test_a_full_stop_ends_a_latin_sentence_but_not_a_wrapped_number() -> None:
+    assert ends_sentence("questions asked and answered.")
+    assert not ends_sentence("国内生产总值2.")
+
+
+def test_a_full_line_thick_with_punctuation_does_not_end_its_paragraph() -> None:
+    lines = read_lines("".join(line + "\n" for line in [
+        "一个社区食堂解决了老人吃饭难一个共享工具",
+        "箱方便了邻里修修补补这些小切口的改革往往",
+        "最能，见到，实效，群众，点赞，民生，事；",
+        "为大胜改革的获得感才会越来越强群众的日子",
+        "也会越过越红火。",
+    ]))
+    starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
+    assert [index for index, start in enumerate(starts) if start] == [0]

@@ -41,12 +41,7 @@ def as_page(record: Path) -> dict[str, Any]:
     return {"name": record.parent.name, "paper": record.parent.name, "articles": articles}
 
 
-KNOWN_LIMIT = ("in 13- and 15-cell columns a commentary title wider than the column, over a one-line first "
-               "paragraph, is read as a line of the dateline-led report before it (text below 0.99)")
-
-
 @pytest.mark.skipif(not RECORDS or not SCORER.exists(), reason="../shared/real-pages or the seed scorer is missing")
-@pytest.mark.xfail(reason=KNOWN_LIMIT, strict=True)
 @pytest.mark.parametrize(("split", "styles"), [("tuned", TUNED), ("held-out", HELD_OUT)])
 def test_real_texts_reach_the_thresholds(split: str, styles: tuple[Any, ...], tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:

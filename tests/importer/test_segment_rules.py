@@ -114,3 +114,60 @@ def test_an_end_byline_broken_by_the_wrap_is_one_byline() -> None:
 def test_a_short_phrase_under_a_kicker_is_the_title() -> None:
     (article,) = parse_page("推进基层治理现代化\n小事不出村  大事不出镇\n" + STORY)
     assert (article.kicker, article.title) == ("推进基层治理现代化", "小事不出村 大事不出镇")
+
+
+def test_a_subtitle_printed_without_its_dash_stays_the_subtitle() -> None:
+    """`记…` under the title is its subtitle, `访…` over it a kicker; three heading lines: kicker, title, subtitle."""
+    [feature] = parse_page("一条老街的新生\n记古城改造中的烟火人间\n" + STORY)
+    assert (feature.kicker, feature.title, feature.subtitle) == (None, "一条老街的新生", "记古城改造中的烟火人间")
+    assert any("without a dash" in warning for warning in feature.warnings)
+    [interview] = parse_page("访中国工程院院士张卫东\n让科研成果走出实验室\n" + STORY)
+    assert (interview.kicker, interview.title, interview.subtitle) == (
+        "访中国工程院院士张卫东", "让科研成果走出实验室", None)
+    [news] = parse_page("坚持稳中求进\n全国春耕备耕有序展开\n农资供应充足\n" + STORY)
+    assert (news.kicker, news.title, news.subtitle) == ("坚持稳中求进", "全国春耕备耕有序展开", "农资供应充足")
+    assert "subtitle (under the title, no dash)" in text_report([news])
+
+
+def test_a_report_under_its_speakers_office_is_signed_by_the_speaker() -> None:
+    [report] = parse_page("政府工作报告\n海南省省长  刘小明\n" + STORY)
+    assert (report.title, report.authors) == ("政府工作报告", ["刘小明"])
+    assert bare_name("海南省省长") is None
+
+
+def test_a_laws_articles_and_a_bracketed_note_are_text_not_headings() -> None:
+    [law] = parse_page("中华人民共和国国家通用语言文字法\n" + column(
+        "（2000年10月31日第九届全国人民代表大会常务委员会第十八次会议通过）",
+        "第二条 本法所称的国家通用语言文字是普通话和规范汉字。", "第三条 国家推广普通话，推行规范汉字。", width=17))
+    assert (law.kicker, law.title, law.subheads) == (None, "中华人民共和国国家通用语言文字法", [])
+    assert law.paragraphs[0].startswith("（2000年10月31日") and law.paragraphs[-1].startswith("第三条")
+
+
+def test_a_heading_wider_than_the_column_after_a_text_is_the_next_articles_title() -> None:
+    """Nothing closes the story before it, but a subhead is never wider than its column."""
+    narrow = column("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+                    "却能让人感受到被尊重、被关怀。", "民生无小事。从群众身边的小事做起，积小胜为大胜。", width=13)
+    first, second = parse_page("小切口做出大文章\n" + narrow + "推动优质公共文化服务向基层延伸\n" + narrow)
+    assert (first.title, second.title) == ("小切口做出大文章", "推动优质公共文化服务向基层延伸")
+    assert first.subheads == [] and len(first.paragraphs) == 2
+
+
+def test_a_title_as_wide_as_a_first_line_over_a_first_line_starts_the_next_brief() -> None:
+    """A paragraph's first line is followed by a full line, so a line over another first line is a heading."""
+    report = column("本报讯（记者吴芳）新学期即将开始，全市各中小学已完成校舍安全检查和教材发放。",
+                    "市教育局要求，各校要做好开学第一课，引导学生尽快收心，以良好状态投入学习。", width=13)
+    brief = column("市老年大学新学期报名日前启动，书法、声乐、智能手机应用等课程名额很快报满。", width=13)
+    first, second = parse_page("中小学春季开学准备就绪\n" + report + "老年大学新学期报名火爆\n" + brief)
+    assert (first.title, second.title) == ("中小学春季开学准备就绪", "老年大学新学期报名火爆")
+    assert any("as wide as a paragraph's first line" in warning for warning in first.warnings)
+
+
+def test_in_a_news_report_a_heading_over_a_one_line_paragraph_is_the_next_title() -> None:
+    """A report (消息) has no subheads: a heading there over a short opening sentence starts a new piece."""
+    report = column("新华社北京3月5日电 多地密集出台稳就业举措，通过发放补贴、开发岗位、"
+                    "优化服务等方式帮助重点群体就业。", width=15)
+    feature = column("产业焕新，AI赋能。", "习近平总书记指出，加快发展新一代人工智能是我们赢得"
+                     "全球科技竞争主动权的重要战略抓手。", width=15)
+    first, second = parse_page("多地出台措施稳定和扩大就业\n" + report + "奔向人工智能的“海油高地”\n" + feature)
+    assert (first.title, second.title) == ("多地出台措施稳定和扩大就业", "奔向人工智能的“海油高地”")
+    assert second.paragraphs[0] == "产业焕新，AI赋能。"
