@@ -142,3 +142,26 @@ def test_an_unreachable_rsync_daemon_is_one_line(
     assert len(error.splitlines()) == 1
     assert error.startswith(f"error: rsync://127.0.0.1:{closed}/site/epaper: rsync to ")
     assert "failed" in error
+
+
+def test_an_ssh_target_rsync_cannot_reach_is_one_line_and_changes_nothing(
+    run_cli: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = sample_site(tmp_path)
+    assert run_cli(site, "build", "-q") == 0
+    home = tmp_path / "ssh"
+    home.mkdir()
+    with ssh_server(home) as server:
+        monkeypatch.setenv("RSYNC_RSH", f"ssh -F {server.client_config}")
+        missing = f"{server.host}:{home / 'no-such-root' / 'epaper'}"
+        assert run_cli(site, "deploy", "--no-build", missing) == 1
+        error = capsys.readouterr().err.strip()
+        assert error.startswith(f"error: {missing}: rsync to ")
+        assert "No such file or directory" in error or "exit code 11 (file I/O error on the target)" in error
+        assert len(error.splitlines()) == 1
+        (server.client_config.parent / "authorized_keys").write_text("")  # the server no longer knows the key
+        assert run_cli(site, "deploy", "--no-build", f"{server.host}:{home / 'www'}") == 1
+        error = capsys.readouterr().err.strip()
+        assert error.startswith(f"error: {server.host}:{home / 'www'}: rsync to ") and "Permission denied" in error
+        assert len(error.splitlines()) == 1
+    assert [path for path in home.iterdir() if path.is_dir()] == []  # no folder was made on the server
