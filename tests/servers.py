@@ -1,10 +1,11 @@
-"""Real servers for the deploy tests, each on 127.0.0.1 and free ports: SeaweedFS (S3), nginx, an rsync daemon."""
+"""Real servers for the deploy tests, each on 127.0.0.1 and free ports: SeaweedFS (S3), an rsync daemon, sshd."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import pwd
 import signal
 import socket
 import subprocess
@@ -127,3 +128,60 @@ def rsync_daemon(folder: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+SSHD = Path("/usr/sbin/sshd")  # Debian's openssh-server (make servers); started by absolute path, as it requires
+SSH_HOST = "epaper-deploy-test"  # the Host of the client configuration written for the test server
+PRIVILEGE_SEPARATION = Path("/run/sshd")  # sshd run by root wants it; Debian's service makes it, a test may not
+
+
+@dataclass(frozen=True)
+class SshServer:
+    host: str  # the name to use in host:path, defined by ``client_config``
+    client_config: Path  # for ``ssh -F``: port, user, key and the server's known host key
+
+
+@contextlib.contextmanager
+def ssh_server(folder: Path) -> Iterator[SshServer]:
+    """Debian's sshd on 127.0.0.1 for the current user only, with throwaway host and user keys."""
+    (port,) = free_ports(1)
+    user = pwd.getpwuid(os.getuid()).pw_name
+    host_key, user_key = folder / "host_key", folder / "user_key"
+    for key in (host_key, user_key):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    (folder / "authorized_keys").write_text(user_key.with_suffix(".pub").read_text())
+    (folder / "known_hosts").write_text(f"{SSH_HOST} {host_key.with_suffix('.pub').read_text()}")
+    config = folder / "sshd_config"
+    config.write_text(
+        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {host_key}\nPidFile {folder / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {folder / 'authorized_keys'}\nAllowUsers {user}\nPermitRootLogin prohibit-password\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
+        "StrictModes no\n"  # the keys live under /tmp, which is world-writable
+    )
+    client = folder / "ssh_config"
+    client.write_text(
+        f"Host {SSH_HOST}\n  HostName 127.0.0.1\n  Port {port}\n  User {user}\n  IdentityFile {user_key}\n"
+        f"  IdentitiesOnly yes\n  HostKeyAlias {SSH_HOST}\n  UserKnownHostsFile {folder / 'known_hosts'}\n"
+        "  StrictHostKeyChecking yes\n  BatchMode yes\n"
+    )
+    if os.geteuid() == 0:
+        PRIVILEGE_SEPARATION.mkdir(mode=0o755, exist_ok=True)
+    log = folder / "sshd.log"
+    server = SshServer(SSH_HOST, client)
+    with log.open("wb") as output:
+        process = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)], stderr=output)
+        try:
+            _wait_for_login(server, process, log)
+            yield server
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _wait_for_login(server: SshServer, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 20
+    command = ["ssh", "-F", str(server.client_config), server.host, "true"]
+    while subprocess.run(command, capture_output=True, check=False).returncode != 0:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"sshd did not start or refused the test key:\n{log.read_text()[-2000:]}")
+        time.sleep(0.2)

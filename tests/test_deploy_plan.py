@@ -108,8 +108,8 @@ def test_public_urls_name_folders_not_index_files() -> None:
         ("topics/finance/feed.xml", "application/rss+xml; charset=utf-8", "short"),
         ("sitemap-news.xml", "application/xml; charset=utf-8", "short"),
         ("robots.txt", "text/plain; charset=utf-8", "short"),
-        ("assets/style.css", "text/css; charset=utf-8", "long"),
-        ("assets/site.js", "text/javascript; charset=utf-8", "long"),
+        ("assets/style.css", "text/css; charset=utf-8", "assets"),
+        ("assets/site.js", "text/javascript; charset=utf-8", "assets"),
         ("pagefind/fragment/zh-cn_2990b15.pf_fragment", "application/octet-stream", "long"),
         ("pagefind/pagefind.js", "text/javascript; charset=utf-8", "short"),
         ("pagefind/pagefind-entry.json", "application/json; charset=utf-8", "short"),
@@ -119,7 +119,7 @@ def test_public_urls_name_folders_not_index_files() -> None:
     ],
 )
 def test_content_type_and_cache_header(path: str, kind: str, cache: str) -> None:
-    policy = CacheControl(immutable="long", pages="short", files="day")
+    policy = CacheControl(immutable="long", assets="assets", pages="short", files="day")
     assert content_type(path) == kind
     assert cache_control(path, policy) == cache
 

@@ -123,7 +123,7 @@ def expected_headers(path: str) -> tuple[str, str]:
         kind = TEXT_TYPES[extension]
     else:
         kind = BINARY_TYPES.get(extension, "application/octet-stream")
-    if path.startswith("assets/") or (path.startswith("pagefind/") and ".pf_" in name):
+    if path.startswith("pagefind/") and ".pf_" in name:  # Pagefind names its chunks by their content
         cache = IMMUTABLE
     elif extension in BINARY_TYPES:
         cache = DAY
@@ -244,6 +244,34 @@ def test_dry_run_lists_the_plan_and_changes_nothing(
     positions = [listed.index(f"would upload {path}") for path in order]
     assert positions == sorted(positions)
     assert listed.index("would upload index.html") > listed.index("would upload 2021/01/18/index.html")
+
+
+def test_no_object_sent_as_immutable_changes_its_bytes_later(
+    run_cli: Callable[..., int], site: Path, s3_server: S3Server, bucket: str
+) -> None:
+    """A cache may keep an immutable object for a year: new bytes must come under a new key, not a new query."""
+    assert deploy(run_cli, site, s3_server, bucket) == 0
+    client = s3_server.client()
+
+    def objects() -> dict[str, tuple[bytes, str]]:
+        found = {}
+        for key in stored_keys(s3_server, bucket) - {PREFIX + MANIFEST}:
+            stored = client.get_object(Bucket=bucket, Key=key)
+            found[key] = (bytes(stored["Body"].read()), stored["CacheControl"])
+        return found
+
+    before = objects()
+    style = site / "theme" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\nmain { margin-block: 1rem; }\n", encoding="utf-8")
+    article = site / "content" / "2021" / "01" / "18" / "04-que-bao-yi-kao-kao.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("艺考", "艺术考试"), encoding="utf-8")
+    assert deploy(run_cli, site, s3_server, bucket) == 0
+    after = objects()
+    rewritten = {key for key in before.keys() & after.keys() if before[key][0] != after[key][0]}
+    assert PREFIX + "assets/style.css" in rewritten  # the theme changed under the same key
+    assert any(key.startswith(PREFIX + "pagefind/") and ".pf_" in key for key in after.keys() - before.keys())
+    assert [key for key in rewritten if "immutable" in before[key][1]] == []
+    assert any("immutable" in cache for _, cache in after.values())
 
 
 def test_an_interrupted_deploy_leaves_a_consistent_site_and_the_next_one_completes_it(
@@ -367,7 +395,7 @@ def test_named_target_and_cache_headers_from_site_yaml(
         settings.read_text(encoding="utf-8")
         + f"deploy:\n  targets:\n    cdn:\n      bucket: {bucket}\n      prefix: daily\n"
         + f"      endpoint: {s3_server.endpoint}\n      region: cn-north-1\n"
-        + "  cache_control:\n    pages: no-cache\n",
+        + f"  cache_control:\n    pages: no-cache\n    assets: {IMMUTABLE}\n",
         encoding="utf-8",
     )
     assert run_cli(site, "deploy", "cdn", "-q") == 0
@@ -376,4 +404,5 @@ def test_named_target_and_cache_headers_from_site_yaml(
     assert page["CacheControl"] == "no-cache"
     assert client.get_object(Bucket=bucket, Key="daily/assets/site.js")["CacheControl"] == IMMUTABLE
     image = client.get_object(Bucket=bucket, Key="daily/2021/01/18/page-02.webp")
+    assert image["CacheControl"] == DAY  # the default, as nothing changed it
     assert Image.open(io.BytesIO(image["Body"].read())).size == (1600, 2264)

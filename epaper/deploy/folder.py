@@ -32,7 +32,7 @@ class FolderStore:
     def list_files(self) -> set[str]:
         if not self.folder.is_dir():
             return set()
-        return {relative for relative, _ in walk_files(self.folder)} - {MANIFEST_NAME}
+        return set(walk_files(self.folder)) - {MANIFEST_NAME}
 
     def upload(self, batch: list[Upload], sent: Sent) -> None:
         for upload in batch:

@@ -11,7 +11,7 @@ from .. import urls
 class FileKind(IntEnum):
     """In deploy order: what a page links to goes up before the page."""
 
-    ASSET = 0  # theme assets and search index chunks, both fingerprinted
+    ASSET = 0  # theme assets and search index chunks
     PICTURE = 1  # page pictures, page PDFs and other copied files
     ARTICLE = 2
     LISTING = 3  # issue, print page, topic, archive and search pages, the 404 page
@@ -22,6 +22,15 @@ ARTICLE = re.compile(r"\d{4}/\d{2}/\d{2}/\d{2,}/[^/]+/index\.html")
 FINGERPRINTED_SEARCH = re.compile(r"pagefind/.*_[0-9a-f]{7,}\.pf_[a-z]+")  # Pagefind names chunks by their hash
 SEARCH_FOLDER = "pagefind/"
 INDEX_FILES = {urls.output_file(urls.HOME), urls.ROBOTS, urls.SERVICE_WORKER}  # sw.js: browsers must see a new one
+
+
+def named_by_content(path: str) -> bool:
+    """True when the file's name holds a hash of its bytes (Pagefind's chunks), so new bytes get a new URL.
+
+    Theme assets are not: their URL changes only in the ``?v=`` query the templates add, which a CDN that
+    keys its cache on the path alone ignores.
+    """
+    return FINGERPRINTED_SEARCH.fullmatch(path) is not None
 
 
 def kind_of(path: str) -> FileKind:

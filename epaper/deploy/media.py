@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 
-from .kinds import FileKind, kind_of
+from .kinds import FileKind, kind_of, named_by_content
 from .settings import CacheControl
 
 TYPES = {
@@ -38,9 +38,11 @@ def content_type(path: str) -> str:
 
 
 def cache_control(path: str, policy: CacheControl) -> str:
+    if named_by_content(path):
+        return policy.immutable
     kind = kind_of(path)
     if kind is FileKind.ASSET:
-        return policy.immutable
+        return policy.assets
     if kind is FileKind.PICTURE:
         return policy.files
     return policy.pages

@@ -16,6 +16,16 @@ from .store import DeployError, Sent, Upload
 
 OPTIONS = ["--timeout=120", "--chmod=D755,F644"]
 MISSING_FILE = 23  # rsync's "partial transfer" exit code: what it says for a source that does not exist
+EXIT_CODES = {  # from rsync(1), for when the far end's message is lost as the connection closes
+    5: "could not start the rsync protocol",
+    10: "socket I/O error",
+    11: "file I/O error on the target",
+    12: "the connection broke",
+    23: "some files were not transferred",
+    30: "timed out",
+    35: "timed out waiting for the daemon",
+    255: "ssh failed",
+}
 
 
 class RsyncStore:
@@ -52,7 +62,7 @@ class RsyncStore:
                         sent(upload)
                 problem = process.stderr.read()
             if process.returncode:
-                raise DeployError(f"rsync to {self.destination} failed: {_first_line(problem)}")
+                raise self._failure(process.returncode, problem)
 
     def delete(self, paths: list[str]) -> None:
         """Delete ``paths``: rsync deletes each argument missing from the output folder, with its folder."""
@@ -80,8 +90,14 @@ class RsyncStore:
     def _run(self, arguments: list[str], allowed: tuple[int, ...] = ()) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(["rsync", *OPTIONS, *arguments], capture_output=True, text=True, check=False)
         if result.returncode and result.returncode not in allowed:
-            raise DeployError(f"rsync to {self.destination} failed: {_first_line(result.stderr)}")
+            raise self._failure(result.returncode, result.stderr)
         return result
+
+    def _failure(self, code: int, problem: str) -> DeployError:
+        """rsync's first message; or, when the far end's message was lost (it happens), what its exit code says."""
+        lines = [line.strip() for line in problem.splitlines() if line.strip()]
+        said = lines[0] if lines else f"exit code {code} ({EXIT_CODES.get(code, 'no message')})"
+        return DeployError(f"rsync to {self.destination} failed: {said}")
 
 
 @contextmanager
@@ -91,8 +107,3 @@ def _file_list(paths: list[str]) -> Iterator[str]:
         file.write("".join(path + "\n" for path in paths))
         file.flush()
         yield file.name
-
-
-def _first_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0] if lines else "no message"

@@ -44,6 +44,7 @@ TARGET_FIELDS: dict[str, Field] = {
 }
 CACHE_FIELDS: dict[str, Field] = {
     "immutable": Field(TEXT, default=IMMUTABLE),
+    "assets": Field(TEXT, default=SHORT),
     "pages": Field(TEXT, default=SHORT),
     "files": Field(TEXT, default=DAY),
 }
@@ -53,9 +54,14 @@ S3_ONLY = ("prefix", "endpoint", "region")
 
 @dataclass(frozen=True)
 class CacheControl:
-    """``Cache-Control`` values: fingerprinted assets, pages (HTML, feeds, sitemaps), other files (pictures, PDFs)."""
+    """``Cache-Control`` values by kind of file (see ``media.cache_control``).
 
-    immutable: str = IMMUTABLE
+    Only files named by their content are immutable by default: a theme asset keeps its URL's path when
+    it changes (the templates add ``?v=HASH``), so it defaults to the pages' short lifetime.
+    """
+
+    immutable: str = IMMUTABLE  # files named by a hash of their bytes: the search index's chunks
+    assets: str = SHORT  # the theme's files under assets/
     pages: str = SHORT
     files: str = DAY
 
