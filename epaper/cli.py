@@ -13,6 +13,7 @@ from . import __version__
 from .config import SiteConfig, load_config
 from .errors import SiteError, display_path
 from .importer.options import add_arguments as import_arguments
+from .pipeline import BuildOptions, build_site
 
 log = logging.getLogger("epaper")
 
@@ -77,8 +78,6 @@ def with_build_overrides(options: argparse.Namespace, config: SiteConfig) -> Sit
 
 
 def run_build(options: argparse.Namespace, config: SiteConfig) -> int:
-    from .pipeline import BuildOptions, build_site  # the build's modules load only to build (not deploy --no-build)
-
     config = with_build_overrides(options, config)
     report = build_site(config, BuildOptions(include_drafts=options.drafts, strict=options.strict))
     changed = f"{report.written} files written ({report.bytes / 1e6:.1f} MB)" if report.written else "no file changed"
