@@ -253,8 +253,8 @@ function scopeOf(archive) {
   return `（已检索${oldest.month_label}以来的报道）`;
 }
 
-// Show the results of ``query`` a page at a time (显示更多结果); once those of the parts loaded are all
-// shown, 检索更早的报道 loads older parts and adds the results found in them.
+// Show the results of ``query`` a page at a time (显示更多结果); 检索更早的报道 loads older parts and adds
+// the results found in them after those shown.
 async function render(query, archive) {
   const list = element("ol", "", "search-results-list");
   const count = element("p", "", "search-count");
@@ -271,7 +271,7 @@ async function render(query, archive) {
     for (const item of items) shown.add(item.url);
     list.append(...items.map(entryOf));
     more.hidden = answer.done;
-    older.hidden = !answer.done || archive.complete;
+    older.hidden = archive.complete;
     const scope = scopeOf(archive);
     if (!shown.size) count.textContent = "没有找到相关文章" + scope;
     else count.textContent = (answer.done ? `找到 ${shown.size} 篇文章` : `已显示 ${shown.size} 篇文章，还有更多`) + scope;

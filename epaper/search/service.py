@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,6 +20,10 @@ from pagefind.service import PagefindService
 from .records import LANGUAGE, SearchRecord
 
 CLOSE_SECONDS = 30
+# Records indexed at once over all processes: Pagefind holds about 0.45 MB a record (Han text character by
+# character) until a part is written, so a month of a daily (about 1,000 records) is indexed alone and
+# weeks several at a time.
+RECORDS_AT_ONCE = 1_200
 BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
 
 
@@ -53,13 +57,16 @@ class Indexer:
     """``count`` Pagefind processes started once for a build, each indexing one part at a time.
 
     Starting Pagefind costs a tenth of a second or more; a build that indexes many small parts pays it
-    once per process, not once per part. A part's index is deleted from its process once written.
+    once per process, not once per part. A part's index is deleted from its process once written. A part
+    waits until its records fit in ``RECORDS_AT_ONCE`` with those being indexed (a larger one waits for all).
     """
 
     def __init__(self, count: int) -> None:
         self.count = count
         self.services: list[PromptService] = []
         self.idle: asyncio.Queue[PromptService] = asyncio.Queue()
+        self.in_flight = 0
+        self.room = asyncio.Condition()
 
     async def __aenter__(self) -> Indexer:
         try:
@@ -80,8 +87,20 @@ class Indexer:
         for service in self.services:
             await _close(service)
 
-    async def write_index(self, records: Iterable[SearchRecord], output: Path) -> int:
+    async def write_index(self, records: Sequence[SearchRecord], output: Path) -> int:
         """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
+        weight = min(len(records), RECORDS_AT_ONCE)
+        async with self.room:
+            await self.room.wait_for(lambda: self.in_flight + weight <= RECORDS_AT_ONCE)
+            self.in_flight += weight
+        try:
+            return await self._write(records, output)
+        finally:
+            async with self.room:
+                self.in_flight -= weight
+                self.room.notify_all()
+
+    async def _write(self, records: Sequence[SearchRecord], output: Path) -> int:
         service = await self.idle.get()
         try:
             index = await service.create_index({"force_language": LANGUAGE})
