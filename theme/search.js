@@ -1,6 +1,6 @@
 // The search page. The index is in parts (pagefind/parts.json lists them, newest first: the newest
 // month's weeks, then one part per older month); Pagefind searches the parts loaded as one (mergeIndex).
-// A query first searches the newest parts only, so its answer fetches little; the reader asks for older
+// A query first searches the newest one or two parts only, so its answer fetches little; the reader asks for older
 // parts with 检索更早的报道, and a year or month filter loads the parts of that period. A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 const form = document.getElementById("search-form");
@@ -8,7 +8,8 @@ const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
 const notice = document.getElementById("search-notice");
 const FILTERS = ["year", "month", "page", "topic", "author"];
-const FIRST_PARTS = 2; // searched for a query's first answer
+const FIRST_PARTS = 2; // searched for a query's first answer, at most
+const FIRST_CHUNKS = 6; // index chunks fetched for it, at most: Pagefind fetches one per part and word
 const MORE_PARTS = 3; // added by each 检索更早的报道
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 120;
@@ -61,7 +62,7 @@ class Archive {
     return !this.queue.length;
   }
 
-  // Load parts.json and the newest usable part as Pagefind's primary index, then the next one.
+  // Load parts.json and the newest usable part as Pagefind's primary index.
   async open() {
     const manifest = await (await fetch(`${this.bundle}parts.json`, { cache: "no-cache" })).json();
     this.parts = manifest.parts;
@@ -84,7 +85,14 @@ class Archive {
       }
       this.failed.push(part);
     }
-    if (this.pagefind) await this.load(this.queue.slice(0, FIRST_PARTS - 1));
+  }
+
+  // Before the first answer: as many of the newest parts as the words of ``text`` leave room for in
+  // FIRST_CHUNKS (a Han character is a word of the index).
+  loadFirst(text) {
+    const words = new Set((text || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
+    const wanted = Math.max(1, Math.min(FIRST_PARTS, Math.floor(FIRST_CHUNKS / Math.max(words.size, 1))));
+    return this.load(this.queue.slice(0, Math.max(0, wanted - this.loaded.length)));
   }
 
   // Merge ``parts`` (of the queue) into the index searched.
@@ -119,6 +127,7 @@ class Archive {
 
   // The results for ``query`` in the parts loaded, in the order asked for.
   async search(query) {
+    await this.loadFirst(query.q);
     await this.loadPeriod(query);
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];

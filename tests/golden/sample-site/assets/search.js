@@ -1,6 +1,6 @@
 // The search page. The index is in parts (pagefind/parts.json lists them, newest first: the newest
 // month's weeks, then one part per older month); Pagefind searches the parts loaded as one (mergeIndex).
-// A query first searches the newest parts only, so its answer fetches little; the reader asks for older
+// A query first searches the newest one or two parts only, so its answer fetches little; the reader asks for older
 // parts with 检索更早的报道, and a year or month filter loads the parts of that period. A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 const form = document.getElementById("search-form");
@@ -8,7 +8,8 @@ const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
 const notice = document.getElementById("search-notice");
 const FILTERS = ["year", "month", "page", "topic", "author"];
-const FIRST_PARTS = 2; // searched for a query's first answer
+const FIRST_PARTS = 2; // searched for a query's first answer, at most
+const FIRST_CHUNKS = 6; // index chunks fetched for it, at most: Pagefind fetches one per part and word
 const MORE_PARTS = 3; // added by each 检索更早的报道
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 120;
@@ -61,7 +62,7 @@ class Archive {
     return !this.queue.length;
   }
 
-  // Load parts.json and the newest usable part as Pagefind's primary index, then the next one.
+  // Load parts.json and the newest usable part as Pagefind's primary index.
   async open() {
     const manifest = await (await fetch(`${this.bundle}parts.json`, { cache: "no-cache" })).json();
     this.parts = manifest.parts;
@@ -84,7 +85,14 @@ class Archive {
       }
       this.failed.push(part);
     }
-    if (this.pagefind) await this.load(this.queue.slice(0, FIRST_PARTS - 1));
+  }
+
+  // Before the first answer: as many of the newest parts as the words of ``text`` leave room for in
+  // FIRST_CHUNKS (a Han character is a word of the index).
+  loadFirst(text) {
+    const words = new Set((text || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
+    const wanted = Math.max(1, Math.min(FIRST_PARTS, Math.floor(FIRST_CHUNKS / Math.max(words.size, 1))));
+    return this.load(this.queue.slice(0, Math.max(0, wanted - this.loaded.length)));
   }
 
   // Merge ``parts`` (of the queue) into the index searched.
@@ -119,6 +127,7 @@ class Archive {
 
   // The results for ``query`` in the parts loaded, in the order asked for.
   async search(query) {
+    await this.loadFirst(query.q);
     await this.loadPeriod(query);
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];
@@ -253,8 +262,8 @@ function scopeOf(archive) {
   return `（已检索${oldest.month_label}以来的报道）`;
 }
 
-// Show the results of ``query`` a page at a time (显示更多结果); once those of the parts loaded are all
-// shown, 检索更早的报道 loads older parts and adds the results found in them.
+// Show the results of ``query`` a page at a time (显示更多结果); 检索更早的报道 loads older parts and adds
+// the results found in them after those shown.
 async function render(query, archive) {
   const list = element("ol", "", "search-results-list");
   const count = element("p", "", "search-count");
@@ -271,7 +280,7 @@ async function render(query, archive) {
     for (const item of items) shown.add(item.url);
     list.append(...items.map(entryOf));
     more.hidden = answer.done;
-    older.hidden = !answer.done || archive.complete;
+    older.hidden = archive.complete;
     const scope = scopeOf(archive);
     if (!shown.size) count.textContent = "没有找到相关文章" + scope;
     else count.textContent = (answer.done ? `找到 ${shown.size} 篇文章` : `已显示 ${shown.size} 篇文章，还有更多`) + scope;
