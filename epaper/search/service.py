@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -87,20 +88,22 @@ class Indexer:
         for service in self.services:
             await _close(service)
 
-    async def write_index(self, records: Sequence[SearchRecord], output: Path) -> int:
-        """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
-        weight = min(len(records), RECORDS_AT_ONCE)
+    @contextlib.asynccontextmanager
+    async def room_for(self, records: int) -> AsyncIterator[None]:
+        """Wait until ``records`` more fit in RECORDS_AT_ONCE; make the part's records only inside."""
+        weight = min(records, RECORDS_AT_ONCE)
         async with self.room:
             await self.room.wait_for(lambda: self.in_flight + weight <= RECORDS_AT_ONCE)
             self.in_flight += weight
         try:
-            return await self._write(records, output)
+            yield
         finally:
             async with self.room:
                 self.in_flight -= weight
                 self.room.notify_all()
 
-    async def _write(self, records: Sequence[SearchRecord], output: Path) -> int:
+    async def write_index(self, records: Sequence[SearchRecord], output: Path) -> int:
+        """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
         service = await self.idle.get()
         try:
             index = await service.create_index({"force_language": LANGUAGE})

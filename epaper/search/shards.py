@@ -138,8 +138,9 @@ async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapp
         (folder / KEY_FILE).unlink(missing_ok=True)
         staging = folder / (BUNDLE + ".new")
         shutil.rmtree(staging, ignore_errors=True)
-        records = [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
-        await indexer.write_index(records, staging)
+        async with indexer.room_for(sum(issue.article_count for issue in part.issues)):
+            records = [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+            await indexer.write_index(records, staging)
         labels = sorted({label for record in records for label in record.filters["page"]})
         (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder / BUNDLE, ignore_errors=True)
