@@ -3,9 +3,10 @@
     python bench/search_browser.py bench/work/ours-20000-search/_site [QUERY ...]
 
 Serves the folder on 127.0.0.1 (http.server, no compression: Pagefind's index files are gzipped already,
-its script is not), opens /search/, waits until the newest parts are loaded, then types each query and
-prints the time and the bytes fetched until the first results show, and until every part is in. Each
-query runs in the same page, after the ones before it (what they loaded stays loaded).
+its script is not). For each query, a new page opens /search/ and waits until the newest parts are loaded,
+then types the query and prints the time and the bytes fetched until the first answer shows (the newest
+parts), then presses 检索更早的报道 (not 显示更多结果) until every part is searched and prints what the
+whole archive cost.
 """
 
 from __future__ import annotations
@@ -24,20 +25,21 @@ QUERIES = ["邮政", "高质量发展", "邮储银行", "普遍服务能力", "�
 TYPE = """async (query) => {
     const input = document.getElementById("search-query");
     const results = document.getElementById("search-results");
-    delete results.dataset.state;
     window.typedAt = performance.now();
     input.value = query;
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    await new Promise((done) => {
-        const check = () => results.querySelector(".search-results-list li, .search-count") && done();
-        new MutationObserver(check).observe(results, { childList: true, subtree: true });
-    });
+    while (!results.dataset.state) await new Promise((wait) => setTimeout(wait, 5));
     return performance.now() - window.typedAt;
 }"""
-COMPLETE = """async () => {
+OLDER = """async () => {
     const results = document.getElementById("search-results");
-    while (results.dataset.state !== "complete") await new Promise((wait) => setTimeout(wait, 10));
-    return [performance.now() - window.typedAt, results.querySelector(".search-count").textContent];
+    let presses = 0;
+    for (let older; (older = results.querySelector(".search-older:not([hidden])")); presses += 1) {
+        delete results.dataset.state;
+        older.click();
+        while (!results.dataset.state) await new Promise((wait) => setTimeout(wait, 5));
+    }
+    return [performance.now() - window.typedAt, presses, results.querySelector(".search-count").textContent];
 }"""
 
 
@@ -46,25 +48,26 @@ def main() -> int:
     queries = sys.argv[2:] or QUERIES
     with serve_folder(site) as origin, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        fetched: list[tuple[str, int]] = []
-        page.on("requestfinished", lambda request: fetched.append((request.url, request.sizes()["responseBodySize"])))
-        page.goto(f"{origin}/search/")
-        page.locator("#search-results[data-ready]").wait_for(state="attached", timeout=120_000)
-        opening = sum(size for url, size in fetched if "/pagefind/" in url)
-        print(f"opening the search page: {opening / 1000:.0f} KB of index and script ({len(fetched)} requests)")
-        print("| query | first results | fetched for them | all parts in | fetched in all | result |")
-        print("| --- | ---: | ---: | ---: | ---: | --- |")
+        print("| query | opening the page | first answer | fetched for it | whole archive | fetched in all | presses |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for query in queries:  # requests are counted when they finish (Pagefind fetches from a worker)
+            page = browser.new_page()
+            fetched: list[int] = []
+            page.on("requestfinished", lambda request, into=fetched: into.append(request.sizes()["responseBodySize"]))
+            page.goto(f"{origin}/search/")
+            page.locator("#search-results[data-ready]").wait_for(state="attached", timeout=120_000)
+            opening = sum(fetched)
             fetched.clear()
             first = page.evaluate(TYPE, query)
-            first_bytes = sum(size for _, size in fetched)
-            complete, count = page.evaluate(COMPLETE)
-            all_bytes = sum(size for _, size in fetched)
+            first_bytes = sum(fetched)
+            complete, presses, count = page.evaluate(OLDER)
+            all_bytes = sum(fetched)
             print(
-                f"| {query} | {first:.0f} ms | {first_bytes / 1000:.0f} KB | {complete:.0f} ms "
-                f"| {all_bytes / 1000:.0f} KB | {count} |"
+                f"| {query} | {opening / 1000:.0f} KB | {first:.0f} ms | {first_bytes / 1000:.0f} KB "
+                f"| {complete:.0f} ms | {all_bytes / 1000:.0f} KB | {presses} ({count}) |",
+                flush=True,
             )
+            page.close()
         browser.close()
     return 0
 

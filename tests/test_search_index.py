@@ -1,5 +1,6 @@
-"""The search index in monthly parts: what each record holds, which parts a change re-indexes, and what
-``check`` says about a damaged part. (Searching it in a browser: tests/browser/test_search.py.)"""
+"""The search index in parts (the newest month's weeks, then one part per month): what each record holds,
+which parts a change re-indexes, and what ``check`` says about a damaged part. (Searching it in a browser:
+tests/browser/test_search.py.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from epaper.errors import SiteError
 from epaper.pipeline import BuildOptions, build_site
 from epaper.search.bundle import CACHE_FOLDER
 
-DECEMBER, JANUARY = "pagefind/2020-12/", "pagefind/2021-01/"
+DECEMBER, JANUARY = "pagefind/2020-12/", "pagefind/2021-01-15/"  # a month, and the newest month's third week
 ARTICLE = "content/2021/01/18/03-bao-fei.md"
 
 
@@ -53,11 +54,11 @@ def site(tmp_path: Path) -> Path:
     return built
 
 
-def test_each_month_is_a_part_listed_newest_first_with_its_articles(site: Path) -> None:
+def test_the_newest_month_is_in_weekly_parts_and_older_months_in_one_part_each(site: Path) -> None:
     parts = manifest(site / "_site")
-    assert [(part["period"], part["label"], part["articles"]) for part in parts] == [
-        ("2021-01", "2021年1月", 8),
-        ("2020-12", "2020年12月", 1),
+    assert [(part["period"], part["label"], part["month"], part["articles"]) for part in parts] == [
+        ("2021-01-15", "2021年1月15日–21日", "2021-01", 8),
+        ("2020-12", "2020年12月", "2020-12", 1),
     ]
     assert "第3版 · 金融保险" in parts[0]["pages"]
     assert len(fragments(site / "_site")) == 9
@@ -76,17 +77,19 @@ def test_a_record_holds_what_a_result_shows_and_what_the_reader_filters_on(site:
         "year": ["2021年"],
         "month": ["2021-01"],
         "page": ["第3版 · 金融保险"],
+        "part": ["2021-01-15"],
         "topic": ["金融保险"],
         "author": ["肖芳"],
     }
-    content = str(record["content"]).replace("\u200b", "")  # Pagefind marks its word breaks
+    assert "\u200b开\u200b门\u200b红\u200b" in str(record["content"])  # each Han character a word of its own
+    content = str(record["content"]).replace("\u200b", "")
     assert "湖北武汉市分公司“开门红”战役告捷" in content and "肖芳" in content and "全市保费突破30亿元" in content
     with_kicker = fragments(site / "_site")["/2021/01/18/04/you-piao/"]
     assert with_kicker["meta"]["kicker"] == "靖江市分公司"  # type: ignore[index]
     assert str(with_kicker["content"]).replace("\u200b", "").startswith("靖江市分公司 “邮票博雅课堂”")
 
 
-def test_an_edit_re_indexes_only_its_month_and_the_index_shows_it(site: Path) -> None:
+def test_an_edit_re_indexes_only_its_week_and_the_index_shows_it(site: Path) -> None:
     before = snapshot(site / "_site")
     edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
     build(site)
@@ -97,24 +100,41 @@ def test_an_edit_re_indexes_only_its_month_and_the_index_shows_it(site: Path) ->
     assert check_search(site / "_site").problems == []
 
 
-def test_a_new_month_adds_a_part_and_leaves_the_others_alone(site: Path) -> None:
-    before = snapshot(site / "_site")
-    issue = site / "content/2021/02/01"
+def add_issue(site: Path, date: str, title: str) -> None:
+    """A one-page issue of one article, ``01-xin-chun.md``."""
+    issue = site / "content" / date.replace("-", "/")
     issue.mkdir(parents=True)
-    (issue / "issue.yaml").write_text("date: 2021-02-01\npages:\n  - number: 1\n    name: 要闻\n", encoding="utf-8")
-    (issue / "01-xin-chun.md").write_text("---\ntitle: 新春寄递不打烊\npage: 1\n---\n春节期间邮政网点照常营业。\n")
+    (issue / "issue.yaml").write_text(f"date: {date}\npages:\n  - number: 1\n    name: 要闻\n", encoding="utf-8")
+    (issue / "01-xin-chun.md").write_text(f"---\ntitle: {title}\npage: 1\n---\n邮政网点照常营业。\n", encoding="utf-8")
+
+
+def test_a_new_week_adds_a_part_and_leaves_the_others_alone(site: Path) -> None:
+    before = snapshot(site / "_site")
+    add_issue(site, "2021-01-25", "春运寄递高峰")
     build(site)
     changed = rewritten(before, snapshot(site / "_site"))
-    assert [part["period"] for part in manifest(site / "_site")] == ["2021-02", "2021-01", "2020-12"]
-    assert in_part(changed, "pagefind/2021-02/")
+    assert [part["period"] for part in manifest(site / "_site")] == ["2021-01-22", "2021-01-15", "2020-12"]
+    assert in_part(changed, "pagefind/2021-01-22/")
     assert not in_part(changed, JANUARY) and not in_part(changed, DECEMBER)
+    assert manifest(site / "_site")[0]["label"] == "2021年1月22日–31日"
+
+
+def test_a_new_month_puts_the_weeks_of_the_last_into_one_part(site: Path) -> None:
+    before = snapshot(site / "_site")
+    add_issue(site, "2021-02-01", "新春寄递不打烊")
+    build(site)
+    changed = rewritten(before, snapshot(site / "_site"))
+    assert [part["period"] for part in manifest(site / "_site")] == ["2021-02-01", "2021-01", "2020-12"]
+    assert in_part(changed, "pagefind/2021-02-01/") and in_part(changed, "pagefind/2021-01/")
+    assert not in_part(changed, DECEMBER)
+    assert not (site / "_site" / JANUARY).exists() and not (site / CACHE_FOLDER / "2021-01-15").exists()
     assert "/2021/02/01/01/xin-chun/" in fragments(site / "_site")
 
 
 def test_a_month_without_issues_loses_its_part_in_the_site_and_the_cache(site: Path) -> None:
     shutil.rmtree(site / "content/2020/12")
     build(site)
-    assert [part["period"] for part in manifest(site / "_site")] == ["2021-01"]
+    assert [part["period"] for part in manifest(site / "_site")] == ["2021-01-15"]
     assert not (site / DECEMBER).exists()
     assert not (site / CACHE_FOLDER / "2020-12").exists()
 
@@ -133,7 +153,7 @@ def test_check_reports_a_missing_part_and_a_damaged_one(site: Path) -> None:
     chunk.write_bytes(chunk.read_bytes()[:-10] + b"0123456789")
     problems = check_search(output).problems
     assert len(problems) == 2
-    assert problems[0].startswith("pagefind/2021-01/: part 2021年1月 is damaged")
+    assert problems[0].startswith("pagefind/2021-01-15/: part 2021年1月15日–21日 is damaged")
     assert problems[1].startswith("pagefind/2020-12/: part 2020年12月 has no readable pagefind-entry.json")
 
 

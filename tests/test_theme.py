@@ -75,7 +75,7 @@ def test_only_article_pages_are_indexed_for_search_and_only_their_own_text(editi
     ignored = story.select("[data-pagefind-ignore]")
     assert {"byline", "story-meta"} <= {name for tag in ignored for name in tag.get("class", [])}
     assert any(tag.get("id") == "part-2" for tag in ignored)  # the continuation is indexed on its own page
-    assert (edition / "pagefind/parts.json").is_file() and (edition / "pagefind/2021-01/pagefind.js").is_file()
+    assert (edition / "pagefind/parts.json").is_file() and (edition / "pagefind/2021-01-15/pagefind.js").is_file()
 
 
 def test_the_issue_page_offers_a_calendar_of_its_month_with_only_issue_days_as_links(edition: Path) -> None:

@@ -1,19 +1,22 @@
-// The search page. The index is in parts, one per month (pagefind/parts.json lists them, newest first);
-// Pagefind searches them as one (mergeIndex). The first results come from the newest months; the older
-// ones are merged after them, and the results are shown again when they are all in. A part that cannot
+// The search page. The index is in parts (pagefind/parts.json lists them, newest first: the newest
+// month's weeks, then one part per older month); Pagefind searches the parts loaded as one (mergeIndex).
+// A query first searches the newest one or two parts only, so its answer fetches little; the reader asks for older
+// parts with 检索更早的报道, and a year or month filter loads the parts of that period. A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
 const notice = document.getElementById("search-notice");
 const FILTERS = ["year", "month", "page", "topic", "author"];
-const FIRST_PARTS = 3; // months searched for the first results; the older ones are merged after them
+const FIRST_PARTS = 2; // searched for a query's first answer, at most
+const FIRST_CHUNKS = 6; // index chunks fetched for it, at most: Pagefind fetches one per part and word
+const MORE_PARTS = 3; // added by each 检索更早的报道
 const PAGE_SIZE = 20;
-const SCAN_LIMIT = 4; // results looked at for each one shown, at most (see Answer)
 const TYPING_PAUSE_MS = 120;
+const EXCERPT_WORDS = 60; // a Han character is a word of the index (see epaper/search/records.py)
 const DATE = { date: "desc" };
-const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/u;
-const CHINESE_RUN = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
+const HAN = /([\u3400-\u9fff\uf900-\ufaff])/u;
+const WORD_BREAK = /\u200b/g;
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -50,25 +53,31 @@ class Archive {
     this.bundle = bundle;
     this.base = base;
     this.failed = [];
+    this.loaded = [];
     this.parts = [];
-    this.complete = false;
+    this.queue = [];
   }
 
-  // Load parts.json and the newest usable part as Pagefind's primary index, then the next few.
+  get complete() {
+    return !this.queue.length;
+  }
+
+  // Load parts.json and the newest usable part as Pagefind's primary index.
   async open() {
     const manifest = await (await fetch(`${this.bundle}parts.json`, { cache: "no-cache" })).json();
     this.parts = manifest.parts;
-    const queue = [...this.parts];
-    while (queue.length && !this.pagefind) {
-      const part = queue.shift();
+    this.queue = [...this.parts];
+    while (this.queue.length && !this.pagefind) {
+      const part = this.queue.shift();
       if (await usable(this.bundle, part)) {
         // Every part has Pagefind's script; the one imported finds its index beside it, and a part that
         // failed to start as the primary leaves a module of its own behind, not the next one's.
         const pagefind = await import(`${this.bundle}${part.path}pagefind.js`);
-        await pagefind.options({ baseUrl: this.base, metaCacheTag: part.digest });
+        await pagefind.options({ baseUrl: this.base, metaCacheTag: part.digest, excerptLength: EXCERPT_WORDS });
         try {
           await pagefind.init();
           this.pagefind = pagefind;
+          this.loaded.push(part);
           continue;
         } catch {
           // reported below with the other parts left out
@@ -76,25 +85,38 @@ class Archive {
       }
       this.failed.push(part);
     }
-    const first = queue.splice(0, FIRST_PARTS - 1);
-    await Promise.all(first.map((part) => this.merge(part)));
-    this.queue = queue;
-    this.complete = !queue.length;
   }
 
-  // Merge the older parts, once: after the first results are shown, so that they wait only for the newest.
-  mergeRest() {
-    this.rest ??= (async () => {
-      for (const part of this.queue) await this.merge(part);
-      this.complete = true;
-    })();
-    return this.rest;
+  // Before the first answer: as many of the newest parts as the words of ``text`` leave room for in
+  // FIRST_CHUNKS (a Han character is a word of the index).
+  loadFirst(text) {
+    const words = new Set((text || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
+    const wanted = Math.max(1, Math.min(FIRST_PARTS, Math.floor(FIRST_CHUNKS / Math.max(words.size, 1))));
+    return this.load(this.queue.slice(0, Math.max(0, wanted - this.loaded.length)));
+  }
+
+  // Merge ``parts`` (of the queue) into the index searched.
+  async load(parts) {
+    this.queue = this.queue.filter((part) => !parts.includes(part));
+    await Promise.all(parts.map((part) => this.merge(part)));
+    this.loaded.sort((a, b) => this.parts.indexOf(a) - this.parts.indexOf(b));
+  }
+
+  loadOlder() {
+    return this.load(this.queue.slice(0, MORE_PARTS));
+  }
+
+  // The parts a year or month filter asks for are searched whether or not they were loaded before.
+  loadPeriod(query) {
+    const inPeriod = (part) => (!query.month || part.month === query.month) && (!query.year || `${part.month.slice(0, 4)}年` === query.year);
+    return this.load(query.year || query.month ? this.queue.filter(inPeriod) : []);
   }
 
   async merge(part) {
     if (await usable(this.bundle, part)) {
       try {
         await this.pagefind.mergeIndex(this.bundle + part.path, { baseUrl: this.base, metaCacheTag: part.digest });
+        this.loaded.push(part);
         return;
       } catch {
         // left out below
@@ -103,55 +125,44 @@ class Archive {
     this.failed.push(part);
   }
 
-  // The results for ``query``: ``take(n)`` gives the next n, with their data, in the order asked for, and
-  // ``count()`` how many were found so far (``done`` once all are known).
+  // The results for ``query`` in the parts loaded, in the order asked for.
   async search(query) {
+    await this.loadFirst(query.q);
+    await this.loadPeriod(query);
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];
-    const loaded = this.parts.filter((part) => !this.failed.includes(part));
-    const terms = searchTerms(query.q);
-    let candidates = [];
-    if (query.sort !== "date" || loaded.length === 1) {
-      const sort = query.sort === "date" ? { sort: DATE } : {};
-      for (const term of terms) candidates.push(...(await this.pagefind.search(term, { filters, ...sort })).results);
-      if (query.sort === "date") candidates.sort((a, b) => b.score - a.score);
-    } else {
-      // Sorted by date, Pagefind scores each part's results by their position within that part, so the
-      // merged list of several parts interleaves months: the results are taken month by month, newest first.
-      const months = query.month ? [query.month] : loaded.map((part) => part.period);
-      for (const month of months) {
-        const inMonth = [];
-        for (const term of terms) {
-          inMonth.push(...(await this.pagefind.search(term, { filters: { ...filters, month }, sort: DATE })).results);
-        }
-        candidates.push(...inMonth.sort((a, b) => b.score - a.score));
-      }
+    if (query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
+    // Sorted by date, Pagefind ranks each part's results by their place within that part, so the merged
+    // list of several parts would interleave them: each part is asked on its own, newest first.
+    const candidates = [];
+    for (const part of this.loaded) {
+      candidates.push(...(await this.find(query.q, { filters: { ...filters, part: part.period }, sort: DATE })));
     }
-    const seen = new Set();
-    candidates = candidates.filter((result) => !seen.has(result.id) && seen.add(result.id));
-    return new Answer(candidates, terms.length > 1 ? query.q : null);
+    return new Answer(candidates);
+  }
+
+  // The results holding every word of ``text``: a word with Han characters as the exact phrase of its
+  // characters, which the index holds as words of their own (not the preview's, made from the pages).
+  async find(text, options) {
+    if (text === null) return (await this.pagefind.search(null, options)).results;
+    const characters = this.loaded.every((part) => part.characters);
+    let found = null;
+    for (const word of text.split(/\s+/)) {
+      const pieces = word.split(HAN).filter(Boolean);
+      const term = characters && HAN.test(word) ? `"${pieces.join(" ")}"` : word;
+      const matches = (await this.pagefind.search(term, options)).results;
+      const ids = found && new Set(found.map((result) => result.id));
+      found = ids ? matches.filter((result) => ids.has(result.id)) : matches;
+    }
+    return found;
   }
 }
 
-// What to ask Pagefind for a query. The browser cuts a Chinese query into words with Intl.Segmenter and
-// Pagefind's index was cut with its own dictionary: 分公司 is one word in the index and 分|公司 in the
-// query, and then only pages that also have 公司 on its own match. So a Chinese query the browser cuts in
-// several words is also asked for by its first character, which finds every word it starts.
-function searchTerms(query) {
-  if (query === null || !CHINESE_RUN.test(query)) return [query];
-  const words = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(query)].filter((w) => w.isWordLike);
-  return words.length > 1 ? [query, query[0]] : [query];
-}
-
-// When the query was cut into several words, a result is kept only if its text holds each Chinese term of
-// the query as typed: Pagefind also returns pages with only some of the words when no page has them all,
-// and the first-character search above finds many pages that do not hold the query.
+// Results in order, whose data (a fragment each) is loaded as they are shown.
 class Answer {
-  constructor(candidates, query) {
+  constructor(candidates) {
     this.candidates = candidates;
     this.next = 0;
-    this.kept = 0;
-    this.terms = (query || "").split(/\s+/).filter((term) => CHINESE.test(term));
   }
 
   get done() {
@@ -159,21 +170,9 @@ class Answer {
   }
 
   async take(count) {
-    const taken = [];
-    const last = this.next + count * SCAN_LIMIT; // a bound on the fragments one click loads
-    while (taken.length < count && !this.done && this.next < last) {
-      const batch = this.candidates.slice(this.next, this.next + count - taken.length);
-      this.next += batch.length;
-      const data = await Promise.all(batch.map((result) => result.data()));
-      taken.push(...data.filter((item) => this.holds(item)));
-    }
-    this.kept += taken.length;
-    return taken;
-  }
-
-  holds(item) {
-    const text = item.content.replace(/[\s\u200b]/g, "");
-    return this.terms.every((term) => text.includes(term));
+    const batch = this.candidates.slice(this.next, this.next + count);
+    this.next += batch.length;
+    return Promise.all(batch.map((result) => result.data()));
   }
 }
 
@@ -210,13 +209,13 @@ function setOptions(select, values, label) {
 }
 
 function offerPeriods(parts) {
-  const months = parts.map((part) => part.period);
-  const years = [...new Set(months.map((month) => `${month.slice(0, 4)}年`))];
+  const months = [...new Map(parts.map((part) => [part.month, part.month_label]))];
+  const years = [...new Set(months.map(([month]) => `${month.slice(0, 4)}年`))];
   setOptions(form.elements.year, years, "全部年份");
   const monthSelect = form.elements.month;
   const chosen = monthSelect.value;
-  monthSelect.replaceChildren(new Option("全部月份", ""), ...parts.map((part) => new Option(part.label, part.period)));
-  monthSelect.value = months.includes(chosen) ? chosen : "";
+  monthSelect.replaceChildren(new Option("全部月份", ""), ...months.map(([month, label]) => new Option(label, month)));
+  monthSelect.value = months.some(([month]) => month === chosen) ? chosen : "";
   const pages = [...new Set(parts.flatMap((part) => part.pages))];
   pages.sort((a, b) => parseInt(a.replace(/^\D+/, ""), 10) - parseInt(b.replace(/^\D+/, ""), 10) || a.localeCompare(b));
   setOptions(form.elements.page, pages, "全部版面");
@@ -225,9 +224,15 @@ function offerPeriods(parts) {
 function excerptOf(item) {
   const excerpt = element("p", "", "search-excerpt");
   // Pagefind marks matches with <mark>; rebuild them as text nodes instead of trusting its HTML.
-  for (const [index, part] of item.excerpt.split(/<\/?mark>/).entries()) {
+  for (const [index, part] of item.excerpt.replace(WORD_BREAK, "").split(/<\/?mark>/).entries()) {
     const text = new DOMParser().parseFromString(part, "text/html").body.textContent;
     excerpt.append(index % 2 ? element("mark", text) : document.createTextNode(text));
+  }
+  excerpt.normalize(); // the characters of a match are marked one by one: one mark for each match
+  for (const mark of [...excerpt.querySelectorAll("mark")]) {
+    if (mark.previousSibling?.nodeName !== "MARK") continue;
+    mark.previousSibling.append(mark.textContent);
+    mark.remove();
   }
   return excerpt;
 }
@@ -249,27 +254,58 @@ function entryOf(item) {
   return entry;
 }
 
-async function render(answer, archive) {
+// How far back the parts searched reach, when older ones are still to be searched.
+function scopeOf(archive) {
+  if (archive.complete) return "";
+  const reached = archive.parts.findIndex((part) => archive.queue.includes(part)) - 1;
+  const oldest = archive.parts[Math.max(reached, 0)];
+  return `（已检索${oldest.month_label}以来的报道）`;
+}
+
+// Show the results of ``query`` a page at a time (显示更多结果); 检索更早的报道 loads older parts and adds
+// the results found in them after those shown.
+async function render(query, archive) {
   const list = element("ol", "", "search-results-list");
   const count = element("p", "", "search-count");
-  const pending = archive.complete ? "" : "（正在检索更早的月份…）"; // on the same line: nothing moves after
   const more = element("button", "显示更多结果", "search-more");
-  more.type = "button";
+  const older = element("button", "检索更早的报道", "search-older");
+  more.type = older.type = "button";
+  const shown = new Set();
+  let answer = await archive.search(query);
   const showMore = async () => {
-    list.append(...(await answer.take(PAGE_SIZE)).map(entryOf));
+    const items = [];
+    while (items.length < PAGE_SIZE && !answer.done) {
+      items.push(...(await answer.take(PAGE_SIZE - items.length)).filter((item) => !shown.has(item.url)));
+    }
+    for (const item of items) shown.add(item.url);
+    list.append(...items.map(entryOf));
     more.hidden = answer.done;
-    if (!answer.kept) count.textContent = "没有找到相关文章" + pending;
-    else count.textContent = (answer.done ? `找到 ${answer.kept} 篇文章` : `已找到 ${answer.kept} 篇文章，还有更多`) + pending;
+    older.hidden = archive.complete;
+    const scope = scopeOf(archive);
+    if (!shown.size) count.textContent = "没有找到相关文章" + scope;
+    else count.textContent = (answer.done ? `找到 ${shown.size} 篇文章` : `已显示 ${shown.size} 篇文章，还有更多`) + scope;
+    if (list.isConnected) settle();
+  };
+  const settle = () => {
+    results.dataset.state = archive.complete && answer.done ? "complete" : "partial";
   };
   more.addEventListener("click", showMore);
+  older.addEventListener("click", async () => {
+    older.disabled = true;
+    await archive.loadOlder();
+    showFailures(archive);
+    answer = await archive.search(query);
+    await showMore();
+    older.disabled = false;
+  });
   await showMore();
-  results.replaceChildren(count, list, more);
+  return [[count, list, more, older], settle];
 }
 
 function showFailures(archive) {
   if (!archive.failed.length) return;
-  const months = archive.failed.map((part) => part.label).join("、");
-  notice.textContent = `部分索引无法加载，以下月份的文章暂时搜不到：${months}。其余报道可以照常搜索。`;
+  const periods = archive.failed.map((part) => part.label).join("、");
+  notice.textContent = `部分索引无法加载，以下时段的文章暂时搜不到：${periods}。其余报道可以照常搜索。`;
   notice.hidden = false;
 }
 
@@ -300,16 +336,12 @@ async function main() {
       results.replaceChildren();
       return;
     }
-    const wasComplete = archive.complete;
-    const answer = await archive.search({ ...query, q: query.q || null });
+    delete results.dataset.state;
+    const [shown, settle] = await render({ ...query, q: query.q || null }, archive);
     if (ticket !== latest) return;
-    await render(answer, archive);
-    results.dataset.state = wasComplete ? "complete" : "partial";
-    if (!wasComplete) {
-      await archive.mergeRest();
-      showFailures(archive);
-      if (ticket === latest) await run();
-    }
+    showFailures(archive);
+    results.replaceChildren(...shown);
+    settle();
   };
   let timer;
   form.addEventListener("input", () => {

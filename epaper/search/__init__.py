@@ -1,4 +1,4 @@
-"""Full-text search: Pagefind indexes made from the model, one part per month, searched as one in the browser."""
+"""Full-text search: Pagefind indexes made from the model, in parts by month and week, searched together."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The search files of the site: each part's Pagefind bundle under ``pagefind/<month>/``, and
+"""The search files of the site: each part's Pagefind bundle under ``pagefind/<period>/``, and
 ``pagefind/parts.json``, which lists the parts for the search page and for ``check``."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from ..cache import OutputRecord, digest, live_signature
 from ..model import Edition
 from ..publish import StagedSite
+from .records import month_label
 from .shards import BuiltPart, indexing_version, plan_parts, update_parts
 
 SEARCH_BUNDLE = "pagefind"
@@ -55,11 +56,14 @@ def manifest_bytes(parts: list[BuiltPart]) -> bytes:
         {
             "period": part.period,
             "label": part.label,
+            "month": part.month,
+            "month_label": month_label(part.month) if part.month else part.label,
             "path": f"{part.period}/",
             "articles": part.articles,
             "files": len(part.files),
             "digest": part.digest,
             "pages": list(part.pages),
+            "characters": part.characters,
         }
         for part in parts
     ]

@@ -1,4 +1,10 @@
-"""Search records made from the model: what Pagefind indexes of each article, and the filters and sort key it keeps."""
+"""Search records made from the model: what Pagefind indexes of each article, and the filters and sort key it keeps.
+
+Chinese text is indexed character by character: a zero-width space goes before and after every Han
+character, so Pagefind's segmenter sees each as a word of its own, and the search page asks for a Chinese
+query as an exact phrase of its characters. A query then finds every place its characters stand side by
+side, also inside what a dictionary would take as one longer word (服务 in 金融服务), and nowhere else.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,9 @@ from ..model import Article, Issue
 
 LANGUAGE = "zh"
 SUBHEAD = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>")
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+HAN_EDGE = re.compile(rf"(?<=[{HAN}])(?=\S)|(?<=\S)(?=[{HAN}])")  # the ends of a Han character inside a word
+WORD_BREAK = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -28,20 +37,25 @@ class SearchRecord:
 
 
 def period_of(date: datetime.date) -> str:
-    """The part of the index an issue of ``date`` belongs to: its month, ``2021-01``."""
+    """The month of ``date``, ``2021-01``: what the month filter offers."""
     return f"{date.year:04d}-{date.month:02d}"
 
 
-def period_label(period: str) -> str:
-    year, month = period.split("-")
-    return f"{int(year)}年{int(month)}月"
+def month_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{int(year)}年{int(number)}月"
 
 
-def issue_records(issue: Issue, topic_names: Mapping[str, str]) -> Iterator[SearchRecord]:
+def searchable(text: str) -> str:
+    """``text`` with every Han character set apart as a word (see the module's docstring)."""
+    return HAN_EDGE.sub(WORD_BREAK, text)
+
+
+def issue_records(issue: Issue, topic_names: Mapping[str, str], part: str) -> Iterator[SearchRecord]:
     """The records of an issue's articles, in reading order (the issue loads its articles)."""
     for page in issue.pages:
         for article in page.articles:
-            yield article_record(article, page.label, topic_names)
+            yield article_record(article, page.label, topic_names, part)
 
 
 def body_blocks(article: Article) -> list[str]:
@@ -51,8 +65,11 @@ def body_blocks(article: Article) -> list[str]:
     return [*article.paragraphs, *(subhead.strip() for subhead in subheads if subhead.strip())]
 
 
-def article_record(article: Article, page_label: str, topic_names: Mapping[str, str]) -> SearchRecord:
-    """Kicker, headline, subtitle, byline and paragraphs are searched; the rest is shown or filtered on."""
+def article_record(article: Article, page_label: str, topic_names: Mapping[str, str], part: str) -> SearchRecord:
+    """Kicker, headline, subtitle, byline and paragraphs are searched; the rest is shown or filtered on.
+
+    The ``part`` filter names the index part the record is in: sorted by date, the search page asks each
+    part on its own (Pagefind ranks a sorted result by its place within its part)."""
     date = article.date
     text = [article.kicker, article.display_title, article.subtitle, " ".join(article.authors), *body_blocks(article)]
     meta = {
@@ -67,6 +84,7 @@ def article_record(article: Article, page_label: str, topic_names: Mapping[str, 
         "year": [f"{date.year}年"],
         "month": [period_of(date)],
         "page": [page_label],
+        "part": [part],
     }
     if article.topics:
         filters["topic"] = [topic_names.get(slug, slug) for slug in article.topics]
@@ -76,7 +94,7 @@ def article_record(article: Article, page_label: str, topic_names: Mapping[str, 
     sort_key = f"{date.isoformat()}/{99 - article.page:02d}/{999 - min(article.order, 999):03d}"
     return SearchRecord(
         url="/" + urls.article_url(article),  # the page adds the site's base path (Pagefind's baseUrl)
-        content="\n".join(part for part in text if part),
+        content=searchable("\n".join(block for block in text if block)),
         meta=meta,
         filters=filters,
         sort={"date": sort_key},

@@ -1,4 +1,4 @@
-"""Pagefind's Python API, driven without its per-message delay, one backing process per index part.
+"""Pagefind's Python API, driven without its per-message delay, in backing processes shared by the parts.
 
 ``pagefind.service.PagefindService`` (1.5.2) sleeps 0.1 s before reading each response, which makes a
 record cost 0.1 s: 1,000 records took 106 s instead of 3.6 s. ``PromptService`` reads responses as they
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,6 +21,10 @@ from pagefind.service import PagefindService
 from .records import LANGUAGE, SearchRecord
 
 CLOSE_SECONDS = 30
+# Records indexed at once over all processes: Pagefind holds about 0.45 MB a record (Han text character by
+# character) until a part is written, so a month of a daily (about 1,000 records) is indexed alone and
+# weeks several at a time.
+RECORDS_AT_ONCE = 1_200
 BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
 
 
@@ -49,34 +54,78 @@ class PromptService(PagefindService):
                 future.set_result(cast(Any, payload))
 
 
-async def write_index(records: Iterable[SearchRecord], output: Path) -> int:
-    """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
-    service = PromptService()
-    try:
-        await service.launch()
-    except OSError as error:
-        raise PagefindFailed(f"pagefind could not run: {error}") from None
-    try:
-        index = await service.create_index({"force_language": LANGUAGE})
-        count = 0
-        pending: list[SearchRecord] = []
-        for record in records:
-            pending.append(record)
-            if len(pending) == BATCH:
-                count += await _add(index, pending)
-                pending = []
-        count += await _add(index, pending)
-        await index.write_files(str(output))
-    except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
-        raise PagefindFailed(f"pagefind stopped: {error!r}") from None
-    finally:
-        await _close(service)
-    check_written(output, count)
-    return count
+class Indexer:
+    """``count`` Pagefind processes started once for a build, each indexing one part at a time.
+
+    Starting Pagefind costs a tenth of a second or more; a build that indexes many small parts pays it
+    once per process, not once per part. A part's index is deleted from its process once written. A part
+    waits until its records fit in ``RECORDS_AT_ONCE`` with those being indexed (a larger one waits for all).
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.services: list[PromptService] = []
+        self.idle: asyncio.Queue[PromptService] = asyncio.Queue()
+        self.in_flight = 0
+        self.room = asyncio.Condition()
+
+    async def __aenter__(self) -> Indexer:
+        try:
+            for _ in range(self.count):
+                service = PromptService()
+                await service.launch()
+                self.services.append(service)
+                self.idle.put_nowait(service)
+        except OSError as error:
+            await self.close()
+            raise PagefindFailed(f"pagefind could not run: {error}") from None
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        for service in self.services:
+            await _close(service)
+
+    @contextlib.asynccontextmanager
+    async def room_for(self, records: int) -> AsyncIterator[None]:
+        """Wait until ``records`` more fit in RECORDS_AT_ONCE; make the part's records only inside."""
+        weight = min(records, RECORDS_AT_ONCE)
+        async with self.room:
+            await self.room.wait_for(lambda: self.in_flight + weight <= RECORDS_AT_ONCE)
+            self.in_flight += weight
+        try:
+            yield
+        finally:
+            async with self.room:
+                self.in_flight -= weight
+                self.room.notify_all()
+
+    async def write_index(self, records: Sequence[SearchRecord], output: Path) -> int:
+        """Index ``records`` into the Pagefind bundle folder ``output``; returns the number of records."""
+        service = await self.idle.get()
+        try:
+            index = await service.create_index({"force_language": LANGUAGE})
+            count = 0
+            pending: list[SearchRecord] = []
+            for record in records:
+                pending.append(record)
+                if len(pending) == BATCH:
+                    count += await _add(index, pending)
+                    pending = []
+            count += await _add(index, pending)
+            await index.write_files(str(output))
+            await index.delete_index()
+        except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
+            raise PagefindFailed(f"pagefind stopped: {error!r}") from None
+        self.idle.put_nowait(service)  # not after a failure: the build ends with it
+        check_written(output, count)
+        return count
 
 
 async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
-    await asyncio.gather(
+    answers = await asyncio.gather(
         *(
             index.add_custom_record(
                 url=record.url,
@@ -87,8 +136,12 @@ async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
                 sort=record.sort,
             )
             for record in records
-        )
+        ),
+        return_exceptions=True,  # every answer is awaited, so a stopped Pagefind's are not left unread
     )
+    for answer in answers:
+        if isinstance(answer, BaseException):
+            raise answer
     return len(records)
 
 

@@ -1,15 +1,21 @@
-"""The search index in parts, one per month: each part is made again only when its issues changed.
+"""The search index in parts: each part is made again only when its issues changed.
+
+The newest month is in weekly parts (days 1–7, 8–14, 15–21, 22 to the end), so editing a recent article or
+adding the day's issue indexes a few hundred records; every older month is one part, so a query over the
+archive fetches one index chunk per month and word instead of four. When a month ends, the next build
+indexes its weeks again as one part (about 1,000 records for a daily, once a month).
 
 A part's key is a digest of what its records are made from (each issue's record: its date, numbers and
 the fingerprint of its pages and articles), the topic names and the indexing code. The part's Pagefind
 bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a part whose
 key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
-daily is about 1,000 articles, about 300 MB in Pagefind), not by the archive.
+daily is about 1,000 articles, about 450 MB in Pagefind) times the parts indexed at once, not by the archive.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import hashlib
 import itertools
 import json
@@ -23,8 +29,8 @@ from pathlib import Path
 import pagefind_bin_extended
 
 from ..model import Issue
-from .records import issue_records, period_label, period_of
-from .service import write_index
+from .records import issue_records, month_label, period_of
+from .service import Indexer
 
 KEY_FILE = "key"
 DIGEST_FILE = "digest"  # of the bundle's files, names and bytes: ``check`` compares the published part with it
@@ -35,25 +41,37 @@ PART_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.
 PART_FOLDERS = ("index", "fragment", "filter")
 
 
+WEEK_DAYS = 7
+WEEKS = 4  # the fourth week of a month runs to its end
+
+
 @dataclass(frozen=True)
 class Part:
-    """The issues of one period, newest first, and the key of their records."""
+    """The issues of one period (a month, ``2021-01``, or a week, ``2021-01-15``), newest first, and the key
+    of their records."""
 
     period: str
+    label: str  # 2021年1月, 2021年1月15日–21日
     issues: tuple[Issue, ...]
     key: str
+
+    @property
+    def month(self) -> str:
+        return self.period[:7]
 
 
 @dataclass(frozen=True)
 class BuiltPart:
     period: str
-    label: str  # 2021年1月
+    label: str
+    month: str
     key: str
     folder: Path  # the Pagefind bundle
     articles: int
     files: tuple[str, ...]  # relative to ``folder``, with '/'
     digest: str  # see DIGEST_FILE
     pages: tuple[str, ...]
+    characters: bool = True  # Han text indexed character by character (see records.py); not in the preview
 
 
 def indexing_version() -> str:
@@ -66,10 +84,25 @@ def indexing_version() -> str:
     return hasher.hexdigest()
 
 
+def part_of(date: datetime.date, newest_month: str) -> tuple[str, str]:
+    """The period and label of the part an issue of ``date`` is in, when the newest issue is of ``newest_month``."""
+    month = period_of(date)
+    if month != newest_month:
+        return month, month_label(month)
+    week = min((date.day - 1) // WEEK_DAYS, WEEKS - 1)
+    first = date.replace(day=week * WEEK_DAYS + 1)
+    following = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    last = (first + datetime.timedelta(days=WEEK_DAYS - 1)) if week < WEEKS - 1 else following - datetime.timedelta(1)
+    return first.isoformat(), f"{month_label(month)}{first.day}日–{last.day}日"
+
+
 def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version: str) -> list[Part]:
     """The parts of ``issues`` (newest first), each with its key."""
+    if not issues:
+        return []
+    newest_month = period_of(issues[0].date)
     parts = []
-    for period, group in itertools.groupby(issues, key=lambda issue: period_of(issue.date)):
+    for (period, label), group in itertools.groupby(issues, key=lambda issue: part_of(issue.date, newest_month)):
         members = tuple(group)
         if not any(issue.article_count for issue in members):
             continue  # Pagefind makes no index of nothing
@@ -77,7 +110,7 @@ def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version:
         hasher.update(f"{version}|{sorted(topic_names.items())}|{period}".encode())
         for issue in members:
             hasher.update(f"|{issue.date}|{issue.number}|{issue.record.pages_digest}".encode())
-        parts.append(Part(period, members, hasher.hexdigest()))
+        parts.append(Part(period, label, members, hasher.hexdigest()))
     return parts
 
 
@@ -98,25 +131,25 @@ def update_parts(
 
 
 async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapping[str, str], concurrent: int) -> None:
-    """Index at most ``concurrent`` parts at a time, each in a Pagefind process of its own."""
-    slots = asyncio.Semaphore(max(1, concurrent))
+    """Index the parts, at most ``concurrent`` at a time: Pagefind's memory grows with the part indexed."""
 
-    async def index_part(part: Part) -> None:
-        async with slots:
-            folder = cache_dir / part.period
-            (folder / KEY_FILE).unlink(missing_ok=True)
-            staging = folder / (BUNDLE + ".new")
-            shutil.rmtree(staging, ignore_errors=True)
-            records = [record for issue in part.issues for record in issue_records(issue, topic_names)]
-            await write_index(records, staging)
-            labels = sorted({label for record in records for label in record.filters["page"]})
-            (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
-            shutil.rmtree(folder / BUNDLE, ignore_errors=True)
-            os.replace(staging, folder / BUNDLE)
-            (folder / DIGEST_FILE).write_text(part_digest(folder / BUNDLE), encoding="utf-8")
-            (folder / KEY_FILE).write_text(part.key, encoding="utf-8")
+    async def index_part(indexer: Indexer, part: Part) -> None:
+        folder = cache_dir / part.period
+        (folder / KEY_FILE).unlink(missing_ok=True)
+        staging = folder / (BUNDLE + ".new")
+        shutil.rmtree(staging, ignore_errors=True)
+        async with indexer.room_for(sum(issue.article_count for issue in part.issues)):
+            records = [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+            await indexer.write_index(records, staging)
+        labels = sorted({label for record in records for label in record.filters["page"]})
+        (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+        shutil.rmtree(folder / BUNDLE, ignore_errors=True)
+        os.replace(staging, folder / BUNDLE)
+        (folder / DIGEST_FILE).write_text(part_digest(folder / BUNDLE), encoding="utf-8")
+        (folder / KEY_FILE).write_text(part.key, encoding="utf-8")
 
-    await asyncio.gather(*(index_part(part) for part in parts))
+    async with Indexer(min(max(1, concurrent), len(parts))) as indexer:
+        await asyncio.gather(*(index_part(indexer, part) for part in parts))
 
 
 def _stored_key(folder: Path) -> str | None:
@@ -132,7 +165,7 @@ def _built(part: Part, folder: Path) -> BuiltPart:
     articles = sum(issue.article_count for issue in part.issues)
     labels = tuple(json.loads((folder / LABELS_FILE).read_text(encoding="utf-8")))
     digest = (folder / DIGEST_FILE).read_text(encoding="utf-8")
-    return BuiltPart(part.period, period_label(part.period), part.key, bundle, articles, files, digest, labels)
+    return BuiltPart(part.period, part.label, part.month, part.key, bundle, articles, files, digest, labels)
 
 
 def part_digest(bundle: Path) -> str:

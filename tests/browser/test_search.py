@@ -1,5 +1,7 @@
-"""Full-text search in the browser: the monthly parts of the index searched as one, on a site served under a
-sub-path. The fixture edition has issues in December 2020 and January 2021, so two parts."""
+"""Full-text search in the browser: the parts of the index searched as one, on a site served under a sub-path.
+The fixture edition has issues in December 2020 and January 2021 (the 15th and the 18th), so two parts: the
+month of December and January's third week. The same edition is also built as one part (/whole/) and as
+one part per issue (/daily/, three parts, more than a query's first answer searches)."""
 
 from __future__ import annotations
 
@@ -25,21 +27,26 @@ EXPECTED = {
     "开门红": "87小时，保费突破30亿元！",
     "邮票": "“邮票博雅课堂”纳入“乡村公开课”",
 }
-QUERIES = ["开门红", "邮票", "肖芳", "邮政", "分公司", "服务", "岁末年初"]  # words, names, a phrase across words
+# Words, a name, a phrase across words, and the end of what a dictionary takes as one word (分公司, 课堂)
+QUERIES = ["开门红", "邮票", "肖芳", "邮政", "分公司", "服务", "岁末年初", "公司", "课堂", "年工作"]
 MAX_QUERY_BYTES = 300_000
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The edition under /epaper/ (two parts) and, under /whole/, the same site indexed as one part."""
+    """The edition under /epaper/ (two parts), /whole/ (one part) and /daily/ (three parts)."""
     workspace = tmp_path_factory.mktemp("search")
     www = workspace / "www"
     (workspace / "parts").mkdir()
     build_copy(SITES / "edition", workspace / "parts", www / SUB_PATH, "https://example.org/" + SUB_PATH)
     (workspace / "whole").mkdir()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(shards, "period_of", lambda date: "2021-01")  # every issue in one part
+        patch.setattr(shards, "part_of", lambda date, newest: ("2021-01", "2021年1月"))  # every issue in one part
         build_copy(SITES / "edition", workspace / "whole", www / "whole", "https://example.org/whole/")
+    (workspace / "daily").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shards, "part_of", lambda date, newest: (date.isoformat(), f"{date.month}月{date.day}日"))
+        build_copy(SITES / "edition", workspace / "daily", www / "daily", "https://example.org/daily/")
     with serve_folder(www) as origin:
         yield origin, www
 
@@ -59,18 +66,24 @@ def desktop(chromium: Browser, served: tuple[str, Path]) -> Iterator[Tab]:
 
 
 def finished(page: Page) -> None:
-    """Wait until every part is merged and the results shown are those of the whole archive."""
+    """Wait until the results of every part are shown."""
     page.locator("#search-results[data-state=complete]").wait_for(timeout=20_000)
 
 
+def shown(page: Page) -> None:
+    """Wait until the first results are shown (those of the newest parts)."""
+    page.locator("#search-results[data-state]").wait_for(timeout=20_000)
+
+
 def all_results(page: Page) -> list[str]:
-    """The URLs of every result, pressing 显示更多结果 until all are listed."""
+    """The URLs of every result, pressing 显示更多结果 and 检索更早的报道 until all are listed."""
+    shown(page)
+    buttons = page.locator(".search-more:visible, .search-older:visible")
+    while buttons.count():
+        page.evaluate("delete document.getElementById('search-results').dataset.state")
+        buttons.first.click()
+        shown(page)
     finished(page)
-    more = page.locator(".search-more")
-    while more.count() and more.is_visible():
-        count = page.locator(".search-results-list li").count()
-        more.click()
-        page.wait_for_function(f"document.querySelectorAll('.search-results-list li').length > {count}")
     return page.locator(".search-results-list li > a").evaluate_all("links => links.map(link => link.pathname)")
 
 
@@ -136,9 +149,34 @@ def test_chinese_queries_find_every_article_that_holds_them_in_either_part(
     assert holding, f"the fixture has no article with {term}"
     page = desktop.open(f"search/?q={term}")
     found = all_results(page)
-    assert holding <= set(found)
-    assert found[0] in holding  # the best match holds the words as typed
+    assert set(found) == holding and len(found) == len(holding)  # none missed, none without the query, once each
     assert desktop.console_errors == []
+
+
+def test_characters_that_are_not_side_by_side_are_no_match(desktop: Tab, served: tuple[str, Path]) -> None:
+    assert articles_containing(served[1], "邮") & articles_containing(served[1], "课") and not articles_containing(
+        served[1], "邮课"
+    )
+    page = desktop.open("search/?q=邮课")
+    finished(page)
+    assert page.locator(".search-count").inner_text() == "没有找到相关文章"
+
+
+def test_older_parts_are_searched_when_the_reader_asks(chromium: Browser, served: tuple[str, Path]) -> None:
+    tab = open_tab(chromium, f"{served[0]}/daily/", "desktop")
+    page = tab.open("search/?q=邮政")
+    shown(page)
+    first = page.locator(".search-results-list li > a").evaluate_all("links => links.map(link => link.pathname)")
+    assert first and all(path.startswith("/daily/2021/01/") for path in first)  # the two newest parts
+    assert page.locator(".search-count").inner_text().endswith("（已检索2021年1月以来的报道）")
+    older = page.get_by_role("button", name="检索更早的报道")
+    older.click()
+    page.locator(".search-results-list li a[href*='/2020/12/']").wait_for()
+    finished(page)
+    assert older.is_hidden()
+    assert page.locator(".search-results-list li").count() == len(set(first)) + 1
+    assert tab.console_errors == []
+    tab.page.context.close()
 
 
 def test_a_query_finds_articles_on_both_sides_of_a_part_boundary(desktop: Tab) -> None:
@@ -203,6 +241,18 @@ def test_filters_alone_list_the_articles_of_a_month(desktop: Tab) -> None:
     assert all_results(page) == [f"/{SUB_PATH}2020/12/28/01/nian-zhong/"]
 
 
+def test_a_month_filter_searches_that_month_even_before_older_parts_are_loaded(
+    chromium: Browser, served: tuple[str, Path]
+) -> None:
+    tab = open_tab(chromium, f"{served[0]}/daily/", "desktop")
+    page = tab.open("search/?q=邮政&month=2020-12")
+    finished(page)
+    assert page.locator(".search-results-list li > a").evaluate_all("links => links.map(link => link.pathname)") == [
+        "/daily/2020/12/28/01/nian-zhong/"
+    ]
+    tab.page.context.close()
+
+
 @pytest.mark.parametrize("damage", ["a part is missing", "the newest part's metadata is damaged"])
 def test_a_broken_part_leaves_the_rest_searchable_with_a_notice(
     chromium: Browser, served: tuple[str, Path], tmp_path: Path, damage: str
@@ -213,9 +263,9 @@ def test_a_broken_part_leaves_the_rest_searchable_with_a_notice(
         shutil.rmtree(site / "pagefind/2020-12")
         broken, searchable = "2020年12月", "开门红"
     else:
-        meta = next((site / "pagefind/2021-01").glob("*.pf_meta"))
+        meta = next((site / "pagefind/2021-01-15").glob("*.pf_meta"))
         meta.write_bytes(b"\x1f\x8b" + b"broken" * 20)
-        broken, searchable = "2021年1月", "岁末年初"
+        broken, searchable = "2021年1月15日–21日", "岁末年初"
     with serve_folder(tmp_path / "www") as origin:
         tab = open_tab(chromium, f"{origin}/{SUB_PATH}", "desktop")
         page = tab.open(f"search/?q={searchable}")
