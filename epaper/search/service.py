@@ -11,6 +11,7 @@ import asyncio
 import base64
 import contextlib
 import json
+import time
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -21,6 +22,7 @@ from pagefind.service import PagefindService
 from .records import LANGUAGE, SearchRecord
 
 CLOSE_SECONDS = 30
+ENTRY_PATIENCE = 5.0  # seconds an unreadable entry file is read again (see check_written)
 # Records indexed at once over all processes: Pagefind holds about 0.45 MB a record (Han text character by
 # character) until a part is written, so a month of a daily (about 1,000 records) is indexed alone and
 # weeks several at a time.
@@ -120,7 +122,7 @@ class Indexer:
         except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
             raise PagefindFailed(f"pagefind stopped: {error!r}") from None
         self.idle.put_nowait(service)  # not after a failure: the build ends with it
-        check_written(output, count)
+        await check_written(output, count)
         return count
 
 
@@ -158,12 +160,21 @@ async def _close(service: PromptService) -> None:
         await backend.wait()
 
 
-def check_written(output: Path, records: int) -> None:
-    """A written bundle names all its records in its entry file (a killed Pagefind may leave it empty)."""
-    try:
-        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-        written = sum(language["page_count"] for language in entry["languages"].values())
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PagefindFailed(f"pagefind wrote no usable index into {output}: {error}") from None
+async def check_written(output: Path, records: int, patience: float = ENTRY_PATIENCE) -> None:
+    """A written bundle names all its records in its entry file (a killed Pagefind may leave it empty).
+
+    On a loaded machine the entry file was seen still empty just after Pagefind answered that the index
+    was written, so an unreadable entry is read again for up to ``patience`` seconds before it counts.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+            written = sum(language["page_count"] for language in entry["languages"].values())
+            break
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            if time.monotonic() >= deadline:
+                raise PagefindFailed(f"pagefind wrote no usable index into {output}: {error}") from None
+            await asyncio.sleep(0.05)
     if written != records:
         raise PagefindFailed(f"pagefind indexed {written} of {records} records into {output}")
