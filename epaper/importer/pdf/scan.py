@@ -9,7 +9,7 @@ layout reading as any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from .. import conventions as c
 from .chars import Glyph, PdfPage
-from .geometry import Box
+from .geometry import Box, union
 from .ocr import OcrLine, find_lines, is_vertical, read_boxes
 
 SCAN_COVER = 0.5
@@ -45,12 +45,25 @@ FRAME_MAX_FILL = 0.15
 SPLIT_GAP = 0.8
 """Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
 
+DASH = "—"
+DASH_LIKE = frozenset("一－-—―")
+"""What the engine reads a dash (——) as."""
+
 SQUARE = 1.4
 STACK_OVERLAP = 0.7
 STACK_GAP = 0.6
 STACKED_MIN = 3
-"""Boxes at most SQUARE times longer one way than the other hold one character; STACKED_MIN of them or more, each
-sharing STACK_OVERLAP of its width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
+"""Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
+the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
+
+GROW = 0.6
+"""Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
+
+SMALL_MARK = 0.5
+"""Ems: ink less high and wide than this, next to a gap, is a small punctuation mark (，。、“”)."""
+
+SAME_LINE = 0.5
+"""Boxes sharing this share of the higher one's height lie on one line."""
 
 CLUSTER_GAP = 0.4
 """Ems: ink closer than this is one cluster of characters (a letter space is narrower, a column gutter wider)."""
@@ -82,6 +95,8 @@ class ScanReading:
     page: PdfPage
     lines: list[OcrLine]
     """In pixels, at OCR_DPI."""
+    doubts: list[tuple[Box, str]] = field(default_factory=list)
+    """Readings the engine did not make, each where it is on the page (in points) and what was changed."""
 
 
 def is_scan(page: PdfPage) -> bool:
@@ -104,42 +119,88 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     if grey.ndim == 3:
         grey = grey[:, :, 0]
     ink = grey < INK
-    lines = read_boxes(grey, _stacked_into_columns([piece for box in find_lines(grey) for piece in _pieces(ink, box)]))
+    pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
+    lines = read_boxes(grey, _stacked_into_columns(pieces))
     del grey
+    dashed = [_read_dashes(line) for line in lines]
+    lines = [line for line, _ in dashed]
     glyphs = [glyph for line in lines for glyph in _glyphs(ink, line, scale)]
+    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
+               f"in “{line.text[:16]}”") for line, read in dashed if read]
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos = _shapes(ink, lines, em)
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
-                               points[1]), lines)
+                               points[1]), lines, doubts)
+
+
+def _read_dashes(line: OcrLine) -> tuple[OcrLine, str]:
+    """The line with the dashes the engine read as 一 made dashes again, and what it had read there.
+
+    The engine knows no dash (——): it reads one as 一一, －一 or -一. A run of two or more such marks is
+    a dash where it cannot be a word: when any of them is not 一, or when it opens the line (a subtitle's
+    or a quotation's dash; the word 一一 "one by one" is left alone inside a line).
+    """
+    texts = [char.text for char in line.chars]
+    changed = list(texts)
+    index = 0
+    while index < len(texts):
+        end = index
+        while end < len(texts) and texts[end] in DASH_LIKE:
+            end += 1
+        if end - index >= 2 and (index == 0 or any(text != "一" for text in texts[index:end])):
+            changed[index:end] = [DASH] * (end - index)
+        index = max(end, index + 1)
+    if changed == texts:
+        return line, ""
+    chars = tuple(replace(char, text=text) for char, text in zip(line.chars, changed, strict=True))
+    read = "".join(text for text, new in zip(texts, changed, strict=True) if text != new)
+    return replace(line, text="".join(changed), chars=chars), read
+
+
+def _merged(pieces: list[Box]) -> list[Box]:
+    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink."""
+    merged: list[Box] = []
+    for piece in sorted(pieces, key=lambda box: (box.top, box.x0)):
+        for index, other in enumerate(merged):
+            across = min(piece.x1, other.x1) - max(piece.x0, other.x0)
+            down = min(piece.bottom, other.bottom) - max(piece.top, other.top)
+            if across > 0 and down > SAME_LINE * max(piece.height, other.height):
+                merged[index] = union((piece, other))
+                break
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
-    """Boxes of one character each, set one under the other, joined into the vertical line they are.
+    """Boxes of a character or a few, set one under the other, joined into the vertical line they are.
 
-    Detection finds a letter-spaced vertical headline (竖排) as a box per character: squares, each right
-    under the last, on one axis. STACKED_MIN of them make a column; fewer may be the last characters of
-    lines of running text that happen to stand one under the other.
+    Detection may find a letter-spaced vertical headline (竖排) as a box per character or per run of
+    characters: upright boxes (none much wider than high), each right under the last, on one axis.
+    STACKED_MIN of them make a column, or fewer when one is already a vertical line; two squares alone may
+    be the last characters of lines of running text that happen to stand one under the other.
     """
-    def square(box: Box) -> bool:
-        return max(box.width, box.height) <= SQUARE * min(box.width, box.height)
+    def upright(box: Box) -> bool:
+        return box.width <= SQUARE * box.height
 
     def under(upper: Box, lower: Box) -> bool:
         overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
-        return (overlap >= STACK_OVERLAP * min(upper.width, lower.width)
+        return (overlap >= STACK_OVERLAP * max(upper.width, lower.width)
                 and -STACK_GAP * upper.width <= lower.top - upper.bottom <= STACK_GAP * upper.width)
 
     columns: list[list[Box]] = []
     for box in sorted(boxes, key=lambda box: box.top):
-        column = next((column for column in columns if square(box) and under(column[-1], box)), None)
+        column = next((column for column in columns if upright(box) and under(column[-1], box)), None)
         if column is None:
             columns.append([box])
         else:
             column.append(box)
     joined = []
     for column in columns:
-        if len(column) >= STACKED_MIN and all(square(box) for box in column):
+        stacked = len(column) >= STACKED_MIN or (len(column) > 1 and any(is_vertical(box) for box in column))
+        if stacked and all(upright(box) for box in column):
             joined.append(Box(min(box.x0 for box in column), column[0].top, max(box.x1 for box in column),
                               column[-1].bottom))
         else:
@@ -165,21 +226,43 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
         return []
     em = float(rows[-1] + 1 - rows[0])
     left, right = max(int(box.x0 - em), 0), min(int(np.ceil(box.x1 + em)), ink.shape[1])
-    clusters = _runs(np.asarray(ink[top:bottom, left:right].any(axis=0)), CLUSTER_GAP * em)
-    inside = [(left + start, left + end) for start, end in clusters
+    band = ink[top:bottom, left:right]
+    clusters = _runs(np.asarray(band.any(axis=0)), CLUSTER_GAP * em)
+    reach = (box.x0 - left - GROW * em, box.x1 - left + GROW * em)
+    inside = [(max(start, reach[0]), min(end, reach[1])) for start, end in clusters
               if min(left + end, box.x1) - max(left + start, box.x0) > (end - start) / 2]
     if not inside:
         return []
     pieces = [inside[0]]
     for start, end in inside[1:]:
         wide_gap = start - pieces[-1][1] >= SPLIT_GAP * em
-        if wide_gap and end - start >= SLIVER * em and pieces[-1][1] - pieces[-1][0] >= SLIVER * em:
+        marks = _small_mark(band, pieces[-1][1], em, before=True) or _small_mark(band, start, em, before=False)
+        if wide_gap and not marks and end - start >= SLIVER * em and pieces[-1][1] - pieces[-1][0] >= SLIVER * em:
             pieces.append((start, end))
         else:
             pieces[-1] = (pieces[-1][0], end)
     margin = PIECE_MARGIN * em
-    return [Box(max(start - margin, 0.0), box.top, min(end + margin, float(ink.shape[1])), box.bottom)
+    return [Box(max(left + start - margin, 0.0), box.top, min(left + end + margin, float(ink.shape[1])), box.bottom)
             for start, end in pieces]
+
+
+def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bool:
+    """Whether the ink touching a gap at column ``edge`` of ``band`` (from before or after it) is a small
+    punctuation mark (，。、“”): its blank half of an em, with the letter-spacing of a justified line, may
+    be as wide as a gutter."""
+    columns = np.asarray(band.any(axis=0))
+    inked = np.flatnonzero(columns[:int(edge)] if before else columns[int(edge):])
+    if not len(inked):
+        return False
+    blank = np.flatnonzero(np.diff(inked) > 1)
+    if before:
+        start = int(inked[blank[-1] + 1]) if len(blank) else int(inked[0])
+        mark = band[:, start:int(edge)]
+    else:
+        end = int(inked[blank[0]]) + 1 if len(blank) else int(inked[-1]) + 1
+        mark = band[:, int(edge):int(edge) + end]
+    rows, width = np.flatnonzero(mark.any(axis=1)), mark.shape[1]
+    return len(rows) > 0 and float(rows[-1] + 1 - rows[0]) < SMALL_MARK * em and width < SMALL_MARK * em
 
 
 def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
@@ -210,10 +293,6 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     ink_top, ink_bottom = top + float(rows[0]), top + float(rows[-1]) + 1
     if len(heights) >= MIN_IDEOGRAPHS:
         inked_em = float(np.percentile(heights, IDEOGRAPH_QUANTILE)) / IDEOGRAPH_INK
-    elif len(line.chars) == 1 and c.CJK_CHAR.fullmatch(line.chars[0].text):
-        # One ideograph alone (a letter-spaced or vertical headline): its ink fills the em one way or the other.
-        columns = np.flatnonzero(patch.any(axis=0))
-        inked_em = max(float(rows[-1] + 1 - rows[0]), float(columns[-1] + 1 - columns[0])) / IDEOGRAPH_INK
     else:
         inked_em = ink_bottom - ink_top
     size = inked_em / scale
