@@ -56,6 +56,12 @@ STACKED_MIN = 3
 """Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
 the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
 
+LEADING_GAP = 2
+"""Pixels: more blank rows than this between inked rows separate two lines of type."""
+
+MIN_BAND = 0.5
+"""A run of inked rows less than this share of a box's inked height is part of a character, not a line."""
+
 GROW = 0.6
 """Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
 
@@ -220,11 +226,11 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     """
     if is_vertical(box):
         return [box]
-    top, bottom = int(box.top), int(np.ceil(box.bottom))
-    rows = np.flatnonzero(ink[top:bottom, int(box.x0):int(np.ceil(box.x1))].any(axis=1))
-    if not len(rows):
+    top, bottom = _band(ink, box)
+    if bottom <= top:
         return []
-    em = float(rows[-1] + 1 - rows[0])
+    em = float(bottom - top)
+    box = Box(box.x0, top, box.x1, bottom)
     left, right = max(int(box.x0 - em), 0), min(int(np.ceil(box.x1 + em)), ink.shape[1])
     band = ink[top:bottom, left:right]
     clusters = _runs(np.asarray(band.any(axis=0)), CLUSTER_GAP * em)
@@ -242,8 +248,26 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
         else:
             pieces[-1] = (pieces[-1][0], end)
     margin = PIECE_MARGIN * em
-    return [Box(max(left + start - margin, 0.0), box.top, min(left + end + margin, float(ink.shape[1])), box.bottom)
+    piece_top, piece_bottom = max(top - margin, 0.0), min(bottom + margin, float(ink.shape[0]))
+    return [Box(max(left + start - margin, 0.0), piece_top, min(left + end + margin, float(ink.shape[1])), piece_bottom)
             for start, end in pieces]
+
+
+def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
+    """The inked rows of the line in ``box``: a detection box may reach into the lines over and under it
+    (set solid, with little leading), so the rows are those of the run of ink at the box's middle, cut at
+    the blank rows between lines, unless that run is too thin to be a whole line (一, or 二 alone)."""
+    top, bottom = int(box.top), int(np.ceil(box.bottom))
+    inked = np.flatnonzero(ink[top:bottom, int(box.x0):int(np.ceil(box.x1))].any(axis=1))
+    if not len(inked):
+        return top, top
+    breaks = np.flatnonzero(np.diff(inked) > LEADING_GAP)
+    starts, ends = [inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]
+    middle = (bottom - top) / 2
+    start, end = min(zip(starts, ends, strict=True), key=lambda run: max(run[0] - middle, middle - run[1] - 1, 0))
+    if end + 1 - start < MIN_BAND * (inked[-1] + 1 - inked[0]):
+        return top + int(inked[0]), top + int(inked[-1]) + 1
+    return top + int(start), top + int(end) + 1
 
 
 def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bool:
