@@ -128,17 +128,23 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
     lines = read_boxes(grey, _stacked_into_columns(pieces))
     del grey
+    em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
+    rules, frames, photos = _shapes(ink, lines, em)
+    # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
+    lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
     dashed = [_read_dashes(line) for line in lines]
     lines = [line for line, _ in dashed]
     glyphs = [glyph for line in lines for glyph in _glyphs(ink, line, scale)]
     doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
                f"in “{line.text[:16]}”") for line, read in dashed if read]
-    em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
-    rules, frames, photos = _shapes(ink, lines, em)
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
                                points[1]), lines, doubts)
+
+
+def _inside(box: Box, picture: Box) -> bool:
+    return picture.x0 <= box.x0 and box.x1 <= picture.x1 and picture.top <= box.top and box.bottom <= picture.bottom
 
 
 def _read_dashes(line: OcrLine) -> tuple[OcrLine, str]:
