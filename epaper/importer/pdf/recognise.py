@@ -33,28 +33,38 @@ class Recognised:
     page: PdfPage
     recovered: list[Recovered] = field(default_factory=list)
     scanned: bool = False
+    doubts: list[tuple[Box, str]] = field(default_factory=list)
+    """OCR readings corrected by a rule, where they are on the page, for the editor to confirm."""
 
 
 def recognise(document: pdfium.PdfDocument, page: PdfPage) -> Recognised:
     """A scan read by OCR; a text page with its lost glyphs recovered; any other page as it is."""
     if is_scan(page):
-        return Recognised(read_scan(document, page).page, scanned=True)
+        scan = read_scan(document, page)
+        return Recognised(scan.page, scanned=True, doubts=scan.doubts)
     recovered_page, recovered = recover_lost_glyphs(document, page)
     return Recognised(recovered_page, recovered)
 
 
 def flag_for_review(recognised: Recognised, articles: Sequence[ImportedArticle]) -> list[str]:
     """Warn every article OCR touched; returns the warnings about recovered glyphs that fall in no article."""
+    unplaced = []
     if recognised.scanned:
         for article in articles:
             article.warnings.append(SCANNED)
+    for box, doubt in recognised.doubts:
+        note = f"OCR: {doubt}; confirm it"
+        order = _article_at(articles, recognised.page, box)
+        if order is None:
+            unplaced.append(note)
+        else:
+            articles[order].warnings.append(note)
     if not recognised.recovered:
-        return []
+        return unplaced
     contexts = _contexts(recognised.page.glyphs)
     placed: dict[int | None, list[Recovered]] = defaultdict(list)
     for item in recognised.recovered:
         placed[_article_at(articles, recognised.page, item.glyph.box)].append(item)
-    unplaced = []
     for order, items in placed.items():
         shown = " / ".join(contexts.get(id(item.glyph), item.glyph.text) for item in items)
         note = (f"OCR read {len(items)} glyph(s) without a Unicode mapping: {shown} ({codes_read(items)}); "

@@ -9,7 +9,7 @@ layout reading as any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -17,8 +17,8 @@ import pypdfium2 as pdfium
 
 from .. import conventions as c
 from .chars import Glyph, PdfPage
-from .geometry import Box
-from .ocr import OcrChar, OcrLine, read_lines
+from .geometry import Box, union
+from .ocr import OcrLine, find_lines, is_vertical, read_boxes
 
 SCAN_COVER = 0.5
 """A page with no text layer whose pictures cover at least this share of it is a scan."""
@@ -43,7 +43,39 @@ FRAME_MAX_FILL = 0.15
 """A large patch inking less than this share of its bounding box is the outline of a frame."""
 
 SPLIT_GAP = 0.8
-"""Ems of blank paper inside a recognised line that split it (a column gutter the engine read across)."""
+"""Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
+
+DASH = "—"
+DASH_LIKE = frozenset("一－-—―")
+"""What the engine reads a dash (——) as."""
+
+SQUARE = 1.4
+STACK_OVERLAP = 0.7
+STACK_GAP = 0.6
+STACKED_MIN = 3
+"""Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
+the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
+
+LEADING_GAP = 2
+"""Pixels: more blank rows than this between inked rows separate two lines of type."""
+
+MIN_BAND = 0.5
+"""A run of inked rows less than this share of a box's inked height is part of a character, not a line."""
+
+GROW = 0.6
+"""Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
+
+SMALL_MARK = 0.5
+"""Ems: ink less high and wide than this, next to a gap, is a small punctuation mark (，。、“”)."""
+
+SAME_LINE = 0.5
+"""Boxes sharing this share of the higher one's height lie on one line."""
+
+CLUSTER_GAP = 0.4
+"""Ems: ink closer than this is one cluster of characters (a letter space is narrower, a column gutter wider)."""
+
+PIECE_MARGIN = 0.2
+"""Ems of paper kept round each piece of a split line: the recognition model needs a little white round the ink."""
 
 IDEOGRAPH_QUANTILE = 75
 MIN_IDEOGRAPHS = 3
@@ -69,6 +101,8 @@ class ScanReading:
     page: PdfPage
     lines: list[OcrLine]
     """In pixels, at OCR_DPI."""
+    doubts: list[tuple[Box, str]] = field(default_factory=list)
+    """Readings the engine did not make, each where it is on the page (in points) and what was changed."""
 
 
 def is_scan(page: PdfPage) -> bool:
@@ -80,30 +114,198 @@ def is_scan(page: PdfPage) -> bool:
 
 
 def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
-    """The page at ``page.index`` of ``document``, recognised."""
+    """The page at ``page.index`` of ``document``, recognised.
+
+    The page is held once, in grey, with its ink beside it: lines are found on it, cut at the column
+    gutters a found line runs across, and each piece is read on its own, so that the text of two
+    columns set on one baseline never mixes.
+    """
     scale = OCR_DPI / 72
-    picture = np.asarray(document[page.index].render(scale=scale).to_pil().convert("RGB"))
-    ink = (cv2.cvtColor(picture, cv2.COLOR_RGB2GRAY) < INK).astype(np.uint8)
-    lines = read_lines(picture)
-    glyphs = [glyph for line in lines for glyph in _glyphs(ink, line, scale)]
+    grey = document[page.index].render(scale=scale, grayscale=True).to_numpy()
+    if grey.ndim == 3:
+        grey = grey[:, :, 0]
+    ink = grey < INK
+    pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
+    lines = read_boxes(grey, _stacked_into_columns(pieces))
+    del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos = _shapes(ink, lines, em)
+    # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
+    lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
+    dashed = [_read_dashes(line) for line in lines]
+    lines = [line for line, _ in dashed]
+    glyphs = [glyph for line in lines for glyph in _glyphs(ink, line, scale)]
+    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
+               f"in “{line.text[:16]}”") for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
-                               points[1]), lines)
+                               points[1]), lines, doubts)
+
+
+def _inside(box: Box, picture: Box) -> bool:
+    return picture.x0 <= box.x0 and box.x1 <= picture.x1 and picture.top <= box.top and box.bottom <= picture.bottom
+
+
+def _read_dashes(line: OcrLine) -> tuple[OcrLine, str]:
+    """The line with the dashes the engine read as 一 made dashes again, and what it had read there.
+
+    The engine knows no dash (——): it reads one as 一一, －一 or -一. A run of two or more such marks is
+    a dash where it cannot be a word: when any of them is not 一, or when it opens the line (a subtitle's
+    or a quotation's dash; the word 一一 "one by one" is left alone inside a line).
+    """
+    texts = [char.text for char in line.chars]
+    changed = list(texts)
+    index = 0
+    while index < len(texts):
+        end = index
+        while end < len(texts) and texts[end] in DASH_LIKE:
+            end += 1
+        if end - index >= 2 and (index == 0 or any(text != "一" for text in texts[index:end])):
+            changed[index:end] = [DASH] * (end - index)
+        index = max(end, index + 1)
+    if changed == texts:
+        return line, ""
+    chars = tuple(replace(char, text=text) for char, text in zip(line.chars, changed, strict=True))
+    read = "".join(text for text, new in zip(texts, changed, strict=True) if text != new)
+    return replace(line, text="".join(changed), chars=chars), read
+
+
+def _merged(pieces: list[Box]) -> list[Box]:
+    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink."""
+    merged: list[Box] = []
+    for piece in sorted(pieces, key=lambda box: (box.top, box.x0)):
+        for index, other in enumerate(merged):
+            across = min(piece.x1, other.x1) - max(piece.x0, other.x0)
+            down = min(piece.bottom, other.bottom) - max(piece.top, other.top)
+            if across > 0 and down > SAME_LINE * max(piece.height, other.height):
+                merged[index] = union((piece, other))
+                break
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
+    """Boxes of a character or a few, set one under the other, joined into the vertical line they are.
+
+    Detection may find a letter-spaced vertical headline (竖排) as a box per character or per run of
+    characters: upright boxes (none much wider than high), each right under the last, on one axis.
+    STACKED_MIN of them make a column, or fewer when one is already a vertical line; two squares alone may
+    be the last characters of lines of running text that happen to stand one under the other.
+    """
+    def upright(box: Box) -> bool:
+        return box.width <= SQUARE * box.height
+
+    def under(upper: Box, lower: Box) -> bool:
+        overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+        return (overlap >= STACK_OVERLAP * max(upper.width, lower.width)
+                and -STACK_GAP * upper.width <= lower.top - upper.bottom <= STACK_GAP * upper.width)
+
+    columns: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda box: box.top):
+        column = next((column for column in columns if upright(box) and under(column[-1], box)), None)
+        if column is None:
+            columns.append([box])
+        else:
+            column.append(box)
+    joined = []
+    for column in columns:
+        stacked = len(column) >= STACKED_MIN or (len(column) > 1 and any(is_vertical(box) for box in column))
+        if stacked and all(upright(box) for box in column):
+            joined.append(Box(min(box.x0 for box in column), column[0].top, max(box.x1 for box in column),
+                              column[-1].bottom))
+        else:
+            joined.extend(column)
+    return sorted(joined, key=lambda box: (box.top, box.x0))
+
+
+def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
+    """``box`` fitted to its line's ink and cut at each wide blank gap across it (a column gutter).
+
+    Detection boxes are loose: one may stop short of a thin first stroke (一) or reach into the next
+    column's first character. So the ink on the box's rows is taken in clusters (characters closer than
+    a letter space); a cluster lying mostly inside the box is the line's, one mostly outside is not.
+    The clusters are then cut where a gutter lies between them; ink narrower than a sliver of an em (a
+    punctuation mark standing alone past a gap) stays with its neighbour, never becomes a piece.
+    Gaps are measured in the line's inked height (about its em).
+    """
+    if is_vertical(box):
+        return [box]
+    top, bottom = _band(ink, box)
+    if bottom <= top:
+        return []
+    em = float(bottom - top)
+    box = Box(box.x0, top, box.x1, bottom)
+    left, right = max(int(box.x0 - em), 0), min(int(np.ceil(box.x1 + em)), ink.shape[1])
+    band = ink[top:bottom, left:right]
+    clusters = _runs(np.asarray(band.any(axis=0)), CLUSTER_GAP * em)
+    reach = (box.x0 - left - GROW * em, box.x1 - left + GROW * em)
+    inside = [(max(start, reach[0]), min(end, reach[1])) for start, end in clusters
+              if min(left + end, box.x1) - max(left + start, box.x0) > (end - start) / 2]
+    if not inside:
+        return []
+    pieces = [inside[0]]
+    for start, end in inside[1:]:
+        wide_gap = start - pieces[-1][1] >= SPLIT_GAP * em
+        marks = _small_mark(band, pieces[-1][1], em, before=True) or _small_mark(band, start, em, before=False)
+        if wide_gap and not marks and end - start >= SLIVER * em and pieces[-1][1] - pieces[-1][0] >= SLIVER * em:
+            pieces.append((start, end))
+        else:
+            pieces[-1] = (pieces[-1][0], end)
+    margin = PIECE_MARGIN * em
+    piece_top, piece_bottom = max(top - margin, 0.0), min(bottom + margin, float(ink.shape[0]))
+    return [Box(max(left + start - margin, 0.0), piece_top, min(left + end + margin, float(ink.shape[1])), piece_bottom)
+            for start, end in pieces]
+
+
+def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
+    """The inked rows of the line in ``box``: a detection box may reach into the lines over and under it
+    (set solid, with little leading), so the rows are those of the run of ink at the box's middle, cut at
+    the blank rows between lines, unless that run is too thin to be a whole line (一, or 二 alone)."""
+    top, bottom = int(box.top), int(np.ceil(box.bottom))
+    inked = np.flatnonzero(ink[top:bottom, int(box.x0):int(np.ceil(box.x1))].any(axis=1))
+    if not len(inked):
+        return top, top
+    breaks = np.flatnonzero(np.diff(inked) > LEADING_GAP)
+    starts, ends = [inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]
+    middle = (bottom - top) / 2
+    start, end = min(zip(starts, ends, strict=True), key=lambda run: max(run[0] - middle, middle - run[1] - 1, 0))
+    if end + 1 - start < MIN_BAND * (inked[-1] + 1 - inked[0]):
+        return top + int(inked[0]), top + int(inked[-1]) + 1
+    return top + int(start), top + int(end) + 1
+
+
+def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bool:
+    """Whether the ink touching a gap at column ``edge`` of ``band`` (from before or after it) is a small
+    punctuation mark (，。、“”): its blank half of an em, with the letter-spacing of a justified line, may
+    be as wide as a gutter."""
+    columns = np.asarray(band.any(axis=0))
+    inked = np.flatnonzero(columns[:int(edge)] if before else columns[int(edge):])
+    if not len(inked):
+        return False
+    blank = np.flatnonzero(np.diff(inked) > 1)
+    if before:
+        start = int(inked[blank[-1] + 1]) if len(blank) else int(inked[0])
+        mark = band[:, start:int(edge)]
+    else:
+        end = int(inked[blank[0]]) + 1 if len(blank) else int(inked[-1]) + 1
+        mark = band[:, int(edge):int(edge) + end]
+    rows, width = np.flatnonzero(mark.any(axis=1)), mark.shape[1]
+    return len(rows) > 0 and float(rows[-1] + 1 - rows[0]) < SMALL_MARK * em and width < SMALL_MARK * em
 
 
 def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     """The line's characters placed on its ink, all as tall as its inked rows.
 
     The engine boxes lines, not letters: its character boxes are where it heard each character along the
-    line, a few pixels off, and a line may run across a column gutter. So the line is cut at wide blank
-    gaps (not those beside a punctuation mark, whose ink fills only part of its em: `，“`), each character
-    goes to the run under its middle, and the characters of a run are stretched to its inked width.
+    line, a few pixels off. So each character goes to the run of ink under its middle (a line is one run
+    but for a sliver past a gap), and the characters of a run are stretched to its inked width.
     The size is the usual ink height of the line's ideographs (most fill the em; 一 or a bracket does
     not), so that one size of type reads as one size whatever the characters of a line.
     """
+    if line.vertical:
+        return _vertical_glyphs(ink, line, scale)
     box = line.box
     top, left = int(box.top), int(box.x0)
     patch = ink[top:int(box.bottom) + 1, left:int(box.x1) + 1]
@@ -112,7 +314,6 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
         return []
     heard = [Box(char.box.x0 - left, 0, char.box.x1 - left, 0) for char in line.chars]
     inked = _runs(np.asarray(patch.any(axis=0)), SPLIT_GAP * float(rows[-1] + 1 - rows[0]))
-    inked = _join_at_punctuation(inked, line.chars, heard)
     placed: dict[int, list[int]] = {}
     for index, char_box in enumerate(heard):
         middle = (char_box.x0 + char_box.x1) / 2
@@ -120,8 +321,10 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     heights = [_ink_height(patch[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
                for char, char_box in zip(line.chars, heard, strict=True) if c.CJK_CHAR.fullmatch(char.text)]
     ink_top, ink_bottom = top + float(rows[0]), top + float(rows[-1]) + 1
-    inked_em = (float(np.percentile(heights, IDEOGRAPH_QUANTILE)) / IDEOGRAPH_INK if len(heights) >= MIN_IDEOGRAPHS
-                else ink_bottom - ink_top)
+    if len(heights) >= MIN_IDEOGRAPHS:
+        inked_em = float(np.percentile(heights, IDEOGRAPH_QUANTILE)) / IDEOGRAPH_INK
+    else:
+        inked_em = ink_bottom - ink_top
     size = inked_em / scale
     middle = (ink_top + ink_bottom) / 2
     ink_top, ink_bottom = middle - inked_em / 2, middle + inked_em / 2
@@ -145,6 +348,21 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
                 x0, x1 = x0 + shift, x1 + shift
             glyphs.append(Glyph(text, _to_points(Box(x0, ink_top, x1, ink_bottom), scale), size, OCR_FONT))
     return glyphs
+
+
+def _vertical_glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
+    """A vertical line's characters, one em each down its inked rows, as wide as its inked columns."""
+    box = line.box
+    patch = ink[int(box.top):int(box.bottom) + 1, int(box.x0):int(box.x1) + 1]
+    rows, columns = np.flatnonzero(patch.any(axis=1)), np.flatnonzero(patch.any(axis=0))
+    if not len(rows) or not line.chars:
+        return []
+    em = float(columns[-1] + 1 - columns[0]) / IDEOGRAPH_INK
+    middle = box.x0 + (float(columns[0]) + float(columns[-1]) + 1) / 2
+    top, step = box.top + float(rows[0]), float(rows[-1] + 1 - rows[0]) / len(line.chars)
+    return [Glyph(char.text, _to_points(Box(middle - em / 2, top + (index + 0.5) * step - em / 2, middle + em / 2,
+                                            top + (index + 0.5) * step + em / 2), scale), em / scale, OCR_FONT)
+            for index, char in enumerate(line.chars)]
 
 
 def _em_box(text: str, x0: float, x1: float, em: float) -> tuple[float, float]:
@@ -173,21 +391,6 @@ def _cut_by_the_box(run: tuple[float, float], width: int, em: float, texts: list
     return at_edge and len(texts) == 1 and bool(c.CJK_CHAR.fullmatch(texts[0])) and run[1] - run[0] < SLIVER * em
 
 
-def _join_at_punctuation(runs: list[tuple[float, float]], chars: Sequence[OcrChar],
-                         heard: Sequence[Box]) -> list[tuple[float, float]]:
-    """The runs, joined again across a gap that a punctuation mark heard next to it explains."""
-    joined = [runs[0]]
-    for run in runs[1:]:
-        gap_start, gap_end = joined[-1][1], run[0]
-        before = min(range(len(chars)), key=lambda index: abs(heard[index].x1 - gap_start))
-        after = min(range(len(chars)), key=lambda index: abs(heard[index].x0 - gap_end))
-        if {chars[before].text, chars[after].text} & c.COMPRESSIBLE_PUNCTUATION:
-            joined[-1] = (joined[-1][0], run[1])
-        else:
-            joined.append(run)
-    return joined
-
-
 def _ink_height(columns: np.ndarray) -> float:
     rows = np.flatnonzero(columns.any(axis=1))
     return float(rows[-1] + 1 - rows[0]) if len(rows) else 0.0
@@ -212,7 +415,7 @@ def _to_points(box: Box, scale: float) -> Box:
 
 def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float) -> tuple[list[Box], list[Box], list[Box]]:
     """Rules, frames and photos: the connected patches of ink that are not recognised text."""
-    ink = page_ink.copy()
+    ink = page_ink.astype(np.uint8)
     margin = int(TEXT_MARGIN * em)
     for line in lines:
         box = line.box

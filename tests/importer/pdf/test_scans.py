@@ -1,0 +1,82 @@
+"""Every scored page printed and scanned at 200 dpi (a PDF of one picture a page), read by OCR, scored.
+
+Issue 12: on a 200-dpi scan of a page whose PDF the importer reads correctly, at least 90% of the
+articles are found with their headlines (and no extra ones), and their body text is at least 0.95 alike.
+Each page is scanned and read once per test session (OCR takes seconds a page); the pages it does
+not yet read so are listed in SHORT with what a scan loses there, and fail strictly if they start
+passing, so that the list stays true.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from epaper.importer.pdf.importing import read_pdf_pages
+from epaper.importer.pdf.recognise import SCANNED
+from epaper.importer.report import json_report
+from tests.importer.pdf.corpus import SCORER, ScoredPage, scored_pages
+from tests.importer.pdf.scanned import scan_pdf
+
+FOUND = 0.9
+TEXT = 0.95
+
+SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+) extra\).*text (?P<text>[\d.]+)")
+
+BY_NAME = "headlines set in the body face under another font name only: a scan cannot tell them from the text"
+SHORT: dict[str, str] = {
+    "renmin-front": BY_NAME,
+    "inside-page": BY_NAME,
+    "dongfang-culture": "vertical (竖排) running text: its columns are longer than a detection strip",
+    "dongfang-front": "a boxed commentary's columns are read into one another",
+    "huanan-inside": "the labels of a chart are read as headlines",
+    "zhongguo-haiyang-shiyou-bao-2024-10-16-p01": "a logo in the lead photo becomes a headline; bylines set apart",
+}
+"""Pages whose scan is not yet read to the thresholds, and why."""
+
+PAGES = scored_pages()
+
+
+@pytest.fixture(scope="session")
+def scan_scores(tmp_path_factory: pytest.TempPathFactory,
+                page_pdf: Callable[[ScoredPage], Path]) -> Callable[[ScoredPage], dict[str, float]]:
+    """The scorer's summary of a page's scan, read once per session."""
+    folder = tmp_path_factory.mktemp("scans")
+    scores: dict[str, dict[str, float]] = {}
+
+    def scored(page: ScoredPage) -> dict[str, float]:
+        if page.name not in scores:
+            scan = folder / f"{page.name}.pdf"
+            scan.write_bytes(scan_pdf(page_pdf(page).read_bytes()))
+            articles = [article for read in read_pdf_pages([scan], None, render=False) for article in read.articles]
+            assert articles and all(SCANNED in article.warnings for article in articles), "every article is marked"
+            predicted = folder / f"{page.name}.json"
+            predicted.write_text(json_report(articles), encoding="utf-8")
+            command = [sys.executable, str(SCORER), str(page.expected), str(predicted), "--label", "scan"]
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            summary = SUMMARY.search(result.stdout)
+            assert summary is not None, result.stdout + result.stderr
+            scores[page.name] = {"found": int(summary["found"]) / int(summary["wanted"]),
+                                 "extra": int(summary["extra"]), "text": float(summary["text"])}
+        return scores[page.name]
+
+    return scored
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the seed scorer is not checked out next to the repository")
+@pytest.mark.parametrize("page", [pytest.param(page, id=page.name, marks=[pytest.mark.xfail(
+    reason=SHORT[page.name], strict=True)] if page.name in SHORT else []) for page in PAGES])
+def test_a_scan_of_every_page_is_read_with_its_headlines_and_text(
+        page: ScoredPage, scan_scores: Callable[[ScoredPage], dict[str, float]]) -> None:
+    row = scan_scores(page)
+    assert row["found"] >= FOUND and row["extra"] == 0 and row["text"] >= TEXT, (page.name, row)
+
+
+def test_every_fixture_page_is_scanned() -> None:
+    kinds = {page.kind for page in PAGES}
+    assert kinds >= {"reportlab", "chromium"} and set(SHORT) <= {page.name for page in PAGES}
