@@ -9,11 +9,13 @@ frees nothing; a forked process, detached from the build, deletes the folder onc
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
+
+from .parallel import can_fork, run_detached
 
 
 class Discard:
@@ -77,8 +79,8 @@ class Discard:
 
     def finish(self) -> None:
         """Delete the discard folder: in a detached process where possible, else now."""
-        if self.background and self._taken and "fork" in multiprocessing.get_all_start_methods():
-            _delete_detached(self.folder)
+        if self.background and self._taken and can_fork():
+            run_detached(partial(shutil.rmtree, self.folder, ignore_errors=True))
         else:
             _delete(self.folder)
 
@@ -100,27 +102,3 @@ def _delete(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
-
-
-def _delete_detached(folder: Path) -> None:
-    """Delete ``folder`` in a grandchild process that holds none of this process's files or pipes.
-
-    The build waits only for the child, which forks the grandchild and ends at once; the grandchild,
-    adopted by init, closes every inherited descriptor (a caller reading the build's output to its end
-    must not wait for the deletion) and deletes the folder at low priority.
-    """
-    child = os.fork()
-    if child == 0:
-        try:
-            if os.fork() == 0:
-                os.setsid()
-                os.closerange(0, os.sysconf("SC_OPEN_MAX"))
-                os.open(os.devnull, os.O_RDWR)  # descriptors 0, 1 and 2, should anything write to them
-                os.dup(0)
-                os.dup(0)
-                os.nice(10)
-                shutil.rmtree(folder, ignore_errors=True)
-            os._exit(0)
-        finally:
-            os._exit(1)
-    os.waitpid(child, 0)

@@ -47,7 +47,7 @@ def map_forked(
     or with one worker, the work is done here: forking would cost more than it saves. When the work takes
     long, ``progress`` names the items in a line logged every few seconds (``pages: 5120 of 26000``).
     """
-    if workers <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(items) < minimum or not can_fork():
         done = [function(item) for item in items]
         finish()
         return done
@@ -83,12 +83,16 @@ def map_forked(
     return cast(list[Result], results)  # every index was filled by exactly one worker
 
 
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def start_forked(function: Callable[[], bytes]) -> Callable[[], bytes | None]:
     """Start ``function`` in a forked process, on another core, while this one goes on; return how to wait for it.
 
     Waiting gives the bytes ``function`` returned, or None if it failed (the caller then does the work itself).
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return lambda: None
     reader, writer = os.pipe()
     child = os.fork()
@@ -109,6 +113,30 @@ def start_forked(function: Callable[[], bytes]) -> Callable[[], bytes | None]:
         return data if os.waitstatus_to_exitcode(status) == 0 else None
 
     return wait
+
+
+def run_detached(function: Callable[[], object]) -> None:
+    """Run ``function`` in a grandchild process that outlives this one and holds none of its files or pipes.
+
+    This process waits only for the child, which forks the grandchild and ends at once; the grandchild,
+    adopted by init, closes every inherited descriptor (a caller reading this process's output to its end
+    must not wait for it) and runs at low priority. Only where ``can_fork()``.
+    """
+    child = os.fork()
+    if child == 0:
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                os.closerange(0, os.sysconf("SC_OPEN_MAX"))
+                os.open(os.devnull, os.O_RDWR)  # descriptors 0, 1 and 2, should anything write to them
+                os.dup(0)
+                os.dup(0)
+                os.nice(10)
+                function()
+            os._exit(0)
+        finally:
+            os._exit(1)
+    os.waitpid(child, 0)
 
 
 def _collect(connections: list[Connection], results: list[Result | None], progress: str) -> str | None:
