@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
@@ -32,9 +33,13 @@ class Discard:
         self.folder = Path(tempfile.mkdtemp(prefix=name, dir=parent))
         self._taken = 0
         if self.background:
-            for leftover in root.iterdir():  # left by a build or a deletion that was killed
-                if leftover != self.folder:
-                    self.take(leftover)
+            self.take_leftovers(root.iterdir())  # left by a build or a deletion that was killed
+
+    def take_leftovers(self, paths: Iterable[Path]) -> None:
+        """Take what earlier builds left (every path but this build's own discard folder)."""
+        for path in list(paths):  # listed before any of them moves
+            if path != self.folder:
+                self.take(path)
 
     def take(self, path: Path) -> Path | None:
         """Move ``path`` (a file or a folder) out of its place; it is deleted with the discard folder.

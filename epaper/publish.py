@@ -37,9 +37,7 @@ class StagedSite:
         final.parent.mkdir(parents=True, exist_ok=True)
         self.discard = Discard(discard_root, final.parent, RETIRED_PREFIX.format(name=final.name))
         for prefix in (STAGING_PREFIX, RETIRED_PREFIX):  # left beside the output by a build that was killed
-            for leftover in final.parent.glob(prefix.format(name=final.name) + "*"):
-                if leftover != self.discard.folder:
-                    self.discard.take(leftover)
+            self.discard.take_leftovers(final.parent.glob(prefix.format(name=final.name) + "*"))
         self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX.format(name=final.name), dir=final.parent))
         self.root.chmod(0o777 & ~_current_umask())  # mkdtemp makes it private; a web server must read it
         self.written: set[str] = set()
