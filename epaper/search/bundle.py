@@ -25,12 +25,18 @@ class SearchFile:
 
     A part's files are published together: Pagefind names some of them by the hash of their bytes, which
     differ from one indexing of the same records to the next (its filter index is written in hash order).
-    Their key is the digest of the part's files, and ``group`` names the part.
+    Their key is the digest of the part's files, and ``group`` names the part. The file's path is joined
+    only when it is staged: an edit stages one part, and a 20,000-article archive has 22,000 search files.
     """
 
-    source: Path
+    folder: Path
+    name: str
     key: str
     group: str
+
+    @property
+    def source(self) -> Path:
+        return self.folder / self.name
 
 
 def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str, SearchFile]:
@@ -42,12 +48,12 @@ def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str
     files: dict[str, SearchFile] = {}
     for part in parts:
         for name in part.files:
-            files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder / name, part.digest, part.period)
+            files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder, name, part.digest, part.period)
     manifest = manifest_bytes(parts)
     manifest_path = cache_dir / MANIFEST
     if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
         manifest_path.write_bytes(manifest)
-    files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(manifest_path, digest(manifest), MANIFEST)
+    files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(cache_dir, MANIFEST, digest(manifest), MANIFEST)
     return files
 
 
