@@ -19,9 +19,11 @@ class Headline:
 
 
 def is_subtitle(line: Line, column: float) -> bool:
-    """A subtitle opens with a long dash and is no wider than the column."""
+    """A subtitle opens with a long dash and spans two columns at most, or any width unpunctuated:
+    a line of text is never wider than its column."""
     dashed = bool(c.SUBTITLE_DASHES.match(line.text))
-    return dashed and line.width <= column * c.HEADLINE_SPAN and not ends_sentence(line.text)
+    fits = line.width <= column * c.HEADLINE_SPAN or is_unpunctuated(line)
+    return dashed and fits and not ends_sentence(line.text)
 
 
 def is_unpunctuated(line: Line) -> bool:
@@ -36,7 +38,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
     ``spanning``: what follows can only follow a title, so the title may run across columns.
     ``spaced_ok``: a head marker follows, so a letter-spaced line is a tracked-out title; elsewhere
-    a letter-spaced line is a justified full line of text, never a heading.
+    a letter-spaced line is a justified full line of text, never a heading. A one-character title
+    (an essay's `推`) needs that marker too; with it, an unpunctuated line may be of any width.
     """
     if line.letter_spaced and not spaced_ok:
         return False
@@ -49,8 +52,11 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if c.LAW_ARTICLE.match(line.text) or not _brackets_balanced(line.text):
         return False
-    if len(c.CJK_CHAR.findall(line.text)) < 2 and not (is_latin_script(line.text) and " " in line.text):
-        return False  # one Chinese character, or a lone Latin word, is no heading
+    if len(c.CJK_CHAR.findall(line.text)) < (1 if spaced_ok else 2) and not (
+            is_latin_script(line.text) and " " in line.text):
+        return False  # one Chinese character with nothing under it that marks a head, or a lone Latin word
+    if spaced_ok and is_unpunctuated(line):
+        return True  # a phrase over a head marker: a line across the page, as no line of text is
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 

@@ -53,8 +53,10 @@ def is_latin_script(text: str) -> bool:
 def remove_letter_spacing(text: str) -> str:
     """Drop spaces next to Chinese text (``截 至 1 月`` → ``截至1月``) but keep those between Latin words.
 
-    In Chinese text a space survives only between two ASCII characters; in a line of Latin script
-    (``città è``, ``said “yes”``) every gap is a word space unless a Chinese character borders it.
+    In Chinese text a space survives only between two Latin characters (ASCII, or letters such as
+    the ``é`` of ``café au lait``); in a line of Latin script (``città è``, ``said “yes”``) every gap
+    is a word space unless a Chinese character borders it. One space after a document's numbering
+    (``第一条 为推动``, ``第一章 总则``) is printed, so it is kept.
     """
     latin_line = is_latin_script(text)
 
@@ -66,9 +68,18 @@ def remove_letter_spacing(text: str) -> str:
             return ""
         if latin_line:
             return "" if is_wide(before) or is_wide(after) else " "
-        return " " if before.isascii() and after.isascii() else ""
+        if start == numbered_end:
+            return " "
+        return " " if _is_latin_char(before) and _is_latin_char(after) else ""
 
+    numbered = c.DOCUMENT_NUMBERING.match(text.lstrip())
+    numbered_end = len(text) - len(text.lstrip()) + numbered.end() if numbered else -1
     return _SPACE_RUN.sub(keep_or_drop, text).strip()
+
+
+def _is_latin_char(char: str) -> bool:
+    """ASCII, or a letter set narrow (``é``, ``ü``): a neighbour across which a space is a word space."""
+    return char.isascii() or (char.isalpha() and not is_wide(char))
 
 
 def line_width(text: str) -> float:
@@ -270,6 +281,7 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
     """For each line, whether a new paragraph starts on it (the first line always does).
 
     A last line is short even with its punctuation set full: a full line thick with marks measures short.
+    A line whose last mark was carried to the next (`…不过要享这` over `“清福”…`) is a cell short, not indented.
     """
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
@@ -287,7 +299,8 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
         previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
-        starts[index] = previous_short or real_blank or is_indented_start(line, columns[index])
+        carried = index + 1 < len(lines) and lines[index + 1].text[:1] in c.OPENING_MARKS
+        starts[index] = previous_short or real_blank or is_indented_start(line, columns[index] - carried)
     return starts
 
 

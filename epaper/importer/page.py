@@ -51,14 +51,15 @@ class Page:
 
     def numbered_subhead(self, index: int) -> bool:
         """`一、日均处理量创新高` between paragraphs: numbered, short and unpunctuated, so a subhead even
-        when nothing else on the page (an indent, a blank line) marks where the next paragraph starts."""
+        when nothing else on the page (an indent, a blank line) marks where the next paragraph starts.
+
+        Unpunctuated after its number, it may be wider than the column: no line of text is."""
         line = self.lines[index]
-        return (
-            c.SUBHEAD_NUMBERING.match(line.text) is not None
-            and index + 1 < len(self.lines)
-            and is_heading(line, self.columns[index], at_head=False)
-            and not self.looks_like_head(index + 1)
-        )
+        if c.SUBHEAD_NUMBERING.match(line.text) is None or index + 1 >= len(self.lines):
+            return False
+        wide = is_unpunctuated(make_line(line.number, c.SUBHEAD_NUMBERING.sub("", line.text)))
+        return (is_heading(line, self.columns[index], at_head=False, spanning=wide)
+                and not self.looks_like_head(index + 1))
 
     def end_name(self, index: int) -> Byline | None:
         """A name alone on an article's last line, before the next head or the page's end: `□方圆`
@@ -111,16 +112,17 @@ class Page:
                 or self.looks_like_head(index + 1, depth + 1))
 
     def head_marker_at(self, index: int) -> bool:
-        """A line that only appears at the head of an article: dateline, subtitle, jump line, byline
-        (a bare name counts when a paragraph's first line follows it)."""
+        """A line that only appears at the head of an article: dateline, subtitle, a document's dated
+        note, jump line, byline (a bare name, of any surname, counts when a paragraph's first line follows it)."""
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
         return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
+                or c.DOCUMENT_NOTE.match(line.text) is not None
                 or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
-                or (bare_name(line.spaced) is not None and self._text_starts_at(index + 1)))
+                or (bare_name(line.spaced, any_surname=True) is not None and self.text_starts_at(index + 1)))
 
-    def _text_starts_at(self, index: int) -> bool:
+    def text_starts_at(self, index: int) -> bool:
         """Text, not more of a head: a sentence, a first line, or a line as wide as the column."""
         if index >= len(self.lines):
             return False

@@ -39,12 +39,13 @@ from .page import Page
 from .record import Artefact
 
 UNCERTAIN_AFTER_FRAGMENT = (
-    "uncertain boundary: a heading after a headless fragment was taken as the title of a new article"
+    "uncertain boundary: line {line}, a heading after a headless fragment, was taken as the title of a new article"
 )
 UNCERTAIN_AFTER_NEWS = (
-    "uncertain boundary: a heading inside a dateline-led report was taken as the title of a new article"
+    "uncertain boundary: line {line}, a heading inside a dateline-led report, was taken as the title of a new article"
 )
-UNCERTAIN_DATELINE = "uncertain boundary: a dateline inside a text was taken as the start of a new article"
+UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
+                      "article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
@@ -177,7 +178,7 @@ class _Segmenter:
         line = self.lines[index]
         if not section.head or section.bylines or index + 1 >= len(self.lines):
             return False
-        byline = bare_name(line.spaced)
+        byline = bare_name(line.spaced, any_surname=self.page.text_starts_at(index + 1))
         if byline is None or self.page.heading_at(index + 1, at_head=True):
             return False
         self._add_byline(section, line, byline, "under headline (a bare name)")
@@ -252,7 +253,7 @@ class _Segmenter:
         if not section.has_text or not (match_dateline(line.spaced) or self.page.whole_line_jump_from(line)):
             return None
         section.ended = True
-        return self._read_head(self._start(index, UNCERTAIN_DATELINE), index)
+        return self._read_head(self._start(index, UNCERTAIN_DATELINE.format(line=line.number)), index)
 
     def _body_end_mark_line(self, section: Section, index: int) -> int | None:
         """`（完）` pushed onto a line of its own closes the story."""
@@ -325,9 +326,9 @@ class _Segmenter:
         if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
-            return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT)
+            return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
         if self._opens_with_dateline(section):
-            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS)
+            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
         if section.bylines and self.page.text_ends_with_byline(index + 1):
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
@@ -371,7 +372,7 @@ class _Segmenter:
 
     def _after_sentence(self, section: Section) -> bool:
         previous = section.last_text()
-        return previous is not None and ends_sentence(previous.text)
+        return previous is not None and (ends_sentence(previous.text) or _closes_bracketed_note(section))
 
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts.
@@ -424,6 +425,25 @@ class _Segmenter:
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
+
+
+def _closes_bracketed_note(section: Section) -> bool:
+    """The text since the last sentence end is one bracket, closed on the last line: a document's note
+    (`（2000年10月31日…通过 …起施行）`) is a paragraph of its own though it ends without a full stop."""
+    texts: list[str] = []
+    for kind, line in reversed(section.body):
+        if kind != "text" or (texts and ends_sentence(line.text)):
+            break
+        texts.insert(0, line.text)
+    joined = "".join(texts)
+    if joined[:1] not in c.OPENING_BRACKETS or joined[-1:] not in c.CLOSING_BRACKETS:
+        return False
+    depth = 0
+    for position, char in enumerate(joined):
+        depth += (char in c.OPENING_BRACKETS) - (char in c.CLOSING_BRACKETS)
+        if depth == 0:
+            return position == len(joined) - 1
+    return False
 
 
 HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (

@@ -19,6 +19,20 @@ def test_spaces_between_latin_words_are_kept() -> None:
     assert remove_letter_spacing("发布 China Post 报告 2.0 版") == "发布China Post报告2.0版"
 
 
+def test_spaces_between_accented_latin_words_in_a_chinese_line_are_kept() -> None:
+    """A word ending or starting with a letter beyond ASCII (`café`, `Ángel`) keeps its word space."""
+    assert (remove_letter_spacing("记者在巴黎的一家咖啡馆里点了一杯 café au lait 和一份可颂")
+            == "记者在巴黎的一家咖啡馆里点了一杯café au lait和一份可颂")
+    assert remove_letter_spacing("报道称 Ángel Di María 进球，全 场 沸 腾") == "报道称Ángel Di María进球，全场沸腾"
+    assert remove_letter_spacing("他 说 “ 清 福 ” ， 首 先") == "他说“清福”，首先"  # curly quotes are not Latin
+
+
+def test_the_space_after_a_documents_numbering_is_kept() -> None:
+    assert remove_letter_spacing("第一条 为推动国家通用语言文字的规范化") == "第一条 为推动国家通用语言文字的规范化"
+    assert remove_letter_spacing("第一章 总则") == "第一章 总则"
+    assert remove_letter_spacing("第 一 章 总 则 ， 很 好") == "第一章总则，很好"  # letter-spaced: nothing is kept
+
+
 def test_lost_glyphs_are_removed_and_counted() -> None:
     [line] = read_lines("本报讯\ufffd \ufffd 1 月 14 日 , 为了")
     assert (line.text, line.lost_glyphs) == ("本报讯1月14日,为了", 2)

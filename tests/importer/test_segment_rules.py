@@ -171,3 +171,63 @@ def test_in_a_news_report_a_heading_over_a_one_line_paragraph_is_the_next_title(
     first, second = parse_page("多地出台措施稳定和扩大就业\n" + report + "奔向人工智能的“海油高地”\n" + feature)
     assert (first.title, second.title) == ("多地出台措施稳定和扩大就业", "奔向人工智能的“海油高地”")
     assert second.paragraphs[0] == "产业焕新，AI赋能。"
+    assert any(warning.startswith(f"uncertain boundary: line {2 + len(report.splitlines())},")
+               for warning in second.warnings)  # the weak decision names its line
+
+
+def test_a_one_character_title_over_a_pen_name_is_title_and_author() -> None:
+    """An essay's `推` over `丰之余`: 丰 is no common surname, but a three-character line between a title
+    and a text's first line is its author's name (listed for review)."""
+    essay = column("两三月前，报上好像登过一条新闻，说有一个卖报的孩子，踏上电车的踏脚去取报钱。",
+                   "住在上海，想不遇到推与踏，是不能的，而且这推与踏也还要廓大开去。", width=15)
+    first, second = parse_page("推\n丰之余\n" + essay + "喝茶\n丰之余\n" + essay)
+    assert [(article.title, article.authors) for article in (first, second)] == [
+        ("推", ["丰之余"]), ("喝茶", ["丰之余"])]
+    assert "line 2: a bare name under the headline (丰之余) was taken as the byline" in first.warnings
+    assert len(first.paragraphs) == 2
+
+
+def test_only_a_three_character_line_passes_for_a_name_without_a_known_surname() -> None:
+    assert bare_name("丰之余") is None and bare_name("丰之余", any_surname=True) is not None
+    assert bare_name("守住初心", any_surname=True) is None and bare_name("春耕", any_surname=True) is None
+    assert bare_name("第一章 总则", any_surname=True) is None and bare_name("第一章", any_surname=True) is None
+
+
+def test_a_documents_dated_note_marks_its_title_even_after_an_unsigned_report() -> None:
+    """Nothing closes the report, and the law's title fits the column; the note under it only follows a title.
+
+    After the note, which ends with its bracket and no full stop, `第一章 总则` is a subhead."""
+    report = column("现在，我代表海南省人民政府，向大会报告工作，请予审议。", "这一年，我们感恩奋进、埋头苦干，"
+                    "封关运作如期实现。封关准备重点任务和软硬件建设全面完成。", width=36)
+    law = column("（2000年10月31日第九届全国人民代表大会常务委员会第十八次会议通过 2000年10月31日中华人民共和国"
+                 "主席令第三十七号公布 自2001年1月1日起施行）", width=36) + "第一章 总则\n" + column(
+        "第一条 为推动国家通用语言文字的规范化、标准化及其健康发展，根据宪法，制定本法。",
+        "第二条 本法所称的国家通用语言文字是普通话和规范汉字。", width=36)
+    first, second = parse_page("政府工作报告\n" + report + "中华人民共和国国家通用语言文字法\n" + law)
+    assert (first.title, first.subheads) == ("政府工作报告", [])
+    assert (second.title, second.subheads) == ("中华人民共和国国家通用语言文字法", ["第一章 总则"])
+    assert second.paragraphs[0].endswith("起施行）") and len(second.paragraphs) == 3
+
+
+def test_a_numbered_subhead_may_be_wider_than_a_narrow_column() -> None:
+    (report,) = parse_page("政府工作报告\n" + column("现在，我代表海南省人民政府，向大会报告工作。", width=15)
+                           + "一、2025年和“十四五”时期工作回顾\n" + STORY)
+    assert report.subheads == ["一、2025年和“十四五”时期工作回顾"] and len(report.paragraphs) == 3
+
+
+def test_a_speechs_occasion_under_its_title_is_the_subtitle_with_or_without_its_dash() -> None:
+    occasion = "2026年1月27日在海南省第七届人民代表大会第五次会议上"
+    narrow = column("各位代表：", "现在，我代表海南省人民政府，向大会报告工作，请予审议。", width=13)
+    for printed in (occasion, "——" + occasion):  # wider than two columns, unpunctuated
+        (speech,) = parse_page("政府工作报告\n" + printed + "\n海南省省长  刘小明\n" + narrow)
+        assert (speech.kicker, speech.title, speech.subtitle, speech.authors) == (
+            None, "政府工作报告", occasion, ["刘小明"])
+
+
+def test_a_line_short_by_an_opening_mark_carried_over_does_not_open_a_paragraph() -> None:
+    text = ("喝茶\n那好味道竟又不知不觉的滑过去，像喝着粗茶一样了。\n"
+            "有好茶喝，会喝好茶，是一种“清福”。不过要享这\n“清福”，首先就须有工夫，其次是练习出来的特别的\n"
+            "感觉。由这一极琐屑的经验，我想，假使是一个使用筋\n力的工人，在喉干欲裂的时候，那么，即使给他龙井芽\n"
+            "茶，珠兰窨片，恐怕他喝起来也未必觉得有大区别罢。\n")
+    (essay,) = parse_page(text)
+    assert len(essay.paragraphs) == 1
