@@ -168,6 +168,9 @@ DATELINES: tuple[re.Pattern[str], ...] = (
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`."""
 
+NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
+"""A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""
+
 DATELINE_ENDS = frozenset("讯电")
 """Last characters of a dateline; a lost glyph right after one is a lost space, not lost text."""
 

@@ -42,7 +42,8 @@ UNCERTAIN_AFTER_FRAGMENT = (
     "uncertain boundary: line {line}, a heading after a headless fragment, was taken as the title of a new article"
 )
 UNCERTAIN_AFTER_NEWS = (
-    "uncertain boundary: line {line}, a heading inside a dateline-led report, was taken as the title of a new article"
+    "uncertain boundary: line {line}, a heading inside a news report (opened by a dateline or `记者…获悉`), was taken "
+    "as the title of a new article"
 )
 UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
                       "article")
@@ -327,16 +328,38 @@ class _Segmenter:
             return self._next_article(section, index)
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
-        if self._opens_with_dateline(section):
+        if self._opens_like_a_report(section):
             return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
         if section.bylines and self.page.text_ends_with_byline(index + 1):
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
 
-    def _body_text(self, section: Section, index: int) -> int:
-        """A line of text, perhaps ending with a jump line, a byline or an end mark that close the article."""
+    def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
+        """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""
         line = self.lines[index]
-        self._take(section, line)
+        if index + 1 >= len(self.lines) or split_trailing_byline(line.spaced) is not None:
+            return None
+        following = self.lines[index + 1]
+        split = split_trailing_byline(line.spaced + following.spaced)
+        if split is None or not split[0] or len(split[0]) >= len(line.spaced.rstrip()):
+            return None  # the byline must start on this line and take all of the next
+        text, byline = split
+        self._body_text(section, index, make_line(line.number, text, blank_before=line.blank_before))
+        self._take(section, following)
+        section.bylines.append(byline)
+        section.artefacts += [Artefact(line.number, line.spaced[len(text):].strip(), "byline"),
+                              Artefact(following.number, following.spaced, "byline")]
+        section.sources.append(f"line {line.number}: byline at the end of the text, wrapped onto line "
+                               f"{following.number}")
+        section.ended = True
+        return index + 2
+
+    def _body_text(self, section: Section, index: int, line: Line | None = None) -> int:
+        """A line of text, perhaps ending with a jump line, a byline or an end mark that close the article.
+
+        ``line``: the line at ``index`` with a part already read off it."""
+        self._take(section, self.lines[index])
+        line = line or self.lines[index]
         jump = continues_on(line.spaced)
         if jump is not None:
             section.continues_on = jump.page
@@ -365,10 +388,11 @@ class _Segmenter:
         return self._read_head(self._start(index, warning), index)
 
     @staticmethod
-    def _opens_with_dateline(section: Section) -> bool:
-        """A news report (消息) opens with a dateline and has no subheads; features (通讯) have them."""
+    def _opens_like_a_report(section: Section) -> bool:
+        """A news report (消息) opens with a dateline or `记者从…获悉`, and has no subheads; features (通讯) do."""
         first = next((line for kind, line in section.body if kind == "text"), None)
-        return first is not None and match_dateline(first.spaced) is not None
+        return first is not None and (match_dateline(first.spaced) is not None
+                                      or c.NEWS_LEAD.match(first.text) is not None)
 
     def _after_sentence(self, section: Section) -> bool:
         previous = section.last_text()
@@ -383,7 +407,7 @@ class _Segmenter:
         line = self.lines[index]
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
-                      or (self._opens_with_dateline(section) and self._over_a_one_line_paragraph(index)))
+                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
@@ -469,6 +493,7 @@ BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_numbered_subhead,
     _Segmenter._body_end_name,
     _Segmenter._body_heading,
+    _Segmenter._body_wrapped_end_byline,
     _Segmenter._body_text,
 )
 """In an article, in order; each returns the index of the next line to read, or None to pass the line on."""

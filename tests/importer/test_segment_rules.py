@@ -231,3 +231,22 @@ def test_a_line_short_by_an_opening_mark_carried_over_does_not_open_a_paragraph(
             "茶，珠兰窨片，恐怕他喝起来也未必觉得有大区别罢。\n")
     (essay,) = parse_page(text)
     assert len(essay.paragraphs) == 1
+
+
+def test_a_report_led_by_its_reporter_has_no_subheads_so_a_heading_in_it_is_the_next_title() -> None:
+    """`记者从…获悉` opens a news report as a dateline does: a heading after it starts the next piece."""
+    report = column("记者从省交通运输厅获悉，春节期间全省高速公路小型客车免费通行。", "交通运输部门提醒，节日期间"
+                    "部分路段车流量较大，请提前规划出行路线。", width=28)
+    brief = column("傍晚时分，位于老城区的一家城市书房里灯火通明，不少市民安静地坐在书架旁阅读。", width=28)
+    first, second = parse_page("高速公路春运期间免费通行\n" + report + "城市书房成为市民“文化客厅”\n" + brief)
+    assert (first.title, first.subheads, second.title) == ("高速公路春运期间免费通行", [], "城市书房成为市民“文化客厅”")
+    assert any(warning.startswith("uncertain boundary: line 6,") for warning in second.warnings)
+
+
+def test_a_bracketed_end_byline_broken_by_the_wrap_is_one_byline_over_two_lines() -> None:
+    (brief,) = parse_page("城市书房成为市民“文化客厅”\n文化部门表示，今年将新建城市书房十五家，并推动书房向\n"
+                          "乡镇延伸，让更多群众在家门口享受阅读的乐趣。（通讯员 黄\n静）\n")
+    assert brief.authors == ["黄静"] and brief.paragraphs[-1].endswith("阅读的乐趣。")
+    assert [(artefact.line, artefact.text) for artefact in brief.artefacts if artefact.kind == "byline"] == [
+        (3, "（通讯员 黄"), (4, "静）")]
+    assert "line 3: byline at the end of the text, wrapped onto line 4" in brief.sources
