@@ -68,15 +68,17 @@ UNDASHED_HEAD = 3
 def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
     """The last line of a headline stack when it is a subtitle printed without its dash.
 
-    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, or the stack
-    has three lines: kicker, title, subtitle.
+    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, stands under
+    a line that ends as only a title does (`…突破30亿元！`: a kicker leads into the title, it does not
+    exclaim or ask), or the stack has three lines: kicker, title, subtitle.
     """
     if subtitles or len(head) < 2:
         return None
     last = head[-1]
     phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
     shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
-              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES))
+              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES)
+              or head[-2].text.rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADLINE_ONLY_END)
     return last if shaped or len(head) == UNDASHED_HEAD else None
 
 

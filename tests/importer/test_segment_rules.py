@@ -129,6 +129,17 @@ def test_a_subtitle_printed_without_its_dash_stays_the_subtitle() -> None:
     assert "subtitle (under the title, no dash)" in text_report([news])
 
 
+def test_under_a_title_that_exclaims_or_asks_an_undashed_line_is_the_subtitle() -> None:
+    """A kicker leads into its title and does not end with `！` or `？`; a title may."""
+    [sales] = parse_page("87小时，保费突破30亿元！\n湖北武汉市分公司“开门红”战役告捷\n" + STORY)
+    assert (sales.kicker, sales.title, sales.subtitle) == (
+        None, "87小时，保费突破30亿元！", "湖北武汉市分公司“开门红”战役告捷")
+    assert "line 2: a heading under the title without a dash (湖北武汉市分公司“开门红”战役告捷) was taken as the " \
+           "subtitle" in sales.warnings
+    [company] = parse_page("绥宁县分公司\n警邮联合宣传交通安全\n" + STORY)
+    assert (company.kicker, company.title, company.subtitle) == ("绥宁县分公司", "警邮联合宣传交通安全", None)
+
+
 def test_a_report_under_its_speakers_office_is_signed_by_the_speaker() -> None:
     [report] = parse_page("政府工作报告\n海南省省长  刘小明\n" + STORY)
     assert (report.title, report.authors) == ("政府工作报告", ["刘小明"])
