@@ -271,8 +271,10 @@ def is_indented_start(line: Line, column: float) -> bool:
     """A line narrowed by the lost two-character indent (and not just a short last line)."""
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent
-    if line.letter_spaced or is_latin_script(line.text):
-        return False  # a justified line stretched, or ragged Latin text: narrowness tells nothing
+    if is_latin_script(line.text):
+        return False  # ragged Latin text: narrowness tells nothing
+    if line.letter_spaced:  # justified, so stretched by a character or two; a first line is short by the indent
+        return not ends_sentence(line.text) and line.width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
     narrowed = line.width <= column - c.INDENT_MARGIN
     return narrowed and (not ends_sentence(line.text) or line.width >= column - c.INDENT_BAND)
 

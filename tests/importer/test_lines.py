@@ -132,3 +132,15 @@ def test_a_full_line_thick_with_punctuation_does_not_end_its_paragraph() -> None
     ]))
     starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
     assert [index for index, start in enumerate(starts) if start] == [0]
+
+
+def test_a_letter_spaced_line_narrowed_by_the_indent_opens_a_paragraph() -> None:
+    """Justified first lines are letter-spaced too; a character or two of stretch is not the two-character indent."""
+    lines = read_lines("粮，但若说他吃人，是不对的，\n他所吃的物事，叫作“两脚羊”。\n时 候 是 二 十 世 纪， 地 方 是\n"
+                       "上海，虽然骨子里永是“素重\n人道”，但表面上当然会有些\n不同的。对于中国的有一部分\n")
+    starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
+    assert starts == [True, False, True, False, False, False]
+    stretched = read_lines("上海，虽然骨子里永是“素重\n人道”，但表面上当然会有些不\n同的。对于中国的有一部分人。\n"
+                           "并 不 是 “ 人 ” 的 生 物 ， 洋 大 人\n如何赐谥，我不得而知，我仅\n"
+                           "知道洋大人的下属们所给与\n")
+    assert paragraph_starts(stretched, local_columns(stretched), [False] * 6)[3] is False

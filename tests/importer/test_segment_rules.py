@@ -202,6 +202,8 @@ def test_only_a_three_character_line_passes_for_a_name_without_a_known_surname()
     assert bare_name("丰之余") is None and bare_name("丰之余", any_surname=True) is not None
     assert bare_name("守住初心", any_surname=True) is None and bare_name("春耕", any_surname=True) is None
     assert bare_name("第一章 总则", any_surname=True) is None and bare_name("第一章", any_surname=True) is None
+    assert bare_name("旅 隼", any_surname=True) is not None  # two characters spaced out to three: a name
+    assert bare_name("旅隼", any_surname=True) is None and bare_name("旅 隼") is None
 
 
 def test_a_documents_dated_note_marks_its_title_even_after_an_unsigned_report() -> None:
