@@ -52,6 +52,10 @@ UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name})
 UNCERTAIN_OVER_FIRST_LINE = (
     "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
 )
+UNCERTAIN_OPENING_TITLE = (
+    "line {line}: a short phrase at the top of the page or after an article's end was taken as a title, though the "
+    "line under it does not look like a paragraph's first line"
+)
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -202,8 +206,16 @@ class _Segmenter:
         # under a kicker, a short phrase is the title whatever follows it
         stacked = (len(section.head) == 1 and not section.bylines and is_unpunctuated(line)
                    and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True))
-        if section.subtitles or not (repeated or stacked or self.page.heading_at(index, at_head=True)):
+        # a phrase opening the page or following an article's end is a title, across two columns at most:
+        # a fragment from another page opens with running text
+        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(line)
+                   and is_heading(line, column, at_head=True, spanning=True))
+        if section.subtitles:
             return False
+        if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
+            if not opening:
+                return False
+            section.warnings.append(UNCERTAIN_OPENING_TITLE.format(line=line.number))
         section.head.append(line)
         return True
 

@@ -6,7 +6,7 @@ from epaper.importer.bylines import bare_name, split_lost_box_byline, split_trai
 from epaper.importer.parse import parse_page
 from epaper.importer.report import text_report
 from epaper.importer.segment import BODY_RULES, HEAD_RULES
-from tests.importer.corpus import wrap
+from tests.importer.corpus import load_pages, wrap
 
 
 def column(*paragraphs: str, width: int = 20) -> str:
@@ -263,3 +263,16 @@ def test_a_bracketed_end_byline_broken_by_the_wrap_is_one_byline_over_two_lines(
     assert [(artefact.line, artefact.text) for artefact in brief.artefacts if artefact.kind == "byline"] == [
         (3, "（通讯员 黄"), (4, "静）")]
     assert "line 3: byline at the end of the text, wrapped onto line 4" in brief.sources
+
+
+def test_a_phrase_opening_the_page_over_a_first_line_with_a_hanging_comma_is_the_title() -> None:
+    """The first line's last comma hangs past the measure, so the line is not narrowed; a phrase at the top
+    of a page is a title all the same (a fragment opens with running text), listed for review."""
+    [news] = [page["articles"][0] for page in load_pages() if page["name"] == "real-news-1933"]
+    body = column(news["paragraphs"][0], width=32)
+    assert body.splitlines()[0].endswith("，")  # hangs: 31 cells where a first line has 30
+    (article,) = parse_page(news["title"] + "\n" + body)
+    assert article.title == "艺华影片公司被“影界铲共同志会”捣毁" and len(article.paragraphs) == 1
+    assert any(warning.startswith("line 1: a short phrase at the top of the page") for warning in article.warnings)
+    (fragment,) = parse_page(body)
+    assert fragment.title is None  # running text opens a fragment
