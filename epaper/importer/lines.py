@@ -170,6 +170,8 @@ class _Sample:
     middle: bool
     """A line inside a paragraph, printed full: neither it nor the line before ends a sentence, and the
     line before is no narrower than a first line (a heading over a text is)."""
+    opens: bool = False
+    """The first line of the lines measured, running on: a paragraph's first line, so never a full one."""
 
 
 def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
@@ -193,11 +195,12 @@ def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
 
     def support(column: float) -> int:
         return sum(1 for sample in samples
-                   if abs(sample.width - column) <= c.COLUMN_TOLERANCE
-                   or (sample.may_start and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
+                   if (abs(sample.width - column) <= c.COLUMN_TOLERANCE and not sample.opens)
+                   or ((sample.may_start or sample.opens)
+                       and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
 
-    candidates = {sample.width for sample in samples} | {
-        sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start}
+    candidates = {sample.width for sample in samples if not sample.opens} | {
+        sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start or sample.opens}
     return max(sorted(candidates), key=lambda column: (support(column), column))
 
 
@@ -208,8 +211,10 @@ def _middle_widths(samples: Sequence[_Sample]) -> list[float]:
     return sorted(sample.width for sample in samples if sample.middle and sample.width >= wide * c.HEADING_SHARE)
 
 
-def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
-    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched."""
+def _full_widths(lines: Sequence[Line], first: int, stop: int, *, first_opens: bool = False) -> list[_Sample]:
+    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched.
+
+    ``first_opens``: ``lines[0]`` opens a paragraph (under a headline or a subhead, not in a fragment)."""
     first = max(0, first)
     samples = []
     for position, line in enumerate(lines[first:stop], start=first):
@@ -217,7 +222,8 @@ def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
         after_short = previous is not None and previous.width < line.width - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
         may_start = previous is not None and (ends_sentence(previous.text) or after_short)
         middle = previous is not None and not may_start and not ends_sentence(line.text)
-        samples.append((_Sample(line.width, may_start, middle), line.letter_spaced))
+        opens = first_opens and previous is None and not ends_sentence(line.text)
+        samples.append((_Sample(line.width, may_start, middle, opens), line.letter_spaced))
     return [sample for sample, spaced in samples if not spaced] or [sample for sample, _ in samples]
 
 
@@ -230,11 +236,16 @@ def wide_columns(lines: Sequence[Line]) -> list[float | None]:
     return columns
 
 
-def local_columns(lines: Sequence[Line], wider: Sequence[float | None] | None = None) -> list[float]:
-    """The column width around each line, measured on its neighbours (``wider``: measured on the page)."""
+def local_columns(lines: Sequence[Line], wider: Sequence[float | None] | None = None, *,
+                  first_opens: bool = False) -> list[float]:
+    """The column width around each line, measured on its neighbours (``wider``: measured on the page).
+
+    ``first_opens``: the first line opens a paragraph, so where it runs on it is a first line, short
+    of the column by the indent (a short text has too few full lines to measure otherwise)."""
     wider = wider if wider is not None else wide_columns(lines)
     return [
-        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1), wider[index])
+        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1, first_opens=first_opens),
+                wider[index])
         for index in range(len(lines))
     ]
 

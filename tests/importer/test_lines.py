@@ -144,3 +144,14 @@ def test_a_letter_spaced_line_narrowed_by_the_indent_opens_a_paragraph() -> None
                            "并 不 是 “ 人 ” 的 生 物 ， 洋 大 人\n如何赐谥，我不得而知，我仅\n"
                            "知道洋大人的下属们所给与\n")
     assert paragraph_starts(stretched, local_columns(stretched), [False] * 6)[3] is False
+
+
+def test_a_texts_first_line_running_on_measures_the_column_less_the_indent() -> None:
+    """Three lines of one width: the first runs on, so it is a first line and the column is two wider;
+    the second, as wide, is a short last line, and the third opens a paragraph."""
+    lines = read_lines("本报讯3月1日起，国网南昌供电公司组织开展为期一个月的春季设\n"
+                       "备安全大检查，重点排查变电站、输电线路和配电设施的安全隐患。\n"
+                       "检查中，该公司采用无人机巡检与人工巡视相结合的方式，对辖区内\n"
+                       "220千伏及以上线路进行全面体检，发现并消除隐患37处。\n")
+    assert paragraph_starts(lines, local_columns(lines, first_opens=True), [False] * 4) == [True, False, True, False]
+    assert paragraph_starts(lines, local_columns(lines), [False] * 4) == [True, False, False, False]  # a fragment
