@@ -66,6 +66,9 @@ SUBHEAD_NUMBERING = re.compile(
 )
 """Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
 
+TITLE_LABEL = re.compile(rf"^[{CJK}]{{1,6}}[：:]\s*(?=\S)")
+"""A title's label (`午评：`, `快讯：`): a title may open with one and stay a phrase."""
+
 DOCUMENT_NOTE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 """A document's note under its title (`（2000年10月31日第九届…会议通过…）`): a line only a head has over it."""
 
@@ -165,8 +168,10 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^本报\s*(?:[{CJK}]{{1,12}}\s*)?(?:{_DATE})?\s*讯"),
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
+    re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
 )
-"""A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`."""
+"""A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
+agency, site, paper or station named so (`中国经济网北京6月12日讯`)."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""

@@ -36,10 +36,11 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     """A heading is a short line without clause punctuation at its end, and no full stop inside.
 
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
-    ``spanning``: what follows can only follow a title, so the title may run across columns.
+    ``spanning``: what follows can only follow a title, so the title may run across columns (two at
+    most, or any number when it is an unpunctuated phrase).
     ``spaced_ok``: a head marker follows, so a letter-spaced line is a tracked-out title; elsewhere
     a letter-spaced line is a justified full line of text, never a heading. A one-character title
-    (an essay's `推`) needs that marker too; with it, an unpunctuated line may be of any width.
+    (an essay's `推`) needs that marker too.
     """
     if line.letter_spaced and not spaced_ok:
         return False
@@ -55,8 +56,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     if len(c.CJK_CHAR.findall(line.text)) < (1 if spaced_ok else 2) and not (
             is_latin_script(line.text) and " " in line.text):
         return False  # one Chinese character with nothing under it that marks a head, or a lone Latin word
-    if spaced_ok and is_unpunctuated(line):
-        return True  # a phrase over a head marker: a line across the page, as no line of text is
+    if (spaced_ok or spanning) and is_unpunctuated(line):
+        return True  # a phrase over a head marker or a text's start: a line across the page, as no line of text is
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 

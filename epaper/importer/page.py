@@ -103,7 +103,7 @@ class Page:
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (
-            (starts_text and not following.letter_spaced)
+            starts_text
             or (depth < MAX_HEAD_LINES and self.heading_at(index + 1, at_head=True, depth=depth + 1))))
         if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning,
                           spaced_ok=marker):

@@ -206,10 +206,11 @@ class _Segmenter:
         # under a kicker, a short phrase is the title whatever follows it
         stacked = (len(section.head) == 1 and not section.bylines and is_unpunctuated(line)
                    and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True))
-        # a phrase opening the page or following an article's end is a title, across two columns at most:
-        # a fragment from another page opens with running text
-        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(line)
-                   and is_heading(line, column, at_head=True, spanning=True))
+        # a phrase opening the page or following an article's end, short or wider than the column, is a
+        # title (`午评：…` too): a fragment from another page opens with running text, a full line
+        phrase = make_line(line.number, c.TITLE_LABEL.sub("", line.spaced))
+        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(phrase)
+                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index, phrase)))
         if section.subtitles:
             return False
         if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
@@ -433,10 +434,12 @@ class _Segmenter:
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
         return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
 
-    def _wider_than_column(self, index: int) -> bool:
-        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one."""
+    def _wider_than_column(self, index: int, phrase: Line | None = None) -> bool:
+        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one.
+
+        ``phrase``: the line as it must be unpunctuated (without a title's label)."""
         line = self.lines[index]
-        return (not line.letter_spaced and is_unpunctuated(line)
+        return (not line.letter_spaced and is_unpunctuated(phrase or line)
                 and line.width > self.columns[index] + c.WIDER_THAN_COLUMN)
 
     def _over_a_first_line(self, index: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from epaper.importer.bylines import bare_name, split_lost_box_byline, split_trailing_byline
+from epaper.importer.bylines import bare_name, match_dateline, split_lost_box_byline, split_trailing_byline
 from epaper.importer.parse import parse_page
 from epaper.importer.report import text_report
 from epaper.importer.segment import BODY_RULES, HEAD_RULES
@@ -276,3 +276,23 @@ def test_a_phrase_opening_the_page_over_a_first_line_with_a_hanging_comma_is_the
     assert any(warning.startswith("line 1: a short phrase at the top of the page") for warning in article.warnings)
     (fragment,) = parse_page(body)
     assert fragment.title is None  # running text opens a fragment
+
+
+def test_a_dateline_of_any_agency_site_or_paper_opens_a_report() -> None:
+    assert match_dateline("中国经济网北京 6 月 12 日讯 A 股三大指数") is not None
+    assert match_dateline("浙江日报杭州3月1日讯") is not None and match_dateline("央广网北京3月1日电") is not None
+    assert match_dateline("截至6月12日电力供应平稳") is None and match_dateline("人民网昨日报道") is None
+
+
+def test_a_labelled_title_across_columns_opens_the_page_and_the_next_report_follows() -> None:
+    """`午评：…` is a title with its label; a title wider than two narrow columns over a first line is a title;
+    the first report opens with a dateline, so a heading after it starts the next one."""
+    report = column("中国经济网北京6月12日讯 A股三大指数今日早盘集体上涨。截至午间收盘，上证指数报4049.29点。",
+                    "行业板块方面，贵金属、工业金属、小金属等板块涨幅居前。", width=13)
+    other = column("中国经济网北京6月12日讯 魅视科技昨日晚间发布公告称，近日，公司收到股东出具的告知函。", width=13)
+    first, second = parse_page("午评：三大指数早盘集体上涨  贵金属板块领涨\n" + report
+                               + "魅视科技实控人方拟套现1.13亿元  2022年上市募5.43亿\n" + other)
+    assert (first.title, first.dateline) == ("午评：三大指数早盘集体上涨 贵金属板块领涨", "中国经济网北京6月12日讯")
+    assert second.title == "魅视科技实控人方拟套现1.13亿元 2022年上市募5.43亿"
+    assert second.dateline == "中国经济网北京6月12日讯"
+    assert first.paragraphs[-1].startswith("行业板块方面")
