@@ -11,7 +11,15 @@ from . import conventions as c
 from .bylines import Byline, bare_name, has_role, match_dateline, parse_byline, split_trailing_byline
 from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continued_from
-from .lines import Line, blank_lines_meaningful, boundary_columns, ends_sentence, is_indented_start, make_line
+from .lines import (
+    Line,
+    blank_lines_meaningful,
+    boundary_columns,
+    ends_sentence,
+    is_indented_start,
+    is_latin_script,
+    make_line,
+)
 
 MAX_HEAD_LINES = 4
 """Kicker, title, subtitle and a byline: a head is never longer."""
@@ -97,6 +105,8 @@ class Page:
         if index + 1 >= len(self.lines):
             return False
         following = self.lines[index + 1]
+        if self.runs_on(index):
+            return False
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
         starts_text = (is_indented_start(following, self.columns[index + 1]) or one_line_paragraph
@@ -110,6 +120,15 @@ class Page:
             return False
         return (following.letter_spaced or starts_text or marker
                 or self.looks_like_head(index + 1, depth + 1))
+
+    def runs_on(self, index: int) -> bool:
+        """`…研究所（MNI）主任Guy` over `Rouleau对…`: in Chinese text a line that ends inside a run of Latin
+        words the next line goes on with is wrapped text; a heading ends where its phrase does."""
+        if index + 1 >= len(self.lines):
+            return False
+        last, first = self.lines[index].text[-1:], self.lines[index + 1].text[:1]
+        return (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
+                and not is_latin_script(self.lines[index].text))
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated
@@ -133,3 +152,4 @@ class Page:
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (
             depth < MAX_HEAD_LINES and self.heading_at(index, at_head=True, depth=depth))
+

@@ -203,9 +203,11 @@ class _Segmenter:
         column = self.columns[index]
         # a text continued from another page repeats its title under the jump line
         repeated = section.continued_from is not None and not section.head and is_heading(line, column, at_head=True)
-        # under a kicker, a short phrase is the title whatever follows it
+        # under a kicker, a short phrase is the title whatever follows it, unless it is a paragraph's first
+        # line: its indent kept, or running on into the next line's Latin words
         stacked = (len(section.head) == 1 and not section.bylines and is_unpunctuated(line)
-                   and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True))
+                   and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True)
+                   and line.indent < c.KEPT_INDENT and not self.page.runs_on(index))
         # a phrase opening the page or following an article's end, short or wider than the column, is a
         # title (`午评：…` too): a fragment from another page opens with running text, a full line
         phrase = make_line(line.number, c.TITLE_LABEL.sub("", line.spaced))

@@ -296,3 +296,16 @@ def test_a_labelled_title_across_columns_opens_the_page_and_the_next_report_foll
     assert second.title == "魅视科技实控人方拟套现1.13亿元 2022年上市募5.43亿"
     assert second.dateline == "中国经济网北京6月12日讯"
     assert first.paragraphs[-1].startswith("行业板块方面")
+
+
+def test_a_first_line_running_on_into_latin_words_or_indented_is_text_not_a_second_head_line() -> None:
+    """Short because `Rouleau` did not fit, the line ends inside a run of Latin words the next line goes on with."""
+    paragraph = ("加拿大麦吉尔大学蒙特利尔神经科学研究所（MNI）主任Guy Rouleau对当前神经科学研究向临床转化的"
+                 "速度之慢感到沮丧。“我们现在的工作糟透了。”他说。")
+    text = "\n".join(line.rstrip() for line in wrap(paragraph, 30, 32))
+    assert text.splitlines()[0].endswith("Guy")
+    title = "加拿大一科研机构将开放数据促进科学发展"
+    for page in (text, "\u3000\u3000" + text):
+        (article,) = parse_page(title + "\n" + page + "\n")
+        assert (article.kicker, article.title, article.subtitle) == (None, title, None)
+        assert article.paragraphs[0].startswith("加拿大麦吉尔大学") and "Guy Rouleau" in article.paragraphs[0]
