@@ -94,17 +94,23 @@ def _is_latin_name(name: str) -> bool:
                     and word.lower() not in c.LATIN_WEEKDAYS for word in named))
 
 
-def bare_name(spaced: str) -> Byline | None:
+def bare_name(spaced: str, *, any_surname: bool = False) -> Byline | None:
     """A line that is nothing but one person's name, as commentary pages print their author: `周 方`.
 
-    Names and short headings look alike, so the name must start with a common surname.
+    Names and short headings look alike, so the name must start with a common surname, unless
+    ``any_surname``: the line's place already says it is a name (a pen name like `丰之余`). Even
+    then it is one name of three characters, the commonest shape of a name, or of two spaced out to
+    the width of three (`旅 隼`), as papers set two-character names: two- and four-character lines
+    (`春耕`, `守住初心`) and two words (`第一章 总则`) are more often headings.
     """
     names = [token for token in c.NAME_SEPARATORS.split(spaced.strip()) if token]
+    spaced_out = len(names) == c.PEN_NAME_LENGTH - 1 and all(len(token) == 1 for token in names)
     if all(len(token) == 1 for token in names):
         names = ["".join(names)]
+    any_surname = any_surname and len(names) == 1 and (len(names[0]) == c.PEN_NAME_LENGTH or spaced_out)
     surnamed = all(
-        c.NAME.match(name) and name not in c.NOT_NAMES and len(name) <= 4
-        and (name[0] in c.SURNAMES or name.startswith(c.COMPOUND_SURNAMES))
+        c.NAME.match(name) and name not in c.NOT_NAMES and len(name) <= 4 and not c.SUBHEAD_NUMBERING.match(name)
+        and (any_surname or name[0] in c.SURNAMES or name.startswith(c.COMPOUND_SURNAMES))
         for name in names)
     return Byline(spaced.strip(), names) if names and len(names) <= 2 and surnamed else None
 

@@ -46,12 +46,15 @@ HEADLINE_ONLY_END = frozenset("！？!?")
 SUBTITLE_DASHES = re.compile(r"^\s*(?:——|—|--|──|－－)\s*")
 """A subtitle (副题) starts with a long dash."""
 
-SUBTITLE_OPENER = re.compile(r"^(?:记(?!者)|访|专访|探访|走近|追记|写在)")
-"""How a subtitle begins (`记古城改造中的烟火人间`, `访…院士`): under the title it is the subtitle even when
-its dash was not printed or was lost; over the title the same line is a kicker."""
+SUBTITLE_OPENER = re.compile(r"^(?:记(?!者)|访|专访|探访|走近|追记|写在|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在)")
+"""How a subtitle begins (`记古城改造中的烟火人间`, `访…院士`, a speech's `2026年1月27日在…会议上`): under
+the title it is the subtitle even when its dash was not printed or was lost; over the title the same line is
+a kicker."""
 
-SUBTITLE_CLOSER = re.compile(r"(?:之[一二三四五六七八九十]{1,3}|综述|侧记|纪实|述评|巡礼)$")
-"""How a subtitle ends: a series label (`…目标综述之二`, `…工作侧记`); a kicker or title does not."""
+SUBTITLE_CLOSER = re.compile(
+    r"(?:之[一二三四五六七八九十]{1,3}|综述|侧记|纪实|述评|巡礼|上的(?:讲话|报告|致辞|发言|演讲))$")
+"""How a subtitle ends: a series label (`…目标综述之二`, `…工作侧记`), a speech's occasion (`在…上的讲话`);
+a kicker or title does not."""
 
 SUBTITLE_PHRASES = 3
 """A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:
@@ -63,12 +66,24 @@ SUBHEAD_NUMBERING = re.compile(
 )
 """Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
 
+TITLE_LABEL = re.compile(rf"^[{CJK}]{{1,6}}[：:]\s*(?=\S)")
+"""A title's label (`午评：`, `快讯：`): a title may open with one and stay a phrase."""
+
+DOCUMENT_NOTE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+"""A document's note under its title (`（2000年10月31日第九届…会议通过…）`): a line only a head has over it."""
+
+DOCUMENT_NUMBERING = re.compile(r"第[一二三四五六七八九十百零〇]{1,6}[编章节条](?=[ \u3000]+[^ \u3000])")
+"""`第一条 为推动…`, `第一章 总则`: the space after a document's numbering is printed, not letter-spacing."""
+
 LAW_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,6}条")
 """A law's article (`第二条 本法所称…`) opens a paragraph: a line so numbered is never a heading."""
 
 OPENING_BRACKETS = frozenset("（(")
 CLOSING_BRACKETS = frozenset("）)")
 """A heading closes every bracket it opens (`（人民时评）`); a line that leaves one open is wrapped text."""
+
+OPENING_MARKS = frozenset("（(“‘《「『〈【")
+"""Marks never set at a line's end: one that fell there is carried to the next line, so the line is a cell short."""
 
 HEADLINE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\u3000+)(?=\S)")
 """A wide space between the two phrases of a headline (`布局谋篇  落实落细`)."""
@@ -153,8 +168,13 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^本报\s*(?:[{CJK}]{{1,12}}\s*)?(?:{_DATE})?\s*讯"),
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
+    re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
 )
-"""A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`."""
+"""A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
+agency, site, paper or station named so (`中国经济网北京6月12日讯`)."""
+
+NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
+"""A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""
 
 DATELINE_ENDS = frozenset("讯电")
 """Last characters of a dateline; a lost glyph right after one is a lost space, not lost text."""
@@ -200,6 +220,9 @@ SURNAMES = frozenset(
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 """Single-character surnames common in China: a bare 2–4 character line that starts with one reads as a name."""
+
+PEN_NAME_LENGTH = 3
+"""A name alone under a headline whose first character is no common surname is taken for a name at this length."""
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "公孙", "尉迟", "长孙", "宇文")
 

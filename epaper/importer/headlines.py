@@ -19,9 +19,11 @@ class Headline:
 
 
 def is_subtitle(line: Line, column: float) -> bool:
-    """A subtitle opens with a long dash and is no wider than the column."""
+    """A subtitle opens with a long dash and spans two columns at most, or any width unpunctuated:
+    a line of text is never wider than its column."""
     dashed = bool(c.SUBTITLE_DASHES.match(line.text))
-    return dashed and line.width <= column * c.HEADLINE_SPAN and not ends_sentence(line.text)
+    fits = line.width <= column * c.HEADLINE_SPAN or is_unpunctuated(line)
+    return dashed and fits and not ends_sentence(line.text)
 
 
 def is_unpunctuated(line: Line) -> bool:
@@ -34,9 +36,11 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
     """A heading is a short line without clause punctuation at its end, and no full stop inside.
 
     ``at_head``: the line stands over an article, where a title may end with `！` or `？`.
-    ``spanning``: what follows can only follow a title, so the title may run across columns.
+    ``spanning``: what follows can only follow a title, so the title may run across columns (two at
+    most, or any number when it is an unpunctuated phrase).
     ``spaced_ok``: a head marker follows, so a letter-spaced line is a tracked-out title; elsewhere
-    a letter-spaced line is a justified full line of text, never a heading.
+    a letter-spaced line is a justified full line of text, never a heading. A one-character title
+    (an essay's `推`) needs that marker too.
     """
     if line.letter_spaced and not spaced_ok:
         return False
@@ -49,8 +53,11 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False
     if c.LAW_ARTICLE.match(line.text) or not _brackets_balanced(line.text):
         return False
-    if len(c.CJK_CHAR.findall(line.text)) < 2 and not (is_latin_script(line.text) and " " in line.text):
-        return False  # one Chinese character, or a lone Latin word, is no heading
+    if len(c.CJK_CHAR.findall(line.text)) < (1 if spaced_ok else 2) and not (
+            is_latin_script(line.text) and " " in line.text):
+        return False  # one Chinese character with nothing under it that marks a head, or a lone Latin word
+    if (spaced_ok or spanning) and is_unpunctuated(line):
+        return True  # a phrase over a head marker or a text's start: a line across the page, as no line of text is
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 
@@ -62,15 +69,17 @@ UNDASHED_HEAD = 3
 def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
     """The last line of a headline stack when it is a subtitle printed without its dash.
 
-    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, or the stack
-    has three lines: kicker, title, subtitle.
+    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, stands under
+    a line that ends as only a title does (`…突破30亿元！`: a kicker leads into the title, it does not
+    exclaim or ask), or the stack has three lines: kicker, title, subtitle.
     """
     if subtitles or len(head) < 2:
         return None
     last = head[-1]
     phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
     shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
-              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES))
+              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES)
+              or head[-2].text.rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADLINE_ONLY_END)
     return last if shaped or len(head) == UNDASHED_HEAD else None
 
 

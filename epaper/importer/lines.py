@@ -53,8 +53,10 @@ def is_latin_script(text: str) -> bool:
 def remove_letter_spacing(text: str) -> str:
     """Drop spaces next to Chinese text (``截 至 1 月`` → ``截至1月``) but keep those between Latin words.
 
-    In Chinese text a space survives only between two ASCII characters; in a line of Latin script
-    (``città è``, ``said “yes”``) every gap is a word space unless a Chinese character borders it.
+    In Chinese text a space survives only between two Latin characters (ASCII, or letters such as
+    the ``é`` of ``café au lait``); in a line of Latin script (``città è``, ``said “yes”``) every gap
+    is a word space unless a Chinese character borders it. One space after a document's numbering
+    (``第一条 为推动``, ``第一章 总则``) is printed, so it is kept.
     """
     latin_line = is_latin_script(text)
 
@@ -66,9 +68,18 @@ def remove_letter_spacing(text: str) -> str:
             return ""
         if latin_line:
             return "" if is_wide(before) or is_wide(after) else " "
-        return " " if before.isascii() and after.isascii() else ""
+        if start == numbered_end:
+            return " "
+        return " " if _is_latin_char(before) and _is_latin_char(after) else ""
 
+    numbered = c.DOCUMENT_NUMBERING.match(text.lstrip())
+    numbered_end = len(text) - len(text.lstrip()) + numbered.end() if numbered else -1
     return _SPACE_RUN.sub(keep_or_drop, text).strip()
+
+
+def _is_latin_char(char: str) -> bool:
+    """ASCII, or a letter set narrow (``é``, ``ü``): a neighbour across which a space is a word space."""
+    return char.isascii() or (char.isalpha() and not is_wide(char))
 
 
 def line_width(text: str) -> float:
@@ -159,6 +170,8 @@ class _Sample:
     middle: bool
     """A line inside a paragraph, printed full: neither it nor the line before ends a sentence, and the
     line before is no narrower than a first line (a heading over a text is)."""
+    opens: bool = False
+    """The first line of the lines measured, running on: a paragraph's first line, so never a full one."""
 
 
 def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
@@ -182,11 +195,12 @@ def _column(samples: Sequence[_Sample], wider: float | None = None) -> float:
 
     def support(column: float) -> int:
         return sum(1 for sample in samples
-                   if abs(sample.width - column) <= c.COLUMN_TOLERANCE
-                   or (sample.may_start and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
+                   if (abs(sample.width - column) <= c.COLUMN_TOLERANCE and not sample.opens)
+                   or ((sample.may_start or sample.opens)
+                       and abs(sample.width - column + c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE))
 
-    candidates = {sample.width for sample in samples} | {
-        sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start}
+    candidates = {sample.width for sample in samples if not sample.opens} | {
+        sample.width + c.FIRST_LINE_INDENT for sample in samples if sample.may_start or sample.opens}
     return max(sorted(candidates), key=lambda column: (support(column), column))
 
 
@@ -197,8 +211,10 @@ def _middle_widths(samples: Sequence[_Sample]) -> list[float]:
     return sorted(sample.width for sample in samples if sample.middle and sample.width >= wide * c.HEADING_SHARE)
 
 
-def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
-    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched."""
+def _full_widths(lines: Sequence[Line], first: int, stop: int, *, first_opens: bool = False) -> list[_Sample]:
+    """Widths that can measure a column, of ``lines[first:stop]``: letter-spaced lines are stretched.
+
+    ``first_opens``: ``lines[0]`` opens a paragraph (under a headline or a subhead, not in a fragment)."""
     first = max(0, first)
     samples = []
     for position, line in enumerate(lines[first:stop], start=first):
@@ -206,7 +222,8 @@ def _full_widths(lines: Sequence[Line], first: int, stop: int) -> list[_Sample]:
         after_short = previous is not None and previous.width < line.width - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
         may_start = previous is not None and (ends_sentence(previous.text) or after_short)
         middle = previous is not None and not may_start and not ends_sentence(line.text)
-        samples.append((_Sample(line.width, may_start, middle), line.letter_spaced))
+        opens = first_opens and previous is None and not ends_sentence(line.text)
+        samples.append((_Sample(line.width, may_start, middle, opens), line.letter_spaced))
     return [sample for sample, spaced in samples if not spaced] or [sample for sample, _ in samples]
 
 
@@ -219,11 +236,16 @@ def wide_columns(lines: Sequence[Line]) -> list[float | None]:
     return columns
 
 
-def local_columns(lines: Sequence[Line], wider: Sequence[float | None] | None = None) -> list[float]:
-    """The column width around each line, measured on its neighbours (``wider``: measured on the page)."""
+def local_columns(lines: Sequence[Line], wider: Sequence[float | None] | None = None, *,
+                  first_opens: bool = False) -> list[float]:
+    """The column width around each line, measured on its neighbours (``wider``: measured on the page).
+
+    ``first_opens``: the first line opens a paragraph, so where it runs on it is a first line, short
+    of the column by the indent (a short text has too few full lines to measure otherwise)."""
     wider = wider if wider is not None else wide_columns(lines)
     return [
-        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1), wider[index])
+        _column(_full_widths(lines, index - c.COLUMN_WINDOW, index + c.COLUMN_WINDOW + 1, first_opens=first_opens),
+                wider[index])
         for index in range(len(lines))
     ]
 
@@ -260,8 +282,10 @@ def is_indented_start(line: Line, column: float) -> bool:
     """A line narrowed by the lost two-character indent (and not just a short last line)."""
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent
-    if line.letter_spaced or is_latin_script(line.text):
-        return False  # a justified line stretched, or ragged Latin text: narrowness tells nothing
+    if is_latin_script(line.text):
+        return False  # ragged Latin text: narrowness tells nothing
+    if line.letter_spaced:  # justified, so stretched by a character or two; a first line is short by the indent
+        return not ends_sentence(line.text) and line.width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
     narrowed = line.width <= column - c.INDENT_MARGIN
     return narrowed and (not ends_sentence(line.text) or line.width >= column - c.INDENT_BAND)
 
@@ -270,6 +294,7 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
     """For each line, whether a new paragraph starts on it (the first line always does).
 
     A last line is short even with its punctuation set full: a full line thick with marks measures short.
+    A line whose last mark was carried to the next (`…不过要享这` over `“清福”…`) is a cell short, not indented.
     """
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
@@ -287,7 +312,8 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
         previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
-        starts[index] = previous_short or real_blank or is_indented_start(line, columns[index])
+        carried = index + 1 < len(lines) and lines[index + 1].text[:1] in c.OPENING_MARKS
+        starts[index] = previous_short or real_blank or is_indented_start(line, columns[index] - carried)
     return starts
 
 

@@ -11,7 +11,15 @@ from . import conventions as c
 from .bylines import Byline, bare_name, has_role, match_dateline, parse_byline, split_trailing_byline
 from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continued_from
-from .lines import Line, blank_lines_meaningful, boundary_columns, ends_sentence, is_indented_start, make_line
+from .lines import (
+    Line,
+    blank_lines_meaningful,
+    boundary_columns,
+    ends_sentence,
+    is_indented_start,
+    is_latin_script,
+    make_line,
+)
 
 MAX_HEAD_LINES = 4
 """Kicker, title, subtitle and a byline: a head is never longer."""
@@ -51,14 +59,15 @@ class Page:
 
     def numbered_subhead(self, index: int) -> bool:
         """`一、日均处理量创新高` between paragraphs: numbered, short and unpunctuated, so a subhead even
-        when nothing else on the page (an indent, a blank line) marks where the next paragraph starts."""
+        when nothing else on the page (an indent, a blank line) marks where the next paragraph starts.
+
+        Unpunctuated after its number, it may be wider than the column: no line of text is."""
         line = self.lines[index]
-        return (
-            c.SUBHEAD_NUMBERING.match(line.text) is not None
-            and index + 1 < len(self.lines)
-            and is_heading(line, self.columns[index], at_head=False)
-            and not self.looks_like_head(index + 1)
-        )
+        if c.SUBHEAD_NUMBERING.match(line.text) is None or index + 1 >= len(self.lines):
+            return False
+        wide = is_unpunctuated(make_line(line.number, c.SUBHEAD_NUMBERING.sub("", line.text)))
+        return (is_heading(line, self.columns[index], at_head=False, spanning=wide)
+                and not self.looks_like_head(index + 1))
 
     def end_name(self, index: int) -> Byline | None:
         """A name alone on an article's last line, before the next head or the page's end: `□方圆`
@@ -96,13 +105,15 @@ class Page:
         if index + 1 >= len(self.lines):
             return False
         following = self.lines[index + 1]
+        if self.runs_on(index):
+            return False
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
         starts_text = (is_indented_start(following, self.columns[index + 1]) or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (
-            (starts_text and not following.letter_spaced)
+            starts_text
             or (depth < MAX_HEAD_LINES and self.heading_at(index + 1, at_head=True, depth=depth + 1))))
         if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning,
                           spaced_ok=marker):
@@ -110,17 +121,27 @@ class Page:
         return (following.letter_spaced or starts_text or marker
                 or self.looks_like_head(index + 1, depth + 1))
 
+    def runs_on(self, index: int) -> bool:
+        """`…研究所（MNI）主任Guy` over `Rouleau对…`: in Chinese text a line that ends inside a run of Latin
+        words the next line goes on with is wrapped text; a heading ends where its phrase does."""
+        if index + 1 >= len(self.lines):
+            return False
+        last, first = self.lines[index].text[-1:], self.lines[index + 1].text[:1]
+        return (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
+                and not is_latin_script(self.lines[index].text))
+
     def head_marker_at(self, index: int) -> bool:
-        """A line that only appears at the head of an article: dateline, subtitle, jump line, byline
-        (a bare name counts when a paragraph's first line follows it)."""
+        """A line that only appears at the head of an article: dateline, subtitle, a document's dated
+        note, jump line, byline (a bare name, of any surname, counts when a paragraph's first line follows it)."""
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
         return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
+                or c.DOCUMENT_NOTE.match(line.text) is not None
                 or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
-                or (bare_name(line.spaced) is not None and self._text_starts_at(index + 1)))
+                or (bare_name(line.spaced, any_surname=True) is not None and self.text_starts_at(index + 1)))
 
-    def _text_starts_at(self, index: int) -> bool:
+    def text_starts_at(self, index: int) -> bool:
         """Text, not more of a head: a sentence, a first line, or a line as wide as the column."""
         if index >= len(self.lines):
             return False
@@ -131,3 +152,4 @@ class Page:
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (
             depth < MAX_HEAD_LINES and self.heading_at(index, at_head=True, depth=depth))
+

@@ -92,23 +92,28 @@ def _blocks(section: Section, blanks: dict[int, bool], columns: dict[int, float 
     """Paragraphs and subheads; paragraph boundaries come from each run of text lines between subheads."""
     blocks: list[tuple[str, str]] = []
     run: list[Line] = []
+    opens = not section.headless  # a fragment's first line is in the middle of a paragraph
     for kind, line in [*section.body, ("end", None)]:
         if kind == "text" and line is not None:
             run.append(line)
             continue
-        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks, columns))
+        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks, columns, opens=opens))
+        opens = True
         run = []
         if kind == "subhead" and line is not None:
             blocks.append(("subhead", line.phrased))
     return blocks
 
 
-def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, float | None]) -> list[str]:
-    """The paragraphs of a run of text lines; a run too short to measure its column uses the page's."""
+def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, float | None], *,
+                opens: bool) -> list[str]:
+    """The paragraphs of a run of text lines; a run too short to measure its column uses the page's.
+
+    ``opens``: the run's first line opens a paragraph."""
     if not run:
         return []
     wider = [columns[line.number] for line in run]
-    starts = paragraph_starts(run, local_columns(run, wider), [blanks[line.number] for line in run])
+    starts = paragraph_starts(run, local_columns(run, wider, first_opens=opens), [blanks[line.number] for line in run])
     paragraphs: list[list[str]] = []
     for line, starts_paragraph in zip(run, starts, strict=True):
         if starts_paragraph:

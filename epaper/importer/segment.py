@@ -39,16 +39,22 @@ from .page import Page
 from .record import Artefact
 
 UNCERTAIN_AFTER_FRAGMENT = (
-    "uncertain boundary: a heading after a headless fragment was taken as the title of a new article"
+    "uncertain boundary: line {line}, a heading after a headless fragment, was taken as the title of a new article"
 )
 UNCERTAIN_AFTER_NEWS = (
-    "uncertain boundary: a heading inside a dateline-led report was taken as the title of a new article"
+    "uncertain boundary: line {line}, a heading inside a news report (opened by a dateline or `记者…获悉`), was taken "
+    "as the title of a new article"
 )
-UNCERTAIN_DATELINE = "uncertain boundary: a dateline inside a text was taken as the start of a new article"
+UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
+                      "article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
     "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
+)
+UNCERTAIN_OPENING_TITLE = (
+    "line {line}: a short phrase at the top of the page or after an article's end was taken as a title, though the "
+    "line under it does not look like a paragraph's first line"
 )
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
@@ -177,7 +183,7 @@ class _Segmenter:
         line = self.lines[index]
         if not section.head or section.bylines or index + 1 >= len(self.lines):
             return False
-        byline = bare_name(line.spaced)
+        byline = bare_name(line.spaced, any_surname=self.page.text_starts_at(index + 1))
         if byline is None or self.page.heading_at(index + 1, at_head=True):
             return False
         self._add_byline(section, line, byline, "under headline (a bare name)")
@@ -197,11 +203,22 @@ class _Segmenter:
         column = self.columns[index]
         # a text continued from another page repeats its title under the jump line
         repeated = section.continued_from is not None and not section.head and is_heading(line, column, at_head=True)
-        # under a kicker, a short phrase is the title whatever follows it
+        # under a kicker, a short phrase is the title whatever follows it, unless it is a paragraph's first
+        # line: its indent kept, or running on into the next line's Latin words
         stacked = (len(section.head) == 1 and not section.bylines and is_unpunctuated(line)
-                   and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True))
-        if section.subtitles or not (repeated or stacked or self.page.heading_at(index, at_head=True)):
+                   and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True)
+                   and line.indent < c.KEPT_INDENT and not self.page.runs_on(index))
+        # a phrase opening the page or following an article's end, short or wider than the column, is a
+        # title (`午评：…` too): a fragment from another page opens with running text, a full line
+        phrase = make_line(line.number, c.TITLE_LABEL.sub("", line.spaced))
+        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(phrase)
+                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index, phrase)))
+        if section.subtitles:
             return False
+        if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
+            if not opening:
+                return False
+            section.warnings.append(UNCERTAIN_OPENING_TITLE.format(line=line.number))
         section.head.append(line)
         return True
 
@@ -252,7 +269,7 @@ class _Segmenter:
         if not section.has_text or not (match_dateline(line.spaced) or self.page.whole_line_jump_from(line)):
             return None
         section.ended = True
-        return self._read_head(self._start(index, UNCERTAIN_DATELINE), index)
+        return self._read_head(self._start(index, UNCERTAIN_DATELINE.format(line=line.number)), index)
 
     def _body_end_mark_line(self, section: Section, index: int) -> int | None:
         """`（完）` pushed onto a line of its own closes the story."""
@@ -325,17 +342,39 @@ class _Segmenter:
         if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
-            return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT)
-        if self._opens_with_dateline(section):
-            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS)
+            return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
+        if self._opens_like_a_report(section):
+            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
         if section.bylines and self.page.text_ends_with_byline(index + 1):
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
 
-    def _body_text(self, section: Section, index: int) -> int:
-        """A line of text, perhaps ending with a jump line, a byline or an end mark that close the article."""
+    def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
+        """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""
         line = self.lines[index]
-        self._take(section, line)
+        if index + 1 >= len(self.lines) or split_trailing_byline(line.spaced) is not None:
+            return None
+        following = self.lines[index + 1]
+        split = split_trailing_byline(line.spaced + following.spaced)
+        if split is None or not split[0] or len(split[0]) >= len(line.spaced.rstrip()):
+            return None  # the byline must start on this line and take all of the next
+        text, byline = split
+        self._body_text(section, index, make_line(line.number, text, blank_before=line.blank_before))
+        self._take(section, following)
+        section.bylines.append(byline)
+        section.artefacts += [Artefact(line.number, line.spaced[len(text):].strip(), "byline"),
+                              Artefact(following.number, following.spaced, "byline")]
+        section.sources.append(f"line {line.number}: byline at the end of the text, wrapped onto line "
+                               f"{following.number}")
+        section.ended = True
+        return index + 2
+
+    def _body_text(self, section: Section, index: int, line: Line | None = None) -> int:
+        """A line of text, perhaps ending with a jump line, a byline or an end mark that close the article.
+
+        ``line``: the line at ``index`` with a part already read off it."""
+        self._take(section, self.lines[index])
+        line = line or self.lines[index]
         jump = continues_on(line.spaced)
         if jump is not None:
             section.continues_on = jump.page
@@ -364,14 +403,15 @@ class _Segmenter:
         return self._read_head(self._start(index, warning), index)
 
     @staticmethod
-    def _opens_with_dateline(section: Section) -> bool:
-        """A news report (消息) opens with a dateline and has no subheads; features (通讯) have them."""
+    def _opens_like_a_report(section: Section) -> bool:
+        """A news report (消息) opens with a dateline or `记者从…获悉`, and has no subheads; features (通讯) do."""
         first = next((line for kind, line in section.body if kind == "text"), None)
-        return first is not None and match_dateline(first.spaced) is not None
+        return first is not None and (match_dateline(first.spaced) is not None
+                                      or c.NEWS_LEAD.match(first.text) is not None)
 
     def _after_sentence(self, section: Section) -> bool:
         previous = section.last_text()
-        return previous is not None and ends_sentence(previous.text)
+        return previous is not None and (ends_sentence(previous.text) or _closes_bracketed_note(section))
 
     def _subhead_position(self, section: Section, index: int) -> bool:
         """A heading between paragraphs: after a sentence end, before something that starts.
@@ -382,7 +422,7 @@ class _Segmenter:
         line = self.lines[index]
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
-                      or (self._opens_with_dateline(section) and self._over_a_one_line_paragraph(index)))
+                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
             or (title_like and self.page.heading_at(index, at_head=True)))
@@ -396,10 +436,12 @@ class _Segmenter:
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
         return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
 
-    def _wider_than_column(self, index: int) -> bool:
-        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one."""
+    def _wider_than_column(self, index: int, phrase: Line | None = None) -> bool:
+        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one.
+
+        ``phrase``: the line as it must be unpunctuated (without a title's label)."""
         line = self.lines[index]
-        return (not line.letter_spaced and is_unpunctuated(line)
+        return (not line.letter_spaced and is_unpunctuated(phrase or line)
                 and line.width > self.columns[index] + c.WIDER_THAN_COLUMN)
 
     def _over_a_first_line(self, index: int) -> bool:
@@ -426,6 +468,25 @@ class _Segmenter:
         return index + 1
 
 
+def _closes_bracketed_note(section: Section) -> bool:
+    """The text since the last sentence end is one bracket, closed on the last line: a document's note
+    (`（2000年10月31日…通过 …起施行）`) is a paragraph of its own though it ends without a full stop."""
+    texts: list[str] = []
+    for kind, line in reversed(section.body):
+        if kind != "text" or (texts and ends_sentence(line.text)):
+            break
+        texts.insert(0, line.text)
+    joined = "".join(texts)
+    if joined[:1] not in c.OPENING_BRACKETS or joined[-1:] not in c.CLOSING_BRACKETS:
+        return False
+    depth = 0
+    for position, char in enumerate(joined):
+        depth += (char in c.OPENING_BRACKETS) - (char in c.CLOSING_BRACKETS)
+        if depth == 0:
+            return position == len(joined) - 1
+    return False
+
+
 HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_furniture,
     _Segmenter._head_jump_from,
@@ -449,6 +510,7 @@ BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_numbered_subhead,
     _Segmenter._body_end_name,
     _Segmenter._body_heading,
+    _Segmenter._body_wrapped_end_byline,
     _Segmenter._body_text,
 )
 """In an article, in order; each returns the index of the next line to read, or None to pass the line on."""

@@ -18,9 +18,7 @@ def fixture_names() -> list[str]:
     return sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
-KNOWN_LIMITS = {
-    "wide-no-blanks": "a lone heading inside an undated article without end bylines is read as a subhead",
-}
+KNOWN_LIMITS: dict[str, str] = {}
 """Fixtures the importer does not read right yet, with what goes wrong (strict xfail: fixing them shows)."""
 
 

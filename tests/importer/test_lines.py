@@ -19,6 +19,20 @@ def test_spaces_between_latin_words_are_kept() -> None:
     assert remove_letter_spacing("发布 China Post 报告 2.0 版") == "发布China Post报告2.0版"
 
 
+def test_spaces_between_accented_latin_words_in_a_chinese_line_are_kept() -> None:
+    """A word ending or starting with a letter beyond ASCII (`café`, `Ángel`) keeps its word space."""
+    assert (remove_letter_spacing("记者在巴黎的一家咖啡馆里点了一杯 café au lait 和一份可颂")
+            == "记者在巴黎的一家咖啡馆里点了一杯café au lait和一份可颂")
+    assert remove_letter_spacing("报道称 Ángel Di María 进球，全 场 沸 腾") == "报道称Ángel Di María进球，全场沸腾"
+    assert remove_letter_spacing("他 说 “ 清 福 ” ， 首 先") == "他说“清福”，首先"  # curly quotes are not Latin
+
+
+def test_the_space_after_a_documents_numbering_is_kept() -> None:
+    assert remove_letter_spacing("第一条 为推动国家通用语言文字的规范化") == "第一条 为推动国家通用语言文字的规范化"
+    assert remove_letter_spacing("第一章 总则") == "第一章 总则"
+    assert remove_letter_spacing("第 一 章 总 则 ， 很 好") == "第一章总则，很好"  # letter-spaced: nothing is kept
+
+
 def test_lost_glyphs_are_removed_and_counted() -> None:
     [line] = read_lines("本报讯\ufffd \ufffd 1 月 14 日 , 为了")
     assert (line.text, line.lost_glyphs) == ("本报讯1月14日,为了", 2)
@@ -118,3 +132,26 @@ def test_a_full_line_thick_with_punctuation_does_not_end_its_paragraph() -> None
     ]))
     starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
     assert [index for index, start in enumerate(starts) if start] == [0]
+
+
+def test_a_letter_spaced_line_narrowed_by_the_indent_opens_a_paragraph() -> None:
+    """Justified first lines are letter-spaced too; a character or two of stretch is not the two-character indent."""
+    lines = read_lines("粮，但若说他吃人，是不对的，\n他所吃的物事，叫作“两脚羊”。\n时 候 是 二 十 世 纪， 地 方 是\n"
+                       "上海，虽然骨子里永是“素重\n人道”，但表面上当然会有些\n不同的。对于中国的有一部分\n")
+    starts = paragraph_starts(lines, local_columns(lines), [False] * len(lines))
+    assert starts == [True, False, True, False, False, False]
+    stretched = read_lines("上海，虽然骨子里永是“素重\n人道”，但表面上当然会有些不\n同的。对于中国的有一部分人。\n"
+                           "并 不 是 “ 人 ” 的 生 物 ， 洋 大 人\n如何赐谥，我不得而知，我仅\n"
+                           "知道洋大人的下属们所给与\n")
+    assert paragraph_starts(stretched, local_columns(stretched), [False] * 6)[3] is False
+
+
+def test_a_texts_first_line_running_on_measures_the_column_less_the_indent() -> None:
+    """Three lines of one width: the first runs on, so it is a first line and the column is two wider;
+    the second, as wide, is a short last line, and the third opens a paragraph."""
+    lines = read_lines("本报讯3月1日起，国网南昌供电公司组织开展为期一个月的春季设\n"
+                       "备安全大检查，重点排查变电站、输电线路和配电设施的安全隐患。\n"
+                       "检查中，该公司采用无人机巡检与人工巡视相结合的方式，对辖区内\n"
+                       "220千伏及以上线路进行全面体检，发现并消除隐患37处。\n")
+    assert paragraph_starts(lines, local_columns(lines, first_opens=True), [False] * 4) == [True, False, True, False]
+    assert paragraph_starts(lines, local_columns(lines), [False] * 4) == [True, False, False, False]  # a fragment

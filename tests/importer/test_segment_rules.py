@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from epaper.importer.bylines import bare_name, split_lost_box_byline, split_trailing_byline
+from epaper.importer.bylines import bare_name, match_dateline, split_lost_box_byline, split_trailing_byline
 from epaper.importer.parse import parse_page
 from epaper.importer.report import text_report
 from epaper.importer.segment import BODY_RULES, HEAD_RULES
-from tests.importer.corpus import wrap
+from tests.importer.corpus import load_pages, wrap
 
 
 def column(*paragraphs: str, width: int = 20) -> str:
@@ -129,6 +129,17 @@ def test_a_subtitle_printed_without_its_dash_stays_the_subtitle() -> None:
     assert "subtitle (under the title, no dash)" in text_report([news])
 
 
+def test_under_a_title_that_exclaims_or_asks_an_undashed_line_is_the_subtitle() -> None:
+    """A kicker leads into its title and does not end with `！` or `？`; a title may."""
+    [sales] = parse_page("87小时，保费突破30亿元！\n湖北武汉市分公司“开门红”战役告捷\n" + STORY)
+    assert (sales.kicker, sales.title, sales.subtitle) == (
+        None, "87小时，保费突破30亿元！", "湖北武汉市分公司“开门红”战役告捷")
+    assert "line 2: a heading under the title without a dash (湖北武汉市分公司“开门红”战役告捷) was taken as the " \
+           "subtitle" in sales.warnings
+    [company] = parse_page("绥宁县分公司\n警邮联合宣传交通安全\n" + STORY)
+    assert (company.kicker, company.title, company.subtitle) == ("绥宁县分公司", "警邮联合宣传交通安全", None)
+
+
 def test_a_report_under_its_speakers_office_is_signed_by_the_speaker() -> None:
     [report] = parse_page("政府工作报告\n海南省省长  刘小明\n" + STORY)
     assert (report.title, report.authors) == ("政府工作报告", ["刘小明"])
@@ -171,3 +182,130 @@ def test_in_a_news_report_a_heading_over_a_one_line_paragraph_is_the_next_title(
     first, second = parse_page("多地出台措施稳定和扩大就业\n" + report + "奔向人工智能的“海油高地”\n" + feature)
     assert (first.title, second.title) == ("多地出台措施稳定和扩大就业", "奔向人工智能的“海油高地”")
     assert second.paragraphs[0] == "产业焕新，AI赋能。"
+    assert any(warning.startswith(f"uncertain boundary: line {2 + len(report.splitlines())},")
+               for warning in second.warnings)  # the weak decision names its line
+
+
+def test_a_one_character_title_over_a_pen_name_is_title_and_author() -> None:
+    """An essay's `推` over `丰之余`: 丰 is no common surname, but a three-character line between a title
+    and a text's first line is its author's name (listed for review)."""
+    essay = column("两三月前，报上好像登过一条新闻，说有一个卖报的孩子，踏上电车的踏脚去取报钱。",
+                   "住在上海，想不遇到推与踏，是不能的，而且这推与踏也还要廓大开去。", width=15)
+    first, second = parse_page("推\n丰之余\n" + essay + "喝茶\n丰之余\n" + essay)
+    assert [(article.title, article.authors) for article in (first, second)] == [
+        ("推", ["丰之余"]), ("喝茶", ["丰之余"])]
+    assert "line 2: a bare name under the headline (丰之余) was taken as the byline" in first.warnings
+    assert len(first.paragraphs) == 2
+
+
+def test_only_a_three_character_line_passes_for_a_name_without_a_known_surname() -> None:
+    assert bare_name("丰之余") is None and bare_name("丰之余", any_surname=True) is not None
+    assert bare_name("守住初心", any_surname=True) is None and bare_name("春耕", any_surname=True) is None
+    assert bare_name("第一章 总则", any_surname=True) is None and bare_name("第一章", any_surname=True) is None
+    assert bare_name("旅 隼", any_surname=True) is not None  # two characters spaced out to three: a name
+    assert bare_name("旅隼", any_surname=True) is None and bare_name("旅 隼") is None
+
+
+def test_a_documents_dated_note_marks_its_title_even_after_an_unsigned_report() -> None:
+    """Nothing closes the report, and the law's title fits the column; the note under it only follows a title.
+
+    After the note, which ends with its bracket and no full stop, `第一章 总则` is a subhead."""
+    report = column("现在，我代表海南省人民政府，向大会报告工作，请予审议。", "这一年，我们感恩奋进、埋头苦干，"
+                    "封关运作如期实现。封关准备重点任务和软硬件建设全面完成。", width=36)
+    law = column("（2000年10月31日第九届全国人民代表大会常务委员会第十八次会议通过 2000年10月31日中华人民共和国"
+                 "主席令第三十七号公布 自2001年1月1日起施行）", width=36) + "第一章 总则\n" + column(
+        "第一条 为推动国家通用语言文字的规范化、标准化及其健康发展，根据宪法，制定本法。",
+        "第二条 本法所称的国家通用语言文字是普通话和规范汉字。", width=36)
+    first, second = parse_page("政府工作报告\n" + report + "中华人民共和国国家通用语言文字法\n" + law)
+    assert (first.title, first.subheads) == ("政府工作报告", [])
+    assert (second.title, second.subheads) == ("中华人民共和国国家通用语言文字法", ["第一章 总则"])
+    assert second.paragraphs[0].endswith("起施行）") and len(second.paragraphs) == 3
+
+
+def test_a_numbered_subhead_may_be_wider_than_a_narrow_column() -> None:
+    (report,) = parse_page("政府工作报告\n" + column("现在，我代表海南省人民政府，向大会报告工作。", width=15)
+                           + "一、2025年和“十四五”时期工作回顾\n" + STORY)
+    assert report.subheads == ["一、2025年和“十四五”时期工作回顾"] and len(report.paragraphs) == 3
+
+
+def test_a_speechs_occasion_under_its_title_is_the_subtitle_with_or_without_its_dash() -> None:
+    occasion = "2026年1月27日在海南省第七届人民代表大会第五次会议上"
+    narrow = column("各位代表：", "现在，我代表海南省人民政府，向大会报告工作，请予审议。", width=13)
+    for printed in (occasion, "——" + occasion):  # wider than two columns, unpunctuated
+        (speech,) = parse_page("政府工作报告\n" + printed + "\n海南省省长  刘小明\n" + narrow)
+        assert (speech.kicker, speech.title, speech.subtitle, speech.authors) == (
+            None, "政府工作报告", occasion, ["刘小明"])
+
+
+def test_a_line_short_by_an_opening_mark_carried_over_does_not_open_a_paragraph() -> None:
+    text = ("喝茶\n那好味道竟又不知不觉的滑过去，像喝着粗茶一样了。\n"
+            "有好茶喝，会喝好茶，是一种“清福”。不过要享这\n“清福”，首先就须有工夫，其次是练习出来的特别的\n"
+            "感觉。由这一极琐屑的经验，我想，假使是一个使用筋\n力的工人，在喉干欲裂的时候，那么，即使给他龙井芽\n"
+            "茶，珠兰窨片，恐怕他喝起来也未必觉得有大区别罢。\n")
+    (essay,) = parse_page(text)
+    assert len(essay.paragraphs) == 1
+
+
+def test_a_report_led_by_its_reporter_has_no_subheads_so_a_heading_in_it_is_the_next_title() -> None:
+    """`记者从…获悉` opens a news report as a dateline does: a heading after it starts the next piece."""
+    report = column("记者从省交通运输厅获悉，春节期间全省高速公路小型客车免费通行。", "交通运输部门提醒，节日期间"
+                    "部分路段车流量较大，请提前规划出行路线。", width=28)
+    brief = column("傍晚时分，位于老城区的一家城市书房里灯火通明，不少市民安静地坐在书架旁阅读。", width=28)
+    first, second = parse_page("高速公路春运期间免费通行\n" + report + "城市书房成为市民“文化客厅”\n" + brief)
+    assert (first.title, first.subheads, second.title) == ("高速公路春运期间免费通行", [], "城市书房成为市民“文化客厅”")
+    assert any(warning.startswith("uncertain boundary: line 6,") for warning in second.warnings)
+
+
+def test_a_bracketed_end_byline_broken_by_the_wrap_is_one_byline_over_two_lines() -> None:
+    (brief,) = parse_page("城市书房成为市民“文化客厅”\n文化部门表示，今年将新建城市书房十五家，并推动书房向\n"
+                          "乡镇延伸，让更多群众在家门口享受阅读的乐趣。（通讯员 黄\n静）\n")
+    assert brief.authors == ["黄静"] and brief.paragraphs[-1].endswith("阅读的乐趣。")
+    assert [(artefact.line, artefact.text) for artefact in brief.artefacts if artefact.kind == "byline"] == [
+        (3, "（通讯员 黄"), (4, "静）")]
+    assert "line 3: byline at the end of the text, wrapped onto line 4" in brief.sources
+
+
+def test_a_phrase_opening_the_page_over_a_first_line_with_a_hanging_comma_is_the_title() -> None:
+    """The first line's last comma hangs past the measure, so the line is not narrowed; a phrase at the top
+    of a page is a title all the same (a fragment opens with running text), listed for review."""
+    [news] = [page["articles"][0] for page in load_pages() if page["name"] == "real-news-1933"]
+    body = column(news["paragraphs"][0], width=32)
+    assert body.splitlines()[0].endswith("，")  # hangs: 31 cells where a first line has 30
+    (article,) = parse_page(news["title"] + "\n" + body)
+    assert article.title == "艺华影片公司被“影界铲共同志会”捣毁" and len(article.paragraphs) == 1
+    assert any(warning.startswith("line 1: a short phrase at the top of the page") for warning in article.warnings)
+    (fragment,) = parse_page(body)
+    assert fragment.title is None  # running text opens a fragment
+
+
+def test_a_dateline_of_any_agency_site_or_paper_opens_a_report() -> None:
+    assert match_dateline("中国经济网北京 6 月 12 日讯 A 股三大指数") is not None
+    assert match_dateline("浙江日报杭州3月1日讯") is not None and match_dateline("央广网北京3月1日电") is not None
+    assert match_dateline("截至6月12日电力供应平稳") is None and match_dateline("人民网昨日报道") is None
+
+
+def test_a_labelled_title_across_columns_opens_the_page_and_the_next_report_follows() -> None:
+    """`午评：…` is a title with its label; a title wider than two narrow columns over a first line is a title;
+    the first report opens with a dateline, so a heading after it starts the next one."""
+    report = column("中国经济网北京6月12日讯 A股三大指数今日早盘集体上涨。截至午间收盘，上证指数报4049.29点。",
+                    "行业板块方面，贵金属、工业金属、小金属等板块涨幅居前。", width=13)
+    other = column("中国经济网北京6月12日讯 魅视科技昨日晚间发布公告称，近日，公司收到股东出具的告知函。", width=13)
+    first, second = parse_page("午评：三大指数早盘集体上涨  贵金属板块领涨\n" + report
+                               + "魅视科技实控人方拟套现1.13亿元  2022年上市募5.43亿\n" + other)
+    assert (first.title, first.dateline) == ("午评：三大指数早盘集体上涨 贵金属板块领涨", "中国经济网北京6月12日讯")
+    assert second.title == "魅视科技实控人方拟套现1.13亿元 2022年上市募5.43亿"
+    assert second.dateline == "中国经济网北京6月12日讯"
+    assert first.paragraphs[-1].startswith("行业板块方面")
+
+
+def test_a_first_line_running_on_into_latin_words_or_indented_is_text_not_a_second_head_line() -> None:
+    """Short because `Rouleau` did not fit, the line ends inside a run of Latin words the next line goes on with."""
+    paragraph = ("加拿大麦吉尔大学蒙特利尔神经科学研究所（MNI）主任Guy Rouleau对当前神经科学研究向临床转化的"
+                 "速度之慢感到沮丧。“我们现在的工作糟透了。”他说。")
+    text = "\n".join(line.rstrip() for line in wrap(paragraph, 30, 32))
+    assert text.splitlines()[0].endswith("Guy")
+    title = "加拿大一科研机构将开放数据促进科学发展"
+    for page in (text, "\u3000\u3000" + text):
+        (article,) = parse_page(title + "\n" + page + "\n")
+        assert (article.kicker, article.title, article.subtitle) == (None, title, None)
+        assert article.paragraphs[0].startswith("加拿大麦吉尔大学") and "Guy Rouleau" in article.paragraphs[0]
