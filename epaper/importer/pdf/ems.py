@@ -35,6 +35,14 @@ STACK_AXIS = 0.25
 STACK_GAP = 1.0
 """Glyphs of one vertical line are at most this many ems apart down the line."""
 
+# --- underlines (ems of the underlined line's size) ---------------------------------------------------
+
+UNDERLINE_DEPTH = 0.3
+"""An underline lies in the bottom of its line's box: at most this many ems over the box's bottom (the descenders)."""
+
+UNDERLINE_OVERRUN = 0.5
+"""An underline runs at most this many ems past either end of its line."""
+
 # --- lines into column segments (ems of the lines' size) ------------------------------------------
 
 LINE_GAP = 1.2
@@ -63,6 +71,9 @@ HEADING_SCALE = 1.2
 
 BODY_LIKE = 0.95
 """A line in a heading font at least this share of the body size may be a heading."""
+
+RUN_IN_SHARE = 0.2
+"""A line with at least this share of its letters in the body font is text with a run-in lead, not a heading."""
 
 FONT_RUN_GAP = 1.0
 """A line in its font this many ems (or less) over or under another continues it."""

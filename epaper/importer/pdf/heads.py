@@ -18,6 +18,7 @@ from .ems import (
     HEAD_GAP,
     HEADING_SCALE,
     PHRASE_GAP,
+    RUN_IN_SHARE,
     SET_IN,
     TITLE_SIZE,
 )
@@ -87,17 +88,25 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 
     A bold title of a brief (小四 over 五号 body) or a bold subhead is set in another font than the body
     but hardly larger. A line in another font continued by lines in that font is text (a commentary set
-    in 楷体), not a heading.
+    in 楷体), not a heading; so is a line that goes on in the body font after a run-in lead in another
+    (`AGENCY:` in small capitals, an italic link, a bold date in a calendar).
     """
     found = []
     for line in lines:
         if marks_text(line):
             continue
-        in_heading_font = line.font != body_font and line.size >= BODY_LIKE * body_size
+        in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
+                           and font_share(line, body_font) < RUN_IN_SHARE)
         if is_heading_size(line, body_size) or (
                 in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)):
             found.append(line)
     return found
+
+
+def font_share(line: TextLine, font: str) -> float:
+    """The share of the line's glyphs (spaces and punctuation left out) set in ``font``."""
+    counted = [glyph for glyph in line.glyphs if glyph.text.isalnum()]
+    return sum(glyph.font == font for glyph in counted) / len(counted) if counted else 0.0
 
 
 def marks_text(line: TextLine) -> bool:
@@ -122,7 +131,8 @@ def is_set_right(line: TextLine, column: Box) -> bool:
 
 def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:
     reach = FONT_RUN_GAP * line.size
-    return any(other is not line and other.font == line.font and abs(other.size - line.size) < 0.5
+    return any(other is not line and font_share(other, line.font) >= 1 - RUN_IN_SHARE
+               and abs(other.size - line.size) < 0.5
                and other.box.overlaps_horizontally(line.box, 0.5)
                and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
                for other in lines)
