@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,12 @@ class Segment:
     @property
     def right(self) -> float:
         return self.box.x1
+
+    @property
+    def leading(self) -> float | None:
+        """The usual distance from one line's top to the next one's: the column's line spacing."""
+        steps = [after.box.top - before.box.top for before, after in itertools.pairwise(self.lines)]
+        return statistics.median(steps) if steps else None
 
     @property
     def column(self) -> Box:

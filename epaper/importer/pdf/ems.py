@@ -17,6 +17,13 @@ BASELINE_TOLERANCE = 0.3
 SAME_SIZE = 1.15
 """Glyph sizes within this ratio belong to one line."""
 
+SMALL_CAPITALS = 0.7
+"""Type at least this share of the size beside it, on its baseline and touching it, is set in the same line
+(small capitals); smaller is a superscript or a note."""
+
+WORD_GAP = 0.5
+"""Two runs of type at most this many ems (of the larger) apart along a baseline touch: a word space at most."""
+
 GUTTER = 0.9
 """A gap of this many ems between two glyphs separates two columns (or two phrases of a headline)."""
 
@@ -61,6 +68,13 @@ INDENT_MIN = 1.0
 INDENT_MAX = 3.5
 """A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
 
+PARAGRAPH_SPACE = 0.5
+"""A line this many ems further under the line over it than its column's leading starts a paragraph."""
+
+BLANK_LINE = 2.5
+"""A column going on at most this many ems under a break in it has left a blank line (a new paragraph);
+further down, something stood in the way (a picture) and the paragraph goes on."""
+
 SHORT_LINE = 1.5
 """A line ending this many ems short of its column, after a sentence end, ends its paragraph."""
 
@@ -75,11 +89,14 @@ BODY_LIKE = 0.95
 RUN_IN_SHARE = 0.2
 """A line with at least this share of its letters in the body font is text with a run-in lead, not a heading."""
 
+HEADLINE_LINES = 3
+"""A headline set at body size runs to at most this many lines (a count, not ems); more in one font are text."""
+
 FONT_RUN_GAP = 1.0
 """A line in its font this many ems (or less) over or under another continues it."""
 
 HEAD_GAP = 1.0
-"""Lines of one headline are at most this many ems (of the larger) apart."""
+"""Lines of one headline are at most this many ems (of the smaller) apart."""
 
 COLUMN_REACH = 3.0
 """A column starting at most this many ems under a title starts right under it."""
@@ -153,6 +170,9 @@ CLOSE = 1.5
 RULE_REACH = 3.0
 """A closing rule at most this many line heights under the last header line belongs to the header."""
 
+DATE_LINE_SHARE = 0.5
+"""A Latin-script date taking at least this share of a line at the top of the page is the masthead's date."""
+
 NAME_SCALE = 2.0
 """The paper's name is set at least this much larger than the masthead's other lines."""
 
@@ -161,6 +181,9 @@ HEADER_ZONE = 0.3
 
 FOOTER_ZONE = 0.12
 """The footer lies in this bottom share of the page."""
+
+BLANK_BAND = 2.0
+"""Small print under a band of at least this many body ems left blank across the page is the footer."""
 
 MARGIN = 0.03
 """Text in this top or bottom share of the page is furniture even without a rule."""

@@ -18,7 +18,7 @@ from .blocks import ArticleLayout
 from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
-from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
+from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
@@ -210,7 +210,10 @@ class _ArticleReader:
 
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
-        """Indented from its column, after a short line that ends a sentence, or a row of a table."""
+        """Indented from its column, after a short line that ends a sentence (or any line its first word would
+        have fitted on: a break by hand, as in a list), set off by a space wider than
+        the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
+        a blank line under the segment over it), or a row of a table."""
         em = printed.size
         if printed.cells > 1 or (previous is not None and previous[1].cells > 1):
             return True
@@ -219,7 +222,21 @@ class _ArticleReader:
         if previous is None:
             return False
         column, last, text = previous
-        return ends_sentence(text) and last.box.x1 < column.right - SHORT_LINE * em
+        leading = segment.leading
+        if column is segment:
+            if leading is not None and printed.box.top - last.box.top > leading + PARAGRAPH_SPACE * em:
+                return True
+        elif (last.box.overlaps_horizontally(printed.box, 0.5)
+              and 0 < printed.box.top - last.box.bottom <= BLANK_LINE * em):
+            return True
+        room = column.right - last.box.x1
+        return (ends_sentence(text) and room > SHORT_LINE * em) or room > _first_word_width(printed) + SHORT_LINE * em
+
+
+def _first_word_width(line: TextLine) -> float:
+    """How wide the line's first word is printed: the line before it broke early by choice if the word had fitted."""
+    letters = len(line.spaced.split(" ", 1)[0])
+    return line.glyphs[min(letters, len(line.glyphs)) - 1].box.x1 - line.box.x0
 
 
 def page_share(box: Box, width: float, height: float) -> tuple[float, float, float, float]:
