@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .ems import COLUMN_OVERLAP, LINE_GAP, SAME_ROW, SAME_SIZE
+from .ems import BODY_SHARE, COLUMN_OVERLAP, LINE_GAP, SAME_ROW, SAME_SIZE
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -56,11 +56,16 @@ class Segment:
 
 
 def usual_size(lines: Sequence[TextLine]) -> float:
-    """The body text size: the size of most glyphs on the page."""
+    """The body text size: the largest size a good share of the page's glyphs is set in.
+
+    That is the size of most glyphs, unless notes, tables or listings set smaller fill as much of the
+    page as the running text does (a gazette page with long footnotes); headlines never fill that much.
+    """
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.glyphs)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    total = sum(sizes.values())
+    return max((size for size, count in sizes.items() if count >= BODY_SHARE * total), default=10.0)
 
 
 def build_segments(lines: Sequence[TextLine], rules: Sequence[Box]) -> list[Segment]:

@@ -21,6 +21,13 @@ SMALL_CAPITALS = 0.7
 """Type at least this share of the size beside it, on its baseline and touching it, is set in the same line
 (small capitals); smaller is a superscript or a note."""
 
+SUPERSCRIPT_LENGTH = 3
+"""A note's number raised against a word is at most this many glyphs long (a count, not ems)."""
+
+SUPERSCRIPT_REACH = 0.5
+"""A note's number stands at most this many ems (of its line) past either end, or over the top, of the line it is
+raised in."""
+
 WORD_GAP = 0.5
 """Two runs of type at most this many ems (of the larger) apart along a baseline touch: a word space at most."""
 
@@ -49,6 +56,11 @@ UNDERLINE_DEPTH = 0.3
 
 UNDERLINE_OVERRUN = 0.5
 """An underline runs at most this many ems past either end of its line."""
+
+# --- the body type (a share of the page's glyphs) ---------------------------------------------------
+
+BODY_SHARE = 0.25
+"""The body is set in the largest size that at least this share of the page's glyphs is set in."""
 
 # --- lines into column segments (ems of the lines' size) ------------------------------------------
 

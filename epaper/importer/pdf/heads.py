@@ -102,7 +102,8 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
                            and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font))
         if is_heading_size(line, body_size) or (
                 in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
-                and not _goes_on_from_line_over(line, lines) and not line.spaced.startswith(c.LIST_BULLETS)):
+                and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
+                and not line.spaced.startswith(c.LIST_BULLETS)):
             found.append(line)
     return found
 

@@ -33,6 +33,8 @@ from .ems import (
     SMALL_CAPITALS,
     STACK_AXIS,
     STACK_GAP,
+    SUPERSCRIPT_LENGTH,
+    SUPERSCRIPT_REACH,
     WORD_GAP,
     WORD_SPACE,
 )
@@ -75,7 +77,7 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
     flowing = _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])
-    lines = [_line(piece) for piece in _with_small_capitals_joined(flowing)]
+    lines = [_line(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
     lines += [_vertical_line(stack) for stack in stacks]
     return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
 
@@ -136,6 +138,36 @@ def _small_capitals_beside(first: list[Glyph], first_box: Box, second: list[Glyp
         return False
     gap = max(first_box.x0 - second_box.x1, second_box.x0 - first_box.x1)
     return -0.1 * large <= gap <= WORD_GAP * large
+
+
+def _with_superscripts_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A short piece of small type raised against the end of a word (a note's number: `reports¹`) joined to
+    the line it is set in."""
+    boxes = [union(glyph.box for glyph in piece) for piece in pieces]
+    order = sorted(range(len(pieces)), key=lambda index: boxes[index].top)
+    tops = [boxes[index].top for index in order]
+    taken: set[int] = set()
+    for index, piece in enumerate(pieces):
+        box = boxes[index]
+        if len(piece) > SUPERSCRIPT_LENGTH or piece[0].turned:
+            continue
+        start = bisect_left(tops, box.top - 2 * box.height)
+        hosts = [order[position] for position in range(start, bisect_right(tops, box.top))
+                 if order[position] not in taken and order[position] != index
+                 and _raised_against(box, piece[0].size, boxes[order[position]], pieces[order[position]][0].size)]
+        if hosts:
+            host = hosts[0]
+            pieces[host] = sorted(pieces[host] + piece, key=lambda glyph: glyph.box.x0)
+            taken.add(index)
+    return [piece for index, piece in enumerate(pieces) if index not in taken]
+
+
+def _raised_against(box: Box, size: float, host: Box, host_size: float) -> bool:
+    if size >= SMALL_CAPITALS * host_size:
+        return False
+    reach = SUPERSCRIPT_REACH * host_size
+    return (host.x0 - reach <= box.x1 and box.x0 <= host.x1 + reach and host.top - reach <= box.top
+            and box.bottom < host.bottom - 0.2 * host_size)
 
 
 def _is_symbol(text: str) -> bool:
