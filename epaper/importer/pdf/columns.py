@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .ems import BODY_SHARE, COLUMN_OVERLAP, LINE_GAP, SAME_ROW, SAME_SIZE
+from .ems import BODY_SHARE, COLUMN_OVERLAP, FLUSH, LINE_GAP, RAGGED_LINES, SAME_ROW, SAME_SIZE
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -46,6 +46,16 @@ class Segment:
         """The column's measure: from its usual left edge to its usual right edge."""
         box = self.box
         return Box(self.left, box.top, self.flush_right, box.bottom)
+
+    @property
+    def ragged(self) -> bool:
+        """Set ragged right: fewer than half of its lines (the last left out) end at its right edge."""
+        lines = self.lines[:-1]
+        if len(lines) < RAGGED_LINES:
+            return False
+        right = self.box.x1
+        flush = sum(right - line.box.x1 <= FLUSH * line.size for line in lines)
+        return flush < 0.5 * len(lines)
 
     @property
     def flush_right(self) -> float:

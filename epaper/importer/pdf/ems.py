@@ -67,6 +67,9 @@ BODY_SHARE = 0.25
 LINE_GAP = 1.2
 """Lines of a column are at most this many ems apart (leading and paragraph spacing)."""
 
+RAGGED_LINES = 3
+"""A column of at least this many lines (a count, not ems) shows whether it is set justified or ragged right."""
+
 SAME_ROW = 0.3
 """A line starting less than this many ems under the top of the previous one is beside it, not under it."""
 
@@ -168,6 +171,9 @@ VERTICAL_HEAD_REACH = 2.5
 
 SPANNING_SHARE = 0.3
 """A segment sharing this much of its width with two columns of its article spans them."""
+
+NOTE_SCALE = 0.9
+"""Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
 
 # --- pictures (a share of the picture) ------------------------------------------------------------
 

@@ -210,8 +210,8 @@ class _ArticleReader:
 
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
-        """Indented from its column, after a short line that ends a sentence (or any line its first word would
-        have fitted on: a break by hand, as in a list), set off by a space wider than
+        """Indented from its column, after a short line that ends a sentence in a justified column (or any line
+        its first word would have fitted on: a break by hand, as in a list), set off by a space wider than
         the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
         a blank line under the segment over it), or a row of a table."""
         em = printed.size
@@ -230,7 +230,8 @@ class _ArticleReader:
               and 0 < printed.box.top - last.box.bottom <= BLANK_LINE * em):
             return True
         room = column.right - last.box.x1
-        return (ends_sentence(text) and room > SHORT_LINE * em) or room > _first_word_width(printed) + SHORT_LINE * em
+        short = not column.ragged and ends_sentence(text) and room > SHORT_LINE * em
+        return short or room > _first_word_width(printed) + SHORT_LINE * em
 
 
 def _first_word_width(line: TextLine) -> float:
