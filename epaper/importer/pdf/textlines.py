@@ -152,7 +152,7 @@ def _with_superscripts_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
         if len(piece) > SUPERSCRIPT_LENGTH or piece[0].turned:
             continue
         start = bisect_left(tops, box.top - 2 * box.height)
-        hosts = [order[position] for position in range(start, bisect_right(tops, box.top))
+        hosts = [order[position] for position in range(start, bisect_right(tops, box.top + box.height))
                  if order[position] not in taken and order[position] != index
                  and _raised_against(box, piece[0].size, boxes[order[position]], pieces[order[position]][0].size)]
         if hosts:
