@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .ems import BODY_SHARE, COLUMN_OVERLAP, FLUSH, LINE_GAP, RAGGED_LINES, SAME_ROW, SAME_SIZE
+from .ems import BODY_SHARE, COLUMN_OVERLAP, FLUSH, LINE_GAP, RAGGED_LINES, SAME_ROW, SAME_SIZE, SMALL_PRINT
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -68,14 +68,18 @@ class Segment:
 def usual_size(lines: Sequence[TextLine]) -> float:
     """The body text size: the largest size a good share of the page's glyphs is set in.
 
-    That is the size of most glyphs, unless notes, tables or listings set smaller fill as much of the
-    page as the running text does (a gazette page with long footnotes); headlines never fill that much.
+    That is the size of most glyphs, unless small print (notes, tables, listings set well under the text)
+    fills as much of the page as the running text does (a gazette page with long footnotes); headlines
+    never fill that much, and a story set a point larger than the others is no small print's text.
     """
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.glyphs)
-    total = sum(sizes.values())
-    return max((size for size, count in sizes.items() if count >= BODY_SHARE * total), default=10.0)
+    if not sizes:
+        return 10.0
+    total, most = sum(sizes.values()), sizes.most_common(1)[0][0]
+    return max((size for size, count in sizes.items()
+                if size == most or (count >= BODY_SHARE * total and most <= SMALL_PRINT * size)))
 
 
 def build_segments(lines: Sequence[TextLine], rules: Sequence[Box]) -> list[Segment]:

@@ -60,7 +60,10 @@ UNDERLINE_OVERRUN = 0.5
 # --- the body type (a share of the page's glyphs) ---------------------------------------------------
 
 BODY_SHARE = 0.25
-"""The body is set in the largest size that at least this share of the page's glyphs is set in."""
+"""The body is set in the largest size that at least this share of the page's glyphs is set in ..."""
+
+SMALL_PRINT = 0.85
+"""... where the page's most common size is at most this share of it: small print (notes), not a second text size."""
 
 # --- lines into column segments (ems of the lines' size) ------------------------------------------
 
@@ -111,7 +114,7 @@ FONT_RUN_GAP = 1.0
 """A line in its font this many ems (or less) over or under another continues it."""
 
 HEAD_GAP = 1.0
-"""Lines of one headline are at most this many ems (of the smaller) apart."""
+"""Lines of one headline are at most this many ems (of the larger) apart."""
 
 COLUMN_REACH = 3.0
 """A column starting at most this many ems under a title starts right under it."""

@@ -224,7 +224,7 @@ def _column_centred_under(line: TextLine, columns: Sequence[Box]) -> Box | None:
 def _under(group: HeadGroup, line: TextLine) -> bool:
     box = group.box
     gap = line.box.top - box.bottom
-    return -0.2 * line.size <= gap <= HEAD_GAP * min(group.rows[-1].size, line.size) and box.overlaps_horizontally(
+    return -0.2 * line.size <= gap <= HEAD_GAP * max(group.rows[-1].size, line.size) and box.overlaps_horizontally(
         line.box)
 
 

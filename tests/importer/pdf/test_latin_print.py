@@ -63,6 +63,8 @@ def test_the_body_is_the_largest_size_a_quarter_of_the_page_is_set_in() -> None:
     lines = build_lines([*title, *text, *notes]).lines
     assert sum(len(line.glyphs) for line in lines if line.size == 7.0) > len(text)
     assert usual_size(lines) == 9.0
+    lead = [glyph for bottom in range(100, 300, 13) for glyph in word("A lead set a point larger.", 300, bottom, 10)]
+    assert usual_size(build_lines([*lead, *text]).lines) == 9.0, "a second text size is no small print"
 
 
 def test_run_in_leads_and_wrapped_links_are_text_and_a_two_line_bold_title_is_a_heading() -> None:
