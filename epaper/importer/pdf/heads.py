@@ -173,10 +173,12 @@ def _font_run(line: TextLine, lines: Sequence[TextLine]) -> list[TextLine]:
         current = todo.pop()
         reach = FONT_RUN_GAP * current.size
         for other in lines:
-            if (all(other is not member for member in run) and font_share(other, line.font) >= 1 - RUN_IN_SHARE
-                    and abs(other.size - line.size) < 0.5 and other.box.overlaps_horizontally(current.box, 0.5)
+            if (abs(other.size - line.size) < 0.5
                     and (0 <= other.box.top - current.box.bottom <= reach
-                         or 0 <= current.box.top - other.box.bottom <= reach)):
+                         or 0 <= current.box.top - other.box.bottom <= reach)
+                    and other.box.overlaps_horizontally(current.box, 0.5)
+                    and all(other is not member for member in run)
+                    and font_share(other, line.font) >= 1 - RUN_IN_SHARE):
                 run.append(other)
                 todo.append(other)
     return run

@@ -241,14 +241,13 @@ class _ArticleReader:
 def _measures(segments: Sequence[Segment]) -> dict[int, float]:
     """Where each segment's column ends: the right edge of the widest text on the page set across it, short
     of any column beside it (a short list is set in a column as wide as the paragraphs over and under it)."""
-    text = [segment for segment in segments if not segment.subhead]
+    boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
     measures = {}
-    for segment in text:
-        box = segment.box
-        widest = max(other.right for other in text if other.box.overlaps_horizontally(box, 0.5))
-        beside = [other.box.x0 for other in text if other.box.x0 >= box.x1
-                  and other.box.top < box.bottom and box.top < other.box.bottom]
-        measures[id(segment)] = max(box.x1, min([widest, *beside]))
+    for key, box in boxes.items():
+        widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
+        beside = [other.x0 for other in boxes.values() if other.x0 >= box.x1 and other.top < box.bottom
+                  and box.top < other.bottom]
+        measures[key] = max(box.x1, min([widest, *beside]))
     return measures
 
 
