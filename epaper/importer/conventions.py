@@ -319,6 +319,9 @@ EDITOR_LINE = re.compile(
 )
 """A line naming two editors or more, each after a role and a colon or slash: page furniture wherever it is."""
 
+LIST_BULLETS = ("\u2022", "\u2023", "\u25e6", "\u2043")
+"""Marks that open an item of a list (`• Fax: 202–493–2251.`): the line is text, never a headline."""
+
 ADVERTISEMENT_MARK = re.compile(r"^\s*广\s*告\s*$")
 """The label an advertisement must carry (`广告`): everything in its frame belongs to the ad, not to an article."""
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .captions import Caption
-from .columns import Segment
-from .ems import ADJACENT, LEVEL, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
+from .columns import Segment, usual_size
+from .ems import ADJACENT, LEVEL, NOTE_SCALE, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
@@ -33,7 +33,7 @@ class ArticleLayout:
         return union(boxes)
 
     def reading_order(self) -> list[Segment]:
-        """Segments column by column, left to right; one spanning columns goes before or after them."""
+        """Segments column by column, left to right; one spanning columns goes before or after them; notes last."""
         columns: list[Box] = []
         for segment in sorted(self.segments, key=lambda segment: -len(segment.lines)):
             box = segment.box
@@ -50,7 +50,20 @@ class ArticleLayout:
                 return (0 if box.top <= first_top else 2, 0, box.top)
             return (1, max(range(len(columns)), key=lambda index: shares[index]), box.top)
 
-        return sorted(self.segments, key=key)
+        ordered = sorted(self.segments, key=key)
+        notes = self._notes()
+        return [segment for segment in ordered if segment not in notes] + [segment for segment in ordered
+                                                                           if segment in notes]
+
+    def _notes(self) -> list[Segment]:
+        """Segments set smaller than the article's text at the foot of their column (footnotes, a source
+        line): read after the text, whose columns run on past them."""
+        text_size = usual_size([line for segment in self.segments for line in segment.lines])
+        small = [segment for segment in self.segments if not segment.subhead
+                 and all(line.size <= NOTE_SCALE * text_size for line in segment.lines)]
+        return [segment for segment in small
+                if not any(other not in small and other.box.top >= segment.box.bottom
+                           and other.box.overlaps_horizontally(segment.box, 0.5) for other in self.segments)]
 
 
 @dataclass(frozen=True)

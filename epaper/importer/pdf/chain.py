@@ -2,16 +2,17 @@
 
 Each rule reads one print convention, in a module of its own whose docstring says which, and leaves
 what it found in the page's state for the rules after it; its thresholds are in ems, in `ems.py`.
-The order is the order in which a reader's eye settles a page: glyphs into lines, the page's own
-furniture set apart, the body type measured, the pictures as printed and their captions, then
-headlines, table rows, columns, subheads, and last the articles each headline governs.
+The order is the order in which a reader's eye settles a page: glyphs into lines (their underlines
+with them), the page's own furniture set apart, the body type measured, the pictures as printed and
+their captions, then headlines, table rows, columns, subheads, and last the articles each headline
+governs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import ArticleLayout, lay_out_articles
 from .captions import Caption, find_captions
@@ -24,6 +25,7 @@ from .pictures import visible_pictures
 from .subheads import demote_subheads
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
+from .underlines import without_underlines
 
 
 @dataclass
@@ -60,6 +62,11 @@ def _lines(state: PageState) -> None:
     found = build_lines(state.page.glyphs)
     state.lines, state.stray = found.lines, found.stray
     state.text = list(found.lines)
+
+
+def _underlines(state: PageState) -> None:
+    """underlines: a rule through the descenders of a heading or link underlines it; it separates nothing."""
+    state.page = replace(state.page, rules=without_underlines(state.page.rules, state.lines))
 
 
 def _furniture(state: PageState) -> None:
@@ -120,6 +127,7 @@ def _articles(state: PageState) -> None:
 
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
+    Rule("underlines", _underlines),
     Rule("furniture", _furniture),
     Rule("body type", _body_type),
     Rule("pictures", _pictures),

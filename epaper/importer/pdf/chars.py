@@ -104,7 +104,24 @@ def read_pdf_page(document: pdfium.PdfDocument, index: int, path: Path) -> PdfPa
 def _glyphs(text_page: Any, height: float) -> list[Glyph]:
     read = _GlyphReader(text_page, height)
     glyphs = (read.glyph(index) for index in range(pdfium_c.FPDFText_CountChars(text_page)))
-    return [glyph for glyph in glyphs if glyph is not None]
+    return _ligatures_spread([glyph for glyph in glyphs if glyph is not None])
+
+
+def _ligatures_spread(glyphs: list[Glyph]) -> list[Glyph]:
+    """The characters of a ligature (`ﬁ`, `ﬃ`) set one after the other across it.
+
+    PDFium gives each character of a ligature the ligature's origin, so that all of them stand at its
+    start and the gap after the last one looks like a word space; each is moved on to the end of the
+    one before it.
+    """
+    spread = list(glyphs)
+    for index in range(1, len(glyphs)):
+        before, glyph = glyphs[index - 1], glyphs[index]
+        if glyph.turned or before.turned or glyph.box.x0 != before.box.x0 or glyph.box.bottom != before.box.bottom:
+            continue
+        box, shift = glyph.box, spread[index - 1].box.x1 - glyph.box.x0
+        spread[index] = replace(glyph, box=Box(box.x0 + shift, box.top, box.x1 + shift, box.bottom))
+    return spread
 
 
 class _GlyphReader:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .ems import COLUMN_OVERLAP, LINE_GAP, SAME_ROW, SAME_SIZE
+from .ems import BODY_SHARE, COLUMN_OVERLAP, FLUSH, LINE_GAP, RAGGED_LINES, SAME_ROW, SAME_SIZE, SMALL_PRINT
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -34,10 +36,26 @@ class Segment:
         return self.box.x1
 
     @property
+    def leading(self) -> float | None:
+        """The usual distance from one line's top to the next one's: the column's line spacing."""
+        steps = [after.box.top - before.box.top for before, after in itertools.pairwise(self.lines)]
+        return statistics.median(steps) if steps else None
+
+    @property
     def column(self) -> Box:
         """The column's measure: from its usual left edge to its usual right edge."""
         box = self.box
         return Box(self.left, box.top, self.flush_right, box.bottom)
+
+    @property
+    def ragged(self) -> bool:
+        """Set ragged right: fewer than half of its lines (the last left out) end at its right edge."""
+        lines = self.lines[:-1]
+        if len(lines) < RAGGED_LINES:
+            return False
+        right = self.box.x1
+        flush = sum(right - line.box.x1 <= FLUSH * line.size for line in lines)
+        return flush < 0.5 * len(lines)
 
     @property
     def flush_right(self) -> float:
@@ -48,11 +66,20 @@ class Segment:
 
 
 def usual_size(lines: Sequence[TextLine]) -> float:
-    """The body text size: the size of most glyphs on the page."""
+    """The body text size: the largest size a good share of the page's glyphs is set in.
+
+    That is the size of most glyphs, unless small print (notes, tables, listings set well under the text)
+    fills as much of the page as the running text does (a gazette page with long footnotes); headlines
+    never fill that much, and a story set a point larger than the others is no small print's text.
+    """
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.glyphs)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    if not sizes:
+        return 10.0
+    total, most = sum(sizes.values()), sizes.most_common(1)[0][0]
+    return max((size for size, count in sizes.items()
+                if size == most or (count >= BODY_SHARE * total and most <= SMALL_PRINT * size)))
 
 
 def build_segments(lines: Sequence[TextLine], rules: Sequence[Box]) -> list[Segment]:

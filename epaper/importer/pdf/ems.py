@@ -17,6 +17,20 @@ BASELINE_TOLERANCE = 0.3
 SAME_SIZE = 1.15
 """Glyph sizes within this ratio belong to one line."""
 
+SMALL_CAPITALS = 0.7
+"""Type at least this share of the size beside it, on its baseline and touching it, is set in the same line
+(small capitals); smaller is a superscript or a note."""
+
+SUPERSCRIPT_LENGTH = 3
+"""A note's number raised against a word is at most this many glyphs long (a count, not ems)."""
+
+SUPERSCRIPT_REACH = 0.5
+"""A note's number stands at most this many ems (of its line) past either end, or over the top, of the line it is
+raised in."""
+
+WORD_GAP = 0.5
+"""Two runs of type at most this many ems (of the larger) apart along a baseline touch: a word space at most."""
+
 GUTTER = 0.9
 """A gap of this many ems between two glyphs separates two columns (or two phrases of a headline)."""
 
@@ -35,10 +49,29 @@ STACK_AXIS = 0.25
 STACK_GAP = 1.0
 """Glyphs of one vertical line are at most this many ems apart down the line."""
 
+# --- underlines (ems of the underlined line's size) ---------------------------------------------------
+
+UNDERLINE_DEPTH = 0.3
+"""An underline lies in the bottom of its line's box: at most this many ems over the box's bottom (the descenders)."""
+
+UNDERLINE_OVERRUN = 0.5
+"""An underline runs at most this many ems past either end of its line."""
+
+# --- the body type (a share of the page's glyphs) ---------------------------------------------------
+
+BODY_SHARE = 0.25
+"""The body is set in the largest size that at least this share of the page's glyphs is set in ..."""
+
+SMALL_PRINT = 0.85
+"""... where the page's most common size is at most this share of it: small print (notes), not a second text size."""
+
 # --- lines into column segments (ems of the lines' size) ------------------------------------------
 
 LINE_GAP = 1.2
 """Lines of a column are at most this many ems apart (leading and paragraph spacing)."""
+
+RAGGED_LINES = 3
+"""A column of at least this many lines (a count, not ems) shows whether it is set justified or ragged right."""
 
 SAME_ROW = 0.3
 """A line starting less than this many ems under the top of the previous one is beside it, not under it."""
@@ -53,6 +86,13 @@ INDENT_MIN = 1.0
 INDENT_MAX = 3.5
 """A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
 
+PARAGRAPH_SPACE = 0.5
+"""A line this many ems further under the line over it than its column's leading starts a paragraph."""
+
+BLANK_LINE = 2.5
+"""A column going on at most this many ems under a break in it has left a blank line (a new paragraph);
+further down, something stood in the way (a picture) and the paragraph goes on."""
+
 SHORT_LINE = 1.5
 """A line ending this many ems short of its column, after a sentence end, ends its paragraph."""
 
@@ -63,6 +103,12 @@ HEADING_SCALE = 1.2
 
 BODY_LIKE = 0.95
 """A line in a heading font at least this share of the body size may be a heading."""
+
+RUN_IN_SHARE = 0.2
+"""A line with at least this share of its letters in the body font is text with a run-in lead, not a heading."""
+
+HEADLINE_LINES = 3
+"""A headline set at body size runs to at most this many lines (a count, not ems); more in one font are text."""
 
 FONT_RUN_GAP = 1.0
 """A line in its font this many ems (or less) over or under another continues it."""
@@ -129,6 +175,9 @@ VERTICAL_HEAD_REACH = 2.5
 SPANNING_SHARE = 0.3
 """A segment sharing this much of its width with two columns of its article spans them."""
 
+NOTE_SCALE = 0.9
+"""Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
+
 # --- pictures (a share of the picture) ------------------------------------------------------------
 
 MAX_CUT = 0.5
@@ -142,6 +191,9 @@ CLOSE = 1.5
 RULE_REACH = 3.0
 """A closing rule at most this many line heights under the last header line belongs to the header."""
 
+DATE_LINE_SHARE = 0.5
+"""A Latin-script date taking at least this share of a line at the top of the page is the masthead's date."""
+
 NAME_SCALE = 2.0
 """The paper's name is set at least this much larger than the masthead's other lines."""
 
@@ -150,6 +202,9 @@ HEADER_ZONE = 0.3
 
 FOOTER_ZONE = 0.12
 """The footer lies in this bottom share of the page."""
+
+BLANK_BAND = 2.0
+"""Small print under a band of at least this many body ems left blank across the page is the footer."""
 
 MARGIN = 0.03
 """Text in this top or bottom share of the page is furniture even without a rule."""

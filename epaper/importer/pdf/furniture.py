@@ -16,7 +16,19 @@ from .. import conventions as c
 from ..jumps import page_number
 from ..lines import remove_letter_spacing
 from .chars import PdfPage
-from .ems import CLOSE, FOOTER_ZONE, HEADER_ZONE, LONG_RULE, MARGIN, NAME_SCALE, RULE_REACH, SAME_SIZE
+from .columns import usual_size
+from .ems import (
+    BLANK_BAND,
+    CLOSE,
+    DATE_LINE_SHARE,
+    FOOTER_ZONE,
+    HEADER_ZONE,
+    LONG_RULE,
+    MARGIN,
+    NAME_SCALE,
+    RULE_REACH,
+    SAME_SIZE,
+)
 from .geometry import Box, union
 from .shapes import frame_of
 from .textlines import TextLine
@@ -50,14 +62,16 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     printed = union(line.box for line in lines)
     long_rules = [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width]
     header = _header(page, lines, printed)
-    footer_top, ruled = _footer_top(page, long_rules)
+    upright = [line.box for line in lines if not _turned(line)]
+    footer_top, ruled = _footer_top(page, [line for line in lines if not _in_side_margin(line, upright)], long_rules)
     ads = _advertisements(page, lines)
     content, furniture = [], []
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
         in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
-        if in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None:
+        if (in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None
+                or _in_side_margin(line, upright)):
             furniture.append(line)
         else:
             content.append(line)
@@ -90,8 +104,7 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     """
     top_lines = [line for line in lines
                  if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
-    marked = [line for line in top_lines
-              if any(pattern.search(_text(line)) for pattern in c.MASTHEAD) or _says_furniture(line)]
+    marked = [line for line in top_lines if _says_masthead(line) or _says_furniture(line)]
     if not marked:
         first_line = min(line.box.top for line in lines)
         over_text = [rule.bottom for rule in page.rules
@@ -106,6 +119,15 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
         return block
     rule = closing[0]
     return Box(min(rule.x0, block.x0), 0.0, max(rule.x1, block.x1), rule.bottom)
+
+
+def _says_masthead(line: TextLine) -> bool:
+    """A masthead's own words: its date, 第N期, CN number; a Latin date only as most of its line, since running
+    text dates things too."""
+    text = _text(line)
+    latin = c.LATIN_ISSUE_DATE.search(line.spaced)
+    return (any(pattern.search(text) for pattern in c.MASTHEAD)
+            or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())))
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:
@@ -137,12 +159,46 @@ def _close(line: TextLine, other: TextLine) -> bool:
     return across <= reach and down <= reach
 
 
-def _footer_top(page: PdfPage, long_rules: Sequence[Box]) -> tuple[float, bool]:
+def _turned(line: TextLine) -> bool:
+    return all(glyph.turned for glyph in line.glyphs)
+
+
+def _in_side_margin(line: TextLine, upright: Sequence[Box]) -> bool:
+    """Type turned on its side beside all the page's text, in a side margin: a production slug, a file name."""
+    return _turned(line) and bool(upright) and (line.box.x1 <= min(box.x0 for box in upright)
+                                                or line.box.x0 >= max(box.x1 for box in upright))
+
+
+def _footer_top(page: PdfPage, lines: Sequence[TextLine], long_rules: Sequence[Box]) -> tuple[float, bool]:
     """Where the footer starts, and whether a rule marks it: text reaching under that rule (or set across
-    it, on a footer band) is the footer's; without a rule, text starting in the bottom margin is."""
+    it, on a footer band) is the footer's; without a rule, small type under a blank band across the page
+    is, and text starting in the bottom margin."""
     zone = (1 - FOOTER_ZONE) * page.height
     rule = max((rule.top for rule in long_rules if rule.top >= zone), default=None)
-    return (rule, True) if rule is not None else ((1 - MARGIN) * page.height, False)
+    if rule is not None:
+        return rule, True
+    return min((1 - MARGIN) * page.height, _under_blank_band(page, lines, zone)), False
+
+
+def _under_blank_band(page: PdfPage, lines: Sequence[TextLine], zone: float) -> float:
+    """The top of the small print under a band left blank across the whole page (no text, no picture), in
+    the footer zone: the printer's slug or the publisher's line under the last columns. The page's
+    bottom if there is none."""
+    body = usual_size(lines)
+    for line in sorted((line for line in lines if line.box.top >= zone), key=lambda line: line.box.top):
+        top = line.box.top
+        if any(other.size >= body for other in lines if other.box.bottom > top):
+            continue
+        above = max((other.box.bottom for other in lines if other.box.bottom <= top), default=0.0)
+        band = Box(0.0, above, page.width, top)
+        if (top - above >= BLANK_BAND * body and not any(other.box.top < top < other.box.bottom for other in lines)
+                and not any(_crosses(picture, band) for picture in page.pictures)):
+            return top
+    return page.height
+
+
+def _crosses(picture: Box, band: Box) -> bool:
+    return picture.top < band.bottom and picture.bottom > band.top
 
 
 def _rows(lines: Sequence[TextLine]) -> list[str]:

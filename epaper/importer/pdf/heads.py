@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import conventions as c
-from ..bylines import match_dateline, parse_byline
+from ..bylines import match_dateline, parse_byline, split_trailing_byline
 from ..jumps import continued_from, continues_on
-from ..lines import remove_letter_spacing
+from ..lines import ends_sentence, remove_letter_spacing
 from .ems import (
     BODY_LIKE,
     CENTRED,
@@ -17,7 +17,10 @@ from .ems import (
     FONT_RUN_GAP,
     HEAD_GAP,
     HEADING_SCALE,
+    HEADLINE_LINES,
+    NEIGHBOUR_LINES,
     PHRASE_GAP,
+    RUN_IN_SHARE,
     SET_IN,
     TITLE_SIZE,
 )
@@ -87,17 +90,50 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 
     A bold title of a brief (小四 over 五号 body) or a bold subhead is set in another font than the body
     but hardly larger. A line in another font continued by lines in that font is text (a commentary set
-    in 楷体), not a heading.
+    in 楷体), not a heading; so is a line that goes on in the body font after a run-in lead in another
+    (`AGENCY:` in small capitals, an italic link), or one that opens in the body font (a calendar's date
+    before its bold event).
     """
     found = []
     for line in lines:
         if marks_text(line):
             continue
-        in_heading_font = line.font != body_font and line.size >= BODY_LIKE * body_size
+        in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
+                           and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font))
         if is_heading_size(line, body_size) or (
-                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)):
+                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
+                and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
+                and not line.spaced.startswith(c.LIST_BULLETS)):
             found.append(line)
     return found
+
+
+def _goes_on_from_line_over(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """The line right over ``line`` in its column, at the leading of running text and in another font, runs on
+    into it: a link or an emphasised phrase wrapped onto a line of its own is still its paragraph's text."""
+    over = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)
+            and 0 < line.box.top - other.box.top <= NEIGHBOUR_LINES * line.size
+            and other.box.bottom <= line.box.top + 0.2 * line.size]
+    nearest = max(over, key=lambda other: other.box.top, default=None)
+    return nearest is not None and font_share(nearest, line.font) < 1 - RUN_IN_SHARE and runs_on(nearest)
+
+
+def runs_on(line: TextLine) -> bool:
+    """The paragraph goes on after ``line``: it ends no sentence, and with no byline or jump line."""
+    text = remove_letter_spacing(line.spaced)
+    return not ends_sentence(text) and split_trailing_byline(line.spaced) is None and continues_on(text) is None
+
+
+def font_share(line: TextLine, font: str) -> float:
+    """The share of the line's glyphs (spaces and punctuation left out) set in ``font``."""
+    counted = [glyph for glyph in line.glyphs if glyph.text.isalnum()]
+    return sum(glyph.font == font for glyph in counted) / len(counted) if counted else 0.0
+
+
+def _opens_in(line: TextLine, font: str) -> bool:
+    """The line's first letter or figure is set in ``font``."""
+    first = next((glyph for glyph in line.glyphs if glyph.text.isalnum()), None)
+    return first is not None and first.font == font
 
 
 def marks_text(line: TextLine) -> bool:
@@ -121,11 +157,31 @@ def is_set_right(line: TextLine, column: Box) -> bool:
 
 
 def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:
-    reach = FONT_RUN_GAP * line.size
-    return any(other is not line and other.font == line.font and abs(other.size - line.size) < 0.5
-               and other.box.overlaps_horizontally(line.box, 0.5)
-               and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
-               for other in lines)
+    """``line`` is one of a run of lines in its font that reads as text: longer than a headline is, or
+    ending a sentence as no headline does (a two-line bold title at body size is still a headline)."""
+    run = _font_run(line, lines)
+    if len(run) < 2:
+        return False
+    last = max(run, key=lambda member: member.box.top)
+    return len(run) > HEADLINE_LINES or ends_sentence(remove_letter_spacing(last.spaced))
+
+
+def _font_run(line: TextLine, lines: Sequence[TextLine]) -> list[TextLine]:
+    """``line`` and the lines in its font and size set one under the other with it, at most a line's space apart."""
+    run, todo = [line], [line]
+    while todo and len(run) <= HEADLINE_LINES:
+        current = todo.pop()
+        reach = FONT_RUN_GAP * current.size
+        for other in lines:
+            if (abs(other.size - line.size) < 0.5
+                    and (0 <= other.box.top - current.box.bottom <= reach
+                         or 0 <= current.box.top - other.box.bottom <= reach)
+                    and other.box.overlaps_horizontally(current.box, 0.5)
+                    and all(other is not member for member in run)
+                    and font_share(other, line.font) >= 1 - RUN_IN_SHARE):
+                run.append(other)
+                todo.append(other)
+    return run
 
 
 def group_heads(lines: Sequence[TextLine], columns: Sequence[Box]) -> list[HeadGroup]:

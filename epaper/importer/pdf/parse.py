@@ -3,7 +3,7 @@ from its headline and column segments (paragraphs by indent, bylines, jump lines
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -18,7 +18,7 @@ from .blocks import ArticleLayout
 from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
-from .ems import INDENT_MAX, INDENT_MIN, SHORT_LINE
+from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
@@ -57,12 +57,12 @@ def read_page(page: PdfPage) -> PageReading:
     rest, blocks = split_vertical(page)
     state = read_layout(rest)
     numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
-    parts = [(layout, _ArticleReader(numbers, page)) for layout in state.layouts]
+    parts = [(layout, _ArticleReader(numbers, page, _measures(state.segments))) for layout in state.layouts]
     stray = list(state.stray)
     for block in blocks:
         turned = read_layout(block.page, tuple(rule for rule in RULES if rule.name != "furniture"))
         numbers = {id(line.glyphs[0]): len(numbers) + number for number, line in enumerate(turned.lines, start=1)}
-        reader = _ArticleReader(numbers, page, partial(on_page, block=block))
+        reader = _ArticleReader(numbers, page, _measures(turned.segments), partial(on_page, block=block))
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
@@ -75,9 +75,11 @@ def read_page(page: PdfPage) -> PageReading:
 
 
 class _ArticleReader:
-    def __init__(self, numbers: dict[int, int], page: PdfPage,
+    def __init__(self, numbers: dict[int, int], page: PdfPage, measures: dict[int, float],
                  to_page: Callable[[Box], Box] = lambda box: box) -> None:
         self.numbers = numbers
+        self.measures = measures
+        """Where each segment's column ends (see ``_measures``)."""
         """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
         self.page = page
         self.to_page = to_page
@@ -167,7 +169,7 @@ class _ArticleReader:
                 line = self._take_ends(section, line, signed=signed)
                 if not line.spaced:
                     continue
-                if not paragraph or self._starts_paragraph(segment, printed, previous):
+                if not paragraph or self._starts_paragraph(segment, printed, previous, self.measures):
                     close_paragraph()
                 paragraph.append(line.text)
                 section.body.append(("text", line))
@@ -209,17 +211,50 @@ class _ArticleReader:
         return line if text == line.spaced else printed_line(line.number, text)
 
     @staticmethod
-    def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
-        """Indented from its column, after a short line that ends a sentence, or a row of a table."""
+    def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None,
+                          measures: dict[int, float]) -> bool:
+        """Indented from its column, after a short line that ends a sentence in a justified column (or any line
+        its first word would have fitted on: a break by hand, as in a list), set off by a space wider than
+        the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
+        a blank line under the segment over it), or a row of a table."""
         em = printed.size
         if printed.cells > 1 or (previous is not None and previous[1].cells > 1):
+            return True
+        if printed.spaced.startswith(c.LIST_BULLETS):
             return True
         if INDENT_MIN * em <= printed.box.x0 - segment.left <= INDENT_MAX * em:
             return True
         if previous is None:
             return False
         column, last, text = previous
-        return ends_sentence(text) and last.box.x1 < column.right - SHORT_LINE * em
+        leading = segment.leading
+        if column is segment:
+            if leading is not None and printed.box.top - last.box.top > leading + PARAGRAPH_SPACE * em:
+                return True
+        elif (last.box.overlaps_horizontally(printed.box, 0.5)
+              and 0 < printed.box.top - last.box.bottom <= BLANK_LINE * em):
+            return True
+        short = not column.ragged and ends_sentence(text) and column.right - last.box.x1 > SHORT_LINE * em
+        return short or measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+
+
+def _measures(segments: Sequence[Segment]) -> dict[int, float]:
+    """Where each segment's column ends: the right edge of the widest text on the page set across it, short
+    of any column beside it (a short list is set in a column as wide as the paragraphs over and under it)."""
+    boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
+    measures = {}
+    for key, box in boxes.items():
+        widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
+        beside = [other.x0 for other in boxes.values() if other.x0 >= box.x1 and other.top < box.bottom
+                  and box.top < other.bottom]
+        measures[key] = max(box.x1, min([widest, *beside]))
+    return measures
+
+
+def _first_word_width(line: TextLine) -> float:
+    """How wide the line's first word is printed: the line before it broke early by choice if the word had fitted."""
+    letters = len(line.spaced.split(" ", 1)[0])
+    return line.glyphs[min(letters, len(line.glyphs)) - 1].box.x1 - line.box.x0
 
 
 def page_share(box: Box, width: float, height: float) -> tuple[float, float, float, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..bylines import split_trailing_byline
@@ -15,14 +16,32 @@ from .heads import HeadGroup
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
                     body_size: float) -> tuple[list[HeadGroup], list[Segment]]:
-    """Split headline groups into real headlines and subheads (returned as one-line segments)."""
-    heads, subheads = [], []
-    for group in groups:
-        if _is_subhead(group, segments, rules, body_size):
+    """Split headline groups into real headlines and subheads (returned as one-line segments).
+
+    A subhead is set in a lesser style than its article's headline: a heading styled like the
+    headline next over it in its column starts the next article (a newsletter's run of items, a
+    column of briefs), wherever it stands.
+    """
+    heads: list[HeadGroup] = []
+    subheads = []
+    for group in sorted(groups, key=lambda group: group.box.top):
+        if _is_subhead(group, segments, rules, body_size) and not _styled_like_headline_over(group, heads):
             subheads.append(Segment(group.lines, subhead=True))
         else:
             heads.append(group)
-    return heads, subheads
+    return sorted(heads, key=lambda group: (group.box.top, group.box.x0)), subheads
+
+
+def _styled_like_headline_over(group: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
+    over = [head for head in heads if head.box.bottom <= group.box.top and head.box.overlaps_horizontally(group.box)]
+    nearest = max(over, key=lambda head: head.box.bottom, default=None)
+    return nearest is not None and _style(nearest) == _style(group)
+
+
+def _style(group: HeadGroup) -> tuple[str, float]:
+    """The font and size of a headline's largest row."""
+    row = max(group.rows, key=lambda row: row.size)
+    return Counter(piece.font for piece in row.pieces).most_common(1)[0][0], round(row.size * 2) / 2
 
 
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], body_size: float) -> bool:

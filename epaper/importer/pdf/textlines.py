@@ -24,7 +24,20 @@ from dataclasses import dataclass
 from functools import partial
 
 from .chars import Glyph
-from .ems import BASELINE_TOLERANCE, GUTTER, NEIGHBOUR_LINES, PHRASE_SPACE, SAME_SIZE, STACK_AXIS, STACK_GAP, WORD_SPACE
+from .ems import (
+    BASELINE_TOLERANCE,
+    GUTTER,
+    NEIGHBOUR_LINES,
+    PHRASE_SPACE,
+    SAME_SIZE,
+    SMALL_CAPITALS,
+    STACK_AXIS,
+    STACK_GAP,
+    SUPERSCRIPT_LENGTH,
+    SUPERSCRIPT_REACH,
+    WORD_GAP,
+    WORD_SPACE,
+)
 from .geometry import Box, union
 
 MIN_UPRIGHT_STACK = 3
@@ -63,7 +76,8 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     single = [piece[0] for piece in pieces if len(piece) == 1]
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
-    lines = [_line(piece) for piece in _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])]
+    flowing = _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])
+    lines = [_line(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
     lines += [_vertical_line(stack) for stack in stacks]
     return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
 
@@ -86,6 +100,74 @@ def _with_symbols_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
         else:
             kept.append(symbol)
     return kept
+
+
+def _with_small_capitals_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Pieces on one baseline that touch, one set a little smaller than the other, joined into one.
+
+    Small capitals (`AGENCY:`, `ADDRESSES` run into the text, a byline's name) are set a size or two
+    under the words beside them, which puts them in a row of their own; superscripts are smaller still
+    and sit higher.
+    """
+    boxes = [union(glyph.box for glyph in piece) for piece in pieces]
+    order = sorted(range(len(pieces)), key=lambda index: boxes[index].bottom)
+    parent = list(range(len(pieces)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for position, first in enumerate(order):
+        for second in order[position + 1:]:
+            size = max(pieces[first][0].size, pieces[second][0].size)
+            if boxes[second].bottom - boxes[first].bottom > BASELINE_TOLERANCE * size:
+                break
+            if _small_capitals_beside(pieces[first], boxes[first], pieces[second], boxes[second]):
+                parent[root(second)] = root(first)
+    joined: dict[int, list[Glyph]] = {}
+    for index, piece in enumerate(pieces):
+        joined.setdefault(root(index), []).extend(piece)
+    return [sorted(piece, key=lambda glyph: glyph.box.x0) for piece in joined.values()]
+
+
+def _small_capitals_beside(first: list[Glyph], first_box: Box, second: list[Glyph], second_box: Box) -> bool:
+    small, large = sorted((first[0].size, second[0].size))
+    if _same_size(small, large) or small < SMALL_CAPITALS * large or first[0].turned or second[0].turned:
+        return False
+    gap = max(first_box.x0 - second_box.x1, second_box.x0 - first_box.x1)
+    return -0.1 * large <= gap <= WORD_GAP * large
+
+
+def _with_superscripts_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A short piece of small type raised against the end of a word (a note's number: `reports¹`) joined to
+    the line it is set in."""
+    boxes = [union(glyph.box for glyph in piece) for piece in pieces]
+    order = sorted(range(len(pieces)), key=lambda index: boxes[index].top)
+    tops = [boxes[index].top for index in order]
+    taken: set[int] = set()
+    for index, piece in enumerate(pieces):
+        box = boxes[index]
+        if len(piece) > SUPERSCRIPT_LENGTH or piece[0].turned:
+            continue
+        start = bisect_left(tops, box.top - 2 * box.height)
+        hosts = [order[position] for position in range(start, bisect_right(tops, box.top + box.height))
+                 if order[position] not in taken and order[position] != index
+                 and _raised_against(box, piece[0].size, boxes[order[position]], pieces[order[position]][0].size)]
+        if hosts:
+            host = hosts[0]
+            pieces[host] = sorted(pieces[host] + piece, key=lambda glyph: glyph.box.x0)
+            taken.add(index)
+    return [piece for index, piece in enumerate(pieces) if index not in taken]
+
+
+def _raised_against(box: Box, size: float, host: Box, host_size: float) -> bool:
+    if size >= SMALL_CAPITALS * host_size:
+        return False
+    reach = SUPERSCRIPT_REACH * host_size
+    return (host.x0 - reach <= box.x1 and box.x0 <= host.x1 + reach and host.top - reach <= box.top
+            and box.bottom < host.bottom - 0.2 * host_size)
 
 
 def _is_symbol(text: str) -> bool:

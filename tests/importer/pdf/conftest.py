@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.importer.pdf.chromium import html_pages
-from tests.importer.pdf.corpus import REAL_PAGES, REPOSITORY, ScoredPage
+from tests.importer.pdf.corpus import REPOSITORY, ScoredPage
 from tests.importer.pdf.newspaper import build_pdf, layout
 
 PdfMaker = Callable[..., Path]
@@ -44,8 +44,8 @@ def page_pdf(tmp_path_factory: pytest.TempPathFactory, chromium_pdfs: dict[str, 
     def pdf(page: ScoredPage) -> Path:
         if page.kind == "chromium":
             return chromium_pdfs[page.name]
-        if page.kind == "real":
-            return REAL_PAGES / page.name / "page.pdf"
+        if page.pdf is not None:
+            return page.pdf
         path = folder / f"{page.name}.pdf"
         if not path.exists():
             path.write_bytes(build_pdf([layout(page.name)]))

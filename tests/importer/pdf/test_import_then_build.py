@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.importer.pdf.corpus import REPOSITORY, ScoredPage, scored_pages
+from tests.importer.pdf.corpus import REPOSITORY, ScoredPage, all_pages
 
 FIRST_DAY = dt.date(2030, 1, 1)
 
@@ -47,7 +47,7 @@ def one_pdf_per_page(pdf: Path, folder: Path) -> list[Path]:
 
 def test_every_imported_page_builds(tmp_path: Path, page_pdf: Callable[[ScoredPage], Path]) -> None:
     site = new_site(tmp_path)
-    pages = scored_pages()
+    pages = all_pages()
     issues: dict[dt.date, list[Path]] = {}
     for offset, page in enumerate(pages):
         issues[FIRST_DAY + dt.timedelta(days=offset)] = [page_pdf(page)]

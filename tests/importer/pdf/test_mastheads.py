@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from epaper.importer.pdf.importing import read_pdf_pages
-from tests.importer.pdf.corpus import ScoredPage, scored_pages
+from tests.importer.pdf.corpus import ScoredPage, all_pages
 
-PAGES = scored_pages()
+PAGES = all_pages()
 
 
 def wanted_pages(expected: dict[str, Any]) -> list[dict[str, Any]]:

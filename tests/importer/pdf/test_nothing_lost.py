@@ -18,9 +18,9 @@ from epaper.importer.pdf.joining import ADDED_HYPHENS
 from epaper.importer.pdf.parse import PageReading, read_page
 from epaper.importer.pdf.textlines import build_lines
 from tests.importer.pdf.conftest import PdfMaker
-from tests.importer.pdf.corpus import ScoredPage, scored_pages
+from tests.importer.pdf.corpus import ScoredPage, all_pages
 
-PAGES = scored_pages()
+PAGES = all_pages()
 
 
 def characters(texts: Iterable[str | None]) -> Counter[str]:

@@ -11,9 +11,9 @@ import yaml
 from epaper.importer.pdf.chars import read_pdf
 from epaper.importer.pdf.parse import read_page
 from tests.importer.fixtures import norm
-from tests.importer.pdf.corpus import ScoredPage, scored_pages
+from tests.importer.pdf.corpus import ScoredPage, all_pages
 
-PHOTOGRAPHED = [page for page in scored_pages()
+PHOTOGRAPHED = [page for page in all_pages()
                 if any("photo" in article for article in yaml.safe_load(page.expected.read_text("utf-8"))["articles"])]
 
 

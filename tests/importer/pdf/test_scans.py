@@ -35,6 +35,7 @@ SHORT: dict[str, str] = {
     "dongfang-culture": "vertical (竖排) running text: its columns are longer than a detection strip",
     "dongfang-front": "a boxed commentary's columns are read into one another",
     "huanan-inside": "the labels of a chart are read as headlines",
+    "school-newsletter": "headings set bold at body size, which a scan cannot see: the page is read as one text",
     "wikinotizie-intervista": "six narrow justified Latin columns: 4 extra articles, text 0.70 (not yet studied)",
     "zhongguo-haiyang-shiyou-bao-2024-10-16-p01": "a logo in the lead photo becomes a headline; bylines set apart",
 }

@@ -13,10 +13,19 @@ from types import SimpleNamespace
 import pytest
 
 from epaper.importer import command, options
-from tests.importer.pdf.corpus import SCORER, ScoredPage, scored_pages
+from tests.importer.pdf.corpus import SCORER, ScoredPage, all_pages
 
 THRESHOLDS = {"found": 0.95, "fields": 0.90, "text": 0.98, "paragraphs": 0.90}
 """Issue 12: articles found (each with its own headline, and no extra ones), fields, body text, paragraphs."""
+
+SHORT: dict[str, str] = {
+    "federal-register-2020-08-06-p47698": "a gazette document's heading block (agency, CFR part, docket and RIN set "
+    "in small bold type over its subject line) is read as three headlines and text, not as the title's kicker; its "
+    "run-in labels (ACTION:, DATES:) do not start paragraphs in short ragged columns; bold headings after a line "
+    "ending in a figure or a colon are not read as subheads; the section's standing notice is read as text",
+}
+"""Real pages the importer does not yet read to the thresholds, each with what it misses there: strict xfails,
+so that a page that comes up to them has to leave this list."""
 
 SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+) extra\), fields (?P<fields>\d+)%, "
                      r"text (?P<text>[\d.]+), paragraphs F1 (?P<paragraphs>[\d.]+)")
@@ -44,19 +53,31 @@ def score(page: ScoredPage, pdf: Path, capsys: pytest.CaptureFixture[str], tmp_p
             "paragraphs": float(summary["paragraphs"]), "articles": wanted}
 
 
+def meets_thresholds(row: dict[str, float]) -> bool:
+    return row["extra"] == 0 and all(row[key] >= limit for key, limit in THRESHOLDS.items())
+
+
 def test_every_page_scores_above_the_thresholds(page_pdf: Callable[[ScoredPage], Path],
                                                 capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    pages = scored_pages()
+    """The table of every page's scores; those not listed in SHORT meet the issue's thresholds."""
+    pages = all_pages()
     rows = {page.name: score(page, page_pdf(page), capsys, tmp_path) for page in pages}
     table = [f"{'page':<48} {'typeset by':<10} {'found':>7} {'extra':>5} {'fields':>6} {'text':>7} {'para F1':>7}"]
     for page in pages:
         row = rows[page.name]
         table.append(f"{page.name:<48} {page.kind:<10} {row['found']:>7.0%} {row['extra']:>5} {row['fields']:>6.0%} "
-                     f"{row['text']:>7.4f} {row['paragraphs']:>7.3f}")
+                     f"{row['text']:>7.4f} {row['paragraphs']:>7.3f}" + ("  (short)" if page.name in SHORT else ""))
     with capsys.disabled():
         print("\n" + "\n".join(table))
     assert {page.kind for page in pages} >= {"reportlab", "chromium"}
+    assert set(SHORT) <= {page.name for page in pages}
     for page in pages:
-        row = rows[page.name]
-        assert row["extra"] == 0, (page.name, row)
-        assert all(row[key] >= limit for key, limit in THRESHOLDS.items()), (page.name, row)
+        assert page.name in SHORT or meets_thresholds(rows[page.name]), (page.name, rows[page.name])
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True))
+                                  for name, reason in SHORT.items()])
+def test_short_page_scores_above_the_thresholds(name: str, page_pdf: Callable[[ScoredPage], Path],
+                                                capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    [page] = [page for page in all_pages() if page.name == name]
+    assert meets_thresholds(score(page, page_pdf(page), capsys, tmp_path))
