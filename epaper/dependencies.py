@@ -1,10 +1,11 @@
 """What a page or feed read of the model while it was made, and whether that is still the same.
 
 While an output is made, every model object it reads adds a token to its recorded set (see
-``model.recording``): ``a:<fingerprint>`` an article's own fields and body, ``l:<fingerprint>`` its links
-(neighbours, story parts), ``i:<date>`` an issue's pages and articles, ``d:<date>`` its date and numbers,
-``n:<date>`` its neighbouring issues, ``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's
-article list, ``p:<slug>:<part>`` its number of pages or the newer page of one of them (see ``Pagination``).
+``model.recording``): ``a:<fingerprint>`` an article's head (its front matter fields), ``b:<fingerprint>``
+its body (HTML, paragraphs, lead), ``l:<fingerprint>`` its links (neighbours, story parts), ``i:<date>`` an
+issue's pages and their articles, ``d:<date>`` its date and numbers, ``n:<date>`` its neighbouring issues,
+``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's article list, ``p:<slug>:<part>`` its
+number of pages or the newer page of one of them (see ``Pagination``).
 :class:`CurrentValues` gives each token's value in the edition being built, from the issue records alone
 (nothing is loaded), so a build can tell which recorded reads would now give another answer.
 """
@@ -36,18 +37,28 @@ class CurrentValues:
 
     def changed(self, recorded: dict[str, str]) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
-        return {token for token, value in recorded.items() if self.of(token) != value}
+        articles = self._article_tokens  # most tokens: looked up at once, without parsing them
+        return {token for token, value in recorded.items() if articles.get(token) != value and self.of(token) != value}
 
-    def table(self, tokens: Iterable[str]) -> dict[str, str]:
-        return {token: self.of(token) for token in tokens}
+    def updated(self, recorded: dict[str, str], changed: Iterable[str], read: Iterable[str]) -> dict[str, str]:
+        """The table to keep after a build that made again every output holding a ``changed`` token: the
+        recorded values, those changed as they are now (dropped if their object is gone), and the values of
+        the tokens ``read`` by what the build made. A token no output holds any more may stay: its value is
+        current, so it never makes anything again."""
+        table = dict(recorded)
+        for token in changed:
+            value = self.of(token)
+            if value == ABSENT:
+                table.pop(token, None)
+            else:
+                table[token] = value
+        table.update((token, self.of(token)) for token in read)
+        return table
 
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")
-        if kind == "a":
-            return "1" if name in self._issue_of_article else ABSENT
-        if kind == "l":
-            issue = self._issue_of_article.get(name)
-            return self._pages(issue) if issue else ABSENT
+        if kind in ("a", "b", "l"):
+            return self._article_tokens.get(token, ABSENT)
         if kind == "e":
             return "|".join(self._issues)
         if kind == "t":
@@ -58,7 +69,7 @@ class CurrentValues:
         if issue is None:
             return ABSENT
         if kind == "i":
-            return self._pages(issue)
+            return issue.record.pages_digest
         if kind == "d":
             return repr((issue.date, issue.number, issue.running_number))
         if kind == "n":
@@ -70,10 +81,16 @@ class CurrentValues:
         return {issue.date.isoformat(): issue for issue in self.edition.issues}
 
     @cached_property
-    def _issue_of_article(self) -> dict[str, Issue]:
-        return {
-            fingerprint: issue for issue in self.edition.issues for fingerprint in issue.record.article_fingerprints
-        }
+    def _article_tokens(self) -> dict[str, str]:
+        """The value of every article's ``a:``, ``b:`` and ``l:`` token, from the issue records."""
+        values = {}
+        for issue in self.edition.issues:
+            record = issue.record
+            for fingerprint, body_key in zip(record.article_fingerprints, record.body_keys, strict=True):
+                values["a:" + fingerprint] = "1"
+                values["b:" + fingerprint] = body_key
+                values["l:" + fingerprint] = record.pages_digest
+        return values
 
     @cached_property
     def _topics(self) -> dict[str, Topic]:
@@ -91,10 +108,6 @@ class CurrentValues:
         if part == "count":
             return str(count)
         return repr(newer_page_url(topic, int(part.removeprefix("newer:")), count))
-
-    @staticmethod
-    def _pages(issue: Issue) -> str:
-        return issue.record.pages_digest
 
     def _topic_part(self, slug: str, part: str) -> str:
         fingerprints = self._topic_fingerprints.get(slug)

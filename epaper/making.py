@@ -20,7 +20,7 @@ from .linking import link_edition, unlink_edition
 from .load import load_content
 from .make import make_outputs
 from .model import Edition
-from .output_records import Publication, tokens_read
+from .output_records import Publication
 from .parallel import worker_count
 from .plan import LastBuild, SitePlan, plan_site
 from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
@@ -78,7 +78,7 @@ def make_site(
     index.output_dir = str(config.output_dir)
     index.outputs = records
     index.groups = plan.groups
-    index.dependencies = values.table(tokens_read(records, plan.groups))
+    index.dependencies = values.updated(index.dependencies, changed, plan.read | publication.read)
     index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)
     index.issue_records = loaded.issue_records

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import GroupRecord, OutputRecord, live_signature
+from .cache import OutputRecord, live_signature
 from .publish import StagedSite
 from .search import SearchFile, search_records
 
@@ -38,7 +38,7 @@ class Publication:
         self.changed = [result for result in made if result.changed]
         self.searched = searched
         self.restaged = restaged  # the search files staged by this build (the parts indexed again)
-        self._read = _reads(made, previous)
+        self._read, self.read = _reads(made, previous)  # ``read``: every token read by the outputs made
 
     def stage_unchanged(self, staged: StagedSite) -> None:
         """Stage the files not written again, so the staging folder holds the whole output."""
@@ -70,17 +70,11 @@ class Publication:
         return OutputRecord(output.key, signature, self._read[output.path])
 
 
-def tokens_read(records: dict[str, OutputRecord], groups: dict[str, GroupRecord]) -> set[str]:
-    """Every dependency token the records of the outputs and of the page groups hold."""
-    tokens = {token for record in records.values() for token in record.read}
-    tokens.update(token for group in groups.values() for token in group.read)
-    return tokens
-
-
-def _reads(made: Iterable[Made], records: dict[str, OutputRecord]) -> defaultdict[str, tuple[str, ...]]:
-    """What each output read of the model: as recorded now for those made, as before for the others."""
+def _reads(made: Iterable[Made], records: dict[str, OutputRecord]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
+    """What each output read of the model: as recorded now for those made, as before for the others; and
+    every token the outputs made read."""
     tokens: dict[str, str] = {}  # one string object per token, so the stored index holds each once
     read = defaultdict(tuple, {name: record.read for name, record in records.items()})
     for result in made:
         read[result.path] = tuple(sorted(tokens.setdefault(token, token) for token in result.read.split("\n") if token))
-    return read
+    return read, set(tokens)

@@ -67,6 +67,7 @@ class SitePlan:
     outputs: list[PlannedOutput] = field(default_factory=list)
     outdated: list[PlannedOutput] = field(default_factory=list)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
+    read: set[str] = field(default_factory=set)  # what planning the groups not carried over read of the model
     pages: int = 0
 
 
@@ -104,6 +105,7 @@ def plan_site(
             file_digests = [_source_digest(path, config, cache) for path in file.sources]
             names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
         plan.groups[group.name] = GroupRecord(key, tuple(sorted(read)), tuple(names), tuple(group_urls))
+        plan.read |= read
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())
     if planner.carry(SITEMAPS_GROUP, listing_key) is None:  # making the sitemaps of a large site takes a while

@@ -15,7 +15,7 @@ from epaper.model import Article, IssueRecord, PrintPage
 
 
 def record(key: str) -> IssueRecord:
-    return IssueRecord(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), (), (), (), ())
+    return IssueRecord(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), ("body",), (), (), (), ())
 
 
 def folder(parsed_key: str, body_key: str) -> FolderRecord:

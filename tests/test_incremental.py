@@ -228,6 +228,16 @@ def test_an_edit_makes_again_only_the_outputs_that_show_the_edited_article(site:
     assert not {name for name in made if name.startswith(("2020/12/01/", "2021/01/19/", "topics/post/"))}
 
 
+def test_a_body_edit_makes_again_only_the_outputs_that_show_the_body(site: Path, tmp_path: Path) -> None:
+    """The other articles' pages of the issue show the edited article's headline, not its body: they stay."""
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    made = set(build_site(load_config(site / "site.yaml"), BuildOptions(workers=1)).made)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    shown = {"2021/01/18/02/jin-rong/index.html", "2021/01/18/02/index.html", "topics/finance/index.html"}
+    assert shown <= made
+    assert not made & {"2021/01/18/01/shou-ye/index.html", "2021/01/18/02/bu-ju/index.html"}
+
+
 def test_a_file_in_a_folder_inside_an_issue_folder_counts_as_part_of_the_issue(site: Path, tmp_path: Path) -> None:
     issue = site / "content/2021/01/19"
     (issue / "pictures").mkdir()
