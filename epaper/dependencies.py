@@ -17,8 +17,7 @@ from functools import cached_property
 
 from .model import Edition, Issue, Topic
 from .pages import newer_page_url, topic_page_count
-
-ABSENT = ""  # the value of a token whose object no longer exists
+from .tokens import ABSENT, TokenTable
 
 
 class CurrentValues:
@@ -35,25 +34,25 @@ class CurrentValues:
             value = self._known[token] = self._value(token)
         return value
 
-    def changed(self, recorded: dict[str, str]) -> set[str]:
+    def changed(self, table: TokenTable) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
         articles = self._article_tokens  # most tokens: looked up at once, without parsing them
-        return {token for token, value in recorded.items() if articles.get(token) != value and self.of(token) != value}
+        return {token for token, value in table.recorded() if articles.get(token) != value and self.of(token) != value}
 
-    def updated(self, recorded: dict[str, str], changed: Iterable[str], read: Iterable[str]) -> dict[str, str]:
-        """The table to keep after a build that made again every output holding a ``changed`` token: the
-        recorded values, those changed as they are now (dropped if their object is gone), and the values of
-        the tokens ``read`` by what the build made. A token no output holds any more may stay: its value is
-        current, so it never makes anything again."""
-        table = dict(recorded)
-        for token in changed:
+    def store(self, table: TokenTable, changed: Iterable[str], read: Iterable[str]) -> None:
+        """Keep in ``table``, after a build that made again every output holding a ``changed`` token, the
+        values now of the tokens ``read`` by what it made and of the changed ones (those whose object is gone
+        are held by no record now, and are forgotten). A token no output holds any more may stay: its value
+        is current, so it never makes anything again."""
+        read = set(read)
+        for token in read:
+            table.set(token, self.of(token))
+        for token in set(changed) - read:
             value = self.of(token)
             if value == ABSENT:
-                table.pop(token, None)
+                table.release(token)
             else:
-                table[token] = value
-        table.update((token, self.of(token)) for token in read)
-        return table
+                table.set(token, value)
 
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")

@@ -8,14 +8,14 @@ record per file: its key, its signature as written, and what it read of the mode
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import OutputRecord, live_signature
 from .publish import StagedSite
 from .search import SearchFile, search_records
+from .tokens import TokenTable
 
 if TYPE_CHECKING:
     from .make import Made
@@ -32,13 +32,17 @@ class Publication:
         made: list[Made],
         searched: Mapping[str, SearchFile],
         restaged: Sequence[str],
+        tokens: TokenTable,
     ) -> None:
         self.previous = previous
         self.plan = plan
         self.changed = [result for result in made if result.changed]
         self.searched = searched
         self.restaged = restaged  # the search files staged by this build (the parts indexed again)
-        self._read, self.read = _reads(made, previous)  # ``read``: every token read by the outputs made
+        read_now = {result.path: [token for token in result.read.split("\n") if token] for result in made}
+        self.read = {token for read in read_now.values() for token in read}  # every token the outputs made read
+        self._read = {name: record.read for name, record in previous.items()}
+        self._read.update((name, tokens.pack(read)) for name, read in read_now.items())
 
     def stage_unchanged(self, staged: StagedSite) -> None:
         """Stage the files not written again, so the staging folder holds the whole output."""
@@ -68,13 +72,3 @@ class Publication:
         signature = live_signature(final / output.path)
         assert signature is not None, "a published file exists"
         return OutputRecord(output.key, signature, self._read[output.path])
-
-
-def _reads(made: Iterable[Made], records: dict[str, OutputRecord]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
-    """What each output read of the model: as recorded now for those made, as before for the others; and
-    every token the outputs made read."""
-    tokens: dict[str, str] = {}  # one string object per token, so the stored index holds each once
-    read = defaultdict(tuple, {name: record.read for name, record in records.items()})
-    for result in made:
-        read[result.path] = tuple(sorted(tokens.setdefault(token, token) for token in result.read.split("\n") if token))
-    return read, set(tokens)
