@@ -39,20 +39,10 @@ class CurrentValues:
         articles = self._article_tokens  # most tokens: looked up at once, without parsing them
         return {token for token, value in table.recorded() if articles.get(token) != value and self.of(token) != value}
 
-    def store(self, table: TokenTable, changed: Iterable[str], read: Iterable[str]) -> None:
-        """Keep in ``table``, after a build that made again every output holding a ``changed`` token, the
-        values now of the tokens ``read`` by what it made and of the changed ones (those whose object is gone
-        are held by no record now, and are forgotten). A token no output holds any more may stay: its value
-        is current, so it never makes anything again."""
-        read = set(read)
-        for token in read:
+    def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
+        """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""
+        for token in tokens:
             table.set(token, self.of(token))
-        for token in set(changed) - read:
-            value = self.of(token)
-            if value == ABSENT:
-                table.release(token)
-            else:
-                table.set(token, value)
 
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")

@@ -2,8 +2,8 @@
 
 Each token is stored once and numbered; an output's record holds the numbers of its tokens packed in a
 ``bytes`` (``pack``), so the cache index of a large site (half a million recorded reads) is written and read
-in a fraction of the time a tuple of strings per record takes. A token whose object is gone is held by no
-record after the build that saw it go (see ``CurrentValues.store``): its number goes to the next new token.
+in a fraction of the time a tuple of strings per record takes. After each build the tokens no record holds
+are forgotten (``keep_only``) and their numbers go to the next new tokens.
 """
 
 from __future__ import annotations
@@ -54,13 +54,18 @@ class TokenTable:
         """Record ``token``'s value now."""
         self.values[self._number(token)] = value
 
-    def release(self, token: str) -> None:
-        """Forget a token no record holds any more: its number goes to the next new token."""
-        number = self._numbers.pop(token, None)
-        if number is not None:
-            self.tokens[number] = FREE
-            self.values[number] = ABSENT
-            self._free.append(number)
+    def keep_only(self, held: Iterable[bytes]) -> None:
+        """Forget the tokens that none of the records ``held`` (packed numbers) holds: their numbers go to
+        the next new tokens."""
+        kept: set[int] = set()
+        for packed in held:
+            kept.update(self.unpack(packed))
+        for number, token in enumerate(self.tokens):
+            if token != FREE and number not in kept:
+                del self._numbers[token]
+                self.tokens[number] = FREE
+                self.values[number] = ABSENT
+                self._free.append(number)
 
     def _number(self, token: str) -> int:
         number = self._numbers.get(token)

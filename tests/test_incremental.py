@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from sitecheck import copy_site
 
 from epaper import inputs, load
-from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE
+from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE, BuildCache
 from epaper.checks.search import check_search
 from epaper.config import load_config
 from epaper.errors import SiteError
@@ -290,3 +290,17 @@ def test_a_new_issue_leaves_the_older_pages_of_a_topic_as_they_were(site: Path, 
     first = BeautifulSoup(after["topics/finance/page/1/index.html"][0], "html.parser")
     assert first.select_one('.pagination a[rel="prev"]')["href"] == "/topics/finance/page/2/"
     assert first.select_one('.pagination a[rel="next"]') is None  # page 1 holds the oldest articles
+
+
+def test_the_cache_keeps_only_the_dependency_tokens_some_output_holds(site: Path) -> None:
+    """Edits leave no tokens behind in the stored table (a topic's list read at new bounds, a renamed article)."""
+    for change in (EDITS["rename an article"], EDITS["add an article"], EDITS["change site.yaml"]):
+        change(site)
+        build(site)
+    index = BuildCache.open(site).index
+    held = {
+        index.tokens.tokens[number]
+        for packed in [*(record.read for record in index.outputs.values()), *(g.read for g in index.groups.values())]
+        for number in index.tokens.unpack(packed)
+    }
+    assert held and {token for token, _ in index.tokens.recorded()} == held
