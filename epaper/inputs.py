@@ -8,10 +8,8 @@ Pagefind...), whose import alone costs more than the whole check, so a build wit
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
-import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,22 +43,7 @@ class BuildInputs:
     unchanged: bool  # nothing changed since the last build, whose output is intact
 
 
-def start_scan(content_dir: Path) -> Callable[[], ContentScan]:
-    """Start the scan of content/ in a forked process, so the cache index is read meanwhile; call the result
-    (as often as needed) to get the scan."""
-    wait = start_forked(lambda: pickle.dumps(scan_content(content_dir)))
-
-    @functools.cache
-    def result() -> ContentScan:
-        data = wait()
-        return pickle.loads(data) if data is not None else scan_content(content_dir)
-
-    return result
-
-
-def check_inputs(
-    config: SiteConfig, options: BuildOptions, cache: BuildCache, scanned: Callable[[], ContentScan]
-) -> BuildInputs:
+def check_inputs(config: SiteConfig, options: BuildOptions, cache: BuildCache) -> BuildInputs:
     index = cache.index
     trusted = index.output_dir == str(config.output_dir) and not cache.output_in_doubt() and config.output_dir.is_dir()
     if not trusted:
@@ -69,7 +52,7 @@ def check_inputs(
     theme_dir = config.root / "theme"
     versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
     site = site_key(config, options.include_drafts, versions)
-    scan = scanned()
+    scan = scan_content(config.content_dir)
     key = inputs_key(site, options, scan)
     untouched_names = untouched()
     intact = bool(index.outputs) and len(untouched_names) == len(index.outputs)

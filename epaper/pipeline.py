@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .build_report import BuildReport, StepTimer
 from .cache import BuildCache, CacheCorrupt
 from .config import SiteConfig
 from .errors import SiteError
-from .inputs import BuildOptions, check_inputs, start_scan
-from .scan import ContentScan
+from .inputs import BuildOptions, check_inputs
 
 log = logging.getLogger("epaper")
 
@@ -55,17 +54,11 @@ class BuildSession:
 
     def build(self, config: SiteConfig, options: BuildOptions) -> BuildReport:
         with _collector_paused():
-            scanned = start_scan(config.content_dir)
-            try:
-                return self._attempt(config, options, self._cache_for(config), scanned)
-            finally:
-                scanned()  # the scanning process is waited for even if the build failed before it needed the scan
+            return self._attempt(config, options, self._cache_for(config))
 
-    def _attempt(
-        self, config: SiteConfig, options: BuildOptions, cache: BuildCache, scanned: Callable[[], ContentScan]
-    ) -> BuildReport:
+    def _attempt(self, config: SiteConfig, options: BuildOptions, cache: BuildCache) -> BuildReport:
         try:
-            return _build(config, options, cache, scanned, save=not self.save_on_close)
+            return _build(config, options, cache, save=not self.save_on_close)
         except SiteError:
             if not self.save_on_close:
                 cache.save()  # keep the articles parsed so far: the next build, after the fix, is quick
@@ -74,7 +67,7 @@ class BuildSession:
             log.warning("warning: the build cache is damaged (%s); rebuilding without it", error)
             self._discard()
             self._cache = BuildCache.open(config.root, fresh=True)
-            return _build(config, options, self._cache, scanned, save=not self.save_on_close)
+            return _build(config, options, self._cache, save=not self.save_on_close)
         except BaseException:
             self._discard()  # what the failed build left in memory is not trusted
             raise
@@ -116,13 +109,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(
-    config: SiteConfig, options: BuildOptions, cache: BuildCache, scanned: Callable[[], ContentScan], save: bool
-) -> BuildReport:
+def _build(config: SiteConfig, options: BuildOptions, cache: BuildCache, save: bool) -> BuildReport:
     report = BuildReport()
     step = StepTimer(report)
     with step("check inputs"):
-        inputs = check_inputs(config, options, cache, scanned)
+        inputs = check_inputs(config, options, cache)
     if inputs.unchanged:
         return _report_unchanged(report, cache)
     from .making import make_site  # imported only when there is something to make (see inputs.py)
