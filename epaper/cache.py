@@ -8,7 +8,7 @@ never trusted. Deleting the folder is always safe.
 from __future__ import annotations
 
 import hashlib
-import importlib
+import importlib.util
 import json
 import os
 import pickle
@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from .errors import Problem
 from .model import IssueRecord, PrintPage
+from .tokens import TokenTable
 
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
@@ -65,7 +66,8 @@ def code_version() -> str:
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(sys.version.encode())
     for library in LIBRARIES:  # installing another version rewrites the package's files
-        folder = os.path.dirname(importlib.import_module(library).__file__ or "")
+        spec = importlib.util.find_spec(library)  # found, not imported: a build with nothing to do needs none
+        folder = os.path.dirname(spec.origin if spec and spec.origin else "")
         for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
             if entry.is_file():
                 status = entry.stat()
@@ -90,14 +92,14 @@ class OutputRecord(NamedTuple):
 
     key: str
     signature: Signature
-    read: tuple[str, ...] = ()  # dependency tokens (see dependencies.py)
+    read: bytes = b""  # the numbers of its dependency tokens in ``CacheIndex.tokens`` (see tokens.py)
 
 
 class GroupRecord(NamedTuple):
     """A group of outputs (see ``pages.PageGroup``): its key, what planning it read, its files and page URLs."""
 
     key: str
-    read: tuple[str, ...]
+    read: bytes  # the numbers of the dependency tokens planning it read (see tokens.py)
     names: tuple[str, ...]
     page_urls: tuple[str, ...]
 
@@ -112,7 +114,7 @@ class CacheIndex:
     output_dir: str = ""
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
-    dependencies: dict[str, str] = field(default_factory=dict)  # every recorded token: its value then
+    tokens: TokenTable = field(default_factory=TokenTable)  # every recorded token: its value then
     inputs_key: str = ""
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
@@ -137,7 +139,7 @@ class CacheIndex:
         self.output_dir = ""
         self.outputs = {}
         self.groups = {}
-        self.dependencies = {}
+        self.tokens = TokenTable()
         self.inputs_key = ""
 
 

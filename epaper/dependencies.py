@@ -1,10 +1,11 @@
 """What a page or feed read of the model while it was made, and whether that is still the same.
 
 While an output is made, every model object it reads adds a token to its recorded set (see
-``model.recording``): ``a:<fingerprint>`` an article's own fields and body, ``l:<fingerprint>`` its links
-(neighbours, story parts), ``i:<date>`` an issue's pages and articles, ``d:<date>`` its date and numbers,
-``n:<date>`` its neighbouring issues, ``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's
-article list, ``p:<slug>:<part>`` its number of pages or the newer page of one of them (see ``Pagination``).
+``model.recording``): ``a:<fingerprint>`` an article's head (its front matter fields), ``b:<fingerprint>``
+its body (HTML, paragraphs, lead), ``l:<fingerprint>`` its links (neighbours, story parts), ``i:<date>`` an
+issue's pages and their articles, ``d:<date>`` its date and numbers, ``n:<date>`` its neighbouring issues,
+``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's article list, ``p:<slug>:<part>`` its
+number of pages or the newer page of one of them (see ``Pagination``).
 :class:`CurrentValues` gives each token's value in the edition being built, from the issue records alone
 (nothing is loaded), so a build can tell which recorded reads would now give another answer.
 """
@@ -16,8 +17,7 @@ from functools import cached_property
 
 from .model import Edition, Issue, Topic
 from .pages import newer_page_url, topic_page_count
-
-ABSENT = ""  # the value of a token whose object no longer exists
+from .tokens import ABSENT, TokenTable
 
 
 class CurrentValues:
@@ -34,20 +34,20 @@ class CurrentValues:
             value = self._known[token] = self._value(token)
         return value
 
-    def changed(self, recorded: dict[str, str]) -> set[str]:
+    def changed(self, table: TokenTable) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
-        return {token for token, value in recorded.items() if self.of(token) != value}
+        articles = self._article_tokens  # most tokens: looked up at once, without parsing them
+        return {token for token, value in table.recorded() if articles.get(token) != value and self.of(token) != value}
 
-    def table(self, tokens: Iterable[str]) -> dict[str, str]:
-        return {token: self.of(token) for token in tokens}
+    def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
+        """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""
+        for token in tokens:
+            table.set(token, self.of(token))
 
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")
-        if kind == "a":
-            return "1" if name in self._issue_of_article else ABSENT
-        if kind == "l":
-            issue = self._issue_of_article.get(name)
-            return self._pages(issue) if issue else ABSENT
+        if kind in ("a", "b", "l"):
+            return self._article_tokens.get(token, ABSENT)
         if kind == "e":
             return "|".join(self._issues)
         if kind == "t":
@@ -58,7 +58,7 @@ class CurrentValues:
         if issue is None:
             return ABSENT
         if kind == "i":
-            return self._pages(issue)
+            return issue.record.pages_digest
         if kind == "d":
             return repr((issue.date, issue.number, issue.running_number))
         if kind == "n":
@@ -70,10 +70,16 @@ class CurrentValues:
         return {issue.date.isoformat(): issue for issue in self.edition.issues}
 
     @cached_property
-    def _issue_of_article(self) -> dict[str, Issue]:
-        return {
-            fingerprint: issue for issue in self.edition.issues for fingerprint in issue.record.article_fingerprints
-        }
+    def _article_tokens(self) -> dict[str, str]:
+        """The value of every article's ``a:``, ``b:`` and ``l:`` token, from the issue records."""
+        values = {}
+        for issue in self.edition.issues:
+            record = issue.record
+            for fingerprint, body_key in zip(record.article_fingerprints, record.body_keys, strict=True):
+                values["a:" + fingerprint] = "1"
+                values["b:" + fingerprint] = body_key
+                values["l:" + fingerprint] = record.pages_digest
+        return values
 
     @cached_property
     def _topics(self) -> dict[str, Topic]:
@@ -91,10 +97,6 @@ class CurrentValues:
         if part == "count":
             return str(count)
         return repr(newer_page_url(topic, int(part.removeprefix("newer:")), count))
-
-    @staticmethod
-    def _pages(issue: Issue) -> str:
-        return issue.record.pages_digest
 
     def _topic_part(self, slug: str, part: str) -> str:
         fingerprints = self._topic_fingerprints.get(slug)

@@ -73,6 +73,7 @@ def issue_record(key: str, issue: IssueContents, warnings: Sequence[Problem]) ->
         article_count=len(articles),
         pages_digest=fingerprints.pages_digest(issue.pages),
         article_fingerprints=tuple(article.fingerprint for article in articles),
+        body_keys=tuple(article.body_key for article in articles),
         topic_slugs=tuple(topic_slugs),
         topic_articles=tuple(newest_first.items()),
         attachments=attachments,
@@ -109,7 +110,7 @@ def fill_topics(topics: Sequence[Topic], issues: Sequence[Issue]) -> None:
 
 
 class Fingerprints:
-    """Deep digests of an issue's pages and articles: an article stands for its file and its links."""
+    """Deep digests of an issue's pages and articles: an article stands for its head (not its body) and its links."""
 
     def __init__(self) -> None:
         self._memo: dict[int, str] = {}
@@ -123,7 +124,7 @@ class Fingerprints:
         return known
 
     def pages_digest(self, pages: list[PrintPage]) -> str:
-        """The part of an issue's fingerprint that its own files decide: its pages and their articles."""
+        """What an issue's own files decide of its pages: their fields and their articles' heads and links."""
         return "|".join(self.of(page) for page in pages)
 
     def _describe(self, value: Article | PrintPage) -> str:

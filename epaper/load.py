@@ -6,10 +6,12 @@ issue_records.py) without reading it; the others are read, in worker processes w
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .article_files import ArticleFile, ParsedArticle, parse_article_file, read_text, shown_path
 from .cache import BuildCache, FolderRecord, Signature, digest
@@ -357,9 +359,15 @@ def _make_article(
         lead=file.parsed.lead,
         paragraph_count=file.parsed.paragraph_count,
         bodies=cache,
-        fingerprint=digest(f"{path.name}|{file.key}|{issue.date.isoformat()}".encode()),
+        fingerprint=_head_fingerprint(path.name, issue.date, file.parsed.values),
         **values,
     )
+
+
+def _head_fingerprint(name: str, date: datetime.date, values: dict[str, Any]) -> str:
+    """An article's ``fingerprint``: its file's name, issue date and front matter, not its body (see
+    dependencies.py: a page that shows only another article's headline is not made again when its body changes)."""
+    return digest(f"{name}|{date.isoformat()}|{sorted(values.items())!r}".encode())
 
 
 def _check_unique_urls(issue: IssueContents, problems: list[Problem]) -> None:

@@ -20,7 +20,7 @@ from .linking import link_edition, unlink_edition
 from .load import load_content
 from .make import make_outputs
 from .model import Edition
-from .output_records import Publication, tokens_read
+from .output_records import Publication
 from .parallel import worker_count
 from .plan import LastBuild, SitePlan, plan_site
 from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
@@ -52,8 +52,8 @@ def make_site(
     with step("link"):
         link_edition(edition)
         values = CurrentValues(edition, config.per_page)
-        changed = frozenset(values.changed(index.dependencies))
-        last = LastBuild(index.outputs, index.groups, inputs.untouched, changed)
+        changed = values.changed(index.tokens)
+        last = LastBuild(index.outputs, index.groups, inputs.untouched, index.tokens, index.tokens.numbers(changed))
     with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:
         with step("plan"):
             plan = _plan(config, edition, staged, inputs, last, cache)
@@ -64,7 +64,7 @@ def make_site(
             with step("search index"):
                 searched = _search_files(config, edition, workers)
         restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
-        publication = Publication(index.outputs, plan, made, searched, restaged)
+        publication = Publication(index.outputs, plan, made, searched, restaged, index.tokens)
         if not inputs.trusted:
             with step("stage unchanged"):
                 publication.stage_unchanged(staged)
@@ -78,7 +78,10 @@ def make_site(
     index.output_dir = str(config.output_dir)
     index.outputs = records
     index.groups = plan.groups
-    index.dependencies = values.table(tokens_read(records, plan.groups))
+    values.store(index.tokens, changed | plan.read | publication.read)
+    index.tokens.keep_only(
+        [*(record.read for record in records.values()), *(group.read for group in plan.groups.values())]
+    )
     index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)
     index.issue_records = loaded.issue_records

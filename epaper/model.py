@@ -40,6 +40,8 @@ def record(token: str) -> None:
 
 
 ARTICLE_LINKS = frozenset({"previous", "next", "story"})  # decided by the issue's layout, not the article's file
+# what the article's body decides; every other field is its head (the front matter), see dependencies.py
+ARTICLE_BODY = frozenset({"html", "paragraphs", "lead", "paragraph_count", "body_key", "bodies", "_rendered"})
 ISSUE_IDENTITY = frozenset({"date", "number", "running_number", "folder", "weekday", "_iso"})
 ISSUE_NEIGHBOURS = frozenset({"older", "newer"})
 
@@ -92,7 +94,7 @@ class Article:
     def __getattribute__(self, name: str) -> Any:
         recorded = _recorded[0]
         if recorded is not None:
-            kind = "l:" if name in ARTICLE_LINKS else "a:"
+            kind = "l:" if name in ARTICLE_LINKS else "b:" if name in ARTICLE_BODY else "a:"
             recorded.add(kind + object.__getattribute__(self, "fingerprint"))
         return object.__getattribute__(self, name)
 
@@ -196,8 +198,9 @@ class IssueRecord(NamedTuple):
     number: int | None
     running_number: int | None
     article_count: int
-    pages_digest: str  # the fingerprint of the issue's pages and articles (see issue_records.py)
+    pages_digest: str  # the fingerprint of the issue's pages and its articles' heads (see issue_records.py)
     article_fingerprints: tuple[str, ...]  # each article's own (``Article.fingerprint``), in print reading order
+    body_keys: tuple[str, ...]  # each article's ``body_key``, in the same order
     topic_slugs: tuple[str, ...]  # the topics its articles name, in order of first appearance
     topic_articles: tuple[tuple[str, tuple[int, ...]], ...]  # per topic: positions of its articles, newest first
     attachments: tuple[str, ...]  # page PDFs and images, file names in the issue folder

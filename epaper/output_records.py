@@ -8,14 +8,14 @@ record per file: its key, its signature as written, and what it read of the mode
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import GroupRecord, OutputRecord, live_signature
+from .cache import OutputRecord, live_signature
 from .publish import StagedSite
 from .search import SearchFile, search_records
+from .tokens import TokenTable
 
 if TYPE_CHECKING:
     from .make import Made
@@ -32,13 +32,17 @@ class Publication:
         made: list[Made],
         searched: Mapping[str, SearchFile],
         restaged: Sequence[str],
+        tokens: TokenTable,
     ) -> None:
         self.previous = previous
         self.plan = plan
         self.changed = [result for result in made if result.changed]
         self.searched = searched
         self.restaged = restaged  # the search files staged by this build (the parts indexed again)
-        self._read = _reads(made, previous)
+        read_now = {result.path: [token for token in result.read.split("\n") if token] for result in made}
+        self.read = {token for read in read_now.values() for token in read}  # every token the outputs made read
+        self._read = {name: record.read for name, record in previous.items()}
+        self._read.update((name, tokens.pack(read)) for name, read in read_now.items())
 
     def stage_unchanged(self, staged: StagedSite) -> None:
         """Stage the files not written again, so the staging folder holds the whole output."""
@@ -68,19 +72,3 @@ class Publication:
         signature = live_signature(final / output.path)
         assert signature is not None, "a published file exists"
         return OutputRecord(output.key, signature, self._read[output.path])
-
-
-def tokens_read(records: dict[str, OutputRecord], groups: dict[str, GroupRecord]) -> set[str]:
-    """Every dependency token the records of the outputs and of the page groups hold."""
-    tokens = {token for record in records.values() for token in record.read}
-    tokens.update(token for group in groups.values() for token in group.read)
-    return tokens
-
-
-def _reads(made: Iterable[Made], records: dict[str, OutputRecord]) -> defaultdict[str, tuple[str, ...]]:
-    """What each output read of the model: as recorded now for those made, as before for the others."""
-    tokens: dict[str, str] = {}  # one string object per token, so the stored index holds each once
-    read = defaultdict(tuple, {name: record.read for name, record in records.items()})
-    for result in made:
-        read[result.path] = tuple(sorted(tokens.setdefault(token, token) for token in result.read.split("\n") if token))
-    return read

@@ -26,6 +26,7 @@ from .publish import StagedSite
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
+from .tokens import TokenTable
 
 SITEMAPS_GROUP = "sitemaps"
 
@@ -46,7 +47,8 @@ class LastBuild:
     records: dict[str, OutputRecord]
     groups: dict[str, GroupRecord]
     untouched_names: frozenset[str]  # see inputs.untouched_outputs
-    changed: frozenset[str]  # the recorded dependency tokens whose value is not the same now
+    tokens: TokenTable  # the recorded dependency tokens, by number
+    changed: frozenset[int]  # the numbers of those whose value is not the same now
 
     def untouched(self, name: str) -> bool:
         """True when the file is still the one the last build wrote (same size, times and inode)."""
@@ -55,7 +57,11 @@ class LastBuild:
     def unchanged(self, name: str) -> bool:
         """True when the file is untouched and nothing it read when it was made has changed since."""
         record = self.records.get(name)
-        return record is not None and self.untouched(name) and self.changed.isdisjoint(record.read)
+        return record is not None and self.untouched(name) and self.still_true(record.read)
+
+    def still_true(self, read: bytes) -> bool:
+        """True when none of the recorded reads ``read`` (packed token numbers) would now give another answer."""
+        return not self.changed or self.changed.isdisjoint(TokenTable.unpack(read))
 
     def is_current(self, name: str, key: str) -> bool:
         record = self.records.get(name)
@@ -67,6 +73,7 @@ class SitePlan:
     outputs: list[PlannedOutput] = field(default_factory=list)
     outdated: list[PlannedOutput] = field(default_factory=list)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
+    read: set[str] = field(default_factory=set)  # what planning the groups not carried over read of the model
     pages: int = 0
 
 
@@ -103,12 +110,13 @@ def plan_site(
         for file in files:
             file_digests = [_source_digest(path, config, cache) for path in file.sources]
             names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
-        plan.groups[group.name] = GroupRecord(key, tuple(sorted(read)), tuple(names), tuple(group_urls))
+        plan.groups[group.name] = GroupRecord(key, last.tokens.pack(read), tuple(names), tuple(group_urls))
+        plan.read |= read
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())
     if planner.carry(SITEMAPS_GROUP, listing_key) is None:  # making the sitemaps of a large site takes a while
         names = [planner.add(url, listing_key, _constant(data)) for url, data in sitemaps(config, page_urls)]
-        plan.groups[SITEMAPS_GROUP] = GroupRecord(listing_key, (), tuple(names), ())
+        plan.groups[SITEMAPS_GROUP] = GroupRecord(listing_key, b"", tuple(names), ())
     for url, data in ((urls.NEWS_SITEMAP, news_sitemap(config, edition)), (urls.ROBOTS, robots(config))):
         planner.add(url, digest(data), _constant(data))
     for url, source in _copied_files(config, edition, asset_versions):
@@ -135,7 +143,7 @@ class _Planner:
     def carry(self, name: str, key: str) -> GroupRecord | None:
         """The group's record, its files kept as they are, if nothing it was made from changed."""
         old = self.last.groups.get(name)
-        if old is None or old.key != key or not self.last.changed.isdisjoint(old.read):
+        if old is None or old.key != key or not self.last.still_true(old.read):
             return None
         if not all(map(self.last.unchanged, old.names)):
             return None

@@ -27,7 +27,7 @@ def copy_site(name: str, destination: Path) -> Path:
 
 def bare_issue(folder: Path, date: datetime.date) -> Issue:
     """An issue of that date with no pages, for tests of what needs only its date."""
-    record = IssueRecord(f"test-{date}", date, None, None, 0, "", (), (), (), (), ())
+    record = IssueRecord(f"test-{date}", date, None, None, 0, "", (), (), (), (), (), ())
     return Issue(folder, record, _pages=[])
 
 

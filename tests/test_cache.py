@@ -15,7 +15,7 @@ from epaper.model import Article, IssueRecord, PrintPage
 
 
 def record(key: str) -> IssueRecord:
-    return IssueRecord(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), (), (), (), ())
+    return IssueRecord(key, datetime.date(2021, 1, 18), None, None, 1, "", ("fingerprint",), ("body",), (), (), (), ())
 
 
 def folder(parsed_key: str, body_key: str) -> FolderRecord:
@@ -134,3 +134,25 @@ def test_the_code_version_changes_when_a_library_is_installed_again(
     cache_module.code_version.cache_clear()
     assert cache_module.code_version() != before
     cache_module.code_version.cache_clear()
+
+
+def test_the_stored_token_table_gives_each_record_its_tokens_back(tmp_path: Path) -> None:
+    """Records hold token numbers: after a save and a load they still name the same tokens, and the number
+    of a token no record holds goes to the next new token without changing any other."""
+    cache = BuildCache.open(tmp_path)
+    table = cache.index.tokens
+    tokens = ("a:1", "b:1", "i:2021-01-18", "a:2", "b:2")
+    packed = {"page": table.pack(tokens[:3]), "feed": table.pack(tokens[3:])}
+    for token in tokens:
+        table.set(token, "value of " + token)
+    cache.save()
+    cache.close()
+    table = BuildCache.open(tmp_path).index.tokens
+    assert dict(table.recorded()) == {token: "value of " + token for token in tokens}
+    assert [table.tokens[number] for number in table.unpack(packed["page"])] == ["a:1", "b:1", "i:2021-01-18"]
+    table.keep_only([packed["page"]])  # the feed is no longer made
+    reused = table.pack(["a:3"])
+    assert set(table.unpack(reused)) <= set(table.unpack(packed["feed"]))
+    assert [table.tokens[number] for number in table.unpack(packed["page"])] == ["a:1", "b:1", "i:2021-01-18"]
+    assert dict(table.recorded()) == {**{token: "value of " + token for token in tokens[:3]}, "a:3": ""}
+    assert table.numbers(["a:1", "a:2"]) == frozenset(table.unpack(table.pack(["a:1"])))

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from sitecheck import copy_site
 
 from epaper import inputs, load
-from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE
+from epaper.cache import CACHE_FOLDER, INDEX_FILE, PUBLISHING_MARKER, STORE_FILE, BuildCache
 from epaper.checks.search import check_search
 from epaper.config import load_config
 from epaper.errors import SiteError
@@ -228,6 +228,16 @@ def test_an_edit_makes_again_only_the_outputs_that_show_the_edited_article(site:
     assert not {name for name in made if name.startswith(("2020/12/01/", "2021/01/19/", "topics/post/"))}
 
 
+def test_a_body_edit_makes_again_only_the_outputs_that_show_the_body(site: Path, tmp_path: Path) -> None:
+    """The other articles' pages of the issue show the edited article's headline, not its body: they stay."""
+    edit(site / ARTICLE, "金融业务开门红", "金融业务再创开门红")
+    made = set(build_site(load_config(site / "site.yaml"), BuildOptions(workers=1)).made)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+    shown = {"2021/01/18/02/jin-rong/index.html", "2021/01/18/02/index.html", "topics/finance/index.html"}
+    assert shown <= made
+    assert not made & {"2021/01/18/01/shou-ye/index.html", "2021/01/18/02/bu-ju/index.html"}
+
+
 def test_a_file_in_a_folder_inside_an_issue_folder_counts_as_part_of_the_issue(site: Path, tmp_path: Path) -> None:
     issue = site / "content/2021/01/19"
     (issue / "pictures").mkdir()
@@ -280,3 +290,17 @@ def test_a_new_issue_leaves_the_older_pages_of_a_topic_as_they_were(site: Path, 
     first = BeautifulSoup(after["topics/finance/page/1/index.html"][0], "html.parser")
     assert first.select_one('.pagination a[rel="prev"]')["href"] == "/topics/finance/page/2/"
     assert first.select_one('.pagination a[rel="next"]') is None  # page 1 holds the oldest articles
+
+
+def test_the_cache_keeps_only_the_dependency_tokens_some_output_holds(site: Path) -> None:
+    """Edits leave no tokens behind in the stored table (a topic's list read at new bounds, a renamed article)."""
+    for change in (EDITS["rename an article"], EDITS["add an article"], EDITS["change site.yaml"]):
+        change(site)
+        build(site)
+    index = BuildCache.open(site).index
+    held = {
+        index.tokens.tokens[number]
+        for packed in [*(record.read for record in index.outputs.values()), *(g.read for g in index.groups.values())]
+        for number in index.tokens.unpack(packed)
+    }
+    assert held and {token for token, _ in index.tokens.recorded()} == held

@@ -5,10 +5,10 @@ adding the day's issue indexes a few hundred records; every older month is one p
 archive fetches one index chunk per month and word instead of four. When a month ends, the next build
 indexes its weeks again as one part (about 1,000 records for a daily, once a month).
 
-A part's key is a digest of what its records are made from (each issue's record: its date, numbers and
-the fingerprint of its pages and articles), the topic names and the indexing code. The part's Pagefind
-bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a part whose
-key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
+A part's key is a digest of what its records are made from (each issue's record: its date, numbers, the
+fingerprint of its pages and articles and its articles' body keys), the topic names and the indexing code.
+The part's Pagefind bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a
+part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
 daily is about 1,000 articles, about 450 MB in Pagefind) times the parts indexed at once, not by the archive.
 """
 
@@ -109,7 +109,7 @@ def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version:
         hasher = hashlib.blake2b(digest_size=16)
         hasher.update(f"{version}|{sorted(topic_names.items())}|{period}".encode())
         for issue in members:
-            hasher.update(f"|{issue.date}|{issue.number}|{issue.record.pages_digest}".encode())
+            hasher.update(f"|{issue.date}|{issue.number}|{issue.record.pages_digest}|{issue.record.body_keys}".encode())
         parts.append(Part(period, label, members, hasher.hexdigest()))
     return parts
 

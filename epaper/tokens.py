@@ -1,0 +1,81 @@
+"""The dependency tokens the outputs of the last build read (see dependencies.py), each with its value then.
+
+Each token is stored once and numbered; an output's record holds the numbers of its tokens packed in a
+``bytes`` (``pack``), so the cache index of a large site (half a million recorded reads) is written and read
+in a fraction of the time a tuple of strings per record takes. After each build the tokens no record holds
+are forgotten (``keep_only``) and their numbers go to the next new tokens.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+ABSENT = ""  # the value of a token whose object no longer exists
+FREE = ""  # the token of a number no record holds
+
+
+class TokenTable:
+    """Tokens by number and their recorded values; the numbers of the tokens an output read, packed."""
+
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.values: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._free: list[int] = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"tokens": self.tokens, "values": self.values}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.tokens, self.values = state["tokens"], state["values"]
+        self._numbers = {token: number for number, token in enumerate(self.tokens) if token != FREE}
+        self._free = [number for number, token in enumerate(self.tokens) if token == FREE]
+
+    def recorded(self) -> Iterator[tuple[str, str]]:
+        """Every token held with the value it had when it was read."""
+        return ((token, value) for token, value in zip(self.tokens, self.values, strict=True) if token != FREE)
+
+    def pack(self, tokens: Iterable[str]) -> bytes:
+        """The numbers of ``tokens`` (new ones numbered now, their value set later by :meth:`set`)."""
+        return array("I", sorted(map(self._number, tokens))).tobytes()
+
+    def numbers(self, tokens: Iterable[str]) -> frozenset[int]:
+        """The numbers of those of ``tokens`` that are held."""
+        return frozenset(self._numbers[token] for token in tokens if token in self._numbers)
+
+    @staticmethod
+    def unpack(packed: bytes) -> memoryview:
+        """The token numbers in a record (``pack``'s result), as a sequence of ints."""
+        return memoryview(packed).cast("I")
+
+    def set(self, token: str, value: str) -> None:
+        """Record ``token``'s value now."""
+        self.values[self._number(token)] = value
+
+    def keep_only(self, held: Iterable[bytes]) -> None:
+        """Forget the tokens that none of the records ``held`` (packed numbers) holds: their numbers go to
+        the next new tokens."""
+        kept: set[int] = set()
+        for packed in held:
+            kept.update(self.unpack(packed))
+        for number, token in enumerate(self.tokens):
+            if token != FREE and number not in kept:
+                del self._numbers[token]
+                self.tokens[number] = FREE
+                self.values[number] = ABSENT
+                self._free.append(number)
+
+    def _number(self, token: str) -> int:
+        number = self._numbers.get(token)
+        if number is None:
+            if self._free:
+                number = self._free.pop()
+                self.tokens[number] = token
+            else:
+                number = len(self.tokens)
+                self.tokens.append(token)
+                self.values.append(ABSENT)
+            self._numbers[token] = number
+        return number
