@@ -30,11 +30,9 @@ SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+
 
 BY_NAME = "headlines set in the body face under another font name only: a scan cannot tell them from the text"
 SHORT: dict[str, str] = {
-    "renmin-front": BY_NAME,
     "inside-page": BY_NAME,
     "dongfang-culture": "vertical (竖排) running text: its columns are longer than a detection strip",
     "dongfang-front": "a boxed commentary's columns are read into one another",
-    "huanan-inside": "the labels of a chart are read as headlines",
     "wikinotizie-intervista": "six narrow justified Latin columns: 4 extra articles, text 0.70 (not yet studied)",
     "zhongguo-haiyang-shiyou-bao-2024-10-16-p01": "a logo in the lead photo becomes a headline; bylines set apart",
 }
