@@ -18,6 +18,7 @@ from .ems import (
     HEAD_GAP,
     HEADING_SCALE,
     PHRASE_GAP,
+    SAME_SIZE,
     SET_IN,
     TITLE_SIZE,
 )
@@ -95,9 +96,25 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
             continue
         in_heading_font = line.font != body_font and line.size >= BODY_LIKE * body_size
         if is_heading_size(line, body_size) or (
-                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)):
+                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)) or (
+                line.size >= BODY_LIKE * body_size and _over_smaller_text(line, lines) and not _set_right(line, lines)):
             found.append(line)
     return found
+
+
+def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A line standing alone right over text set HEADING_SCALE times smaller: a brief's title over its text,
+    both smaller than the page's body (a scan shows no font: the sizes are what tell them apart)."""
+    reach = FONT_RUN_GAP * line.size
+    near = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)]
+    below = [other for other in near if 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size]
+    if not below:
+        return False
+    first_top = min(other.box.top for other in below)
+    under = [other for other in below if other.box.top - first_top < other.size / 2]
+    alone = not any(max(other.size, line.size) < SAME_SIZE * min(other.size, line.size) for other in near
+                    if 0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+    return alone and all(HEADING_SCALE * other.size <= line.size for other in under)
 
 
 def marks_text(line: TextLine) -> bool:
