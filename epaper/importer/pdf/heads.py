@@ -20,6 +20,7 @@ from .ems import (
     PHRASE_GAP,
     SAME_SIZE,
     SET_IN,
+    TITLE_INSET,
     TITLE_SIZE,
 )
 from .geometry import Box, union
@@ -103,8 +104,9 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 
 
 def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
-    """A line standing alone right over text set HEADING_SCALE times smaller: a brief's title over its text,
-    both smaller than the page's body (a scan shows no font: the sizes are what tell them apart)."""
+    """A line standing alone, centred, right over text set HEADING_SCALE times smaller: a brief's title over
+    its text, both smaller than the page's body (a scan shows no font: the sizes are what tell them apart).
+    Centred means set in from both edges of that text, as no line of running text is."""
     reach = FONT_RUN_GAP * line.size
     near = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)]
     below = [other for other in near if 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size]
@@ -114,7 +116,10 @@ def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
     under = [other for other in below if other.box.top - first_top < other.size / 2]
     alone = not any(max(other.size, line.size) < SAME_SIZE * min(other.size, line.size) for other in near
                     if 0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
-    return alone and all(HEADING_SCALE * other.size <= line.size for other in under)
+    text = union(other.box for other in below)
+    centred = (abs((line.box.x0 + line.box.x1) / 2 - (text.x0 + text.x1) / 2) <= CENTRED * line.size
+               and min(line.box.x0 - text.x0, text.x1 - line.box.x1) >= TITLE_INSET * line.size)
+    return alone and centred and all(HEADING_SCALE * other.size <= line.size for other in under)
 
 
 def marks_text(line: TextLine) -> bool:
