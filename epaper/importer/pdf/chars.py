@@ -49,6 +49,9 @@ class Glyph:
     """For a lost glyph: its number in the font (CID), or the private-use code point it was mapped to."""
     turned: int = 0
     """0 for an upright glyph; 1 for one turned to read top to bottom (Latin in vertical text), -1 bottom to top."""
+    face: int = 0
+    """For a lost glyph: which of the page's font objects drew it. A browser splits one face into many Type 3
+    fonts of one name, each numbering its glyphs anew, so a code alone names no glyph."""
 
     @property
     def lost(self) -> bool:
@@ -130,6 +133,7 @@ class _GlyphReader:
     def __init__(self, text_page: Any, height: float) -> None:
         self.text_page, self.height = text_page, height
         self.font_names: dict[int, str] = {}
+        self.faces: dict[int, int] = {}
         self.buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.loose, self.matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
         self.origin_x, self.origin_y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
@@ -155,9 +159,10 @@ class _GlyphReader:
         box = _pdfminer_box(loose, (self.origin_x.value, self.height - self.origin_y.value), advance, size, turned,
                             has_descent=bool(font))
         if unmapped:  # PDFium then gives the glyph's character code, if it knows it
-            return Glyph(c.LOST_GLYPH, box, size, font, None if unicode in UNMAPPED else unicode, turned)
+            return Glyph(c.LOST_GLYPH, box, size, font, None if unicode in UNMAPPED else unicode, turned,
+                         self._face(font_handle))
         if PRIVATE_USE[0] <= unicode <= PRIVATE_USE[1]:
-            return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned)
+            return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned, self._face(font_handle))
         return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
 
     def _font_name(self, font: Any) -> str:
@@ -167,6 +172,10 @@ class _GlyphReader:
             length = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, FONT_NAME_BYTES) if address else 0
             self.font_names[address] = self.buffer.value.decode("utf-8", "replace") if length else ""
         return self.font_names[address]
+
+    def _face(self, font: Any) -> int:
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        return self.faces.setdefault(address, len(self.faces))
 
     def _advance(self, font: Any, unicode: int, font_size: float) -> float:
         """How far the glyph of ``unicode`` moves the pen, in text space (0 if the font cannot tell)."""

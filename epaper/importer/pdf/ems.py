@@ -122,6 +122,9 @@ COLUMN_REACH = 3.0
 CENTRED = 1.0
 """A title whose middle is at most this many ems from a column's middle is centred over it."""
 
+TITLE_INSET = 0.5
+"""A brief's title over its text is set in at least this many ems from both edges of it (running text is not)."""
+
 PHRASE_GAP = 4.0
 """Pieces of one headline row may be this many ems apart (the wide space between phrases)."""
 

@@ -21,7 +21,9 @@ from .ems import (
     NEIGHBOUR_LINES,
     PHRASE_GAP,
     RUN_IN_SHARE,
+    SAME_SIZE,
     SET_IN,
+    TITLE_INSET,
     TITLE_SIZE,
 )
 from .geometry import Box, union
@@ -92,7 +94,8 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
     but hardly larger. A line in another font continued by lines in that font is text (a commentary set
     in 楷体), not a heading; so is a line that goes on in the body font after a run-in lead in another
     (`AGENCY:` in small capitals, an italic link), or one that opens in the body font (a calendar's date
-    before its bold event).
+    before its bold event). A line centred alone over smaller text is a brief's title whatever its font
+    (what a scan, which shows no fonts, goes by).
     """
     found = []
     for line in lines:
@@ -103,7 +106,8 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
         if is_heading_size(line, body_size) or (
                 in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
                 and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
-                and not line.spaced.startswith(c.LIST_BULLETS)):
+                and not line.spaced.startswith(c.LIST_BULLETS)) or (
+                line.size >= BODY_LIKE * body_size and _over_smaller_text(line, lines) and not _set_right(line, lines)):
             found.append(line)
     return found
 
@@ -134,6 +138,25 @@ def _opens_in(line: TextLine, font: str) -> bool:
     """The line's first letter or figure is set in ``font``."""
     first = next((glyph for glyph in line.glyphs if glyph.text.isalnum()), None)
     return first is not None and first.font == font
+
+
+def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A line standing alone, centred, right over text set HEADING_SCALE times smaller: a brief's title over
+    its text, both smaller than the page's body (a scan shows no font: the sizes are what tell them apart).
+    Centred means set in from both edges of that text, as no line of running text is."""
+    reach = FONT_RUN_GAP * line.size
+    near = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)]
+    below = [other for other in near if 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size]
+    if not below:
+        return False
+    first_top = min(other.box.top for other in below)
+    under = [other for other in below if other.box.top - first_top < other.size / 2]
+    alone = not any(max(other.size, line.size) < SAME_SIZE * min(other.size, line.size) for other in near
+                    if 0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+    text = union(other.box for other in below)
+    centred = (abs((line.box.x0 + line.box.x1) / 2 - (text.x0 + text.x1) / 2) <= CENTRED * line.size
+               and min(line.box.x0 - text.x0, text.x1 - line.box.x1) >= TITLE_INSET * line.size)
+    return alone and centred and all(HEADING_SCALE * other.size <= line.size for other in under)
 
 
 def marks_text(line: TextLine) -> bool:

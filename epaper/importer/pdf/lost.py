@@ -61,22 +61,27 @@ def recover_lost_glyphs(document: pdfium.PdfDocument, page: PdfPage) -> tuple[Pd
     crop = (area.x0, page.height - area.bottom, page.width - area.x1, area.top)
     picture = np.asarray(document[page.index].render(scale=scale, crop=crop).to_pil().convert("RGB"))
     readings = read_crops([_crop(picture, glyph, area, scale) for glyph in lost])
-    votes: dict[tuple[str, int | None], list[tuple[str, float]]] = defaultdict(list)
+    votes: dict[tuple[str, int, int | None], list[tuple[str, float]]] = defaultdict(list)
     for glyph, (text, score) in zip(lost, readings, strict=True):
         text = text.strip()
         if len(text) == 1 and score >= MIN_SCORE:
-            votes[(glyph.font, glyph.code)].append((text, score))
+            votes[_drawn_by(glyph)].append((text, score))
     recovered: dict[int, Recovered] = {}
     for glyph in lost:
-        read = votes.get((glyph.font, glyph.code))
+        read = votes.get(_drawn_by(glyph))
         if not read:
             continue
         char, agreeing = Counter(text for text, _ in read).most_common(1)[0]
         confidence = statistics.mean(score for text, score in read if text == char)
-        total = sum(1 for other in lost if (other.font, other.code) == (glyph.font, glyph.code))
+        total = sum(1 for other in lost if _drawn_by(other) == _drawn_by(glyph))
         recovered[id(glyph)] = Recovered(dataclasses.replace(glyph, text=char), agreeing, total, confidence)
     glyphs = [recovered[id(glyph)].glyph if id(glyph) in recovered else glyph for glyph in page.glyphs]
     return dataclasses.replace(page, glyphs=glyphs), [recovered[id(glyph)] for glyph in lost if id(glyph) in recovered]
+
+
+def _drawn_by(glyph: Glyph) -> tuple[str, int, int | None]:
+    """What draws a glyph: its font (by name and object) and its code in that font."""
+    return glyph.font, glyph.face, glyph.code
 
 
 def _crop(picture: np.ndarray, glyph: Glyph, area: Box, scale: float) -> np.ndarray:
@@ -92,8 +97,8 @@ def _crop(picture: np.ndarray, glyph: Glyph, area: Box, scale: float) -> np.ndar
 
 def codes_read(recovered: Sequence[Recovered]) -> str:
     """`font code 1 → “ (9 of 9 readings agree, confidence 0.55)`, for each code recovered."""
-    seen: dict[tuple[str, int | None], Recovered] = {}
+    seen: dict[tuple[str, int, int | None], Recovered] = {}
     for item in recovered:
-        seen.setdefault((item.glyph.font, item.glyph.code), item)
+        seen.setdefault(_drawn_by(item.glyph), item)
     return "; ".join(f"font {font} code {code} → {item.glyph.text} ({item.agreeing} of {item.readings} readings "
-                     f"agree, confidence {item.confidence:.2f})" for (font, code), item in seen.items())
+                     f"agree, confidence {item.confidence:.2f})" for (font, _, code), item in seen.items())

@@ -25,12 +25,17 @@ DETECTION_SCALE = 0.5
 """Lines are found on the page shrunk to this share: at 100 dpi 9-point type is still 12 pixels high, which the
 detection model finds as well, in a quarter of the memory and time. They are read at full resolution."""
 
-STRIP = 1024
+STRIP = 768
 OVERLAP = 320
 """A tall page is searched in strips this many pixels (of the full page) high, overlapping by this many:
-detection needs memory in proportion to the pixels it sees at once. A line belongs to the strip that holds its
+detection needs memory in proportion to the pixels it sees at once (bench/ocr.py, a broadsheet page: strips of
+1024 pixels peaked at 390–500 MB, strips of 768 at 260–300 MB). A line belongs to the strip that holds its
 middle away from the overlaps, so a line up to OVERLAP high (a 100-point headline at 200 dpi) is found whole
 exactly once."""
+
+RECOGNITION_BATCH = 1
+"""Line crops recognised at once. The engine pads a batch to its widest crop, so a batch of six long lines
+needed 440–510 MB where crops one by one need 250–340 MB, in no more time on two cores."""
 
 THREADS = min(os.cpu_count() or 1, 4)
 """onnxruntime threads per model: more than a few add memory, not speed, on a page of small line crops."""
@@ -66,7 +71,8 @@ def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR
 
     # limit_side_len: never enlarge a strip before detection (the engine's default enlarges it to 736 pixels).
-    return RapidOCR(det_limit_side_len=32, intra_op_num_threads=THREADS, inter_op_num_threads=1)
+    return RapidOCR(det_limit_side_len=32, rec_batch_num=RECOGNITION_BATCH, intra_op_num_threads=THREADS,
+                    inter_op_num_threads=1)
 
 
 def find_lines(page: np.ndarray) -> list[Box]:

@@ -40,7 +40,11 @@ PICTURE_MIN_SIZE = 3.0
 """A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
 
 FRAME_MAX_FILL = 0.15
-"""A large patch inking less than this share of its bounding box is the outline of a frame."""
+"""A large patch inking less than this share of its bounding box is the outline of a frame…"""
+
+RULED = 0.9
+GRID_LINES = 3
+"""…unless GRID_LINES or more of its rows (or columns) are inked across at least RULED of it: a table's grid."""
 
 SPLIT_GAP = 0.8
 """Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
@@ -129,18 +133,33 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     lines = read_boxes(grey, _stacked_into_columns(pieces))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
-    rules, frames, photos = _shapes(ink, lines, em)
+    rules, frames, photos, ruled = _shapes(ink, lines, em)
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
     dashed = [_read_dashes(line) for line in lines]
     lines = [line for line, _ in dashed]
-    glyphs = [glyph for line in lines for glyph in _glyphs(ink, line, scale)]
+    type_ink = _without_ruling(ink, ruled)
+    glyphs = [glyph for line in lines for glyph in _glyphs(type_ink, line, scale)]
     doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
                f"in “{line.text[:16]}”") for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
                                points[1]), lines, doubts)
+
+
+def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
+    """The ink of type: ``ink`` less the lines ruled across or down each frame or table in ``ruled`` (a cell's
+    side would make the type beside it look as tall as the cell)."""
+    if not ruled:
+        return ink
+    type_ink = ink.copy()
+    for box in ruled:
+        top, left, bottom, right = int(box.top), int(box.x0), int(box.bottom), int(box.x1)
+        patch = ink[top:bottom, left:right]
+        type_ink[top:bottom, left:right][patch.mean(axis=1) >= RULED, :] = False
+        type_ink[top:bottom, left:right][:, patch.mean(axis=0) >= RULED] = False
+    return type_ink
 
 
 def _inside(box: Box, picture: Box) -> bool:
@@ -413,8 +432,10 @@ def _to_points(box: Box, scale: float) -> Box:
     return Box(box.x0 / scale, box.top / scale, box.x1 / scale, box.bottom / scale)
 
 
-def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float) -> tuple[list[Box], list[Box], list[Box]]:
-    """Rules, frames and photos: the connected patches of ink that are not recognised text."""
+def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
+            ) -> tuple[list[Box], list[Box], list[Box], list[Box]]:
+    """Rules, frames, photos and every ruled patch (frames and tables): the connected patches of ink that
+    are not recognised text."""
     ink = page_ink.astype(np.uint8)
     margin = int(TEXT_MARGIN * em)
     for line in lines:
@@ -425,10 +446,26 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float) -> tuple[
     rules: list[Box] = []
     frames: list[Box] = []
     photos: list[Box] = []
+    ruled: list[Box] = []
     for x, y, width, height, area in stats[1:count]:
         box = Box(float(x), float(y), float(x + width), float(y + height))
         if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
             rules.append(box)
         elif width >= PICTURE_MIN_SIZE * em and height >= PICTURE_MIN_SIZE * em:
-            (frames if area < FRAME_MAX_FILL * width * height else photos).append(box)
-    return rules, frames, photos
+            if area >= FRAME_MAX_FILL * width * height:
+                photos.append(box)
+                continue
+            ruled.append(box)
+            if not _is_grid(page_ink[y:y + height, x:x + width]):
+                frames.append(box)
+    return rules, frames, photos, ruled
+
+
+def _is_grid(patch: np.ndarray) -> bool:
+    """Whether a hollow patch of ink is a table's grid, not a frame: GRID_LINES or more lines ruled across it,
+    or down it (a frame has two each way). A table's rules separate nothing but its cells (as in shapes.py)."""
+    def lines(share: np.ndarray) -> int:
+        ruled = share >= RULED
+        return int(ruled[0]) + int(np.count_nonzero(ruled[1:] & ~ruled[:-1]))
+
+    return lines(patch.mean(axis=1)) >= GRID_LINES or lines(patch.mean(axis=0)) >= GRID_LINES

@@ -37,6 +37,7 @@ def print_pages(browser: Browser, names: Sequence[str], folder: Path) -> dict[st
     try:
         for name in names:
             source = folder / f"{name}.html"
+            source.parent.mkdir(exist_ok=True)
             shutil.copy(HTML / f"{name}.html", source)
             tab.goto(source.as_uri())
             tab.wait_for_load_state("load")
