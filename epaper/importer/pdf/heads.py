@@ -97,19 +97,28 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
     before its bold event). A line centred alone over smaller text is a brief's title whatever its font
     (what a scan, which shows no fonts, goes by).
     """
-    found = []
-    for line in lines:
-        if marks_text(line):
-            continue
-        in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
-                           and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font))
-        if is_heading_size(line, body_size) or (
-                in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
-                and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
-                and not line.spaced.startswith(c.LIST_BULLETS)) or (
-                line.size >= BODY_LIKE * body_size and _over_smaller_text(line, lines) and not _set_right(line, lines)):
-            found.append(line)
-    return found
+    return [
+        line for line in lines
+        if not marks_text(line) and (
+            is_heading_size(line, body_size)
+            or _alone_in_heading_font(line, lines, body_size, body_font)
+            or _brief_title(line, lines, body_size)
+        )
+    ]
+
+
+def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size: float, body_font: str) -> bool:
+    """A line at about body size set in a heading font, neither continued nor led into by running text."""
+    in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
+                       and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font))
+    return (in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
+            and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
+            and not line.spaced.startswith(c.LIST_BULLETS))
+
+
+def _brief_title(line: TextLine, lines: Sequence[TextLine], body_size: float) -> bool:
+    """A line at about body size centred alone over smaller text (see ``_over_smaller_text``)."""
+    return line.size >= BODY_LIKE * body_size and _over_smaller_text(line, lines) and not _set_right(line, lines)
 
 
 def _goes_on_from_line_over(line: TextLine, lines: Sequence[TextLine]) -> bool:
