@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPOSITORY, article_path, write_epaper_site
-from run import WORK, append_line, measure, new_issue, set_aside
+from corpus import article_path, write_epaper_site
+from run import WORK, append_line, measure, new_issue, set_aside, snapshot_code
 
 CODE = WORK / "code-scale"  # a snapshot of its own: bench/run.py may be measuring its own at the same time
 OURS = [sys.executable, str(CODE / "build.py"), "build", "-q"]
@@ -29,9 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=120_000)
     options = parser.parse_args()
-    shutil.rmtree(CODE, ignore_errors=True)
-    shutil.copytree(REPOSITORY / "epaper", CODE / "epaper", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(REPOSITORY / "build.py", CODE / "build.py")
+    snapshot_code(CODE)
     site = WORK / f"ours-{options.articles}-search"
     started = time.perf_counter()
     write_epaper_site(site, options.articles, search=True)

@@ -79,9 +79,10 @@ def make_site(
     index.outputs = records
     index.groups = plan.groups
     values.store(index.tokens, changed | plan.read | publication.read)
-    index.tokens.keep_only(
-        [*(record.read for record in records.values()), *(group.read for group in plan.groups.values())]
-    )
+    if index.tokens.grown():
+        index.tokens.keep_only(
+            [*(record.read for record in records.values()), *(group.read for group in plan.groups.values())]
+        )
     index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)
     index.issue_records = loaded.issue_records

@@ -32,6 +32,18 @@ def recording() -> Iterator[set[str]]:
             outer |= found
 
 
+@contextmanager
+def not_recording() -> Iterator[None]:
+    """Record nothing inside the block: unpickling an issue's stored pages is no read of the model (and its
+    objects, half made, would record tokens of no article)."""
+    outer = _recorded[0]
+    _recorded[0] = None
+    try:
+        yield
+    finally:
+        _recorded[0] = outer
+
+
 def record(token: str) -> None:
     """Add ``token`` to the dependencies of the output being made, if one is."""
     recorded = _recorded[0]
@@ -241,7 +253,8 @@ class Issue:
     @property
     def pages(self) -> list[PrintPage]:
         if self._pages is None:
-            self.pages = self._load_pages(self) if self._load_pages else []
+            with not_recording():
+                self.pages = self._load_pages(self) if self._load_pages else []
         return self._pages  # type: ignore[return-value]
 
     @pages.setter

@@ -28,6 +28,10 @@ ENTRY_PATIENCE = 5.0  # seconds an unreadable entry file is read again (see chec
 # weeks several at a time.
 RECORDS_AT_ONCE = 1_200
 BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
+# A process keeps much of its memory after writing a part (about 180 MB of the 450 MB a 1,000-record part
+# took): after a part of more records than this, it is replaced by a fresh one, so that two processes never
+# hold two months' worth at once.
+FRESH_PROCESS_AFTER = 300
 
 
 class PagefindFailed(RuntimeError):
@@ -60,8 +64,9 @@ class Indexer:
     """``count`` Pagefind processes started once for a build, each indexing one part at a time.
 
     Starting Pagefind costs a tenth of a second or more; a build that indexes many small parts pays it
-    once per process, not once per part. A part's index is deleted from its process once written. A part
-    waits until its records fit in ``RECORDS_AT_ONCE`` with those being indexed (a larger one waits for all).
+    once per process, not once per part (a process that indexed a large part is replaced, see
+    ``FRESH_PROCESS_AFTER``). A part's index is deleted from its process once written. A part waits until
+    its records fit in ``RECORDS_AT_ONCE`` with those being indexed (a larger one waits for all).
     """
 
     def __init__(self, count: int) -> None:
@@ -121,9 +126,23 @@ class Indexer:
             await index.delete_index()
         except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError) as error:
             raise PagefindFailed(f"pagefind stopped: {error!r}") from None
+        if count > FRESH_PROCESS_AFTER:
+            service = await self._replace(service)
         self.idle.put_nowait(service)  # not after a failure: the build ends with it
         await check_written(output, count)
         return count
+
+    async def _replace(self, service: PromptService) -> PromptService:
+        """End ``service``'s process and start another in its place."""
+        self.services.remove(service)
+        await _close(service)
+        fresh = PromptService()
+        try:
+            await fresh.launch()
+        except OSError as error:
+            raise PagefindFailed(f"pagefind could not run: {error}") from None
+        self.services.append(fresh)
+        return fresh
 
 
 async def _add(index: PagefindIndex, records: list[SearchRecord]) -> int:
