@@ -5,14 +5,14 @@ While an output is made, every model object it reads adds a token to its recorde
 its body (HTML, paragraphs, lead), ``l:<fingerprint>`` its links (neighbours, story parts), ``i:<date>`` an
 issue's pages and their articles, ``d:<date>`` its date and numbers, ``n:<date>`` its neighbouring issues,
 ``e:issues`` the list of issues, ``t:<slug>:<part>`` part of a topic's article list, ``p:<slug>:<part>`` its
-number of pages or the newer page of one of them (see ``Pagination``).
+number of pages or the newer page of one of them (see ``Pagination``), ``T:<name>`` a template it loaded.
 :class:`CurrentValues` gives each token's value in the edition being built, from the issue records alone
 (nothing is loaded), so a build can tell which recorded reads would now give another answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from .model import Edition, Issue, Topic
@@ -23,9 +23,10 @@ from .tokens import ABSENT, TokenTable
 class CurrentValues:
     """The value of every token in ``edition``, each computed once."""
 
-    def __init__(self, edition: Edition, per_page: int) -> None:
+    def __init__(self, edition: Edition, per_page: int, templates: Mapping[str, str]) -> None:
         self.edition = edition
         self.per_page = per_page
+        self.templates = templates  # their digests, by name
         self._known: dict[str, str] = {}
 
     def of(self, token: str) -> str:
@@ -50,6 +51,8 @@ class CurrentValues:
             return self._article_tokens.get(token, ABSENT)
         if kind == "e":
             return "|".join(self._issues)
+        if kind == "T":
+            return self.templates.get(name, ABSENT)
         if kind == "t":
             return self._topic_part(*name.split(":", 1))
         if kind == "p":

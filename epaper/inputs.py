@@ -32,12 +32,13 @@ class BuildOptions:
 @dataclass(frozen=True)
 class BuildInputs:
     """What a build starts from: whether the last output is trusted, which of its files are untouched, the
-    theme's asset versions, the site key, the content scan and the digest of all of it."""
+    theme's asset versions, the site key, the templates' digests, the content scan and the digest of all of it."""
 
     trusted: bool
     untouched: frozenset[str]
     versions: dict[str, str]
     site: str
+    templates: dict[str, str]  # by name under templates/ (what the pages that loaded them recorded)
     scan: ContentScan
     key: str
     unchanged: bool  # nothing changed since the last build, whose output is intact
@@ -52,30 +53,40 @@ def check_inputs(config: SiteConfig, options: BuildOptions, cache: BuildCache) -
     theme_dir = config.root / "theme"
     versions = asset_fingerprints(theme_dir) if theme_dir.is_dir() else {}
     site = site_key(config, options.include_drafts, versions)
+    templates = template_digests(config.root / "templates")
     scan = scan_content(config.content_dir)
-    key = inputs_key(site, options, scan)
+    key = inputs_key(site, templates, options, scan)
     untouched_names = untouched()
     intact = bool(index.outputs) and len(untouched_names) == len(index.outputs)
     unchanged = trusted and index.inputs_key == key and intact
-    return BuildInputs(trusted, untouched_names, versions, site, scan, key, unchanged)
+    return BuildInputs(trusted, untouched_names, versions, site, templates, scan, key, unchanged)
 
 
-def inputs_key(site: str, options: BuildOptions, scan: ContentScan) -> str:
-    """A digest of everything a build reads: the site key and the signature of every file under content/."""
-    parts = [site, f"strict={options.strict}", *(f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests))]
+def inputs_key(site: str, templates: Mapping[str, str], options: BuildOptions, scan: ContentScan) -> str:
+    """A digest of everything a build reads: the site key, the templates and every file's signature under content/."""
+    parts = [site, f"strict={options.strict}", *(f"{name}|{templates[name]}" for name in sorted(templates))]
+    parts += [f"{folder}|{scan.digests[folder]}" for folder in sorted(scan.digests)]
     return digest("\n".join(parts).encode())
 
 
 def site_key(config: SiteConfig, include_drafts: bool, asset_versions: Mapping[str, str]) -> str:
-    """Everything every output depends on; the folders themselves are left out, so a moved site keeps its cache."""
+    """What every output depends on; the folders themselves are left out, so a moved site keeps its cache.
+
+    Templates are not in it: each page records the templates it loaded (see render.SiteEnvironment).
+    """
     settings = dataclasses.replace(config, root=Path(), content_dir=Path(), output_dir=Path())
-    hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(f"{code_version()}|{settings!r}|{include_drafts}|{sorted(asset_versions.items())}".encode())
-    templates = config.root / "templates"
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
-        if path.is_file():
-            hasher.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
+    return digest(f"{code_version()}|{settings!r}|{include_drafts}|{sorted(asset_versions.items())}".encode())
+
+
+def template_digests(templates: Path) -> dict[str, str]:
+    """The digest of every file under ``templates`` by its name there (as Jinja names it)."""
+    if not templates.is_dir():
+        return {}
+    return {
+        path.relative_to(templates).as_posix(): digest(path.read_bytes())
+        for path in sorted(templates.rglob("*"))
+        if path.is_file()
+    }
 
 
 def asset_fingerprints(theme_dir: Path) -> dict[str, str]:

@@ -51,7 +51,7 @@ def make_site(
     edition = loaded.edition
     with step("link"):
         link_edition(edition)
-        values = CurrentValues(edition, config.per_page)
+        values = CurrentValues(edition, config.per_page, inputs.templates)
         changed = values.changed(index.tokens)
         last = LastBuild(index.outputs, index.groups, inputs.untouched, index.tokens, index.tokens.numbers(changed))
     with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:

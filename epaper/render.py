@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import traceback
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +13,14 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
-from .cache import CACHE_FOLDER
+from .cache import CACHE_FOLDER, CacheCorrupt
 from .compiled_templates import TEMPLATES_FOLDER, CompiledTemplates
 from .config import SiteConfig
 from .errors import Problem, display_path
-from .model import Issue
+from .model import Issue, record
 from .pictures import medium_picture
 
+TEMPLATE_TOKEN = "T:"  # a template's dependency token: T:<name under templates/>
 JSON_LD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
 
 
@@ -90,6 +91,36 @@ class SiteEnvironment(jinja2.Environment):
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
 
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        """The template, its name recorded as a read of the output being made (see dependencies.py).
+
+        Jinja loads every template a page extends, includes or imports through here, on every render (the
+        compiled template is cached, the call is not), so each page records exactly the templates it used.
+        """
+        self._record(name, parent)
+        return super().get_template(name, parent, globals)
+
+    def select_template(
+        self,
+        names: Iterable[str | jinja2.Template],
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        """The first of ``names`` that exists; each is recorded, since which one that is depends on them all."""
+        names = list(names)
+        for name in names:
+            self._record(name, parent)
+        return super().select_template(names, parent, globals)
+
+    def _record(self, name: str | jinja2.Template, parent: str | None) -> None:
+        if isinstance(name, str):
+            record(TEMPLATE_TOKEN + (name if parent is None else self.join_path(name, parent)))
+
 
 def cn_date(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
@@ -116,6 +147,8 @@ def render_page(environment: jinja2.Environment, template: str, context: Mapping
         raise TemplateProblem(_problem(error.filename, error.lineno, error.message or str(error))) from None
     except jinja2.TemplateNotFound as error:
         raise TemplateProblem(Problem(f"templates/{error.name}", None, "template not found")) from None
+    except CacheCorrupt:  # a body the page read failed its check: the build starts again without the cache
+        raise
     except Exception as error:  # a runtime error inside a template: point at the template line
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
         where = frames[-1] if frames else None

@@ -293,6 +293,21 @@ def test_a_new_issue_leaves_the_older_pages_of_a_topic_as_they_were(site: Path, 
     assert first.select_one('.pagination a[rel="next"]') is None  # page 1 holds the oldest articles
 
 
+def test_a_template_edit_makes_again_only_the_pages_that_loaded_it(site: Path, tmp_path: Path) -> None:
+    """Each page records the templates it extended, included or imported: an edit to the topic template makes
+    the topic pages again and nothing else; an edit to the macros that base.html imports makes every page."""
+    edit(site / "templates/topic.html", '<div class="topic-item">', '<div class="topic-item edited">')
+    made = build_site(load_config(site / "site.yaml"), BuildOptions(workers=1)).made
+    output = contents(site / "_site")
+    assert output == clean_build(site, tmp_path)
+    topic_pages = {name for name, data in output.items() if b'class="topic-item edited"' in data}
+    assert topic_pages and set(made) == topic_pages
+    edit(site / "templates/_macros.html", "{% macro teaser(", "{#- edited -#}{% macro teaser(")
+    made = build_site(load_config(site / "site.yaml"), BuildOptions(workers=1)).made
+    assert set(made) == {name for name in output if name.endswith(".html")}
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
 def test_the_cache_forgets_the_dependency_tokens_no_output_holds(site: Path) -> None:
     """Edits leave few tokens behind in the stored table (a renamed article's, a topic's list read at new
     bounds): however many edits, it holds every token some output holds and at most an eighth more."""
