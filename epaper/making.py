@@ -25,7 +25,7 @@ from .parallel import worker_count
 from .plan import LastBuild, SitePlan, plan_site
 from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
 from .render import make_environment
-from .search import PagefindFailed, SearchFile, search_files, stage_search_files
+from .search import SearchFile, search_files, stage_search_files
 
 log = logging.getLogger("epaper")
 
@@ -115,6 +115,8 @@ def _plan(
 
 def _search_files(config: SiteConfig, edition: Edition, workers: int) -> dict[str, SearchFile]:
     """The search index's parts, those whose articles changed indexed again (see the search package)."""
+    from .search.service import PagefindFailed  # with Pagefind's own modules: only a build with search needs them
+
     try:
         return search_files(config.root, edition, workers)
     except PagefindFailed as error:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import Any
 
 ABSENT = ""  # the value of a token whose object no longer exists
@@ -25,8 +26,6 @@ class TokenTable:
     def __init__(self) -> None:
         self.tokens: list[str] = []
         self.values: list[str] = []
-        self._numbers: dict[str, int] = {}
-        self._free: list[int] = []
         self.held_after_sweep = 0  # the tokens held after the last ``keep_only``
 
     def __getstate__(self) -> dict[str, Any]:
@@ -34,8 +33,15 @@ class TokenTable:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.tokens, self.values, self.held_after_sweep = state["tokens"], state["values"], state["held_after_sweep"]
-        self._numbers = {token: number for number, token in enumerate(self.tokens) if token != FREE}
-        self._free = [number for number, token in enumerate(self.tokens) if token == FREE]
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        """Each held token's number; made when first needed (a build with nothing to do never needs it)."""
+        return {token: number for number, token in enumerate(self.tokens) if token != FREE}
+
+    @cached_property
+    def _free(self) -> list[int]:
+        return [number for number, token in enumerate(self.tokens) if token == FREE]
 
     def recorded(self) -> Iterator[tuple[str, str]]:
         """Every token held with the value it had when it was read."""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from .bundle import MANIFEST, SEARCH_BUNDLE, SearchFile, search_files, search_records, stage_search_files
-from .service import PagefindFailed
 
 __all__ = [
     "MANIFEST",
     "SEARCH_BUNDLE",
-    "PagefindFailed",
     "SearchFile",
     "search_files",
     "search_records",

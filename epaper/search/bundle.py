@@ -7,12 +7,15 @@ import json
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cache import OutputRecord, digest, live_signature
 from ..model import Edition
 from ..publish import StagedSite
 from .records import month_label
-from .shards import BuiltPart, indexing_version, plan_parts, update_parts
+
+if TYPE_CHECKING:
+    from .shards import BuiltPart
 
 SEARCH_BUNDLE = "pagefind"
 MANIFEST = "parts.json"
@@ -40,7 +43,12 @@ class SearchFile:
 
 
 def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str, SearchFile]:
-    """Bring the cached index parts up to date with ``edition``; the files to publish, by output path."""
+    """Bring the cached index parts up to date with ``edition``; the files to publish, by output path.
+
+    Pagefind and asyncio are imported only here: a build with search off, or one staging no part, needs neither.
+    """
+    from .shards import indexing_version, plan_parts, update_parts
+
     topic_names = {topic.slug: topic.name for topic in edition.topics}
     version = indexing_version()
     cache_dir = site_root / CACHE_FOLDER
