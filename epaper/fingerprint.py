@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from types import MappingProxyType
 
 from .cache import digest
 from .config import SiteConfig
@@ -67,6 +68,8 @@ class OutputKeys:
             return "{" + ",".join(f"{self.identity(k)}:{self.identity(v)}" for k, v in sorted(value.items())) + "}"
         if isinstance(value, tuple):  # immutable, so remembered: a month's calendar is in each of its issues' keys
             return self._remember(value, "(" + ",".join(self.identity(item) for item in value) + ")")
+        if isinstance(value, MappingProxyType):  # read-only, so remembered: the topics are in every issue's key
+            return self._remember(value, self.identity(dict(value)))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = {item.name: getattr(value, item.name) for item in dataclasses.fields(value)}
             return f"{type(value).__name__}:" + self.identity(fields)

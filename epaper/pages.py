@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from . import urls
@@ -117,7 +118,7 @@ class PageGroup:
 def page_groups(config: SiteConfig, edition: Edition) -> Iterator[PageGroup]:
     """Every HTML page and feed of the site, in groups: the home page, each issue, the topics, the archive."""
     calendars = month_calendars(edition)
-    topics_by_slug = {topic.slug: topic for topic in edition.topics}
+    topics_by_slug = MappingProxyType({topic.slug: topic for topic in edition.topics})  # in every issue's key
     yield PageGroup("home", (config, edition, calendars), _home_pages, _site_feeds)
     for issue in edition.issues:
         calendar = calendars[(issue.date.year, issue.date.month)]
@@ -186,7 +187,7 @@ def site_files(config: SiteConfig, *_: object) -> Iterator[FileSpec]:
 
 
 def issue_pages(
-    config: SiteConfig, issue: Issue, calendar: CalendarMonth, topics_by_slug: dict[str, Topic]
+    config: SiteConfig, issue: Issue, calendar: CalendarMonth, topics_by_slug: Mapping[str, Topic]
 ) -> Iterator[PageSpec]:
     """The issue's own page, then each print page followed by its articles."""
     yield issue_page(issue, calendar)
