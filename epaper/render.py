@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from . import urls
@@ -85,8 +86,13 @@ class SiteEnvironment(jinja2.Environment):
 
     Jinja reads a template's globals on every render and every ``{% import %}`` (a set difference of their
     keys), which a ``ChainMap`` makes slow. The globals are all set before the first template
-    loads, so a copy sees exactly what the ``ChainMap`` would.
+    loads, so a copy sees exactly what the ``ChainMap`` would. Every template a page loads is recorded as
+    a read of that page (see ``get_template``).
     """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._references: dict[str, tuple[str, ...]] = {}  # see _with_references
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
@@ -119,7 +125,29 @@ class SiteEnvironment(jinja2.Environment):
 
     def _record(self, name: str | jinja2.Template, parent: str | None) -> None:
         if isinstance(name, str):
-            record(TEMPLATE_TOKEN + (name if parent is None else self.join_path(name, parent)))
+            for loaded in self._with_references(name if parent is None else self.join_path(name, parent)):
+                record(TEMPLATE_TOKEN + loaded)
+
+    def _with_references(self, name: str) -> tuple[str, ...]:
+        """``name`` and every template it names by a constant, and they name, and so on.
+
+        Jinja runs an imported template once and keeps the result, so a template that template includes or
+        imports is loaded only by the first page that imports it: each page records them all instead.
+        """
+        known = self._references.get(name)
+        if known is None:
+            found, pending = {name}, [name]
+            while pending:
+                try:
+                    source = self.loader.get_source(self, pending.pop())[0] if self.loader else ""
+                except jinja2.TemplateNotFound:
+                    continue
+                for named in jinja2.meta.find_referenced_templates(self.parse(source)):
+                    if named is not None and named not in found:
+                        found.add(named)
+                        pending.append(named)
+            known = self._references[name] = tuple(sorted(found))
+        return known
 
 
 def cn_date(value: datetime.date) -> str:

@@ -308,6 +308,17 @@ def test_a_template_edit_makes_again_only_the_pages_that_loaded_it(site: Path, t
     assert contents(site / "_site") == clean_build(site, tmp_path)
 
 
+def test_a_template_imported_by_an_imported_template_is_recorded_by_every_page(site: Path, tmp_path: Path) -> None:
+    """Jinja runs an imported template once a build and keeps the result: a template it imports in turn is
+    loaded by the first page only, yet every page shows it and must be made again when it changes."""
+    (site / "templates/_motto.html").write_text('{% set motto = "旧" %}', encoding="utf-8")
+    edit(site / "templates/_site.html", "{% set head %}", '{% import "_motto.html" as m %}{% set head %}{{ m.motto }}')
+    build(site)
+    edit(site / "templates/_motto.html", "旧", "新")
+    build(site)
+    assert contents(site / "_site") == clean_build(site, tmp_path)
+
+
 def test_the_cache_forgets_the_dependency_tokens_no_output_holds(site: Path) -> None:
     """Edits leave few tokens behind in the stored table (a renamed article's, a topic's list read at new
     bounds): however many edits, it holds every token some output holds and at most an eighth more."""
