@@ -278,16 +278,36 @@ def blank_lines_meaningful(lines: Sequence[Line]) -> list[bool]:
     return meaningful
 
 
-def is_indented_start(line: Line, column: float) -> bool:
-    """A line narrowed by the lost two-character indent (and not just a short last line)."""
+def without_hanging_mark(text: str) -> str:
+    """``text`` less a closing mark at its end, which may hang past the column (`…研究所（MNI）`).
+
+    A closing mark never starts a line, so type sets it past the measure on the line before: a
+    first line that hangs one is as wide as a full line.
+    """
+    return text[:-1] if text[-1:] in c.CLOSING_MARKS else text
+
+
+def cannot_run_on(line: Line, column: float) -> bool:
+    """A line that ends no sentence and is narrower than a paragraph's first line: not running text
+    (a line that runs on fills its measure), so a heading or a broken line, never a paragraph's."""
+    return not ends_sentence(line.text) and line.width < column - c.FIRST_LINE_INDENT - c.INDENT_MARGIN
+
+
+def is_indented_start(line: Line, column: float, *, mark_may_hang: bool = False) -> bool:
+    """A line narrowed by the lost two-character indent (and not just a short last line).
+
+    ``mark_may_hang``: the line follows one that cannot be running text (see ``cannot_run_on``), so it
+    opens a paragraph if anything does, and its closing mark at the end is not measured: it may hang.
+    """
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent
     if is_latin_script(line.text):
         return False  # ragged Latin text: narrowness tells nothing
+    width = line_width(without_hanging_mark(line.text)) if mark_may_hang else line.width
     if line.letter_spaced:  # justified, so stretched by a character or two; a first line is short by the indent
-        return not ends_sentence(line.text) and line.width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
-    narrowed = line.width <= column - c.INDENT_MARGIN
-    return narrowed and (not ends_sentence(line.text) or line.width >= column - c.INDENT_BAND)
+        return not ends_sentence(line.text) and width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+    narrowed = width <= column - c.INDENT_MARGIN
+    return narrowed and (not ends_sentence(line.text) or width >= column - c.INDENT_BAND)
 
 
 def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Sequence[bool]) -> list[bool]:

@@ -15,6 +15,7 @@ from .lines import (
     Line,
     blank_lines_meaningful,
     boundary_columns,
+    cannot_run_on,
     ends_sentence,
     is_indented_start,
     is_latin_script,
@@ -109,7 +110,9 @@ class Page:
             return False
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
-        starts_text = (is_indented_start(following, self.columns[index + 1]) or one_line_paragraph
+        hanging = cannot_run_on(line, self.columns[index])
+        starts_text = (is_indented_start(following, self.columns[index + 1], mark_may_hang=hanging)
+                       or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (

@@ -28,11 +28,13 @@ from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continues_on
 from .lines import (
     Line,
+    cannot_run_on,
     ends_sentence,
     is_indented_start,
     loose_width,
     make_line,
     suspicious_lost_glyphs,
+    without_hanging_mark,
 )
 from .marks import caption_end, caption_text, split_end_mark
 from .page import Page
@@ -454,9 +456,11 @@ class _Segmenter:
         if index + 2 >= len(self.lines):
             return False
         line, following, full = self.lines[index], self.lines[index + 1], self.lines[index + 2]
-        narrowed = loose_width(following.text) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+        hanging = cannot_run_on(line, self.columns[index])
+        measured = without_hanging_mark(following.text) if hanging else following.text
+        narrowed = loose_width(measured) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
-                and narrowed and is_indented_start(following, self.columns[index + 1]))
+                and narrowed and is_indented_start(following, self.columns[index + 1], mark_may_hang=hanging))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

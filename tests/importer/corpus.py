@@ -119,10 +119,10 @@ def wrap(text: str, first: float, width: float) -> list[str]:
             size += 0.5  # print sets a run of Latin letters or digits off with thin spaces
         if used + size > limit and line and char not in NO_LINE_START:
             carried = ""
-            while line and line[-1] in NO_LINE_END:
-                carried, line = line[-1] + carried, line[:-1]
             while line and line[-1].isascii() and line[-1].isalnum() and char.isascii() and char.isalnum():
                 carried, line = line[-1] + carried, line[:-1]  # a number or word is not broken
+            while line and line[-1] in NO_LINE_END:  # nor does an opening mark end the line (`（2015）`)
+                carried, line = line[-1] + carried, line[:-1]
             lines.append(line)
             line, used, limit = carried, sum(cells(c) for c in carried), width
         line += char

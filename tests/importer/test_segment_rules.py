@@ -309,3 +309,20 @@ def test_a_first_line_running_on_into_latin_words_or_indented_is_text_not_a_seco
         (article,) = parse_page(title + "\n" + page + "\n")
         assert (article.kicker, article.title, article.subtitle) == (None, title, None)
         assert article.paragraphs[0].startswith("加拿大麦吉尔大学") and "Guy Rouleau" in article.paragraphs[0]
+
+
+
+def test_a_title_over_a_first_line_hanging_its_closing_mark_starts_the_next_report() -> None:
+    """`…称作“开门红”` fills a first line's measure and hangs its `”` past it (a closing mark never starts
+    a line), so it measures as wide as a full line; the short phrase over it cannot be running text."""
+    report = column("本报北京1月30日电（记者王浩）寒假将至，全市科普场馆开放时间日前公布：科技馆、天文馆、博物馆，"
+                    "每天开放，时长八小时；讲座、展览、体验，场场免费，“科学之夜”“少年实验室”等活动，同步推出。",
+                    "市科协表示，寒假期间，讲座、体验、研学，将持续推出，线上展厅、云课堂，也将上新。", width=24)
+    next_report = column("科技馆研究中心主任李明把这次开放称作“开门红”并说，物理、化学、生物、天文、地理，每个门类，"
+                         "都有专人负责；讲解、答疑、指导，全部免费。", width=24)
+    assert next_report.splitlines()[0].endswith("“开门红”")
+    first, second = parse_page("寒假科普活动精彩纷呈\n" + report + "科技馆实验室向中小学生开放\n" + next_report)
+    assert (first.title, second.title) == ("寒假科普活动精彩纷呈", "科技馆实验室向中小学生开放")
+    assert second.paragraphs == ["科技馆研究中心主任李明把这次开放称作“开门红”并说，物理、化学、生物、天文、地理，"
+                                 "每个门类，都有专人负责；讲解、答疑、指导，全部免费。"]
+    assert len(first.paragraphs) == 2
