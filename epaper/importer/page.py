@@ -5,6 +5,7 @@ The questions the segmenter asks while it walks the page, answered from the line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import conventions as c
@@ -19,11 +20,14 @@ from .lines import (
     ends_sentence,
     is_indented_start,
     is_latin_script,
+    line_width,
     make_line,
+    short_by_next_start,
 )
 
 MAX_HEAD_LINES = 4
 """Kicker, title, subtitle and a byline: a head is never longer."""
+_LATIN_START = re.compile(r"[\x21-\x7e]+")
 BYLINE_LOOKAHEAD = 60
 """Lines searched ahead for the end byline of the text under a heading."""
 
@@ -111,8 +115,7 @@ class Page:
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
         hanging = cannot_run_on(line, self.columns[index])
-        starts_text = (is_indented_start(following, self.columns[index + 1], mark_may_hang=hanging)
-                       or one_line_paragraph
+        starts_text = (self.first_line_at(index + 1, after_phrase=hanging) or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (
@@ -125,13 +128,17 @@ class Page:
                 or self.looks_like_head(index + 1, depth + 1))
 
     def runs_on(self, index: int) -> bool:
-        """`…研究所（MNI）主任Guy` over `Rouleau对…`: in Chinese text a line that ends inside a run of Latin
-        words the next line goes on with is wrapped text; a heading ends where its phrase does."""
+        """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on
+        with (`…研究所（MNI）主任Guy` over `Rouleau对…`), or one the next line's number or word did not fit
+        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column."""
         if index + 1 >= len(self.lines):
             return False
-        last, first = self.lines[index].text[-1:], self.lines[index + 1].text[:1]
-        return (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
-                and not is_latin_script(self.lines[index].text))
+        line, following = self.lines[index], self.lines[index + 1]
+        last, first = line.text[-1:], following.text[:1]
+        in_word = last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
+        run = _LATIN_START.match(following.text)
+        unfitted = run is not None and line.width + line_width(run.group()) > self.columns[index] + c.COLUMN_TOLERANCE
+        return (in_word or unfitted) and not is_latin_script(line.text)
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated
@@ -149,8 +156,16 @@ class Page:
         if index >= len(self.lines):
             return False
         line = self.lines[index]
-        return (ends_sentence(line.text) or is_indented_start(line, self.columns[index])
+        return (ends_sentence(line.text) or self.first_line_at(index)
                 or (line.blank_before and self.blanks[index]) or line.width >= self.columns[index] - c.INDENT_BAND)
+
+    def first_line_at(self, index: int, *, after_phrase: bool = False) -> bool:
+        """Is the line at ``index`` narrowed by a paragraph's lost indent? Not if what starts the next line
+        could not be broken and did not fit (`…发行价格为` over `21.71元/股…`), unless ``after_phrase``:
+        the line before cannot be running text, so where the width leaves it open, this line opens a paragraph."""
+        following = self.lines[index + 1].text if index + 1 < len(self.lines) and not after_phrase else ""
+        return is_indented_start(self.lines[index], self.columns[index] - short_by_next_start(following),
+                                 after_phrase=after_phrase)
 
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (

@@ -30,7 +30,6 @@ from .lines import (
     Line,
     cannot_run_on,
     ends_sentence,
-    is_indented_start,
     loose_width,
     make_line,
     suspicious_lost_glyphs,
@@ -460,7 +459,7 @@ class _Segmenter:
         measured = without_hanging_mark(following.text) if hanging else following.text
         narrowed = loose_width(measured) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
-                and narrowed and is_indented_start(following, self.columns[index + 1], mark_may_hang=hanging))
+                and narrowed and self.page.first_line_at(index + 1, after_phrase=hanging))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

@@ -86,7 +86,7 @@ def test_renderings_differ_in_the_habits_they_claim() -> None:
 
 
 def test_the_generator_keeps_the_line_breaking_rules() -> None:
-    """No line starts with a closing mark or ends with an opening one, even where a number was carried."""
+    """No line starts with a closing mark or ends with an opening one; numbers and long dashes stay whole."""
     for style in (*TUNED, *HELD_OUT):
         for name, _, text, _ in renderings((style,)):
             for line in text.splitlines():
@@ -94,3 +94,6 @@ def test_the_generator_keeps_the_line_breaking_rules() -> None:
                 assert not printed or printed[0] not in NO_LINE_START, (name, line)
                 assert not printed or printed[-1] not in NO_LINE_END, (name, line)
     assert wrap("医学科技奖项（2015）颁奖", 9, 9) == ["医学科技奖项", "（2015）颁奖"]
+    assert wrap("涨幅为26.3%。民调", 5, 5)[:2] == ["涨幅为", "26.3%。民"]  # a number and its sign stay whole
+    assert wrap("我要强调——我不会", 5, 5) == ["我要强调", "——我不会"]  # so does a long dash
+    assert wrap("编译/海外网 侯兴川", 6, 6) == ["编译/海外网", "侯兴川"]  # the space at a break goes

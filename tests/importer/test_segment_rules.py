@@ -326,3 +326,13 @@ def test_a_title_over_a_first_line_hanging_its_closing_mark_starts_the_next_repo
     assert second.paragraphs == ["科技馆研究中心主任李明把这次开放称作“开门红”并说，物理、化学、生物、天文、地理，"
                                  "每个门类，都有专人负责；讲解、答疑、指导，全部免费。"]
     assert len(first.paragraphs) == 2
+
+
+def test_a_line_the_next_lines_number_did_not_fit_is_text_not_a_heading_or_a_paragraph_end() -> None:
+    """`…充电桩达到` over `38,460个…`: a number is never broken, so the line before it is short though full."""
+    report = column("本报讯（记者吴芳）全市公，今年以来新建充电桩12,500个。累计建成的公共充电桩达到38,460个，"
+                    "同比增长21.5%。", "市发展改革委表示，明年将继续加密充电网络。", width=15)
+    assert "累计建成的公共充电桩达到\n38,460个" in report
+    (article,) = parse_page("充电设施建设提速\n" + report)
+    assert article.paragraphs == ["本报讯（记者吴芳）全市公，今年以来新建充电桩12,500个。累计建成的公共充电桩达到"
+                                  "38,460个，同比增长21.5%。", "市发展改革委表示，明年将继续加密充电网络。"]
