@@ -169,9 +169,11 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
     re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
+    re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
-agency, site, paper or station named so (`中国经济网北京6月12日讯`)."""
+agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
+(`新京报讯（记者 苏季）`)."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""
@@ -194,7 +196,7 @@ BYLINE_ROLES = (
     *sorted(SELF_NAMED_ROLES, key=len, reverse=True),
     "本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "特约记者", "见习记者",
     "特约通讯员", "记者", "通讯员", "实习生", "撰稿", "撰文", "文/图", "文／图", "图/文", "图／文",
-    "文图", "文/", "文／", "图/", "图／", "作者",
+    "文图", "文/", "文／", "图/", "图／", "作者", "编译", "翻译",
 )
 """Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
 
@@ -202,6 +204,16 @@ _OFFICES = ("副总理", "总理", "副主席", "主席", "委员长", "副省�
             "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长")
 OFFICE_BYLINE = re.compile(rf"^(?P<office>[{CJK}]{{0,16}}(?:{'|'.join(_OFFICES)}))\s+(?P<name>[{CJK}]{{2,4}})$")
 """A speech or report printed under its speaker's office and name: `海南省省长  刘小明`, `国务院总理 李强`."""
+
+MEDIA_BEFORE_ROLE = re.compile(rf"[{CJK}]{{1,8}}(?:报|社|网|台)(?=(?:特约|见习)?记者|通讯员)")
+"""A paper's or station's name run into a role word (`新京报记者 苏季`): the role, not a name."""
+
+MEDIA_NAME = re.compile(rf"^[{CJK}]{{2,8}}(?:报|社|网|台)$")
+"""A paper, agency, site or station named among a byline's names (`编译/海外网 侯兴川`): no author."""
+
+_STAFF_ROLES = ("编辑", "校对", "责编", "美编", "审校", "审核", "监制")
+STAFF_CREDITS = re.compile(rf"\s+(?:{'|'.join(_STAFF_ROLES)})\s*[：:/／]?\s*[{CJK}]")
+"""Staff named after a byline at an article's end (`新京报记者 苏季 编辑 张三 校对 李铭`): credits, not authors."""
 
 CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘", "制图")
 """Words that follow names in a credit: `□周雯晴  摄影报道`, `张三 摄`."""

@@ -84,18 +84,20 @@ class Page:
             return parse_byline(line.spaced, cued=True)
         return bare_name(line.spaced)
 
-    def text_ends_with_byline(self, index: int) -> bool:
-        """Does the text from ``index`` on end with an author's byline (`…。□张三`) before the next heading?"""
+    def end_byline_ahead(self, index: int, *, through_subheads: bool = False) -> Byline | None:
+        """The author's byline the text from ``index`` on ends with (`…。□张三`), if it does before the next
+        heading; ``through_subheads``: before the next heading over a head marker (a dateline, a byline)."""
         for position in range(index, min(len(self.lines), index + BYLINE_LOOKAHEAD)):
             line = self.lines[position]
-            if position > index and ends_sentence(self.lines[position - 1].text) and self.heading_at(
-                    position, at_head=True):
-                return False
+            if (position > index and ends_sentence(self.lines[position - 1].text)
+                    and self.heading_at(position, at_head=True)
+                    and not (through_subheads and not self.head_marker_at(position + 1))):
+                return None
             split = split_trailing_byline(line.spaced)
             byline = split[1] if split is not None else self.end_name(position)
             if byline is not None and byline.authors:  # a photo credit (`刘洋 摄`) signs no text
-                return True
-        return False
+                return byline
+        return None
 
     def heading_at(self, index: int, *, at_head: bool, depth: int = 0) -> bool:
         """A short unpunctuated line followed by a paragraph's first line or by more of a head.
@@ -124,7 +126,7 @@ class Page:
         if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning,
                           spaced_ok=marker):
             return False
-        return (following.letter_spaced or starts_text or marker
+        return ((following.letter_spaced and is_unpunctuated(line)) or starts_text or marker
                 or self.looks_like_head(index + 1, depth + 1))
 
     def runs_on(self, index: int) -> bool:

@@ -340,15 +340,29 @@ class _Segmenter:
             return None
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
-        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
+        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+            return self._next_article(section, index)
+        reporters = self._reporters(section)
+        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
+        if signed is not None and set(signed.authors) <= set(reporters):
+            return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
+        if self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
         if self._opens_like_a_report(section):
             return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
-        if section.bylines and self.page.text_ends_with_byline(index + 1):
+        if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
+
+    @staticmethod
+    def _reporters(section: Section) -> list[str]:
+        """Who signed ``section`` so far: its bylines, and the reporters bracketed after its dateline."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        dateline = match_dateline(first.spaced) if first is not None else None
+        return [name for byline in section.bylines for name in byline.authors] + (
+            dateline.authors if dateline is not None else [])
 
     def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
         """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""

@@ -336,3 +336,19 @@ def test_a_line_the_next_lines_number_did_not_fit_is_text_not_a_heading_or_a_par
     (article,) = parse_page("充电设施建设提速\n" + report)
     assert article.paragraphs == ["本报讯（记者吴芳）全市公，今年以来新建充电桩12,500个。累计建成的公共充电桩达到"
                                   "38,460个，同比增长21.5%。", "市发展改革委表示，明年将继续加密充电网络。"]
+
+
+def test_a_reports_subheads_stay_subheads_when_its_own_reporter_signs_the_end() -> None:
+    """`城市晚报讯（记者 陈立）` opens a report with subheads (one wider than the column) and the paper's end
+    credit names the same reporter with the desk's staff: one article, by one author, the credit line dropped."""
+    opening = column("城市晚报讯（记者 陈立）昨日下午，市教育局发布寒假安全工作通知，要求各校做好假期安全教育。",
+                     width=15)
+    first = column("通知要求，各校要通过家长会、致家长的一封信等方式，提醒学生注意交通、防火和防溺水安全。", width=15)
+    second = column("通知还要求各校做好寒假值班值守，保持通信畅通，遇到突发情况及时报告。", width=15)
+    page = ("寒假安全教育要早抓实抓\n" + opening + "提醒家长做好假期看护\n" + first
+            + "假期值班值守安排务必落实到具体人员\n" + second + "城市晚报记者  陈立  编辑  张扬  校对  李铭\n")
+    (article,) = parse_page(page)
+    assert article.subheads == ["提醒家长做好假期看护", "假期值班值守安排务必落实到具体人员"]
+    assert article.authors == ["陈立"] and article.dateline == "城市晚报讯"
+    assert article.paragraphs[-1] == "通知还要求各校做好寒假值班值守，保持通信畅通，遇到突发情况及时报告。"
+    assert any(artefact.kind == "byline" and "校对" in artefact.text for artefact in article.artefacts)
