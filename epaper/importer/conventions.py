@@ -56,6 +56,12 @@ SUBTITLE_CLOSER = re.compile(
 """How a subtitle ends: a series label (`…目标综述之二`, `…工作侧记`), a speech's occasion (`在…上的讲话`);
 a kicker or title does not."""
 
+DECK_WIDTH_RATIO = 2.0
+"""A line of two phrases or more this many times as wide as the title over it is its deck (subtitle), not the title."""
+
+COLUMN_LABEL = re.compile(r"^[【〔［\[（(][^【】〔〕［］\[\]]{1,12}[】〕］\]）)]$")
+"""A head line that is all one bracketed label (`【市场观察】`): a column's name, set as a kicker."""
+
 SUBTITLE_PHRASES = 3
 """A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:
 a kicker or title holds at most two."""

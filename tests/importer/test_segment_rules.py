@@ -352,3 +352,24 @@ def test_a_reports_subheads_stay_subheads_when_its_own_reporter_signs_the_end() 
     assert article.authors == ["陈立"] and article.dateline == "城市晚报讯"
     assert article.paragraphs[-1] == "通知还要求各校做好寒假值班值守，保持通信畅通，遇到突发情况及时报告。"
     assert any(artefact.kind == "byline" and "校对" in artefact.text for artefact in article.artefacts)
+
+
+def test_a_fragment_without_a_headline_names_the_line_it_starts_on() -> None:
+    """The review report's warning says where the headless text is, so an editor finds it at once."""
+    fragment = column("的工作经验，各地还要结合实际抓好落实。", width=20)
+    first, second = parse_page("\n\n" + fragment[1:] + "让城市更有温度\n本报评论员\n" + STORY)
+    assert first.title is None and second.title == "让城市更有温度"
+    assert first.warnings[0] == ("no headline found: the text from line 3 on starts on another page; "
+                                 "add a title to publish it")
+
+
+def test_a_deck_twice_as_wide_as_the_title_is_its_subtitle_and_a_kicker_decision_names_its_lines() -> None:
+    """Plain text has no type size: a long two-phrase deck under a short title is read as its subtitle,
+    a column's bracketed label stays a kicker, and every kicker-or-title decision is listed with its lines."""
+    (deck,) = parse_page("老街改造完工\n百年骑楼恢复原貌  沿街商铺陆续开张营业\n" + STORY)
+    assert (deck.kicker, deck.title, deck.subtitle) == (None, "老街改造完工", "百年骑楼恢复原貌 沿街商铺陆续开张营业")
+    assert any(warning.startswith("line 2: a heading under the title without a dash") for warning in deck.warnings)
+    (label,) = parse_page("【市场观察】\n冬季用能高峰  煤炭供应总体平稳\n" + STORY)
+    assert (label.kicker, label.title, label.subtitle) == ("【市场观察】", "冬季用能高峰 煤炭供应总体平稳", None)
+    assert ("line 1: 【市场观察】 over the title was taken as its kicker; if it is the title, line 2 is its subtitle "
+            "printed without a dash") in label.warnings
