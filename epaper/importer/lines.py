@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from . import conventions as c
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_PHRASE_GAP = re.compile(rf"{c.HEADLINE_GAP.pattern}|(?<=[{c.CJK}]{{2}}) (?=[{c.CJK}]{{2}})")
+"""In a line not letter-spaced, one space between two runs of Chinese characters parts two phrases too."""
 _ASCII_RUN = re.compile(r"[\x21-\x7e]+")
 _UNBROKEN_START = re.compile(r"([（(“‘《「『〈【]?)([\x21-\x7e]*)")
 
@@ -114,7 +116,8 @@ def make_line(number: int, raw: str, *, blank_before: bool = False) -> Line:
     """A line from its extracted text: lost glyphs removed, letter-spacing undone, width measured."""
     spaced = raw.replace(c.LOST_GLYPH, "").strip()
     cleaned = remove_letter_spacing(spaced)
-    phrased = " ".join(remove_letter_spacing(phrase) for phrase in c.HEADLINE_GAP.split(spaced))
+    gap = c.HEADLINE_GAP if is_letter_spaced(spaced) else _PHRASE_GAP
+    phrased = " ".join(remove_letter_spacing(phrase) for phrase in gap.split(spaced))
     visible = raw.replace(c.LOST_GLYPH, "")
     leading = visible[: len(visible) - len(visible.lstrip())]
     indent = sum(c.SPACE_WIDTHS.get(char, 0.5) for char in leading)
