@@ -34,6 +34,9 @@ PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
+QUOTED_TITLE = re.compile(r"《[^《》]{1,60}》")
+"""A work or document named in a line (`《共建“一带一路”倡议：进展、贡献与展望》`): its marks are its own."""
+
 HEADING_FORBIDDEN_INSIDE = frozenset("。；")
 """A heading is a phrase: it may hold a comma or a `！`, never a full stop or a semicolon."""
 

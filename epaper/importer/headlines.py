@@ -27,8 +27,10 @@ def is_subtitle(line: Line, column: float) -> bool:
 
 
 def is_unpunctuated(line: Line) -> bool:
-    """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one)."""
-    return not any(char in c.HEADING_FORBIDDEN_END for char in line.text)
+    """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one).
+
+    Marks inside a work's or document's name in 《》 are the name's, not the line's."""
+    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", line.text))
 
 
 def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,

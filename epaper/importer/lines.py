@@ -301,7 +301,7 @@ def is_indented_start(line: Line, column: float, *, after_phrase: bool = False) 
     """A line narrowed by the lost two-character indent (and not just a short last line).
 
     ``after_phrase``: the line follows one that cannot be running text (see ``cannot_run_on``), so it
-    opens a paragraph if anything does, and its closing mark at the end is not measured: it may hang.
+    opens a paragraph if anything does, and a closing mark at its end is not measured: it may hang.
     """
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent

@@ -104,7 +104,8 @@ class Page:
 
         Over an article a title may run across columns, and may be letter-spaced, when what
         follows can only follow a title: a head marker (dateline, subtitle, byline) or, for the
-        wide title, the indented first line of the text.
+        wide title, the indented first line of the text. A justified (letter-spaced) line marks
+        only an unpunctuated phrase over it: under a first line with clause marks it is the next line.
         """
         line = self.lines[index]
         if match_dateline(line.spaced) is not None or parse_byline(line.spaced) is not None:
@@ -116,8 +117,8 @@ class Page:
             return False
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
-        hanging = cannot_run_on(line, self.columns[index])
-        starts_text = (self.first_line_at(index + 1, after_phrase=hanging) or one_line_paragraph
+        phrase = cannot_run_on(line, self.columns[index])
+        starts_text = (self.first_line_at(index + 1, after_phrase=phrase) or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (

@@ -469,11 +469,11 @@ class _Segmenter:
         if index + 2 >= len(self.lines):
             return False
         line, following, full = self.lines[index], self.lines[index + 1], self.lines[index + 2]
-        hanging = cannot_run_on(line, self.columns[index])
-        measured = without_hanging_mark(following.text) if hanging else following.text
+        phrase = cannot_run_on(line, self.columns[index])
+        measured = without_hanging_mark(following.text) if phrase else following.text
         narrowed = loose_width(measured) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
-                and narrowed and self.page.first_line_at(index + 1, after_phrase=hanging))
+                and narrowed and self.page.first_line_at(index + 1, after_phrase=phrase))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

@@ -373,3 +373,12 @@ def test_a_deck_twice_as_wide_as_the_title_is_its_subtitle_and_a_kicker_decision
     assert (label.kicker, label.title, label.subtitle) == ("【市场观察】", "冬季用能高峰 煤炭供应总体平稳", None)
     assert ("line 1: 【市场观察】 over the title was taken as its kicker; if it is the title, line 2 is its subtitle "
             "printed without a dash") in label.warnings
+
+
+def test_a_title_naming_a_document_is_a_phrase_however_wide_the_marks_in_its_name() -> None:
+    """`…发布《城市更新行动：进展、成效与展望》白皮书` is a phrase over a dateline, three columns wide or not."""
+    report = column("新华社北京5月6日电（记者李明）国务院新闻办公室6日发布白皮书，介绍城市更新行动的进展和成效。",
+                    width=10)
+    (article,) = parse_page("我国发布《城市更新行动：进展、成效与展望》白皮书\n" + report)
+    assert article.title == "我国发布《城市更新行动：进展、成效与展望》白皮书"
+    assert article.dateline == "新华社北京5月6日电" and article.authors == ["李明"]
