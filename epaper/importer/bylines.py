@@ -41,6 +41,8 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
 
     Without a cue the text must hold a role word (`本报记者`), a credit word (`摄`) or be an office
     and a name (`海南省省长  刘小明`), so that a short line of ordinary text is never taken for names.
+    A paper's name before the role (`新京报记者`) or among the names (`编译/海外网 侯兴川`) and the staff
+    credited after the names (`校对 李铭`) name no author.
     """
     raw = spaced.strip()
     latin = parse_latin_byline(raw)
@@ -51,6 +53,9 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
         return Byline(raw, [office.group("name")])
     rest = _MARKER.sub(" ", raw).strip()
     cued = cued or rest != raw
+    rest = c.MEDIA_BEFORE_ROLE.sub("", c.STAFF_CREDITS.split(rest, maxsplit=1)[0])
+    if len(rest.split()) > 1 and all(len(word) == 1 for word in rest.split()):
+        rest = "".join(rest.split())  # letter-spaced: `记 者 苏 季`
     credit = None
     for word in _CREDITS:
         if (rest.endswith(word) and rest != word) or rest == word:
@@ -58,6 +63,8 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
             break
     has_role = bool(_ROLES.search(rest))
     tokens = [token for token in c.NAME_SEPARATORS.split(_ROLES.sub(" ", rest)) if token]
+    if len(tokens) > 1:
+        tokens = [token for token in tokens if not c.MEDIA_NAME.match(token)] or tokens
     if tokens and all(len(token) == 1 for token in tokens) and len(tokens) > 1:
         tokens = ["".join(tokens)]  # a letter-spaced name: `张 三`
     if not all(c.NAME.match(token) and token not in c.NOT_NAMES for token in tokens):

@@ -34,6 +34,9 @@ PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
+QUOTED_TITLE = re.compile(r"《[^《》]{1,60}》")
+"""A work or document named in a line (`《共建“一带一路”倡议：进展、贡献与展望》`): its marks are its own."""
+
 HEADING_FORBIDDEN_INSIDE = frozenset("。；")
 """A heading is a phrase: it may hold a comma or a `！`, never a full stop or a semicolon."""
 
@@ -55,6 +58,12 @@ SUBTITLE_CLOSER = re.compile(
     r"(?:之[一二三四五六七八九十]{1,3}|综述|侧记|纪实|述评|巡礼|上的(?:讲话|报告|致辞|发言|演讲))$")
 """How a subtitle ends: a series label (`…目标综述之二`, `…工作侧记`), a speech's occasion (`在…上的讲话`);
 a kicker or title does not."""
+
+DECK_WIDTH_RATIO = 2.0
+"""A line of two phrases or more this many times as wide as the title over it is its deck (subtitle), not the title."""
+
+COLUMN_LABEL = re.compile(r"^[【〔［\[（(][^【】〔〕［］\[\]]{1,12}[】〕］\]）)]$")
+"""A head line that is all one bracketed label (`【市场观察】`): a column's name, set as a kicker."""
 
 SUBTITLE_PHRASES = 3
 """A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:
@@ -169,9 +178,11 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
     re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
+    re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
-agency, site, paper or station named so (`中国经济网北京6月12日讯`)."""
+agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
+(`新京报讯（记者 苏季）`)."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""
@@ -194,7 +205,7 @@ BYLINE_ROLES = (
     *sorted(SELF_NAMED_ROLES, key=len, reverse=True),
     "本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "特约记者", "见习记者",
     "特约通讯员", "记者", "通讯员", "实习生", "撰稿", "撰文", "文/图", "文／图", "图/文", "图／文",
-    "文图", "文/", "文／", "图/", "图／", "作者",
+    "文图", "文/", "文／", "图/", "图／", "作者", "编译", "翻译",
 )
 """Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
 
@@ -202,6 +213,16 @@ _OFFICES = ("副总理", "总理", "副主席", "主席", "委员长", "副省�
             "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长")
 OFFICE_BYLINE = re.compile(rf"^(?P<office>[{CJK}]{{0,16}}(?:{'|'.join(_OFFICES)}))\s+(?P<name>[{CJK}]{{2,4}})$")
 """A speech or report printed under its speaker's office and name: `海南省省长  刘小明`, `国务院总理 李强`."""
+
+MEDIA_BEFORE_ROLE = re.compile(rf"[{CJK}]{{1,8}}(?:报|社|网|台)(?=(?:特约|见习)?记者|通讯员)")
+"""A paper's or station's name run into a role word (`新京报记者 苏季`): the role, not a name."""
+
+MEDIA_NAME = re.compile(rf"^[{CJK}]{{2,8}}(?:报|社|网|台)$")
+"""A paper, agency, site or station named among a byline's names (`编译/海外网 侯兴川`): no author."""
+
+_STAFF_ROLES = ("编辑", "校对", "责编", "美编", "审校", "审核", "监制")
+STAFF_CREDITS = re.compile(rf"\s+(?:{'|'.join(_STAFF_ROLES)})\s*[：:/／]?\s*[{CJK}]")
+"""Staff named after a byline at an article's end (`新京报记者 苏季 编辑 张三 校对 李铭`): credits, not authors."""
 
 CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘", "制图")
 """Words that follow names in a credit: `□周雯晴  摄影报道`, `张三 摄`."""

@@ -27,8 +27,10 @@ def is_subtitle(line: Line, column: float) -> bool:
 
 
 def is_unpunctuated(line: Line) -> bool:
-    """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one)."""
-    return not any(char in c.HEADING_FORBIDDEN_END for char in line.text)
+    """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one).
+
+    Marks inside a work's or document's name in 《》 are the name's, not the line's."""
+    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", line.text))
 
 
 def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,
@@ -62,6 +64,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
 
 
 UNDASHED_SUBTITLE = "line {line}: a heading under the title without a dash ({text}) was taken as the subtitle"
+KICKER_OR_TITLE = ("line {line}: {kicker} over the title was taken as its kicker; if it is the title, line {title} "
+                   "is its subtitle printed without a dash")
 UNDASHED_HEAD = 3
 """Kicker, title and subtitle: a head of this many heading lines, none dashed, ends with its subtitle."""
 
@@ -69,16 +73,21 @@ UNDASHED_HEAD = 3
 def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line | None:
     """The last line of a headline stack when it is a subtitle printed without its dash.
 
-    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, stands under
-    a line that ends as only a title does (`…突破30亿元！`: a kicker leads into the title, it does not
-    exclaim or ask), or the stack has three lines: kicker, title, subtitle.
+    It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, is a deck of two
+    phrases or more under a title it is twice as wide as (`袭击神州国光社` over `昨夕七时四人冲入总发行所
+    铁锤挥击打碎橱窗损失不大`: a kicker is not so much shorter than its title, unless it is a column's
+    bracketed label, `【市场观察】`), stands under a line
+    that ends as only a title does (`…突破30亿元！`: a kicker leads into the title, it does not exclaim
+    or ask), or the stack has three lines: kicker, title, subtitle.
     """
     if subtitles or len(head) < 2:
         return None
     last = head[-1]
     phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
+    deck = (len(phrases) >= 2 and last.width >= c.DECK_WIDTH_RATIO * head[-2].width
+            and not c.COLUMN_LABEL.match(head[-2].text))
     shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
-              or (not last.letter_spaced and len(phrases) >= c.SUBTITLE_PHRASES)
+              or (not last.letter_spaced and (len(phrases) >= c.SUBTITLE_PHRASES or deck))
               or head[-2].text.rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADLINE_ONLY_END)
     return last if shaped or len(head) == UNDASHED_HEAD else None
 

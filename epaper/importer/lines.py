@@ -15,7 +15,10 @@ from dataclasses import dataclass, replace
 from . import conventions as c
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_PHRASE_GAP = re.compile(rf"{c.HEADLINE_GAP.pattern}|(?<=[{c.CJK}]{{2}}) (?=[{c.CJK}]{{2}})")
+"""In a line not letter-spaced, one space between two runs of Chinese characters parts two phrases too."""
 _ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+_UNBROKEN_START = re.compile(r"([（(“‘《「『〈【]?)([\x21-\x7e]*)")
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ def make_line(number: int, raw: str, *, blank_before: bool = False) -> Line:
     """A line from its extracted text: lost glyphs removed, letter-spacing undone, width measured."""
     spaced = raw.replace(c.LOST_GLYPH, "").strip()
     cleaned = remove_letter_spacing(spaced)
-    phrased = " ".join(remove_letter_spacing(phrase) for phrase in c.HEADLINE_GAP.split(spaced))
+    gap = c.HEADLINE_GAP if is_letter_spaced(spaced) else _PHRASE_GAP
+    phrased = " ".join(remove_letter_spacing(phrase) for phrase in gap.split(spaced))
     visible = raw.replace(c.LOST_GLYPH, "")
     leading = visible[: len(visible) - len(visible.lstrip())]
     indent = sum(c.SPACE_WIDTHS.get(char, 0.5) for char in leading)
@@ -278,23 +282,44 @@ def blank_lines_meaningful(lines: Sequence[Line]) -> list[bool]:
     return meaningful
 
 
-def is_indented_start(line: Line, column: float) -> bool:
-    """A line narrowed by the lost two-character indent (and not just a short last line)."""
+def without_hanging_mark(text: str) -> str:
+    """``text`` less a closing mark at its end, which may hang past the column (`…研究所（MNI）`).
+
+    A closing mark never starts a line, so type sets it past the measure on the line before: a
+    first line that hangs one is as wide as a full line.
+    """
+    return text[:-1] if text[-1:] in c.CLOSING_MARKS else text
+
+
+def cannot_run_on(line: Line, column: float) -> bool:
+    """A line that ends no sentence and is narrower than a paragraph's first line: not running text
+    (a line that runs on fills its measure), so a heading or a broken line, never a paragraph's."""
+    return not ends_sentence(line.text) and line.width < column - c.FIRST_LINE_INDENT - c.INDENT_MARGIN
+
+
+def is_indented_start(line: Line, column: float, *, after_phrase: bool = False) -> bool:
+    """A line narrowed by the lost two-character indent (and not just a short last line).
+
+    ``after_phrase``: the line follows one that cannot be running text (see ``cannot_run_on``), so it
+    opens a paragraph if anything does, and a closing mark at its end is not measured: it may hang.
+    """
     if line.indent >= c.KEPT_INDENT:
         return True  # the extraction kept the indent
     if is_latin_script(line.text):
         return False  # ragged Latin text: narrowness tells nothing
+    width = line_width(without_hanging_mark(line.text)) if after_phrase else line.width
     if line.letter_spaced:  # justified, so stretched by a character or two; a first line is short by the indent
-        return not ends_sentence(line.text) and line.width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
-    narrowed = line.width <= column - c.INDENT_MARGIN
-    return narrowed and (not ends_sentence(line.text) or line.width >= column - c.INDENT_BAND)
+        return not ends_sentence(line.text) and width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+    narrowed = width <= column - c.INDENT_MARGIN
+    return narrowed and (not ends_sentence(line.text) or width >= column - c.INDENT_BAND)
 
 
 def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Sequence[bool]) -> list[bool]:
     """For each line, whether a new paragraph starts on it (the first line always does).
 
     A last line is short even with its punctuation set full: a full line thick with marks measures short.
-    A line whose last mark was carried to the next (`…不过要享这` over `“清福”…`) is a cell short, not indented.
+    A line whose last mark was carried to the next (`…不过要享这` over `“清福”…`) is a cell short, not indented;
+    one over a number or Latin word that did not fit (`…涨幅` over `1.27%。`) is short by that run.
     """
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
@@ -312,9 +337,24 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
         previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
-        carried = index + 1 < len(lines) and lines[index + 1].text[:1] in c.OPENING_MARKS
+        carried = short_by_next_start(lines[index + 1].text) if index + 1 < len(lines) else 0.0
         starts[index] = previous_short or real_blank or is_indented_start(line, columns[index] - carried)
     return starts
+
+
+def short_by_next_start(text: str) -> float:
+    """How much short of its measure a line may be for what starts the next one, ``text``.
+
+    An opening mark is carried over with what follows it (a cell); a run of Latin letters, digits
+    and signs (`1.27%`) is never broken, so the line before is short by less than the run: it is a
+    first line only if the run would have fitted it.
+    """
+    start = _UNBROKEN_START.match(text)
+    if start is None:
+        return 0.0
+    mark = 1.0 if start.group(1) else 0.0
+    run = line_width(start.group(2)) if start.group(2) else 0.0
+    return mark + max(0.0, run - c.INDENT_MARGIN)
 
 
 def _next_word_fits(lines: Sequence[Line], index: int) -> bool:

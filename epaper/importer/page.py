@@ -5,6 +5,7 @@ The questions the segmenter asks while it walks the page, answered from the line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import conventions as c
@@ -15,14 +16,18 @@ from .lines import (
     Line,
     blank_lines_meaningful,
     boundary_columns,
+    cannot_run_on,
     ends_sentence,
     is_indented_start,
     is_latin_script,
+    line_width,
     make_line,
+    short_by_next_start,
 )
 
 MAX_HEAD_LINES = 4
 """Kicker, title, subtitle and a byline: a head is never longer."""
+_LATIN_START = re.compile(r"[\x21-\x7e]+")
 BYLINE_LOOKAHEAD = 60
 """Lines searched ahead for the end byline of the text under a heading."""
 
@@ -79,25 +84,28 @@ class Page:
             return parse_byline(line.spaced, cued=True)
         return bare_name(line.spaced)
 
-    def text_ends_with_byline(self, index: int) -> bool:
-        """Does the text from ``index`` on end with an author's byline (`…。□张三`) before the next heading?"""
+    def end_byline_ahead(self, index: int, *, through_subheads: bool = False) -> Byline | None:
+        """The author's byline the text from ``index`` on ends with (`…。□张三`), if it does before the next
+        heading; ``through_subheads``: before the next heading over a head marker (a dateline, a byline)."""
         for position in range(index, min(len(self.lines), index + BYLINE_LOOKAHEAD)):
             line = self.lines[position]
-            if position > index and ends_sentence(self.lines[position - 1].text) and self.heading_at(
-                    position, at_head=True):
-                return False
+            if (position > index and ends_sentence(self.lines[position - 1].text)
+                    and self.heading_at(position, at_head=True)
+                    and not (through_subheads and not self.head_marker_at(position + 1))):
+                return None
             split = split_trailing_byline(line.spaced)
             byline = split[1] if split is not None else self.end_name(position)
             if byline is not None and byline.authors:  # a photo credit (`刘洋 摄`) signs no text
-                return True
-        return False
+                return byline
+        return None
 
     def heading_at(self, index: int, *, at_head: bool, depth: int = 0) -> bool:
         """A short unpunctuated line followed by a paragraph's first line or by more of a head.
 
         Over an article a title may run across columns, and may be letter-spaced, when what
         follows can only follow a title: a head marker (dateline, subtitle, byline) or, for the
-        wide title, the indented first line of the text.
+        wide title, the indented first line of the text. A justified (letter-spaced) line marks
+        only an unpunctuated phrase over it: under a first line with clause marks it is the next line.
         """
         line = self.lines[index]
         if match_dateline(line.spaced) is not None or parse_byline(line.spaced) is not None:
@@ -109,7 +117,8 @@ class Page:
             return False
         one_line_paragraph = (ends_sentence(following.text) and not following.letter_spaced
                               and following.width <= self.columns[index + 1] - c.SHORT_LINE_MARGIN)
-        starts_text = (is_indented_start(following, self.columns[index + 1]) or one_line_paragraph
+        phrase = cannot_run_on(line, self.columns[index])
+        starts_text = (self.first_line_at(index + 1, after_phrase=phrase) or one_line_paragraph
                        or (following.blank_before and self.blanks[index + 1]))
         marker = at_head and self.head_marker_at(index + 1)
         spanning = marker or (at_head and is_unpunctuated(line) and (
@@ -118,17 +127,21 @@ class Page:
         if not is_heading(line, self.columns[index], at_head=at_head, spanning=spanning,
                           spaced_ok=marker):
             return False
-        return (following.letter_spaced or starts_text or marker
+        return ((following.letter_spaced and is_unpunctuated(line)) or starts_text or marker
                 or self.looks_like_head(index + 1, depth + 1))
 
     def runs_on(self, index: int) -> bool:
-        """`…研究所（MNI）主任Guy` over `Rouleau对…`: in Chinese text a line that ends inside a run of Latin
-        words the next line goes on with is wrapped text; a heading ends where its phrase does."""
+        """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on
+        with (`…研究所（MNI）主任Guy` over `Rouleau对…`), or one the next line's number or word did not fit
+        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column."""
         if index + 1 >= len(self.lines):
             return False
-        last, first = self.lines[index].text[-1:], self.lines[index + 1].text[:1]
-        return (last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
-                and not is_latin_script(self.lines[index].text))
+        line, following = self.lines[index], self.lines[index + 1]
+        last, first = line.text[-1:], following.text[:1]
+        in_word = last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
+        run = _LATIN_START.match(following.text)
+        unfitted = run is not None and line.width + line_width(run.group()) > self.columns[index] + c.COLUMN_TOLERANCE
+        return (in_word or unfitted) and not is_latin_script(line.text)
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated
@@ -146,8 +159,16 @@ class Page:
         if index >= len(self.lines):
             return False
         line = self.lines[index]
-        return (ends_sentence(line.text) or is_indented_start(line, self.columns[index])
+        return (ends_sentence(line.text) or self.first_line_at(index)
                 or (line.blank_before and self.blanks[index]) or line.width >= self.columns[index] - c.INDENT_BAND)
+
+    def first_line_at(self, index: int, *, after_phrase: bool = False) -> bool:
+        """Is the line at ``index`` narrowed by a paragraph's lost indent? Not if what starts the next line
+        could not be broken and did not fit (`…发行价格为` over `21.71元/股…`), unless ``after_phrase``:
+        the line before cannot be running text, so where the width leaves it open, this line opens a paragraph."""
+        following = self.lines[index + 1].text if index + 1 < len(self.lines) and not after_phrase else ""
+        return is_indented_start(self.lines[index], self.columns[index] - short_by_next_start(following),
+                                 after_phrase=after_phrase)
 
     def looks_like_head(self, index: int, depth: int = 0) -> bool:
         return self.head_marker_at(index) or (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .bylines import match_dateline
-from .headlines import UNDASHED_SUBTITLE, compose_headline, undashed_subtitle
+from .headlines import KICKER_OR_TITLE, UNDASHED_SUBTITLE, compose_headline, undashed_subtitle
 from .lines import (
     Line,
     blank_lines_meaningful,
@@ -16,8 +16,9 @@ from .lines import (
 from .record import ImportedArticle
 from .segment import Section, split_articles
 
-NO_HEADLINE = "no headline found: the start of this text is on another page; add a title to publish it"
-NO_TEXT = "no text found under this headline"
+NO_HEADLINE = ("no headline found: the text from line {line} on starts on another page; add a title to "
+               "publish it")
+NO_TEXT = "no text found under the headline at line {line}"
 DATELINE_LINES = 3
 """A dateline and the reporters bracketed after it may wrap over this many lines."""
 
@@ -29,7 +30,11 @@ def parse_page(text: str) -> list[ImportedArticle]:
     columns = dict(zip((line.number for line in lines), wide_columns(lines), strict=True))
     articles = []
     for order, section in enumerate(split_articles(lines), start=1):
-        articles.append(read_article(order, section, _blocks(section, blanks, columns)))
+        article = read_article(order, section, _blocks(section, blanks, columns))
+        if len(section.head) == 2 and not section.subtitles:  # plain text has no type size to tell them apart
+            kicker, title = section.head
+            article.warnings.append(KICKER_OR_TITLE.format(line=kicker.number, kicker=kicker.text, title=title.number))
+        articles.append(article)
     return articles
 
 
@@ -72,9 +77,9 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         if dateline.reporters:
             _respace_reporters(article, dateline.reporters)
     if article.title is None:
-        article.warnings.append(NO_HEADLINE)
+        article.warnings.append(NO_HEADLINE.format(line=section.first_line))
     if not article.paragraphs:
-        article.warnings.append(NO_TEXT)
+        article.warnings.append(NO_TEXT.format(line=section.head[-1].number if section.head else section.first_line))
     article.warnings.extend(section.warnings)
     return article
 

@@ -28,11 +28,12 @@ from .headlines import is_heading, is_subtitle, is_unpunctuated
 from .jumps import continues_on
 from .lines import (
     Line,
+    cannot_run_on,
     ends_sentence,
-    is_indented_start,
     loose_width,
     make_line,
     suspicious_lost_glyphs,
+    without_hanging_mark,
 )
 from .marks import caption_end, caption_text, split_end_mark
 from .page import Page
@@ -339,15 +340,29 @@ class _Segmenter:
             return None
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
-        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text) or self._wider_than_column(index):
+        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+            return self._next_article(section, index)
+        reporters = self._reporters(section)
+        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
+        if signed is not None and set(signed.authors) <= set(reporters):
+            return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
+        if self._wider_than_column(index):
             return self._next_article(section, index)
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
         if self._opens_like_a_report(section):
             return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
-        if section.bylines and self.page.text_ends_with_byline(index + 1):
+        if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
+
+    @staticmethod
+    def _reporters(section: Section) -> list[str]:
+        """Who signed ``section`` so far: its bylines, and the reporters bracketed after its dateline."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        dateline = match_dateline(first.spaced) if first is not None else None
+        return [name for byline in section.bylines for name in byline.authors] + (
+            dateline.authors if dateline is not None else [])
 
     def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
         """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""
@@ -454,9 +469,11 @@ class _Segmenter:
         if index + 2 >= len(self.lines):
             return False
         line, following, full = self.lines[index], self.lines[index + 1], self.lines[index + 2]
-        narrowed = loose_width(following.text) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+        phrase = cannot_run_on(line, self.columns[index])
+        measured = without_hanging_mark(following.text) if phrase else following.text
+        narrowed = loose_width(measured) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
-                and narrowed and is_indented_start(following, self.columns[index + 1]))
+                and narrowed and self.page.first_line_at(index + 1, after_phrase=phrase))
 
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]

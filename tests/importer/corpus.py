@@ -16,7 +16,9 @@ headline), ``bare`` (the name alone under it), ``office`` (`海南省省长  刘
 under its speaker's office), ``dateline`` (bracketed after the dateline), ``in-text``
 (the first paragraph already holds dateline and reporters as printed), ``end-own`` (`□何勇` on a line
 of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（黄静）`), ``end-lost``
-(the box lost as U+FFFD) or ``none``.
+(the box lost as U+FFFD) or ``none``. An end bracket prints ``signature`` if there is one
+(`（编译/海外网 侯兴川）`); ``credit_line`` is a staff line after the text (`新京报记者 苏季 校对 李铭`),
+credits an editor reads off, not text.
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ def wrap(text: str, first: float, width: float) -> list[str]:
     """Break ``text`` into lines of ``width`` cells (the first ``first`` wide) by the Chinese line rules.
 
     A closing mark never starts a line (it hangs on the line before) and an opening mark never
-    ends one; consecutive marks are set half-width, as justified type does.
+    ends one; a run of Latin letters, digits and signs (`26.3%`) and a long dash (`——`) are never
+    broken, and a space at the break goes; consecutive marks are set half-width, as justified type does.
     """
     lines: list[str] = []
     line, used = "", 0.0
@@ -119,17 +122,24 @@ def wrap(text: str, first: float, width: float) -> list[str]:
             size += 0.5  # print sets a run of Latin letters or digits off with thin spaces
         if used + size > limit and line and char not in NO_LINE_START:
             carried = ""
-            while line and line[-1] in NO_LINE_END:
+            while len(line) > 1 and (_unbreakable(line[-1], char if not carried else carried[0])
+                                     or line[-1] in NO_LINE_END):
                 carried, line = line[-1] + carried, line[:-1]
-            while line and line[-1].isascii() and line[-1].isalnum() and char.isascii() and char.isalnum():
-                carried, line = line[-1] + carried, line[:-1]  # a number or word is not broken
-            lines.append(line)
+            lines.append(line.rstrip(" "))
             line, used, limit = carried, sum(cells(c) for c in carried), width
+            if char == " " and not line:
+                continue
         line += char
         used += size
     if line:
         lines.append(line)
     return lines
+
+
+def _unbreakable(before: str, after: str) -> bool:
+    """Type never breaks inside a run of Latin letters, digits and signs, nor inside a long dash."""
+    latin = before.isascii() and after.isascii() and not before.isspace() and not after.isspace()
+    return latin or before == after == "—"
 
 
 def gap_ascii(line: str) -> str:
@@ -216,7 +226,7 @@ class _Page:
             elif is_last and byline == "end-inline":
                 tail = self.box() + " ".join(authors)
             elif is_last and byline == "end-bracket":
-                tail = f"（{' '.join(authors)}）"
+                tail = f"（{article.get('signature') or ' '.join(authors)}）"
             self.paragraph((opening if index == 0 else "") + text, last_in_article=is_last, tail=tail)
         if article.get("continues_on"):
             self.emit(f"（下转第{_numeral(article['continues_on'])}版）")
@@ -225,6 +235,8 @@ class _Page:
         if byline in ("end-own", "end-lost"):
             box = "\ufffd" if byline == "end-lost" else self.box()
             self.emit(box + " ".join(authors))
+        if article.get("credit_line"):
+            self.emit(article["credit_line"])
         if style.blanks in ("article", "paragraph"):
             self.lines.append("")
 

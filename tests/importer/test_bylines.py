@@ -12,6 +12,8 @@ from epaper.importer.bylines import match_dateline, parse_byline, split_trailing
     ("已办理业务三百余笔。（周强）", "已办理业务三百余笔。", ["周强"], None),
     ("发展。（记者 张三 通讯员 李四）", "发展。", ["张三", "李四"], None),
     ("刘洋 摄", "", [], "刘洋 摄"),
+    ("有效。（编译/环球网 王晓）", "有效。", ["王晓"], None),
+    ("城市晚报记者  陈立  编辑  张扬  校对  李铭", "", ["陈立"], None),
 ])
 def test_trailing_bylines(line: str, text: str, authors: list[str], credit: str | None) -> None:
     split = split_trailing_byline(line)

@@ -13,7 +13,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.importer.corpus import HELD_OUT, RENDERED, TUNED, cells, load_pages, renderings, tuned_pages
+from tests.importer.corpus import (
+    HELD_OUT,
+    NO_LINE_END,
+    NO_LINE_START,
+    RENDERED,
+    TUNED,
+    cells,
+    load_pages,
+    renderings,
+    tuned_pages,
+    wrap,
+)
 from tests.importer.corpus_score import SCORER, Tally, table
 
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="the seed scorer is not next to the repository")
@@ -72,3 +83,17 @@ def test_renderings_differ_in_the_habits_they_claim() -> None:
         widest = max(sum(cells(char) for char in line) + 0.5 * len(re.findall("[0-9A-Za-z]+", line))
                      for line in printed)
         assert style.width - 1 <= widest <= style.width + 1, style.label
+
+
+def test_the_generator_keeps_the_line_breaking_rules() -> None:
+    """No line starts with a closing mark or ends with an opening one; numbers and long dashes stay whole."""
+    for style in (*TUNED, *HELD_OUT):
+        for name, _, text, _ in renderings((style,)):
+            for line in text.splitlines():
+                printed = line.strip()
+                assert not printed or printed[0] not in NO_LINE_START, (name, line)
+                assert not printed or printed[-1] not in NO_LINE_END, (name, line)
+    assert wrap("医学科技奖项（2015）颁奖", 9, 9) == ["医学科技奖项", "（2015）颁奖"]
+    assert wrap("涨幅为26.3%。民调", 5, 5)[:2] == ["涨幅为", "26.3%。民"]  # a number and its sign stay whole
+    assert wrap("我要强调——我不会", 5, 5) == ["我要强调", "——我不会"]  # so does a long dash
+    assert wrap("编译/海外网 侯兴川", 6, 6) == ["编译/海外网", "侯兴川"]  # the space at a break goes

@@ -5,6 +5,7 @@ from epaper.importer.lines import (
     join_lines,
     line_width,
     local_columns,
+    make_line,
     paragraph_starts,
     read_lines,
     remove_letter_spacing,
@@ -155,3 +156,9 @@ def test_a_texts_first_line_running_on_measures_the_column_less_the_indent() -> 
                        "220千伏及以上线路进行全面体检，发现并消除隐患37处。\n")
     assert paragraph_starts(lines, local_columns(lines, first_opens=True), [False] * 4) == [True, False, True, False]
     assert paragraph_starts(lines, local_columns(lines), [False] * 4) == [True, False, False, False]  # a fragment
+
+
+def test_one_space_between_two_headline_phrases_is_kept_but_letter_spacing_goes() -> None:
+    assert make_line(1, "坚持稳中求进 扎实推进春耕").phrased == "坚持稳中求进 扎实推进春耕"
+    assert make_line(1, "春 耕").phrased == "春耕"  # a short title spaced out to its measure
+    assert make_line(1, "截 至 1 月 4 日 全 市").phrased == "截至1月4日全市"

@@ -309,3 +309,76 @@ def test_a_first_line_running_on_into_latin_words_or_indented_is_text_not_a_seco
         (article,) = parse_page(title + "\n" + page + "\n")
         assert (article.kicker, article.title, article.subtitle) == (None, title, None)
         assert article.paragraphs[0].startswith("加拿大麦吉尔大学") and "Guy Rouleau" in article.paragraphs[0]
+
+
+
+def test_a_title_over_a_first_line_hanging_its_closing_mark_starts_the_next_report() -> None:
+    """`…称作“开门红”` fills a first line's measure and hangs its `”` past it (a closing mark never starts
+    a line), so it measures as wide as a full line; the short phrase over it cannot be running text."""
+    report = column("本报北京1月30日电（记者王浩）寒假将至，全市科普场馆开放时间日前公布：科技馆、天文馆、博物馆，"
+                    "每天开放，时长八小时；讲座、展览、体验，场场免费，“科学之夜”“少年实验室”等活动，同步推出。",
+                    "市科协表示，寒假期间，讲座、体验、研学，将持续推出，线上展厅、云课堂，也将上新。", width=24)
+    next_report = column("科技馆研究中心主任李明把这次开放称作“开门红”并说，物理、化学、生物、天文、地理，每个门类，"
+                         "都有专人负责；讲解、答疑、指导，全部免费。", width=24)
+    assert next_report.splitlines()[0].endswith("“开门红”")
+    first, second = parse_page("寒假科普活动精彩纷呈\n" + report + "科技馆实验室向中小学生开放\n" + next_report)
+    assert (first.title, second.title) == ("寒假科普活动精彩纷呈", "科技馆实验室向中小学生开放")
+    assert second.paragraphs == ["科技馆研究中心主任李明把这次开放称作“开门红”并说，物理、化学、生物、天文、地理，"
+                                 "每个门类，都有专人负责；讲解、答疑、指导，全部免费。"]
+    assert len(first.paragraphs) == 2
+
+
+def test_a_line_the_next_lines_number_did_not_fit_is_text_not_a_heading_or_a_paragraph_end() -> None:
+    """`…充电桩达到` over `38,460个…`: a number is never broken, so the line before it is short though full."""
+    report = column("本报讯（记者吴芳）全市公，今年以来新建充电桩12,500个。累计建成的公共充电桩达到38,460个，"
+                    "同比增长21.5%。", "市发展改革委表示，明年将继续加密充电网络。", width=15)
+    assert "累计建成的公共充电桩达到\n38,460个" in report
+    (article,) = parse_page("充电设施建设提速\n" + report)
+    assert article.paragraphs == ["本报讯（记者吴芳）全市公，今年以来新建充电桩12,500个。累计建成的公共充电桩达到"
+                                  "38,460个，同比增长21.5%。", "市发展改革委表示，明年将继续加密充电网络。"]
+
+
+def test_a_reports_subheads_stay_subheads_when_its_own_reporter_signs_the_end() -> None:
+    """`城市晚报讯（记者 陈立）` opens a report with subheads (one wider than the column) and the paper's end
+    credit names the same reporter with the desk's staff: one article, by one author, the credit line dropped."""
+    opening = column("城市晚报讯（记者 陈立）昨日下午，市教育局发布寒假安全工作通知，要求各校做好假期安全教育。",
+                     width=15)
+    first = column("通知要求，各校要通过家长会、致家长的一封信等方式，提醒学生注意交通、防火和防溺水安全。", width=15)
+    second = column("通知还要求各校做好寒假值班值守，保持通信畅通，遇到突发情况及时报告。", width=15)
+    page = ("寒假安全教育要早抓实抓\n" + opening + "提醒家长做好假期看护\n" + first
+            + "假期值班值守安排务必落实到具体人员\n" + second + "城市晚报记者  陈立  编辑  张扬  校对  李铭\n")
+    (article,) = parse_page(page)
+    assert article.subheads == ["提醒家长做好假期看护", "假期值班值守安排务必落实到具体人员"]
+    assert article.authors == ["陈立"] and article.dateline == "城市晚报讯"
+    assert article.paragraphs[-1] == "通知还要求各校做好寒假值班值守，保持通信畅通，遇到突发情况及时报告。"
+    assert any(artefact.kind == "byline" and "校对" in artefact.text for artefact in article.artefacts)
+
+
+def test_a_fragment_without_a_headline_names_the_line_it_starts_on() -> None:
+    """The review report's warning says where the headless text is, so an editor finds it at once."""
+    fragment = column("的工作经验，各地还要结合实际抓好落实。", width=20)
+    first, second = parse_page("\n\n" + fragment[1:] + "让城市更有温度\n本报评论员\n" + STORY)
+    assert first.title is None and second.title == "让城市更有温度"
+    assert first.warnings[0] == ("no headline found: the text from line 3 on starts on another page; "
+                                 "add a title to publish it")
+
+
+def test_a_deck_twice_as_wide_as_the_title_is_its_subtitle_and_a_kicker_decision_names_its_lines() -> None:
+    """Plain text has no type size: a long two-phrase deck under a short title is read as its subtitle,
+    a column's bracketed label stays a kicker, and every kicker-or-title decision is listed with its lines."""
+    (deck,) = parse_page("老街改造完工\n百年骑楼恢复原貌  沿街商铺陆续开张营业\n" + STORY)
+    assert (deck.kicker, deck.title, deck.subtitle) == (None, "老街改造完工", "百年骑楼恢复原貌 沿街商铺陆续开张营业")
+    assert any(warning.startswith("line 2: a heading under the title without a dash") for warning in deck.warnings)
+    (label,) = parse_page("【市场观察】\n冬季用能高峰  煤炭供应总体平稳\n" + STORY)
+    assert (label.kicker, label.title, label.subtitle) == ("【市场观察】", "冬季用能高峰 煤炭供应总体平稳", None)
+    assert ("line 1: 【市场观察】 over the title was taken as its kicker; if it is the title, line 2 is its subtitle "
+            "printed without a dash") in label.warnings
+
+
+def test_a_title_naming_a_document_is_a_phrase_however_wide_the_marks_in_its_name() -> None:
+    """`…发布《城市更新行动：进展、成效与展望》白皮书` is a phrase over a dateline, three columns wide or not."""
+    report = column("新华社北京5月6日电（记者李明）国务院新闻办公室6日发布白皮书，介绍城市更新行动的进展和成效。",
+                    width=10)
+    (article,) = parse_page("我国发布《城市更新行动：进展、成效与展望》白皮书\n" + report)
+    assert article.title == "我国发布《城市更新行动：进展、成效与展望》白皮书"
+    assert article.dateline == "新华社北京5月6日电" and article.authors == ["李明"]
