@@ -23,6 +23,7 @@ from .furniture import Masthead
 from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
+from .run_in import opens_with_run_in_lead
 from .textlines import TextLine
 from .vertical import on_page, split_vertical
 
@@ -214,7 +215,8 @@ class _ArticleReader:
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None,
                           measures: dict[int, float]) -> bool:
         """Indented from its column, after a short line that ends a sentence in a justified column (or any line
-        its first word would have fitted on: a break by hand, as in a list), set off by a space wider than
+        its first word would have fitted on: a break by hand, as in a list), opening with a run-in lead after a
+        sentence's end (`DATES:`), set off by a space wider than
         the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
         a blank line under the segment over it), or a row of a table."""
         em = printed.size
@@ -227,6 +229,8 @@ class _ArticleReader:
         if previous is None:
             return False
         column, last, text = previous
+        if opens_with_run_in_lead(printed) and ends_sentence(text):
+            return True
         leading = segment.leading
         if column is segment:
             if leading is not None and printed.box.top - last.box.top > leading + PARAGRAPH_SPACE * em:

@@ -13,6 +13,9 @@ from .ems import SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
 
+LATIN_CLOSE = (".", ":")
+"""A full stop or colon closing a line of Latin script, whatever comes before it."""
+
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
                     body_size: float) -> tuple[list[HeadGroup], list[Segment]]:
@@ -60,4 +63,11 @@ def _paragraph_ends_there(segment: Segment) -> bool:
     """The text over a subhead ends a paragraph, but not the article (no byline, no jump line)."""
     last = remove_letter_spacing(segment.lines[-1].spaced)
     spaced = segment.lines[-1].spaced
-    return ends_sentence(last) and split_trailing_byline(spaced) is None and continues_on(last) is None
+    return closes_before_heading(last) and split_trailing_byline(spaced) is None and continues_on(last) is None
+
+
+def closes_before_heading(text: str) -> bool:
+    """``text`` ends a paragraph when a heading follows it: a sentence end, and also a full stop after a figure
+    (`Docket No. FAA–2020–0686.`) or a colon opening what follows (`SUPPLEMENTARY INFORMATION:`), which in the
+    middle of a column may be a number or a list wrapped onto the next line, but never into a heading."""
+    return ends_sentence(text) or text.rstrip().endswith(LATIN_CLOSE)

@@ -236,6 +236,18 @@ def _vertical_line(stack: list[Glyph]) -> TextLine:
     return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text, vertical=True)
 
 
+def _text_size(glyphs: Sequence[Glyph]) -> float:
+    """The size of the line's text: the size most of its glyphs have, but in a line that runs on from a lead in
+    small capitals (`FOR FURTHER INFORMATION CONTACT: Ian`), the size of the text after it, as small capitals
+    are cut smaller than the type they are set with."""
+    sizes = Counter(round(glyph.size, 1) for glyph in glyphs)
+    most = sizes.most_common(1)[0][0]
+    larger = Counter({size: count for size, count in sizes.items() if not _same_size(size, most) and size > most})
+    if larger and most >= SMALL_CAPITALS * max(larger):
+        return larger.most_common(1)[0][0]
+    return most
+
+
 def _same_size(first: float, second: float) -> bool:
     return max(first, second) <= SAME_SIZE * min(first, second)
 
@@ -284,7 +296,7 @@ def _blank_band(start: float, end: float, width: float, rows: Sequence[list[Glyp
 
 
 def _line(glyphs: list[Glyph]) -> TextLine:
-    size = Counter(round(glyph.size, 1) for glyph in glyphs).most_common(1)[0][0]
+    size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
     usual = max(0.0, statistics.median(gaps)) if gaps else 0.0

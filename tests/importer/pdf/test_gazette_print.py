@@ -1,0 +1,121 @@
+"""Conventions of a gazette's document page, on glyphs placed by hand: a standing notice under the header
+rule, a heading block over the title, run-in leads in small capitals, a rule setting off a part of the
+document, bold subheads after a line ending in a figure or a colon, a title of many words, and a heading under a
+centred notice."""
+
+from __future__ import annotations
+
+from epaper.importer.headlines import undashed_subtitle
+from epaper.importer.pdf.chars import Glyph, PdfPage
+from epaper.importer.pdf.geometry import Box
+from epaper.importer.pdf.heads import group_heads, heading_lines
+from epaper.importer.pdf.joining import printed_line
+from epaper.importer.pdf.parse import read_page
+from epaper.importer.pdf.run_in import opens_with_run_in_lead
+from epaper.importer.pdf.subheads import closes_before_heading
+from epaper.importer.pdf.textlines import build_lines
+from tests.importer.pdf.test_latin_print import ITALIC, ROMAN, word, words
+
+SANS = "Helvetica"
+SANS_BOLD = "Helvetica-Bold"
+SERIF_BOLD = "Melior-Bold"
+FILLER = "the agency proposes to supersede this"
+"""A full line of the body in a column 168 points wide (half an em a letter)."""
+
+
+def lines_from(bottom: float, texts: list[str], x: float = 45.0) -> list[Glyph]:
+    """Lines of body text ten points apart, the first standing on ``bottom``."""
+    return [glyph for index, text in enumerate(texts) for glyph in word(text, x, bottom + 10 * index)]
+
+
+def gazette_page() -> PdfPage:
+    glyphs = [glyph for index, text in enumerate(["This section contains notices to the",
+                                                  "public of proposed rules."])
+              for glyph in word(text, 45, 130 + 9 * index, 8.0, SANS)]
+    glyphs += word("DEPARTMENT OF TRANSPORTATION", 45, 180, 9.0, SANS_BOLD)
+    glyphs += word("14 CFR Part 39", 45, 200, 9.0, SANS_BOLD)
+    glyphs += word("[Docket No. FAA–2020–0686]", 45, 218, 8.0, SANS_BOLD)
+    glyphs += word("Airworthiness Directives", 45, 238, 9.0, SANS_BOLD)
+    glyphs += words(("AGENCY:", 7.4, SANS_BOLD), ("Federal Aviation.", 9.0, ROMAN), x=45, bottom=254)
+    glyphs += words(("ACTION:", 7.4, SANS_BOLD), ("Notice of proposal.", 9.0, ROMAN), x=45, bottom=264)
+    glyphs += words(("SUMMARY:", 7.4, SANS_BOLD), ("The FAA proposes to supersede", 9.0, ROMAN), x=45, bottom=282)
+    glyphs += lines_from(292, [FILLER] * 4 + ["the rule in force."])
+    glyphs += words(("DATES:", 7.4, SANS_BOLD), ("Comments are due by September", 9.0, ROMAN), x=45, bottom=342)
+    glyphs += lines_from(352, [FILLER] * 3 + ["Docket No. FAA–2020–0686."])
+    glyphs += word("Examining the Docket", 45, 398, 9.0, SERIF_BOLD)
+    glyphs += lines_from(412, [FILLER] * 4 + ["shortly after receipt."])
+    glyphs += word("SUPPLEMENTARY INFORMATION:", 45, 466, 7.4, SANS_BOLD)
+    glyphs += word("Comments Invited", 45, 484, 9.0, SERIF_BOLD)
+    glyphs += lines_from(498, [FILLER] * 5 + ["of those comments."])
+    glyphs += lines_from(130, [FILLER] * 20 + ["by the closing date."], x=222)
+    rules = [Box(45, 109, 567, 109), Box(45, 150, 213, 150), Box(45, 270, 213, 270)]
+    return PdfPage(0, 612, 792, glyphs, [], rules)
+
+
+def test_a_gazette_document_reads_as_one_article_with_its_heading_block_as_kicker() -> None:
+    reading = read_page(gazette_page())
+    [article] = reading.articles
+    assert article.kicker == "DEPARTMENT OF TRANSPORTATION 14 CFR Part 39 [Docket No. FAA–2020–0686]"
+    assert article.title == "Airworthiness Directives" and article.subtitle is None
+    assert article.subheads == ["Examining the Docket", "Comments Invited"]
+    opening = [paragraph.split()[0] for paragraph in article.paragraphs]
+    assert opening[:4] == ["AGENCY:", "ACTION:", "SUMMARY:", "DATES:"]
+    assert "SUPPLEMENTARY INFORMATION:" in article.paragraphs
+    assert any(paragraph.endswith("by the closing date.") for paragraph in article.paragraphs)
+    assert "This section contains notices to the" in reading.furniture
+
+
+def test_a_notice_in_the_body_face_or_without_a_closing_rule_is_no_furniture() -> None:
+    page = gazette_page()
+    unruled = PdfPage(0, 612, 792, page.glyphs, [], [page.rules[0], page.rules[2]])
+    reading = read_page(unruled)
+    assert "This section contains notices to the" not in reading.furniture
+    assert any("This section contains notices" in paragraph for article in reading.articles
+               for paragraph in article.paragraphs)
+
+
+def test_a_run_in_lead_is_a_label_in_its_own_face_closed_by_a_colon() -> None:
+    def line(*runs: tuple[str, float, str]) -> bool:
+        [printed] = build_lines(words(*runs)).lines
+        return opens_with_run_in_lead(printed)
+
+    assert line(("DATES:", 7.4, SANS_BOLD), ("The FAA must receive comments", 9.0, ROMAN))
+    assert not line(("DATES: The FAA must receive comments", 9.0, ROMAN))
+    assert not line(("in the", 9.0, ROMAN), ("FOR FURTHER INFORMATION", 7.4, SANS_BOLD))
+    assert not line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD))
+
+
+def test_a_full_stop_after_a_figure_or_a_colon_closes_the_text_before_a_heading() -> None:
+    assert closes_before_heading("locating Docket No. FAA–2020–0686.")
+    assert closes_before_heading("SUPPLEMENTARY INFORMATION:")
+    assert closes_before_heading("全文如下。")
+    assert not closes_before_heading("the FAA will post all comments")
+
+
+def test_a_lead_in_small_capitals_takes_the_size_of_the_text_it_runs_into_and_is_no_heading() -> None:
+    glyphs = words(("FOR FURTHER INFORMATION CONTACT:", 7.4, SANS_BOLD), ("Ian", 9.0, ROMAN), bottom=100)
+    glyphs += [glyph for bottom in range(140, 200, 10) for glyph in word(FILLER, 45, bottom)]
+    glyphs += word("SUPPLEMENTARY INFORMATION:", 45, 215, 9.0, SANS_BOLD)
+    glyphs += [glyph for bottom in range(235, 300, 10) for glyph in word(FILLER, 45, bottom)]
+    lines = build_lines(glyphs).lines
+    assert lines[0].spaced == "FOR FURTHER INFORMATION CONTACT: Ian" and lines[0].size == 9.0
+    assert heading_lines(lines, 9.0, ROMAN) == []
+
+
+def test_a_latin_title_of_many_words_is_no_subtitle_but_three_chinese_phrases_are() -> None:
+    latin = [printed_line(1, "DEPARTMENT OF TRANSPORTATION"),
+             printed_line(2, "Airworthiness Directives; The Boeing Company Airplanes")]
+    assert undashed_subtitle(latin, []) is None
+    chinese = [printed_line(1, "邮政业务量稳步增长"), printed_line(2, "改革 创新 发展")]
+    assert undashed_subtitle(chinese, []) is chinese[1]
+
+
+def test_a_heading_flush_left_under_a_centred_notice_starts_a_headline_of_its_own() -> None:
+    notice = [*word("Volunteers this week are parents from Room 15", 120, 100, 12.0, ITALIC),
+              *word("Volunteers next week are parents from Room 14", 120, 118, 12.0, ITALIC)]
+    heading = word("CALENDAR OF EVENTS", 32, 134, 9.8, SERIF_BOLD)
+    subtitle = word("from Room 14 and 15", 190, 134, 9.8, SERIF_BOLD)
+    lines = build_lines([*notice, *heading]).lines
+    assert [len(group.rows) for group in group_heads(lines, [])] == [2, 1]
+    centred = build_lines([*notice, *subtitle]).lines
+    assert [len(group.rows) for group in group_heads(centred, [])] == [3]
