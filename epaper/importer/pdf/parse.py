@@ -215,7 +215,8 @@ class _ArticleReader:
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None,
                           measures: dict[int, float]) -> bool:
         """Indented from its column, after a short line that ends a sentence in a justified column (or any line
-        its first word would have fitted on: a break by hand, as in a list), opening with a run-in lead after a
+        its first word would have fitted on: a break by hand, as in a list, unless it is set in by a tab far past
+        any indent, under a part of the line over it: that line goes on), opening with a run-in lead after a
         sentence's end (`DATES:`), set off by a space wider than
         the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
         a blank line under the segment over it), or a row of a table."""
@@ -239,7 +240,9 @@ class _ArticleReader:
               and 0 < printed.box.top - last.box.bottom <= BLANK_LINE * em):
             return True
         short = not column.ragged and ends_sentence(text) and column.right - last.box.x1 > SHORT_LINE * em
-        return short or measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        tabbed = printed.box.x0 - segment.left > INDENT_MAX * em
+        broken = measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        return short or (broken and not tabbed)
 
 
 def _measures(segments: Sequence[Segment]) -> dict[int, float]:

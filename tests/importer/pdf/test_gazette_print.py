@@ -1,20 +1,19 @@
 """Conventions of a gazette's document page, on glyphs placed by hand: a standing notice under the header
 rule, a heading block over the title, run-in leads in small capitals, a rule setting off a part of the
-document, bold subheads after a line ending in a figure or a colon, a title of many words, and a heading under a
-centred notice."""
+document, bold subheads after a line ending in a figure or a colon, and a title of many words."""
 
 from __future__ import annotations
 
 from epaper.importer.headlines import undashed_subtitle
 from epaper.importer.pdf.chars import Glyph, PdfPage
 from epaper.importer.pdf.geometry import Box
-from epaper.importer.pdf.heads import group_heads, heading_lines
+from epaper.importer.pdf.heads import heading_lines
 from epaper.importer.pdf.joining import printed_line
 from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.run_in import opens_with_run_in_lead
 from epaper.importer.pdf.subheads import closes_before_heading
 from epaper.importer.pdf.textlines import build_lines
-from tests.importer.pdf.test_latin_print import ITALIC, ROMAN, word, words
+from tests.importer.pdf.test_latin_print import ROMAN, word, words
 
 SANS = "Helvetica"
 SANS_BOLD = "Helvetica-Bold"
@@ -109,13 +108,3 @@ def test_a_latin_title_of_many_words_is_no_subtitle_but_three_chinese_phrases_ar
     chinese = [printed_line(1, "邮政业务量稳步增长"), printed_line(2, "改革 创新 发展")]
     assert undashed_subtitle(chinese, []) is chinese[1]
 
-
-def test_a_heading_flush_left_under_a_centred_notice_starts_a_headline_of_its_own() -> None:
-    notice = [*word("Volunteers this week are parents from Room 15", 120, 100, 12.0, ITALIC),
-              *word("Volunteers next week are parents from Room 14", 120, 118, 12.0, ITALIC)]
-    heading = word("CALENDAR OF EVENTS", 32, 134, 9.8, SERIF_BOLD)
-    subtitle = word("from Room 14 and 15", 190, 134, 9.8, SERIF_BOLD)
-    lines = build_lines([*notice, *heading]).lines
-    assert [len(group.rows) for group in group_heads(lines, [])] == [2, 1]
-    centred = build_lines([*notice, *subtitle]).lines
-    assert [len(group.rows) for group in group_heads(centred, [])] == [3]
