@@ -25,6 +25,7 @@ from .heads import HeadGroup, group_heads, heading_lines
 from .notices import standing_notices
 from .pictures import visible_pictures
 from .ruled_parts import join_ruled_parts
+from .run_in_titles import split_run_in_titles
 from .subheads import demote_subheads
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
@@ -111,6 +112,12 @@ def _headings(state: PageState) -> None:
     state.text = [line for line in state.text if id(line) not in taken]
 
 
+def _run_in_titles(state: PageState) -> None:
+    """run_in_titles: a title in the page's title style run in before a dash and its text is a headline."""
+    split = split_run_in_titles(state.text, state.headings, state.body_font)
+    state.text, state.headings = split.text, state.headings + split.titles
+
+
 def _tables(state: PageState) -> None:
     """tables: the cells of a table row set in a column are one line."""
     state.text = merge_table_rows(state.text, state.body_size)
@@ -154,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pictures", _pictures),
     Rule("captions", _captions),
     Rule("headings", _headings),
+    Rule("run-in titles", _run_in_titles),
     Rule("tables", _tables),
     Rule("columns", _columns),
     Rule("headlines", _headlines),

@@ -24,6 +24,7 @@ from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
 from .run_in import opens_with_run_in_lead
+from .run_in_titles import TITLE_DASHES
 from .textlines import TextLine
 from .vertical import on_page, split_vertical
 
@@ -57,12 +58,15 @@ def read_page(page: PdfPage) -> PageReading:
     """
     rest, blocks = split_vertical(page)
     state = read_layout(rest)
-    numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
+    numbers = {id(glyph): number for number, line in enumerate(state.lines, start=1) for glyph in line.glyphs}
     parts = [(layout, _ArticleReader(numbers, page, _measures(state.segments))) for layout in state.layouts]
     stray = list(state.stray)
+    numbered = len(state.lines)
     for block in blocks:
         turned = read_layout(block.page, tuple(rule for rule in RULES if rule.name != "furniture"))
-        numbers = {id(line.glyphs[0]): len(numbers) + number for number, line in enumerate(turned.lines, start=1)}
+        numbers = {id(glyph): numbered + number for number, line in enumerate(turned.lines, start=1)
+                   for glyph in line.glyphs}
+        numbered += len(turned.lines)
         reader = _ArticleReader(numbers, page, _measures(turned.segments), partial(on_page, block=block))
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
@@ -81,7 +85,8 @@ class _ArticleReader:
         self.numbers = numbers
         self.measures = measures
         """Where each segment's column ends (see ``_measures``)."""
-        """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
+        """Line numbers (for the report) by each glyph of the line: a table row joined from cells keeps its first
+        cell's, the text after a run-in title its line's."""
         self.page = page
         self.to_page = to_page
         """Where a box of the part being read lies on the page (a vertical block is read turned)."""
@@ -122,9 +127,20 @@ class _ArticleReader:
         rows = headline_rows(head)
         kicker = self._headline_part(section, rows.kicker)
         title = self._headline_part(section, rows.title, bylines=False)
+        if title is not None:
+            title = self._without_run_in_dash(section, title)
         subtitle = self._headline_part(section, rows.subtitle)
         section.head = [line for line in (kicker, title) if line is not None]
         section.subtitles = [subtitle] if subtitle is not None else []
+
+    @staticmethod
+    def _without_run_in_dash(section: Section, title: Line) -> Line:
+        """A run-in title without the dash that parted it from its text (reported: nothing is lost)."""
+        spaced = title.spaced.rstrip()
+        if spaced[-1:] not in TITLE_DASHES or not spaced[:-1].endswith(" "):
+            return title
+        section.artefacts.append(Artefact(title.number, spaced[-1], "run-in title dash"))
+        return printed_line(title.number, spaced[:-1].rstrip())
 
     def _headline_part(self, section: Section, rows: list[Row], *, bylines: bool = True) -> Line | None:
         """One line for the rows of a kicker, title or subtitle; a byline set among them is read as one."""

@@ -77,7 +77,7 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
     flowing = _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])
-    lines = [_line(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
+    lines = [line_of(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
     lines += [_vertical_line(stack) for stack in stacks]
     return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
 
@@ -295,7 +295,8 @@ def _blank_band(start: float, end: float, width: float, rows: Sequence[list[Glyp
     return end - reached >= width
 
 
-def _line(glyphs: list[Glyph]) -> TextLine:
+def line_of(glyphs: list[Glyph]) -> TextLine:
+    """The line ``glyphs`` set on one baseline, left to right, with the spaces their gaps mean."""
     size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
