@@ -30,6 +30,9 @@ PRIVATE_USE = (0xE000, 0xF8FF)
 UNMAPPED = (0, 0xFFFD)
 """What PDFium gives for a glyph its font maps to no character, when it gives no character code instead."""
 
+LINE_END_HYPHEN = 0x02
+"""PDFium's code for a hyphen printed at the end of a line: the hyphen the page prints (`non-` / `normal`)."""
+
 FONT_NAME_BYTES = 256
 
 
@@ -144,6 +147,8 @@ class _GlyphReader:
         if pdfium_c.FPDFText_IsGenerated(text_page, index) == 1:
             return None  # a space or line break PDFium inferred: the layout reading finds those itself
         unicode = pdfium_c.FPDFText_GetUnicode(text_page, index)
+        if unicode == LINE_END_HYPHEN:
+            unicode = ord("-")
         unmapped = unicode in UNMAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, index) == 1
         if not unmapped and chr(unicode).isspace():
             return None

@@ -81,10 +81,11 @@ COLUMN_OVERLAP = 0.5
 
 # --- paragraphs (ems of the line's size) ----------------------------------------------------------
 
-INDENT_MIN = 1.0
+INDENT_MIN = 0.9
 
 INDENT_MAX = 3.5
-"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
+"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph: an indent of one
+em at least (a glyph box may start a little short of it), two in Chinese, at most three and a half."""
 
 PARAGRAPH_SPACE = 0.5
 """A line this many ems further under the line over it than its column's leading starts a paragraph."""
