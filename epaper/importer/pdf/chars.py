@@ -147,9 +147,9 @@ class _GlyphReader:
         if pdfium_c.FPDFText_IsGenerated(text_page, index) == 1:
             return None  # a space or line break PDFium inferred: the layout reading finds those itself
         unicode = pdfium_c.FPDFText_GetUnicode(text_page, index)
-        if unicode == LINE_END_HYPHEN:
-            unicode = ord("-")
         unmapped = unicode in UNMAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, index) == 1
+        if unicode == LINE_END_HYPHEN and not unmapped:
+            unicode = ord("-")
         if not unmapped and chr(unicode).isspace():
             return None
         pdfium_c.FPDFText_GetLooseCharBox(text_page, index, self.loose)

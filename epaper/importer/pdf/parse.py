@@ -169,15 +169,16 @@ class _ArticleReader:
                 paragraph.clear()
 
         for segment in layout.reading_order():
+            if segment.subhead:  # on one line, or wrapped onto two: one subhead
+                line = self._line(section, segment.lines, join_printed([printed.spaced for printed in segment.lines]))
+                close_paragraph()
+                section.body.append(("subhead", line))
+                blocks.append(("subhead", line.phrased))
+                previous, at_head = None, False
+                continue
             for printed in segment.lines:
                 line = self._line(section, [printed], printed.spaced)
                 if not line.spaced:
-                    continue
-                if segment.subhead:
-                    close_paragraph()
-                    section.body.append(("subhead", line))
-                    blocks.append(("subhead", line.phrased))
-                    previous, at_head = None, False
                     continue
                 if at_head and self._head_marker(section, line):
                     continue

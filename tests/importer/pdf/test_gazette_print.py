@@ -1,11 +1,12 @@
 """Conventions of a gazette's document page, on glyphs placed by hand: a standing notice under the header
 rule, a heading block over the title, run-in leads in small capitals, a rule setting off a part of the
-document, bold subheads after a line ending in a figure or a colon, and a title of many words."""
+document, bold subheads after a line ending in a figure or a colon or wrapped onto two lines, a title of many words,
+and hyphens printed at line ends."""
 
 from __future__ import annotations
 
 from epaper.importer.headlines import undashed_subtitle
-from epaper.importer.pdf.chars import Glyph, PdfPage
+from epaper.importer.pdf.chars import Glyph, PdfPage, read_pdf
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.heads import heading_lines
 from epaper.importer.pdf.joining import printed_line
@@ -13,6 +14,7 @@ from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.run_in import opens_with_run_in_lead
 from epaper.importer.pdf.subheads import closes_before_heading
 from epaper.importer.pdf.textlines import build_lines
+from tests.importer.pdf.corpus import OPEN_PAGES
 from tests.importer.pdf.test_latin_print import ROMAN, word, words
 
 SANS = "Helvetica"
@@ -108,3 +110,21 @@ def test_a_latin_title_of_many_words_is_no_subtitle_but_three_chinese_phrases_ar
     chinese = [printed_line(1, "邮政业务量稳步增长"), printed_line(2, "改革 创新 发展")]
     assert undashed_subtitle(chinese, []) is chinese[1]
 
+
+
+def test_a_subhead_wrapped_onto_two_lines_under_a_short_run_of_text_is_one_subhead() -> None:
+    glyphs = lines_from(100, ["action to bring the airplanes", "into regulatory compliance."])
+    glyphs += word("Related Service Information Under 1", 45, 132, 9.0, SERIF_BOLD)
+    glyphs += word("CFR Part 51", 45, 142, 9.0, SERIF_BOLD)
+    glyphs += lines_from(156, [FILLER] * 4 + ["the following service information."])
+    [article] = read_page(PdfPage(0, 612, 792, glyphs, [], [])).articles
+    assert article.title is None
+    assert article.subheads == ["Related Service Information Under 1 CFR Part 51"]
+    assert article.paragraphs[-1].startswith("the agency") and "CFR" not in " ".join(article.paragraphs)
+
+
+def test_the_hyphen_printed_at_a_lines_end_is_read_as_printed() -> None:
+    [page] = read_pdf(OPEN_PAGES / "federal-register-2020-08-06-p47699" / "page.pdf")
+    assert not any(glyph.text == "\x02" for glyph in page.glyphs)
+    text = " ".join(paragraph for article in read_page(page).articles for paragraph in article.paragraphs)
+    assert "PK-LQP" in text and "nose-down" in text
