@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .blocks import ArticleLayout, lay_out_articles
 from .captions import Caption, find_captions
 from .chars import Glyph, PdfPage
+from .column_flow import flow_on_from_column_feet
 from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
 from .geometry import Box
@@ -152,6 +153,11 @@ def _ruled_parts(state: PageState) -> None:
     state.layouts = join_ruled_parts(state.layouts, state.page.rules, state.body_size)
 
 
+def _column_flow(state: PageState) -> None:
+    """column_flow: headless text heading a column goes on with the story the column to its left ends with."""
+    state.layouts = flow_on_from_column_feet(state.layouts, state.body_size)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
     Rule("underlines", _underlines),
@@ -168,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     Rule("heading blocks", _heading_blocks),
     Rule("articles", _articles),
     Rule("ruled parts", _ruled_parts),
+    Rule("column flow", _column_flow),
 )
 
 

@@ -26,10 +26,12 @@ from .ems import (
     LONG_RULE,
     MARGIN,
     NAME_SCALE,
+    NEIGHBOUR_LINES,
     RULE_REACH,
     SAME_SIZE,
 )
 from .geometry import Box, union
+from .heads import runs_on
 from .shapes import frame_of
 from .textlines import TextLine
 
@@ -70,7 +72,8 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
         in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
-        if (in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None
+        says = _says_furniture(line) and not _in_running_text(line, lines)
+        if (in_header or in_footer or says or frame_of(line.box, ads) is not None
                 or _in_side_margin(line, upright)):
             furniture.append(line)
         else:
@@ -87,6 +90,15 @@ def _advertisements(page: PdfPage, lines: Sequence[TextLine]) -> list[Box]:
 
 def _text(line: TextLine) -> str:
     return remove_letter_spacing(line.spaced)
+
+
+def _in_running_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A paragraph runs on into ``line`` from the line over it (`… fax: +41 619 67 73;` over `email: …`): what it
+    says (a contact, a date) is that paragraph's, not the page's."""
+    over = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)
+            and 0 < line.box.top - other.box.top <= NEIGHBOUR_LINES * line.size]
+    nearest = max(over, key=lambda other: other.box.top, default=None)
+    return nearest is not None and runs_on(nearest)
 
 
 def _says_furniture(line: TextLine) -> bool:

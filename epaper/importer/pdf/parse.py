@@ -247,7 +247,7 @@ class _ArticleReader:
         if previous is None:
             return False
         column, last, text = previous
-        if opens_with_run_in_lead(printed) and ends_sentence(text):
+        if opens_with_run_in_lead(printed, last.font) and ends_sentence(text):
             return True
         leading = segment.leading
         if column is segment:

@@ -13,12 +13,15 @@ from .textlines import TextLine
 LEAD_ENDS = frozenset(":：")
 
 
-def opens_with_run_in_lead(line: TextLine) -> bool:
-    """The line starts with a label up to a colon in one face, and goes on in another."""
+def opens_with_run_in_lead(line: TextLine, text_font: str) -> bool:
+    """The line starts with a label up to a colon in one face, and goes on in another (or the label stands alone on
+    its line, `SUPPLEMENTARY INFORMATION:`, set in another face than the text ``text_font``)."""
     glyphs = line.glyphs
     colon = next((index for index, glyph in enumerate(glyphs) if glyph.text in LEAD_ENDS), None)
     if colon is None:
         return False
     lead = [glyph.font for glyph in glyphs[:colon] if glyph.text.isalnum()]
     text = [glyph.font for glyph in glyphs[colon + 1:] if glyph.text.isalnum()]
-    return bool(lead and text) and len(set(lead)) == 1 and lead[0] not in text
+    if not lead or len(set(lead)) > 1:
+        return False
+    return lead[0] not in text if text else lead[0] != text_font

@@ -137,7 +137,16 @@ def _small_capitals_beside(first: list[Glyph], first_box: Box, second: list[Glyp
     if _same_size(small, large) or small < SMALL_CAPITALS * large or first[0].turned or second[0].turned:
         return False
     gap = max(first_box.x0 - second_box.x1, second_box.x0 - first_box.x1)
-    return -0.1 * large <= gap <= WORD_GAP * large
+    return -0.1 * large <= gap <= WORD_GAP * large or _set_in_gap(first, first_box, second, second_box)
+
+
+def _set_in_gap(first: list[Glyph], first_box: Box, second: list[Glyph], second_box: Box) -> bool:
+    """One piece stands inside the other's extent, in a gap between its words (`listed under the ADDRESSES
+    section.`), touching none of its glyphs."""
+    host, host_box, guest_box = (first, first_box, second_box) if first_box.width >= second_box.width else (
+        second, second_box, first_box)
+    return (host_box.x0 < guest_box.x0 and guest_box.x1 < host_box.x1
+            and not any(glyph.box.horizontal_overlap(guest_box) > 0 for glyph in host))
 
 
 def _with_superscripts_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:

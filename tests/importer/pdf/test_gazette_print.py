@@ -76,14 +76,15 @@ def test_a_notice_in_the_body_face_or_without_a_closing_rule_is_no_furniture() -
 
 
 def test_a_run_in_lead_is_a_label_in_its_own_face_closed_by_a_colon() -> None:
-    def line(*runs: tuple[str, float, str]) -> bool:
+    def line(*runs: tuple[str, float, str], text_font: str = ROMAN) -> bool:
         [printed] = build_lines(words(*runs)).lines
-        return opens_with_run_in_lead(printed)
+        return opens_with_run_in_lead(printed, text_font)
 
     assert line(("DATES:", 7.4, SANS_BOLD), ("The FAA must receive comments", 9.0, ROMAN))
     assert not line(("DATES: The FAA must receive comments", 9.0, ROMAN))
     assert not line(("in the", 9.0, ROMAN), ("FOR FURTHER INFORMATION", 7.4, SANS_BOLD))
-    assert not line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD))
+    assert line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD))
+    assert not line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD), text_font=SANS_BOLD)
 
 
 def test_a_full_stop_after_a_figure_or_a_colon_closes_the_text_before_a_heading() -> None:
@@ -128,3 +129,34 @@ def test_the_hyphen_printed_at_a_lines_end_is_read_as_printed() -> None:
     assert not any(glyph.text == "\x02" for glyph in page.glyphs)
     text = " ".join(paragraph for article in read_page(page).articles for paragraph in article.paragraphs)
     assert "PK-LQP" in text and "nose-down" in text
+
+
+def test_a_story_at_a_columns_foot_goes_on_at_the_head_of_the_next_column() -> None:
+    glyphs = lines_from(100, [FILLER] * 5 + ["in an airworthy condition."])
+    glyphs += word("Airworthiness Directives; Pilatus", 45, 190, 9.0, SANS_BOLD)
+    glyphs += lines_from(204, [FILLER] * 2)
+    glyphs += lines_from(100, ["ACTION: Notice of proposed rulemaking.", *[FILLER] * 8, "on these products."], x=222)
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], []))
+    fragment, story = reading.articles
+    assert fragment.title is None and fragment.paragraphs[-1].endswith("in an airworthy condition.")
+    assert story.title == "Airworthiness Directives; Pilatus"
+    assert story.paragraphs[-1].endswith("on these products.") and "ACTION:" in " ".join(story.paragraphs)
+    continued = [glyph for glyph in glyphs if glyph.box.x0 < 222]
+    continued += word("（上接第4版）", 222, 100) + lines_from(110, [FILLER] * 3, x=222)
+    _, story = read_page(PdfPage(0, 612, 792, continued, [], [])).articles
+    assert story.paragraphs == [f"{FILLER} {FILLER}"], "text continued from another page is not the story's"
+
+
+def test_small_capitals_set_in_a_gap_of_a_line_belong_to_it() -> None:
+    glyphs = word("listed under the", 45, 100) + word("ADDRESSES", 121, 100, 7.4, SANS_BOLD)
+    glyphs += word("section.", 157, 100)
+    [line] = build_lines(glyphs).lines
+    assert line.spaced == "listed under the ADDRESSES section."
+
+
+def test_a_contact_line_a_paragraph_runs_on_into_is_text_not_furniture() -> None:
+    glyphs = lines_from(400, [FILLER, "Switzerland; fax: +41 619 67 73;", "email: techsupport@pilatus.ch",
+                              "internet: www.pilatus-aircraft.com.", FILLER, "and the rest."])
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], []))
+    assert not reading.furniture
+    assert "email: techsupport@pilatus.ch internet:" in reading.articles[0].paragraphs[0]
