@@ -36,7 +36,8 @@ def flow_on_from_column_feet(layouts: Sequence[ArticleLayout], body_size: float)
 
 def _story_ending_left_of(segment: Segment, stories: Sequence[ArticleLayout], layouts: Sequence[ArticleLayout],
                           body_size: float) -> ArticleLayout | None:
-    """The headed story whose text ends the column left of ``segment``, if ``segment`` heads its column."""
+    """The headed story whose text ends the column left of ``segment``, if ``segment`` heads its column and the
+    story is not set across that column too."""
     box = segment.box
     blocks = [(layout, other.box) for layout in layouts for other in layout.segments if other is not segment]
     blocks += [(layout, layout.head.box) for layout in layouts if layout.head is not None]
@@ -49,6 +50,8 @@ def _story_ending_left_of(segment: Segment, stories: Sequence[ArticleLayout], la
     story, last = max(left, key=lambda pair: pair[1].bottom)
     if story.head is None or story not in stories or last.bottom < box.top:
         return None
+    if story.box.horizontal_overlap(box) > body_size:
+        return None  # set across the segment's column too (a table under its title): it flows into no column
     return story
 
 

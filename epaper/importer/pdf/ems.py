@@ -143,8 +143,8 @@ SET_IN = 3.0
 SUBHEAD_SCALE = 1.45
 """A subhead is set at most this much larger than the body; larger is the title of another article."""
 
-SUBHEAD_LINES = 2
-"""A subhead runs to at most this many lines (a count, not ems): one, or two where the column is narrow."""
+SUBHEAD_LINES = 3
+"""A subhead runs to at most this many lines (a count, not ems): one, or two or three where the column is narrow."""
 
 SUBHEAD_REACH = 2.5
 """The text around a subhead is at most this many body ems above and under it."""

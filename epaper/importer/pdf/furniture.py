@@ -116,7 +116,7 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     """
     top_lines = [line for line in lines
                  if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
-    marked = [line for line in top_lines if _says_masthead(line) or _says_furniture(line)]
+    marked = [line for line in top_lines if _says_masthead(line, lines) or _says_furniture(line)]
     if not marked:
         first_line = min(line.box.top for line in lines)
         over_text = [rule.bottom for rule in page.rules
@@ -133,13 +133,15 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     return Box(min(rule.x0, block.x0), 0.0, max(rule.x1, block.x1), rule.bottom)
 
 
-def _says_masthead(line: TextLine) -> bool:
+def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
     """A masthead's own words: its date, 第N期, CN number; a Latin date only as most of its line, since running
-    text dates things too."""
+    text dates things too, and not where a paragraph runs on into it (`… Bulletin 737–31–1860, dated` over
+    `June 12, 2020.`)."""
     text = _text(line)
     latin = c.LATIN_ISSUE_DATE.search(line.spaced)
     return (any(pattern.search(text) for pattern in c.MASTHEAD)
-            or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())))
+            or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())
+                and not _in_running_text(line, lines)))
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:

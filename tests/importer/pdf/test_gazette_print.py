@@ -160,3 +160,13 @@ def test_a_contact_line_a_paragraph_runs_on_into_is_text_not_furniture() -> None
     reading = read_page(PdfPage(0, 612, 792, glyphs, [], []))
     assert not reading.furniture
     assert "email: techsupport@pilatus.ch internet:" in reading.articles[0].paragraphs[0]
+
+
+def test_a_date_a_paragraph_runs_on_into_at_the_top_of_a_page_is_text_not_the_masthead() -> None:
+    glyphs = word("Thursday, August 6, 2020", 45, 40, 8.0)
+    glyphs += lines_from(70, [FILLER, "Service Bulletin 737–31–1860, dated", "June 12, 2020.", *[FILLER] * 6])
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], [Box(45, 50, 567, 50)]))
+    assert reading.masthead.date is not None and reading.masthead.date.isoformat() == "2020-08-06"
+    assert "June 12, 2020." not in reading.furniture
+    assert "dated June 12, 2020." in reading.articles[0].paragraphs[0]
+
