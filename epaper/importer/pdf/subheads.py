@@ -9,7 +9,7 @@ from ..bylines import split_trailing_byline
 from ..jumps import continues_on
 from ..lines import ends_sentence, remove_letter_spacing
 from .columns import Segment
-from .ems import SUBHEAD_LINES, SUBHEAD_REACH, SUBHEAD_SCALE
+from .ems import EDGE, SUBHEAD_LINES, SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
 
@@ -48,15 +48,14 @@ def _style(group: HeadGroup) -> tuple[str, float]:
 
 
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], body_size: float) -> bool:
-    """A heading of one style, on one line or wrapped onto a second in a narrow column, no wider than the
-    column it stands in, with text over it that ends a paragraph and text under it."""
+    """A heading of one style, on one line or wrapped onto a few in a narrow column, no wider than the text
+    over and under it (or set at the left edge of a shorter run over it), which ends a paragraph over it."""
     if (len(group.rows) > SUBHEAD_LINES or len({round(row.size) for row in group.rows}) > 1
             or group.size > SUBHEAD_SCALE * body_size or group.vertical):
         return False
     box, reach = group.box, SUBHEAD_REACH * body_size
-    column = [segment for segment in segments if segment.box.overlaps_horizontally(box, 0.5)]
-    if not column or box.width > max(segment.box.width for segment in column) + body_size:
-        return False
+    column = [segment for segment in segments if segment.box.overlaps_horizontally(box, 0.5)
+              and (box.width <= segment.box.width + body_size or abs(segment.box.x0 - box.x0) <= EDGE * body_size)]
     above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach
              and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)]
     below = [segment for segment in column if 0 <= segment.box.top - box.bottom <= reach]
