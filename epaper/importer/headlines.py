@@ -83,13 +83,19 @@ def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line |
     if subtitles or len(head) < 2:
         return None
     last = head[-1]
-    phrases = [phrase for phrase in last.spaced.split() if len(phrase) > 1]
+    phrases = [phrase for phrase in _phrases(last.spaced) if len(phrase) > 1]
     deck = (len(phrases) >= 2 and last.width >= c.DECK_WIDTH_RATIO * head[-2].width
             and not c.COLUMN_LABEL.match(head[-2].text))
     shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
               or (not last.letter_spaced and (len(phrases) >= c.SUBTITLE_PHRASES or deck))
               or head[-2].text.rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADLINE_ONLY_END)
     return last if shaped or len(head) == UNDASHED_HEAD else None
+
+
+def _phrases(spaced: str) -> list[str]:
+    """The phrases of a headline line: parted by spaces in Chinese, by a wide gap (two spaces) in Latin script,
+    whose single spaces part words."""
+    return spaced.split("  ") if is_latin_script(spaced) else spaced.split()
 
 
 def _brackets_balanced(text: str) -> bool:

@@ -163,7 +163,8 @@ def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block],
     """The headline's width, widened to the columns that start right under it and no other headline claims.
 
     A headline with nothing starting under it, but text starting beside its top, governs that text:
-    a vertical headline, or one set at the left of its story (左题右文).
+    a vertical headline, or one set at the left of its story (左题右文). Text starting on the headline's own
+    line (a title run in before it) starts beside it too.
     """
     if head.vertical:
         return Span(_span_beside(head, blocks, body_size), beside=True)
@@ -175,8 +176,10 @@ def _span(head: HeadGroup, heads: Sequence[HeadGroup], blocks: Sequence[_Block],
         beside = _span_beside(head, blocks, body_size)
         if beside != head.box:
             return Span(beside, beside=True)
-    span = _with_level_columns(union([head.box, *row]), head, heads, boxes, body_size)
-    return Span(Box(span.x0, head.box.top, span.x1, head.box.bottom), beside=False)
+    run_in = [box for box in boxes if abs(box.top - head.box.top) <= LEVEL * body_size
+              and box.x0 < head.box.x1 < box.x1]
+    span = _with_level_columns(union([head.box, *row, *run_in]), head, heads, boxes, body_size)
+    return Span(Box(span.x0, head.box.top, span.x1, head.box.bottom), beside=bool(run_in))
 
 
 def _with_level_columns(span: Box, head: HeadGroup, heads: Sequence[HeadGroup], boxes: Sequence[Box],

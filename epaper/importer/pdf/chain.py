@@ -17,11 +17,16 @@ from dataclasses import dataclass, field, replace
 from .blocks import ArticleLayout, lay_out_articles
 from .captions import Caption, find_captions
 from .chars import Glyph, PdfPage
+from .column_flow import flow_on_from_column_feet
 from .columns import Segment, build_segments, usual_size
 from .furniture import Masthead, separate_furniture
 from .geometry import Box
+from .heading_blocks import stack_heading_blocks
 from .heads import HeadGroup, group_heads, heading_lines
+from .notices import standing_notices
 from .pictures import visible_pictures
+from .ruled_parts import join_ruled_parts
+from .run_in_titles import split_run_in_titles
 from .subheads import demote_subheads
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
@@ -82,6 +87,13 @@ def _body_type(state: PageState) -> None:
     state.body_font = fonts[0][0] if fonts else ""
 
 
+def _notices(state: PageState) -> None:
+    """notices: small print boxed by rules under the header, before any story, is the page's standing notice."""
+    notice = standing_notices(state.text, state.page.rules, state.body_size, state.body_font)
+    state.furniture += notice
+    state.text = [line for line in state.text if line not in notice]
+
+
 def _pictures(state: PageState) -> None:
     """pictures: the visible part of each placed image, clipped to its frame."""
     state.pictures = visible_pictures(state.page.pictures, state.lines, state.page.width, state.page.height)
@@ -101,6 +113,12 @@ def _headings(state: PageState) -> None:
     state.text = [line for line in state.text if id(line) not in taken]
 
 
+def _run_in_titles(state: PageState) -> None:
+    """run_in_titles: a title in the page's title style run in before a dash and its text is a headline."""
+    split = split_run_in_titles(state.text, state.headings, state.body_font)
+    state.text, state.headings = split.text, state.headings + split.titles
+
+
 def _tables(state: PageState) -> None:
     """tables: the cells of a table row set in a column are one line."""
     state.text = merge_table_rows(state.text, state.body_size)
@@ -118,6 +136,11 @@ def _headlines(state: PageState) -> None:
     state.segments = state.segments + subheads
 
 
+def _heading_blocks(state: PageState) -> None:
+    """heading_blocks: a document's heading lines stacked over its title, no text between, are its kicker."""
+    state.heads, state.segments = stack_heading_blocks(state.heads, state.segments, state.body_font, state.body_size)
+
+
 def _articles(state: PageState) -> None:
     """blocks: each segment, caption and picture goes to the headline that governs it, in reading order."""
     page = state.page
@@ -125,18 +148,33 @@ def _articles(state: PageState) -> None:
                                      page.frames, state.body_size)
 
 
+def _ruled_parts(state: PageState) -> None:
+    """ruled_parts: headless text under a rule right under a story's text is a part of that story."""
+    state.layouts = join_ruled_parts(state.layouts, state.page.rules, state.body_size)
+
+
+def _column_flow(state: PageState) -> None:
+    """column_flow: headless text heading a column goes on with the story the column to its left ends with."""
+    state.layouts = flow_on_from_column_feet(state.layouts, state.body_size)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
     Rule("underlines", _underlines),
     Rule("furniture", _furniture),
     Rule("body type", _body_type),
+    Rule("notices", _notices),
     Rule("pictures", _pictures),
     Rule("captions", _captions),
     Rule("headings", _headings),
+    Rule("run-in titles", _run_in_titles),
     Rule("tables", _tables),
     Rule("columns", _columns),
     Rule("headlines", _headlines),
+    Rule("heading blocks", _heading_blocks),
     Rule("articles", _articles),
+    Rule("ruled parts", _ruled_parts),
+    Rule("column flow", _column_flow),
 )
 
 

@@ -30,6 +30,9 @@ PRIVATE_USE = (0xE000, 0xF8FF)
 UNMAPPED = (0, 0xFFFD)
 """What PDFium gives for a glyph its font maps to no character, when it gives no character code instead."""
 
+LINE_END_HYPHEN = 0x02
+"""PDFium's code for a hyphen printed at the end of a line: the hyphen the page prints (`non-` / `normal`)."""
+
 FONT_NAME_BYTES = 256
 
 
@@ -145,6 +148,8 @@ class _GlyphReader:
             return None  # a space or line break PDFium inferred: the layout reading finds those itself
         unicode = pdfium_c.FPDFText_GetUnicode(text_page, index)
         unmapped = unicode in UNMAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, index) == 1
+        if unicode == LINE_END_HYPHEN and not unmapped:
+            unicode = ord("-")
         if not unmapped and chr(unicode).isspace():
             return None
         pdfium_c.FPDFText_GetLooseCharBox(text_page, index, self.loose)

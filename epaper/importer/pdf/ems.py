@@ -81,10 +81,11 @@ COLUMN_OVERLAP = 0.5
 
 # --- paragraphs (ems of the line's size) ----------------------------------------------------------
 
-INDENT_MIN = 1.0
+INDENT_MIN = 0.9
 
 INDENT_MAX = 3.5
-"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph."""
+"""A line whose left edge is this many ems (from … to) in from its column's starts a paragraph: an indent of one
+em at least (a glyph box may start a little short of it), two in Chinese, at most three and a half."""
 
 PARAGRAPH_SPACE = 0.5
 """A line this many ems further under the line over it than its column's leading starts a paragraph."""
@@ -141,6 +142,9 @@ SET_IN = 3.0
 
 SUBHEAD_SCALE = 1.45
 """A subhead is set at most this much larger than the body; larger is the title of another article."""
+
+SUBHEAD_LINES = 3
+"""A subhead runs to at most this many lines (a count, not ems): one, or two or three where the column is narrow."""
 
 SUBHEAD_REACH = 2.5
 """The text around a subhead is at most this many body ems above and under it."""

@@ -26,10 +26,12 @@ from .ems import (
     LONG_RULE,
     MARGIN,
     NAME_SCALE,
+    NEIGHBOUR_LINES,
     RULE_REACH,
     SAME_SIZE,
 )
 from .geometry import Box, union
+from .heads import runs_on
 from .shapes import frame_of
 from .textlines import TextLine
 
@@ -70,7 +72,8 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
         in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
-        if (in_header or in_footer or _says_furniture(line) or frame_of(line.box, ads) is not None
+        says = _says_furniture(line) and not _in_running_text(line, lines)
+        if (in_header or in_footer or says or frame_of(line.box, ads) is not None
                 or _in_side_margin(line, upright)):
             furniture.append(line)
         else:
@@ -89,6 +92,15 @@ def _text(line: TextLine) -> str:
     return remove_letter_spacing(line.spaced)
 
 
+def _in_running_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A paragraph runs on into ``line`` from the line over it (`… fax: +41 619 67 73;` over `email: …`): what it
+    says (a contact, a date) is that paragraph's, not the page's."""
+    over = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)
+            and 0 < line.box.top - other.box.top <= NEIGHBOUR_LINES * line.size]
+    nearest = max(over, key=lambda other: other.box.top, default=None)
+    return nearest is not None and runs_on(nearest)
+
+
 def _says_furniture(line: TextLine) -> bool:
     text = _text(line)
     return (any(pattern.search(text) for pattern in c.PAGE_FURNITURE) or c.PAGE_LABEL.match(text) is not None
@@ -104,7 +116,7 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     """
     top_lines = [line for line in lines
                  if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
-    marked = [line for line in top_lines if _says_masthead(line) or _says_furniture(line)]
+    marked = [line for line in top_lines if _says_masthead(line, lines) or _says_furniture(line)]
     if not marked:
         first_line = min(line.box.top for line in lines)
         over_text = [rule.bottom for rule in page.rules
@@ -121,13 +133,15 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     return Box(min(rule.x0, block.x0), 0.0, max(rule.x1, block.x1), rule.bottom)
 
 
-def _says_masthead(line: TextLine) -> bool:
+def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
     """A masthead's own words: its date, 第N期, CN number; a Latin date only as most of its line, since running
-    text dates things too."""
+    text dates things too, and not where a paragraph runs on into it (`… Bulletin 737–31–1860, dated` over
+    `June 12, 2020.`)."""
     text = _text(line)
     latin = c.LATIN_ISSUE_DATE.search(line.spaced)
     return (any(pattern.search(text) for pattern in c.MASTHEAD)
-            or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())))
+            or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())
+                and not _in_running_text(line, lines)))
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:

@@ -52,6 +52,8 @@ class Row:
 @dataclass
 class HeadGroup:
     rows: list[Row] = field(default_factory=list)
+    kicker_rows: int = 0
+    """The first rows are a heading block stacked over the headline (see ``heading_blocks``): its kicker."""
 
     @property
     def box(self) -> Box:
@@ -110,10 +112,25 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size: float, body_font: str) -> bool:
     """A line at about body size set in a heading font, neither continued nor led into by running text."""
     in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
-                       and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font))
+                       and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font)
+                       and not _closes_in(line, body_font))
+    run = _font_run(line, lines)
     return (in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
-            and not _goes_on_from_line_over(min(_font_run(line, lines), key=lambda member: member.box.top), lines)
+            and not _goes_on_from_line_over(min(run, key=lambda member: member.box.top), lines)
+            and not _ends_as_no_heading(max(run, key=lambda member: member.box.top))
             and not line.spaced.startswith(c.LIST_BULLETS))
+
+
+def _closes_in(line: TextLine, font: str) -> bool:
+    """The line's last letter or figure is set in ``font``: a run-in lead (`CONTACT: Ian`) going on into the text."""
+    last = next((glyph for glyph in reversed(line.glyphs) if glyph.text.isalnum()), None)
+    return last is not None and last.font == font
+
+
+def _ends_as_no_heading(line: TextLine) -> bool:
+    """The line ends with clause punctuation, as no heading does: a label leading into what follows
+    (`SUPPLEMENTARY INFORMATION:`), or a clause going on."""
+    return remove_letter_spacing(line.spaced).rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADING_FORBIDDEN_END
 
 
 def _brief_title(line: TextLine, lines: Sequence[TextLine], body_size: float) -> bool:
@@ -258,22 +275,31 @@ def _column_centred_under(line: TextLine, columns: Sequence[Box]) -> Box | None:
 def _under(group: HeadGroup, line: TextLine) -> bool:
     box = group.box
     gap = line.box.top - box.bottom
-    return -0.2 * line.size <= gap <= HEAD_GAP * max(group.rows[-1].size, line.size) and box.overlaps_horizontally(
-        line.box)
+    return (-0.2 * line.size <= gap <= HEAD_GAP * max(group.rows[-1].size, line.size)
+            and box.overlaps_horizontally(line.box) and aligned_with(line.box, box, line.size))
+
+
+def aligned_with(line: Box, headline: Box, size: float) -> bool:
+    """The rows of one headline share its alignment: a row under it is centred on it or starts at or within its
+    left edge. A row starting further left, off its middle, is flush left under a centred notice: another heading."""
+    centred = abs((line.x0 + line.x1) / 2 - (headline.x0 + headline.x1) / 2) <= CENTRED * size
+    return centred or line.x0 >= headline.x0 - FLUSH * size
 
 
 def headline_rows(group: HeadGroup) -> HeadlineRows:
     """The largest rows are the title; rows over it the kicker, rows under it the subtitle.
 
-    A dashed row (`——…`) is always a subtitle, whatever its size.
+    A dashed row (`——…`) is always a subtitle, whatever its size. A heading block stacked over the
+    headline is its kicker.
     """
-    undashed = [row for row in group.rows if not _dashed(row)]
+    block, rows = group.rows[:group.kicker_rows], group.rows[group.kicker_rows:]
+    undashed = [row for row in rows if not _dashed(row)]
     if not undashed:
-        return HeadlineRows([], [], list(group.rows))
+        return HeadlineRows(block, [], list(rows))
     largest = max(row.size for row in undashed)
-    title_rows = [index for index, row in enumerate(group.rows) if row in undashed and row.size >= TITLE_SIZE * largest]
+    title_rows = [index for index, row in enumerate(rows) if row in undashed and row.size >= TITLE_SIZE * largest]
     first, last = title_rows[0], title_rows[-1]
-    return HeadlineRows(group.rows[:first], group.rows[first:last + 1], group.rows[last + 1:])
+    return HeadlineRows(block + rows[:first], rows[first:last + 1], rows[last + 1:])
 
 
 def _dashed(row: Row) -> bool:

@@ -23,6 +23,8 @@ from .furniture import Masthead
 from .geometry import Box
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
+from .run_in import opens_with_run_in_lead
+from .run_in_titles import TITLE_DASHES
 from .textlines import TextLine
 from .vertical import on_page, split_vertical
 
@@ -56,12 +58,15 @@ def read_page(page: PdfPage) -> PageReading:
     """
     rest, blocks = split_vertical(page)
     state = read_layout(rest)
-    numbers = {id(line.glyphs[0]): number for number, line in enumerate(state.lines, start=1)}
+    numbers = {id(glyph): number for number, line in enumerate(state.lines, start=1) for glyph in line.glyphs}
     parts = [(layout, _ArticleReader(numbers, page, _measures(state.segments))) for layout in state.layouts]
     stray = list(state.stray)
+    numbered = len(state.lines)
     for block in blocks:
         turned = read_layout(block.page, tuple(rule for rule in RULES if rule.name != "furniture"))
-        numbers = {id(line.glyphs[0]): len(numbers) + number for number, line in enumerate(turned.lines, start=1)}
+        numbers = {id(glyph): numbered + number for number, line in enumerate(turned.lines, start=1)
+                   for glyph in line.glyphs}
+        numbered += len(turned.lines)
         reader = _ArticleReader(numbers, page, _measures(turned.segments), partial(on_page, block=block))
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
@@ -80,7 +85,8 @@ class _ArticleReader:
         self.numbers = numbers
         self.measures = measures
         """Where each segment's column ends (see ``_measures``)."""
-        """Line numbers (for the report) by the line's first glyph: a table row joined from cells keeps its own."""
+        """Line numbers (for the report) by each glyph of the line: a table row joined from cells keeps its first
+        cell's, the text after a run-in title its line's."""
         self.page = page
         self.to_page = to_page
         """Where a box of the part being read lies on the page (a vertical block is read turned)."""
@@ -121,9 +127,20 @@ class _ArticleReader:
         rows = headline_rows(head)
         kicker = self._headline_part(section, rows.kicker)
         title = self._headline_part(section, rows.title, bylines=False)
+        if title is not None:
+            title = self._without_run_in_dash(section, title)
         subtitle = self._headline_part(section, rows.subtitle)
         section.head = [line for line in (kicker, title) if line is not None]
         section.subtitles = [subtitle] if subtitle is not None else []
+
+    @staticmethod
+    def _without_run_in_dash(section: Section, title: Line) -> Line:
+        """A run-in title without the dash that parted it from its text (reported: nothing is lost)."""
+        spaced = title.spaced.rstrip()
+        if spaced[-1:] not in TITLE_DASHES or not spaced[:-1].endswith(" "):
+            return title
+        section.artefacts.append(Artefact(title.number, spaced[-1], "run-in title dash"))
+        return printed_line(title.number, spaced[:-1].rstrip())
 
     def _headline_part(self, section: Section, rows: list[Row], *, bylines: bool = True) -> Line | None:
         """One line for the rows of a kicker, title or subtitle; a byline set among them is read as one."""
@@ -152,15 +169,16 @@ class _ArticleReader:
                 paragraph.clear()
 
         for segment in layout.reading_order():
+            if segment.subhead:  # on one line, or wrapped onto two: one subhead
+                line = self._line(section, segment.lines, join_printed([printed.spaced for printed in segment.lines]))
+                close_paragraph()
+                section.body.append(("subhead", line))
+                blocks.append(("subhead", line.phrased))
+                previous, at_head = None, False
+                continue
             for printed in segment.lines:
                 line = self._line(section, [printed], printed.spaced)
                 if not line.spaced:
-                    continue
-                if segment.subhead:
-                    close_paragraph()
-                    section.body.append(("subhead", line))
-                    blocks.append(("subhead", line.phrased))
-                    previous, at_head = None, False
                     continue
                 if at_head and self._head_marker(section, line):
                     continue
@@ -214,7 +232,9 @@ class _ArticleReader:
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None,
                           measures: dict[int, float]) -> bool:
         """Indented from its column, after a short line that ends a sentence in a justified column (or any line
-        its first word would have fitted on: a break by hand, as in a list), set off by a space wider than
+        its first word would have fitted on: a break by hand, as in a list, unless it is set in by a tab far past
+        any indent, under a part of the line over it: that line goes on), opening with a run-in lead after a
+        sentence's end (`DATES:`), set off by a space wider than
         the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
         a blank line under the segment over it), or a row of a table."""
         em = printed.size
@@ -227,6 +247,8 @@ class _ArticleReader:
         if previous is None:
             return False
         column, last, text = previous
+        if opens_with_run_in_lead(printed, last.font) and ends_sentence(text):
+            return True
         leading = segment.leading
         if column is segment:
             if leading is not None and printed.box.top - last.box.top > leading + PARAGRAPH_SPACE * em:
@@ -235,7 +257,9 @@ class _ArticleReader:
               and 0 < printed.box.top - last.box.bottom <= BLANK_LINE * em):
             return True
         short = not column.ragged and ends_sentence(text) and column.right - last.box.x1 > SHORT_LINE * em
-        return short or measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        tabbed = printed.box.x0 - segment.left > INDENT_MAX * em
+        broken = measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        return short or (broken and not tabbed)
 
 
 def _measures(segments: Sequence[Segment]) -> dict[int, float]:

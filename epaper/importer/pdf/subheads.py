@@ -1,4 +1,4 @@
-"""Subheads: a one-line heading set inside a column, between two runs of the same article's text."""
+"""Subheads: a heading set inside a column, between two runs of the same article's text."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from ..bylines import split_trailing_byline
 from ..jumps import continues_on
 from ..lines import ends_sentence, remove_letter_spacing
 from .columns import Segment
-from .ems import SUBHEAD_REACH, SUBHEAD_SCALE
+from .ems import EDGE, SUBHEAD_LINES, SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
+
+LATIN_CLOSE = (".", ":")
+"""A full stop or colon closing a line of Latin script, whatever comes before it."""
 
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
@@ -45,11 +48,14 @@ def _style(group: HeadGroup) -> tuple[str, float]:
 
 
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], body_size: float) -> bool:
-    if len(group.rows) != 1 or group.size > SUBHEAD_SCALE * body_size or group.vertical:
+    """A heading of one style, on one line or wrapped onto a few in a narrow column, no wider than the text
+    over and under it (or set at the left edge of a shorter run over it), which ends a paragraph over it."""
+    if (len(group.rows) > SUBHEAD_LINES or len({round(row.size) for row in group.rows}) > 1
+            or group.size > SUBHEAD_SCALE * body_size or group.vertical):
         return False
     box, reach = group.box, SUBHEAD_REACH * body_size
-    column = [segment for segment in segments
-              if segment.box.overlaps_horizontally(box, 0.5) and box.width <= segment.box.width + body_size]
+    column = [segment for segment in segments if segment.box.overlaps_horizontally(box, 0.5)
+              and (box.width <= segment.box.width + body_size or abs(segment.box.x0 - box.x0) <= EDGE * body_size)]
     above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach
              and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)]
     below = [segment for segment in column if 0 <= segment.box.top - box.bottom <= reach]
@@ -60,4 +66,11 @@ def _paragraph_ends_there(segment: Segment) -> bool:
     """The text over a subhead ends a paragraph, but not the article (no byline, no jump line)."""
     last = remove_letter_spacing(segment.lines[-1].spaced)
     spaced = segment.lines[-1].spaced
-    return ends_sentence(last) and split_trailing_byline(spaced) is None and continues_on(last) is None
+    return closes_before_heading(last) and split_trailing_byline(spaced) is None and continues_on(last) is None
+
+
+def closes_before_heading(text: str) -> bool:
+    """``text`` ends a paragraph when a heading follows it: a sentence end, and also a full stop after a figure
+    (`Docket No. FAA–2020–0686.`) or a colon opening what follows (`SUPPLEMENTARY INFORMATION:`), which in the
+    middle of a column may be a number or a list wrapped onto the next line, but never into a heading."""
+    return ends_sentence(text) or text.rstrip().endswith(LATIN_CLOSE)

@@ -77,7 +77,7 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
     flowing = _with_symbols_joined([piece for piece in pieces if id(piece[0]) not in stacked])
-    lines = [_line(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
+    lines = [line_of(piece) for piece in _with_superscripts_joined(_with_small_capitals_joined(flowing))]
     lines += [_vertical_line(stack) for stack in stacks]
     return PageLines(sorted(lines, key=lambda line: (line.box.top, line.box.x0)), stray)
 
@@ -137,7 +137,16 @@ def _small_capitals_beside(first: list[Glyph], first_box: Box, second: list[Glyp
     if _same_size(small, large) or small < SMALL_CAPITALS * large or first[0].turned or second[0].turned:
         return False
     gap = max(first_box.x0 - second_box.x1, second_box.x0 - first_box.x1)
-    return -0.1 * large <= gap <= WORD_GAP * large
+    return -0.1 * large <= gap <= WORD_GAP * large or _set_in_gap(first, first_box, second, second_box)
+
+
+def _set_in_gap(first: list[Glyph], first_box: Box, second: list[Glyph], second_box: Box) -> bool:
+    """One piece stands inside the other's extent, in a gap between its words (`listed under the ADDRESSES
+    section.`), touching none of its glyphs."""
+    host, host_box, guest_box = (first, first_box, second_box) if first_box.width >= second_box.width else (
+        second, second_box, first_box)
+    return (host_box.x0 < guest_box.x0 and guest_box.x1 < host_box.x1
+            and not any(glyph.box.horizontal_overlap(guest_box) > 0 for glyph in host))
 
 
 def _with_superscripts_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
@@ -236,6 +245,18 @@ def _vertical_line(stack: list[Glyph]) -> TextLine:
     return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text, vertical=True)
 
 
+def _text_size(glyphs: Sequence[Glyph]) -> float:
+    """The size of the line's text: the size most of its glyphs have, but in a line that runs on from a lead in
+    small capitals (`FOR FURTHER INFORMATION CONTACT: Ian`), the size of the text after it, as small capitals
+    are cut smaller than the type they are set with."""
+    sizes = Counter(round(glyph.size, 1) for glyph in glyphs)
+    most = sizes.most_common(1)[0][0]
+    larger = Counter({size: count for size, count in sizes.items() if not _same_size(size, most) and size > most})
+    if larger and most >= SMALL_CAPITALS * max(larger):
+        return larger.most_common(1)[0][0]
+    return most
+
+
 def _same_size(first: float, second: float) -> bool:
     return max(first, second) <= SAME_SIZE * min(first, second)
 
@@ -283,8 +304,9 @@ def _blank_band(start: float, end: float, width: float, rows: Sequence[list[Glyp
     return end - reached >= width
 
 
-def _line(glyphs: list[Glyph]) -> TextLine:
-    size = Counter(round(glyph.size, 1) for glyph in glyphs).most_common(1)[0][0]
+def line_of(glyphs: list[Glyph]) -> TextLine:
+    """The line ``glyphs`` set on one baseline, left to right, with the spaces their gaps mean."""
+    size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
     usual = max(0.0, statistics.median(gaps)) if gaps else 0.0

@@ -1,0 +1,172 @@
+"""Conventions of a gazette's document page, on glyphs placed by hand: a standing notice under the header
+rule, a heading block over the title, run-in leads in small capitals, a rule setting off a part of the
+document, bold subheads after a line ending in a figure or a colon or wrapped onto two lines, a title of many words,
+and hyphens printed at line ends."""
+
+from __future__ import annotations
+
+from epaper.importer.headlines import undashed_subtitle
+from epaper.importer.pdf.chars import Glyph, PdfPage, read_pdf
+from epaper.importer.pdf.geometry import Box
+from epaper.importer.pdf.heads import heading_lines
+from epaper.importer.pdf.joining import printed_line
+from epaper.importer.pdf.parse import read_page
+from epaper.importer.pdf.run_in import opens_with_run_in_lead
+from epaper.importer.pdf.subheads import closes_before_heading
+from epaper.importer.pdf.textlines import build_lines
+from tests.importer.pdf.corpus import OPEN_PAGES
+from tests.importer.pdf.test_latin_print import ROMAN, word, words
+
+SANS = "Helvetica"
+SANS_BOLD = "Helvetica-Bold"
+SERIF_BOLD = "Melior-Bold"
+FILLER = "the agency proposes to supersede this"
+"""A full line of the body in a column 168 points wide (half an em a letter)."""
+
+
+def lines_from(bottom: float, texts: list[str], x: float = 45.0) -> list[Glyph]:
+    """Lines of body text ten points apart, the first standing on ``bottom``."""
+    return [glyph for index, text in enumerate(texts) for glyph in word(text, x, bottom + 10 * index)]
+
+
+def gazette_page() -> PdfPage:
+    glyphs = [glyph for index, text in enumerate(["This section contains notices to the",
+                                                  "public of proposed rules."])
+              for glyph in word(text, 45, 130 + 9 * index, 8.0, SANS)]
+    glyphs += word("DEPARTMENT OF TRANSPORTATION", 45, 180, 9.0, SANS_BOLD)
+    glyphs += word("14 CFR Part 39", 45, 200, 9.0, SANS_BOLD)
+    glyphs += word("[Docket No. FAA–2020–0686]", 45, 218, 8.0, SANS_BOLD)
+    glyphs += word("Airworthiness Directives", 45, 238, 9.0, SANS_BOLD)
+    glyphs += words(("AGENCY:", 7.4, SANS_BOLD), ("Federal Aviation.", 9.0, ROMAN), x=45, bottom=254)
+    glyphs += words(("ACTION:", 7.4, SANS_BOLD), ("Notice of proposal.", 9.0, ROMAN), x=45, bottom=264)
+    glyphs += words(("SUMMARY:", 7.4, SANS_BOLD), ("The FAA proposes to supersede", 9.0, ROMAN), x=45, bottom=282)
+    glyphs += lines_from(292, [FILLER] * 4 + ["the rule in force."])
+    glyphs += words(("DATES:", 7.4, SANS_BOLD), ("Comments are due by September", 9.0, ROMAN), x=45, bottom=342)
+    glyphs += lines_from(352, [FILLER] * 3 + ["Docket No. FAA–2020–0686."])
+    glyphs += word("Examining the Docket", 45, 398, 9.0, SERIF_BOLD)
+    glyphs += lines_from(412, [FILLER] * 4 + ["shortly after receipt."])
+    glyphs += word("SUPPLEMENTARY INFORMATION:", 45, 466, 7.4, SANS_BOLD)
+    glyphs += word("Comments Invited", 45, 484, 9.0, SERIF_BOLD)
+    glyphs += lines_from(498, [FILLER] * 5 + ["of those comments."])
+    glyphs += lines_from(130, [FILLER] * 20 + ["by the closing date."], x=222)
+    rules = [Box(45, 109, 567, 109), Box(45, 150, 213, 150), Box(45, 270, 213, 270)]
+    return PdfPage(0, 612, 792, glyphs, [], rules)
+
+
+def test_a_gazette_document_reads_as_one_article_with_its_heading_block_as_kicker() -> None:
+    reading = read_page(gazette_page())
+    [article] = reading.articles
+    assert article.kicker == "DEPARTMENT OF TRANSPORTATION 14 CFR Part 39 [Docket No. FAA–2020–0686]"
+    assert article.title == "Airworthiness Directives" and article.subtitle is None
+    assert article.subheads == ["Examining the Docket", "Comments Invited"]
+    opening = [paragraph.split()[0] for paragraph in article.paragraphs]
+    assert opening[:4] == ["AGENCY:", "ACTION:", "SUMMARY:", "DATES:"]
+    assert "SUPPLEMENTARY INFORMATION:" in article.paragraphs
+    assert any(paragraph.endswith("by the closing date.") for paragraph in article.paragraphs)
+    assert "This section contains notices to the" in reading.furniture
+
+
+def test_a_notice_in_the_body_face_or_without_a_closing_rule_is_no_furniture() -> None:
+    page = gazette_page()
+    unruled = PdfPage(0, 612, 792, page.glyphs, [], [page.rules[0], page.rules[2]])
+    reading = read_page(unruled)
+    assert "This section contains notices to the" not in reading.furniture
+    assert any("This section contains notices" in paragraph for article in reading.articles
+               for paragraph in article.paragraphs)
+
+
+def test_a_run_in_lead_is_a_label_in_its_own_face_closed_by_a_colon() -> None:
+    def line(*runs: tuple[str, float, str], text_font: str = ROMAN) -> bool:
+        [printed] = build_lines(words(*runs)).lines
+        return opens_with_run_in_lead(printed, text_font)
+
+    assert line(("DATES:", 7.4, SANS_BOLD), ("The FAA must receive comments", 9.0, ROMAN))
+    assert not line(("DATES: The FAA must receive comments", 9.0, ROMAN))
+    assert not line(("in the", 9.0, ROMAN), ("FOR FURTHER INFORMATION", 7.4, SANS_BOLD))
+    assert line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD))
+    assert not line(("SUPPLEMENTARY INFORMATION:", 7.4, SANS_BOLD), text_font=SANS_BOLD)
+
+
+def test_a_full_stop_after_a_figure_or_a_colon_closes_the_text_before_a_heading() -> None:
+    assert closes_before_heading("locating Docket No. FAA–2020–0686.")
+    assert closes_before_heading("SUPPLEMENTARY INFORMATION:")
+    assert closes_before_heading("全文如下。")
+    assert not closes_before_heading("the FAA will post all comments")
+
+
+def test_a_lead_in_small_capitals_takes_the_size_of_the_text_it_runs_into_and_is_no_heading() -> None:
+    glyphs = words(("FOR FURTHER INFORMATION CONTACT:", 7.4, SANS_BOLD), ("Ian", 9.0, ROMAN), bottom=100)
+    glyphs += [glyph for bottom in range(140, 200, 10) for glyph in word(FILLER, 45, bottom)]
+    glyphs += word("SUPPLEMENTARY INFORMATION:", 45, 215, 9.0, SANS_BOLD)
+    glyphs += [glyph for bottom in range(235, 300, 10) for glyph in word(FILLER, 45, bottom)]
+    lines = build_lines(glyphs).lines
+    assert lines[0].spaced == "FOR FURTHER INFORMATION CONTACT: Ian" and lines[0].size == 9.0
+    assert heading_lines(lines, 9.0, ROMAN) == []
+
+
+def test_a_latin_title_of_many_words_is_no_subtitle_but_three_chinese_phrases_are() -> None:
+    latin = [printed_line(1, "DEPARTMENT OF TRANSPORTATION"),
+             printed_line(2, "Airworthiness Directives; The Boeing Company Airplanes")]
+    assert undashed_subtitle(latin, []) is None
+    chinese = [printed_line(1, "邮政业务量稳步增长"), printed_line(2, "改革 创新 发展")]
+    assert undashed_subtitle(chinese, []) is chinese[1]
+
+
+
+def test_a_subhead_wrapped_onto_two_lines_under_a_short_run_of_text_is_one_subhead() -> None:
+    glyphs = lines_from(100, ["action to bring the airplanes", "into regulatory compliance."])
+    glyphs += word("Related Service Information Under 1", 45, 132, 9.0, SERIF_BOLD)
+    glyphs += word("CFR Part 51", 45, 142, 9.0, SERIF_BOLD)
+    glyphs += lines_from(156, [FILLER] * 4 + ["the following service information."])
+    [article] = read_page(PdfPage(0, 612, 792, glyphs, [], [])).articles
+    assert article.title is None
+    assert article.subheads == ["Related Service Information Under 1 CFR Part 51"]
+    assert article.paragraphs[-1].startswith("the agency") and "CFR" not in " ".join(article.paragraphs)
+
+
+def test_the_hyphen_printed_at_a_lines_end_is_read_as_printed() -> None:
+    [page] = read_pdf(OPEN_PAGES / "federal-register-2020-08-06-p47699" / "page.pdf")
+    assert not any(glyph.text == "\x02" for glyph in page.glyphs)
+    text = " ".join(paragraph for article in read_page(page).articles for paragraph in article.paragraphs)
+    assert "PK-LQP" in text and "nose-down" in text
+
+
+def test_a_story_at_a_columns_foot_goes_on_at_the_head_of_the_next_column() -> None:
+    glyphs = lines_from(100, [FILLER] * 5 + ["in an airworthy condition."])
+    glyphs += word("Airworthiness Directives; Pilatus", 45, 190, 9.0, SANS_BOLD)
+    glyphs += lines_from(204, [FILLER] * 2)
+    glyphs += lines_from(100, ["ACTION: Notice of proposed rulemaking.", *[FILLER] * 8, "on these products."], x=222)
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], []))
+    fragment, story = reading.articles
+    assert fragment.title is None and fragment.paragraphs[-1].endswith("in an airworthy condition.")
+    assert story.title == "Airworthiness Directives; Pilatus"
+    assert story.paragraphs[-1].endswith("on these products.") and "ACTION:" in " ".join(story.paragraphs)
+    continued = [glyph for glyph in glyphs if glyph.box.x0 < 222]
+    continued += word("（上接第4版）", 222, 100) + lines_from(110, [FILLER] * 3, x=222)
+    _, story = read_page(PdfPage(0, 612, 792, continued, [], [])).articles
+    assert story.paragraphs == [f"{FILLER} {FILLER}"], "text continued from another page is not the story's"
+
+
+def test_small_capitals_set_in_a_gap_of_a_line_belong_to_it() -> None:
+    glyphs = word("listed under the", 45, 100) + word("ADDRESSES", 121, 100, 7.4, SANS_BOLD)
+    glyphs += word("section.", 157, 100)
+    [line] = build_lines(glyphs).lines
+    assert line.spaced == "listed under the ADDRESSES section."
+
+
+def test_a_contact_line_a_paragraph_runs_on_into_is_text_not_furniture() -> None:
+    glyphs = lines_from(400, [FILLER, "Switzerland; fax: +41 619 67 73;", "email: techsupport@pilatus.ch",
+                              "internet: www.pilatus-aircraft.com.", FILLER, "and the rest."])
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], []))
+    assert not reading.furniture
+    assert "email: techsupport@pilatus.ch internet:" in reading.articles[0].paragraphs[0]
+
+
+def test_a_date_a_paragraph_runs_on_into_at_the_top_of_a_page_is_text_not_the_masthead() -> None:
+    glyphs = word("Thursday, August 6, 2020", 45, 40, 8.0)
+    glyphs += lines_from(70, [FILLER, "Service Bulletin 737–31–1860, dated", "June 12, 2020.", *[FILLER] * 6])
+    reading = read_page(PdfPage(0, 612, 792, glyphs, [], [Box(45, 50, 567, 50)]))
+    assert reading.masthead.date is not None and reading.masthead.date.isoformat() == "2020-08-06"
+    assert "June 12, 2020." not in reading.furniture
+    assert "dated June 12, 2020." in reading.articles[0].paragraphs[0]
+

@@ -1,0 +1,68 @@
+"""Conventions of a word processor's newsletter page, on glyphs placed by hand: a heading flush left under a
+centred notice, a calendar whose entries are lines broken by hand (an entry's second line set in by a tab), and an
+item's title run in before a dash."""
+
+from __future__ import annotations
+
+from epaper.importer.pdf.chars import Glyph, PdfPage
+from epaper.importer.pdf.heads import group_heads
+from epaper.importer.pdf.parse import read_page
+from epaper.importer.pdf.textlines import build_lines
+from tests.importer.pdf.test_latin_print import BOLD, ITALIC, ROMAN, word, words
+
+
+def test_a_heading_flush_left_under_a_centred_notice_starts_a_headline_of_its_own() -> None:
+    notice = [*word("Volunteers this week are parents from Room 15", 120, 100, 12.0, ITALIC),
+              *word("Volunteers next week are parents from Room 14", 120, 118, 12.0, ITALIC)]
+    heading = word("CALENDAR OF EVENTS", 32, 134, 9.8, BOLD)
+    subtitle = word("from Room 14 and 15", 190, 134, 9.8, BOLD)
+    lines = build_lines([*notice, *heading]).lines
+    assert [len(group.rows) for group in group_heads(lines, [])] == [2, 1]
+    centred = build_lines([*notice, *subtitle]).lines
+    assert [len(group.rows) for group in group_heads(centred, [])] == [3]
+
+
+
+def test_a_calendar_entry_set_on_by_a_tab_goes_on_and_each_entry_is_a_paragraph() -> None:
+    glyphs = word("CALENDAR OF EVENTS", 32, 100, 9.0, BOLD)
+    entries = ["Oct. 24 – Staff Learning Day – NO SCHOOL", "Nov. 3 – SSC Meeting 7:45 am",
+               "Nov. 14 – De Anza Planetarium - K–3 from 6:30 pm"]
+    glyphs += [glyph for index, text in enumerate(entries) for glyph in word(text, 113, 114 + 12 * index)]
+    glyphs += word("4–5 from 8:00 pm", 284, 150)
+    glyphs += word("Nov. 20 – 5th Grade Parent Meeting – 6:00 – 7:00 pm in the GLC", 113, 162)
+    [article] = read_page(PdfPage(0, 612, 1008, glyphs, [], [])).articles
+    assert article.title == "CALENDAR OF EVENTS"
+    assert article.paragraphs == [*entries[:2], "Nov. 14 – De Anza Planetarium - K–3 from 6:30 pm 4–5 from 8:00 pm",
+                                  "Nov. 20 – 5th Grade Parent Meeting – 6:00 – 7:00 pm in the GLC"]
+
+
+def item_page(run_in: list[Glyph]) -> PdfPage:
+    """A heading and its text, then a paragraph opening with ``run_in`` and going on for two lines."""
+    glyphs = word("WALKAROUND DONATIONS", 32, 100, 9.0, BOLD)
+    text = "Donations were due on Monday, please turn them in."
+    glyphs += [glyph for bottom in (112, 124) for glyph in word(text, 32, bottom)]
+    glyphs += run_in
+    text = "supervising our students daily during lunch."
+    glyphs += [glyph for bottom in (160, 172) for glyph in word(text, 32, bottom)]
+    return PdfPage(0, 612, 1008, glyphs, [], [])
+
+
+def test_a_title_in_the_item_headings_style_run_in_before_a_dash_is_the_next_items_headline() -> None:
+    run_in = words(("NOON DUTY NEEDED", 9.0, BOLD), ("- If you enjoy working with children, please", 9.0, ROMAN),
+                   x=32, bottom=148)
+    reading = read_page(item_page(run_in))
+    assert [article.title for article in reading.articles] == ["WALKAROUND DONATIONS", "NOON DUTY NEEDED"]
+    noon = reading.articles[1]
+    assert noon.paragraphs[0].startswith("If you enjoy working with children")
+    assert [artefact.text for artefact in noon.artefacts] == ["-"]
+
+
+def test_a_bold_phrase_before_a_dash_in_another_style_or_in_running_text_is_no_title() -> None:
+    italic = words(("Noon duty needed", 9.0, ITALIC), ("- If you enjoy working with children, please", 9.0, ROMAN),
+                   x=32, bottom=148)
+    assert len(read_page(item_page(italic)).articles) == 1
+    page = item_page(words(("NOON DUTY NEEDED", 9.0, BOLD), ("- If you enjoy working with children", 9.0, ROMAN),
+                           x=32, bottom=148))
+    running = PdfPage(0, 612, 1008, [glyph for glyph in page.glyphs if glyph.box.bottom != 124]
+                      + word("Donations were due on Monday and the office", 32, 136), [], [])
+    assert len(read_page(running).articles) == 1
