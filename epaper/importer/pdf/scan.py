@@ -9,7 +9,8 @@ layout reading as any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -17,8 +18,10 @@ import pypdfium2 as pdfium
 
 from .. import conventions as c
 from .chars import Glyph, PdfPage
+from .dashes import read_dashes
 from .geometry import Box, union
 from .ocr import OcrLine, find_lines, is_vertical, read_boxes
+from .shapes import ART_MAX_GLYPHS
 
 SCAN_COVER = 0.5
 """A page with no text layer whose pictures cover at least this share of it is a scan."""
@@ -36,6 +39,10 @@ RULE_MAX_THICKNESS = 0.25
 RULE_MIN_LENGTH = 4.0
 """A stroke at most this many ems thick (of the page's usual type) and at least this many long is a rule."""
 
+BAR_LENGTH = 8.0
+"""A patch of ink too thin to be a picture and at least this many times as long as it is high is a bar (a band
+across a footer, a tinted strip under a section's name): a thick rule, whose edges separate as rules do."""
+
 PICTURE_MIN_SIZE = 3.0
 """A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
 
@@ -48,10 +55,6 @@ GRID_LINES = 3
 
 SPLIT_GAP = 0.8
 """Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
-
-DASH = "—"
-DASH_LIKE = frozenset("一－-—―")
-"""What the engine reads a dash (——) as."""
 
 SQUARE = 1.4
 STACK_OVERLAP = 0.7
@@ -91,11 +94,18 @@ IDEOGRAPH_INK = 0.935
 SLIVER = 0.5
 """Ems: ink this narrow cannot be a whole ideograph."""
 
+LETTER = 1.2
+"""Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
+
 OPENING_MARKS = frozenset("“‘（《「『")
 """Full-width punctuation whose ink is at the right of its em (the rest of it is at the left)."""
 
 TEXT_MARGIN = 0.2
 """Ems round each recognised line left out when looking for rules and pictures (a line's box is tight)."""
+
+GROUND = 0.5
+"""A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
+letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
 
 @dataclass(frozen=True)
@@ -134,14 +144,15 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
+    photos += [line.box for line in lines if _is_logo(ink, line)]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
-    dashed = [_read_dashes(line) for line in lines]
-    lines = [line for line, _ in dashed]
     type_ink = _without_ruling(ink, ruled)
+    dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
+    lines = [line for line, _ in dashed]
     glyphs = [glyph for line in lines for glyph in _glyphs(type_ink, line, scale)]
-    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
-               f"in “{line.text[:16]}”") for line, read in dashed if read]
+    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as a dash in “{line.text[:16]}”")
+              for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
@@ -162,42 +173,35 @@ def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
     return type_ink
 
 
+def _is_logo(ink: np.ndarray, line: OcrLine) -> bool:
+    """A few letters reversed out of a ground (a column's or a section's name on a tinted plate): a picture,
+    as in a text layer a filled shape with at most ART_MAX_GLYPHS glyphs on it is one. Only letters count:
+    the engine reads an emblem beside them as a digit or a mark."""
+    if sum(char.isalpha() for char in line.text) > ART_MAX_GLYPHS:
+        return False
+    box = line.box
+    patch = ink[int(box.top):int(np.ceil(box.bottom)), int(box.x0):int(np.ceil(box.x1))].astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    return count > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= GROUND * patch.size
+
+
 def _inside(box: Box, picture: Box) -> bool:
     return picture.x0 <= box.x0 and box.x1 <= picture.x1 and picture.top <= box.top and box.bottom <= picture.bottom
 
 
-def _read_dashes(line: OcrLine) -> tuple[OcrLine, str]:
-    """The line with the dashes the engine read as 一 made dashes again, and what it had read there.
-
-    The engine knows no dash (——): it reads one as 一一, －一 or -一. A run of two or more such marks is
-    a dash where it cannot be a word: when any of them is not 一, or when it opens the line (a subtitle's
-    or a quotation's dash; the word 一一 "one by one" is left alone inside a line).
-    """
-    texts = [char.text for char in line.chars]
-    changed = list(texts)
-    index = 0
-    while index < len(texts):
-        end = index
-        while end < len(texts) and texts[end] in DASH_LIKE:
-            end += 1
-        if end - index >= 2 and (index == 0 or any(text != "一" for text in texts[index:end])):
-            changed[index:end] = [DASH] * (end - index)
-        index = max(end, index + 1)
-    if changed == texts:
-        return line, ""
-    chars = tuple(replace(char, text=text) for char, text in zip(line.chars, changed, strict=True))
-    read = "".join(text for text, new in zip(texts, changed, strict=True) if text != new)
-    return replace(line, text="".join(changed), chars=chars), read
-
-
 def _merged(pieces: list[Box]) -> list[Box]:
-    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink."""
+    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink, or the pieces of a
+    vertical line longer than a detection strip, found in each strip it crosses."""
     merged: list[Box] = []
     for piece in sorted(pieces, key=lambda box: (box.top, box.x0)):
         for index, other in enumerate(merged):
             across = min(piece.x1, other.x1) - max(piece.x0, other.x0)
             down = min(piece.bottom, other.bottom) - max(piece.top, other.top)
-            if across > 0 and down > SAME_LINE * max(piece.height, other.height):
+            if is_vertical(piece) and is_vertical(other):
+                one_line = down >= 0 and across > SAME_LINE * max(piece.width, other.width)
+            else:
+                one_line = across > 0 and down > SAME_LINE * max(piece.height, other.height)
+            if one_line:
                 merged[index] = union((piece, other))
                 break
         else:
@@ -246,7 +250,9 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     column's first character. So the ink on the box's rows is taken in clusters (characters closer than
     a letter space); a cluster lying mostly inside the box is the line's, one mostly outside is not.
     The clusters are then cut where a gutter lies between them; ink narrower than a sliver of an em (a
-    punctuation mark standing alone past a gap) stays with its neighbour, never becomes a piece.
+    punctuation mark standing alone past a gap) stays with its neighbour, never becomes a piece, and a gap
+    between two characters standing alone is letter-spacing (a display headline's), not a gutter: the text
+    of a column beside another runs on for more than a character.
     Gaps are measured in the line's inked height (about its em).
     """
     if is_vertical(box):
@@ -265,10 +271,12 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     if not inside:
         return []
     pieces = [inside[0]]
-    for start, end in inside[1:]:
+    for before, (start, end) in pairwise(inside):
         wide_gap = start - pieces[-1][1] >= SPLIT_GAP * em
         marks = _small_mark(band, pieces[-1][1], em, before=True) or _small_mark(band, start, em, before=False)
-        if wide_gap and not marks and end - start >= SLIVER * em and pieces[-1][1] - pieces[-1][0] >= SLIVER * em:
+        letter_spaced = max(before[1] - before[0], end - start) <= LETTER * em
+        if (wide_gap and not marks and not letter_spaced and end - start >= SLIVER * em
+                and pieces[-1][1] - pieces[-1][0] >= SLIVER * em):
             pieces.append((start, end))
         else:
             pieces[-1] = (pieces[-1][0], end)
@@ -326,8 +334,10 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     if line.vertical:
         return _vertical_glyphs(ink, line, scale)
     box = line.box
-    top, left = int(box.top), int(box.x0)
-    patch = ink[top:int(box.bottom) + 1, left:int(box.x1) + 1]
+    # The box reaches a little over and under the line's ink: only the line's own rows are measured, never
+    # the ink of a line set solid over or under it.
+    (top, bottom), left = _band(ink, box), int(box.x0)
+    patch = ink[top:bottom, left:int(box.x1) + 1]
     rows = np.flatnonzero(patch.any(axis=1))
     if not len(rows) or not line.chars:
         return []
@@ -451,6 +461,8 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
         box = Box(float(x), float(y), float(x + width), float(y + height))
         if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
             rules.append(box)
+        elif height < PICTURE_MIN_SIZE * em and width >= max(RULE_MIN_LENGTH * em, BAR_LENGTH * height):
+            rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
         elif width >= PICTURE_MIN_SIZE * em and height >= PICTURE_MIN_SIZE * em:
             if area >= FRAME_MAX_FILL * width * height:
                 photos.append(box)

@@ -31,13 +31,10 @@ SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+
 SHORT: dict[str, str] = {
     "inside-page": "a boxed table's title, 11 pt over 10-pt text, differs from that text in the PDF only by its "
                    "font's name, which a scan does not show (3/4 found, +1 extra, text 0.73)",
-    "dongfang-culture": "vertical (竖排) running text: its columns are longer than a detection strip (+3, text 0.50)",
-    "dongfang-front": "a boxed commentary's columns are read into one another (+1 extra, text 0.77)",
+    "dongfang-culture": "vertical (竖排) running text: the last column of a paragraph, one character at the head of "
+                        "a column, is found as a horizontal line and read as an article of its own (+1, text 0.997)",
     "school-newsletter": "headings set bold at body size, which a scan cannot see: the page is read as one text",
     "wikinotizie-intervista": "six narrow justified Latin columns: 3 extra articles, text 0.75 (not yet studied)",
-    "zhongguo-haiyang-shiyou-bao-2024-10-16-p01": "the letter-spaced two-line display headline is read in pieces, "
-                                                  "two of them as headlines, and a section logo (海天螺号) as a "
-                                                  "headline (6/6, +3 extra, text 0.97)",
 }
 """Pages whose scan is not yet read to the thresholds, and why."""
 
