@@ -19,9 +19,11 @@ import pypdfium2 as pdfium
 from .. import conventions as c
 from .chars import Glyph, PdfPage
 from .dashes import read_dashes
+from .ems import ART_GAP
 from .geometry import Box, union
-from .ocr import OcrLine, find_lines, is_vertical, read_boxes
+from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
 from .shapes import ART_MAX_GLYPHS
+from .weight import with_weights
 
 SCAN_COVER = 0.5
 """A page with no text layer whose pictures cover at least this share of it is a scan."""
@@ -30,7 +32,8 @@ OCR_DPI = 200
 """Resolution the page is read at: 9-point body type is 25 pixels high, what the recognition model is made for."""
 
 OCR_FONT = "OCR"
-"""The font name of recognised glyphs (a scan does not say which font was used)."""
+OCR_BOLD_FONT = "OCR bold"
+"""The font names of recognised glyphs: a scan does not say which font was used, only whether it is bold."""
 
 INK = 200
 """Grey levels darker than this (of 255) are ink."""
@@ -45,6 +48,12 @@ across a footer, a tinted strip under a section's name): a thick rule, whose edg
 
 PICTURE_MIN_SIZE = 3.0
 """A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
+
+SOLID = 0.6
+SOLID_MIN_SIZE = 0.5
+"""A patch at least SOLID_MIN_SIZE ems each way inking SOLID of its bounding box or more is a solid shape (a
+chart's bar, a block of tint); solid shapes at most ART_GAP apart make one picture, as vector art does in a
+text layer (shapes.py), when they are a picture's size together."""
 
 FRAME_MAX_FILL = 0.15
 """A large patch inking less than this share of its bounding box is the outline of a frame…"""
@@ -62,6 +71,11 @@ STACK_GAP = 0.6
 STACKED_MIN = 3
 """Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
 the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
+
+COLUMN_END_REACH = 2.0
+COLUMN_END_WIDTH = 0.3
+"""A box of one character whose top is level (within half its width) with that of a vertical line at most
+COLUMN_END_REACH of its widths beside it, as wide as that line but for COLUMN_END_WIDTH of it, ends a vertical text."""
 
 LEADING_GAP = 2
 """Pixels: more blank rows than this between inked rows separate two lines of type."""
@@ -140,7 +154,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
         grey = grey[:, :, 0]
     ink = grey < INK
     pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
-    lines = read_boxes(grey, _stacked_into_columns(pieces))
+    lines = read_boxes(grey, _column_ends(_stacked_into_columns(pieces)))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
@@ -150,7 +164,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     type_ink = _without_ruling(ink, ruled)
     dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
     lines = [line for line, _ in dashed]
-    glyphs = [glyph for line in lines for glyph in _glyphs(type_ink, line, scale)]
+    glyphs = with_weights(type_ink, [_glyphs(type_ink, line, scale) for line in lines], scale, OCR_BOLD_FONT)
     doubts = [(_to_points(line.box, scale), f"the engine's {read} read as a dash in “{line.text[:16]}”")
               for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
@@ -241,6 +255,24 @@ def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
         else:
             joined.extend(column)
     return sorted(joined, key=lambda box: (box.top, box.x0))
+
+
+def _column_ends(boxes: list[Box]) -> list[Box]:
+    """The last column of a vertical paragraph (竖排) that holds one character, grown down its column to a
+    vertical line's shape, so that it is read as one (and takes in the full stop hanging under it).
+
+    Such a column stands at the head of the page's columns, beside the others' tops, and is as wide as they
+    are; alone, it is a square like any character.
+    """
+    vertical = [box for box in boxes if is_vertical(box)]
+
+    def ends_a_column(box: Box) -> bool:
+        return not is_vertical(box) and box.width <= SQUARE * box.height and any(
+            abs(box.top - line.top) <= box.width / 2 and abs(line.width - box.width) <= COLUMN_END_WIDTH * line.width
+            and max(line.x0 - box.x1, box.x0 - line.x1) <= COLUMN_END_REACH * box.width for line in vertical)
+
+    return [Box(box.x0, box.top, box.x1, max(box.bottom, box.top + TALL * box.width + 1)) if ends_a_column(box)
+            else box for box in boxes]
 
 
 def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
@@ -388,7 +420,8 @@ def _vertical_glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph
         return []
     em = float(columns[-1] + 1 - columns[0]) / IDEOGRAPH_INK
     middle = box.x0 + (float(columns[0]) + float(columns[-1]) + 1) / 2
-    top, step = box.top + float(rows[0]), float(rows[-1] + 1 - rows[0]) / len(line.chars)
+    # Set solid, a column's last mark (。) inks only the top of its em: each character takes an em at least.
+    top, step = box.top + float(rows[0]), max(float(rows[-1] + 1 - rows[0]) / len(line.chars), em)
     return [Glyph(char.text, _to_points(Box(middle - em / 2, top + (index + 0.5) * step - em / 2, middle + em / 2,
                                             top + (index + 0.5) * step + em / 2), scale), em / scale, OCR_FONT)
             for index, char in enumerate(line.chars)]
@@ -457,6 +490,7 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
     frames: list[Box] = []
     photos: list[Box] = []
     ruled: list[Box] = []
+    solids: list[Box] = []
     for x, y, width, height, area in stats[1:count]:
         box = Box(float(x), float(y), float(x + width), float(y + height))
         if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
@@ -470,7 +504,21 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
             ruled.append(box)
             if not _is_grid(page_ink[y:y + height, x:x + width]):
                 frames.append(box)
+        elif min(width, height) >= SOLID_MIN_SIZE * em and area >= SOLID * width * height:
+            solids.append(box)
+    photos += [group for group in _clusters(solids, ART_GAP * OCR_DPI / 72)
+               if min(group.width, group.height) >= PICTURE_MIN_SIZE * em]
     return rules, frames, photos, ruled
+
+
+def _clusters(boxes: Sequence[Box], gap: float) -> list[Box]:
+    """The boxes gathered into groups, each at most ``gap`` from another of its group, and each group's bounds."""
+    groups: list[Box] = []
+    for box in sorted(boxes, key=lambda box: (box.top, box.x0)):
+        near = [group for group in groups if group.x0 - gap <= box.x1 and box.x0 - gap <= group.x1
+                and group.top - gap <= box.bottom and box.top - gap <= group.bottom]
+        groups = [group for group in groups if group not in near] + [union([box, *near])]
+    return groups
 
 
 def _is_grid(patch: np.ndarray) -> bool:
