@@ -62,7 +62,13 @@ def read_dashes(ink: np.ndarray, line: OcrLine, rows: tuple[int, int]) -> tuple[
             index += 1
             continue
         run = line.chars[index:end]
-        stroke = _dash(thin, run, em, opens_line=index == 0)
+        # The dash lies between the characters heard before and after it, never through them (a letter's bar).
+        between = thin.copy()
+        if index > 0:
+            between[:int(_middle(line.chars[index - 1].box))] = False
+        if end < len(line.chars):
+            between[int(_middle(line.chars[end].box)):] = False
+        stroke = _dash(between, run, em, opens_line=index == 0)
         if stroke is None:
             chars += run
         else:
@@ -80,6 +86,10 @@ def read_dashes(ink: np.ndarray, line: OcrLine, rows: tuple[int, int]) -> tuple[
               max(line.box.x1, *(char.box.x1 for char in chars)), line.box.bottom)
     text = "".join(char.text for char in chars)
     return replace(line, text=text, box=box, chars=tuple(chars)), " and ".join(changed)
+
+
+def _middle(box: Box) -> float:
+    return (box.x0 + box.x1) / 2
 
 
 def _dash(thin: np.ndarray, run: Sequence[OcrChar], em: int, *, opens_line: bool) -> tuple[float, float] | None:

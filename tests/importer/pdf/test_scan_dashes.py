@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
 from epaper.importer.pdf.chars import read_pdf_page
+from epaper.importer.pdf.dashes import read_dashes
+from epaper.importer.pdf.geometry import Box
+from epaper.importer.pdf.ocr import OcrChar, OcrLine
 from epaper.importer.pdf.scan import OCR_DPI, ScanReading, read_scan
 from tests.importer.pdf.newspaper import build_pdf
 from tests.importer.pdf.scanned import scan_pdf
@@ -47,6 +51,23 @@ def test_a_dash_inside_a_line_is_read_as_two_ems_of_dash(reading: ScanReading) -
 def test_the_word_one_by_one_is_left_as_read(reading: ScanReading) -> None:
     text = "".join(line.text for line in reading.lines)
     assert "一一对应" in text, text
+
+
+def test_a_hyphen_between_letters_stays_a_hyphen() -> None:
+    """In ``t-t`` the t's bars are thin strokes across the middle too, close enough to chain with the hyphen
+    into a stroke two ems long; but a dash never runs through the letters heard beside it."""
+    ink = np.zeros((20, 40), dtype=bool)
+    ink[9:11, 0:11] = ink[9:11, 22:33] = True  # the bars of the two t's
+    ink[2:18, 4:7] = ink[2:18, 26:29] = True  # their stems
+    ink[9:11, 13:20] = True  # the hyphen
+    chars = tuple(OcrChar(text, Box(x0, 0, x1, 20)) for text, x0, x1 in (("t", 0, 11), ("-", 12, 20), ("t", 22, 33)))
+    line = OcrLine("t-t", Box(0, 0, 33, 20), 1.0, chars)
+    assert read_dashes(ink, line, (0, 20)) == (line, "")
+    long_dash = ink.copy()
+    long_dash[9:11, 11:22] = True
+    assert read_dashes(long_dash, line, (0, 20))[0].text == "t-t", "between the letters it is still not two ems"
+    alone = OcrLine("-", Box(0, 0, 40, 20), 1.0, (OcrChar("-", Box(12, 0, 20, 20)),))
+    assert read_dashes(long_dash, alone, (0, 20))[0].text == "——", "heard alone, the same ink is a dash"
 
 
 def test_each_dash_read_otherwise_is_listed_for_the_editor(reading: ScanReading) -> None:
