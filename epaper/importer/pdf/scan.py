@@ -366,10 +366,8 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     if line.vertical:
         return _vertical_glyphs(ink, line, scale)
     box = line.box
-    # The box reaches a little over and under the line's ink: only the line's own rows are measured, never
-    # the ink of a line set solid over or under it.
-    (top, bottom), left = _band(ink, box), int(box.x0)
-    patch = ink[top:bottom, left:int(box.x1) + 1]
+    top, left = int(box.top), int(box.x0)
+    patch = ink[top:int(box.bottom) + 1, left:int(box.x1) + 1]
     rows = np.flatnonzero(patch.any(axis=1))
     if not len(rows) or not line.chars:
         return []
@@ -379,7 +377,11 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     for index, char_box in enumerate(heard):
         middle = (char_box.x0 + char_box.x1) / 2
         placed.setdefault(min(range(len(inked)), key=lambda run: _distance(inked[run], middle)), []).append(index)
-    heights = [_ink_height(patch[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
+    # An ideograph is measured in its line's own rows, never with the ink of a line set solid over or under it
+    # that the box reaches into.
+    band_top, band_bottom = _band(ink, box)
+    own = ink[band_top:band_bottom, left:int(box.x1) + 1]
+    heights = [_ink_height(own[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
                for char, char_box in zip(line.chars, heard, strict=True) if c.CJK_CHAR.fullmatch(char.text)]
     ink_top, ink_bottom = top + float(rows[0]), top + float(rows[-1]) + 1
     if len(heights) >= MIN_IDEOGRAPHS:
