@@ -43,6 +43,10 @@ THREADS = min(os.cpu_count() or 1, 4)
 TALL = 1.5
 """A box this many times higher than wide holds a line of vertical text (the engine's own measure)."""
 
+TURNED_MARKS = str.maketrans({"’": "，", "'": "，"})
+"""Marks of a vertical line as the engine reads them, its crop turned on its side: a comma (at the top right of
+its em in vertical text) turned reads as an apostrophe, which vertical Chinese never sets."""
+
 MIN_SCORE = 0.5
 """A line the engine reads with less confidence than this is not text (a photo's texture, a rule's edge)."""
 
@@ -137,6 +141,7 @@ def _line(text: str, box: Box, score: float, char_corners: Sequence[Any], chars:
     """A read line; its characters boxed by the engine (where it placed each in the line), else spread evenly
     (down a vertical line, whose characters each take an em of it)."""
     if is_vertical(box):
+        text = text.translate(TURNED_MARKS)
         printed = [char for char in text if not char.isspace()]
         step = box.height / max(len(printed), 1)
         return OcrLine(text, box, score, tuple(

@@ -9,7 +9,8 @@ layout reading as any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -17,8 +18,12 @@ import pypdfium2 as pdfium
 
 from .. import conventions as c
 from .chars import Glyph, PdfPage
+from .dashes import read_dashes
+from .ems import ART_GAP
 from .geometry import Box, union
-from .ocr import OcrLine, find_lines, is_vertical, read_boxes
+from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
+from .shapes import ART_MAX_GLYPHS
+from .weight import with_weights
 
 SCAN_COVER = 0.5
 """A page with no text layer whose pictures cover at least this share of it is a scan."""
@@ -27,7 +32,8 @@ OCR_DPI = 200
 """Resolution the page is read at: 9-point body type is 25 pixels high, what the recognition model is made for."""
 
 OCR_FONT = "OCR"
-"""The font name of recognised glyphs (a scan does not say which font was used)."""
+OCR_BOLD_FONT = "OCR bold"
+"""The font names of recognised glyphs: a scan does not say which font was used, only whether it is bold."""
 
 INK = 200
 """Grey levels darker than this (of 255) are ink."""
@@ -36,8 +42,18 @@ RULE_MAX_THICKNESS = 0.25
 RULE_MIN_LENGTH = 4.0
 """A stroke at most this many ems thick (of the page's usual type) and at least this many long is a rule."""
 
+BAR_LENGTH = 8.0
+"""A patch of ink too thin to be a picture and at least this many times as long as it is high is a bar (a band
+across a footer, a tinted strip under a section's name): a thick rule, whose edges separate as rules do."""
+
 PICTURE_MIN_SIZE = 3.0
 """A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
+
+SOLID = 0.6
+SOLID_MIN_SIZE = 0.5
+"""A patch at least SOLID_MIN_SIZE ems each way inking SOLID of its bounding box or more is a solid shape (a
+chart's bar, a block of tint); solid shapes at most ART_GAP apart make one picture, as vector art does in a
+text layer (shapes.py), when they are a picture's size together."""
 
 FRAME_MAX_FILL = 0.15
 """A large patch inking less than this share of its bounding box is the outline of a frame…"""
@@ -49,16 +65,17 @@ GRID_LINES = 3
 SPLIT_GAP = 0.8
 """Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
 
-DASH = "—"
-DASH_LIKE = frozenset("一－-—―")
-"""What the engine reads a dash (——) as."""
-
 SQUARE = 1.4
 STACK_OVERLAP = 0.7
 STACK_GAP = 0.6
 STACKED_MIN = 3
 """Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
 the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
+
+COLUMN_END_REACH = 2.0
+COLUMN_END_WIDTH = 0.3
+"""A box of one character whose top is level (within half its width) with that of a vertical line at most
+COLUMN_END_REACH of its widths beside it, as wide as that line but for COLUMN_END_WIDTH of it, ends a vertical text."""
 
 LEADING_GAP = 2
 """Pixels: more blank rows than this between inked rows separate two lines of type."""
@@ -91,11 +108,18 @@ IDEOGRAPH_INK = 0.935
 SLIVER = 0.5
 """Ems: ink this narrow cannot be a whole ideograph."""
 
+LETTER = 1.2
+"""Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
+
 OPENING_MARKS = frozenset("“‘（《「『")
 """Full-width punctuation whose ink is at the right of its em (the rest of it is at the left)."""
 
 TEXT_MARGIN = 0.2
 """Ems round each recognised line left out when looking for rules and pictures (a line's box is tight)."""
+
+GROUND = 0.5
+"""A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
+letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
 
 @dataclass(frozen=True)
@@ -130,18 +154,19 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
         grey = grey[:, :, 0]
     ink = grey < INK
     pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
-    lines = read_boxes(grey, _stacked_into_columns(pieces))
+    lines = read_boxes(grey, _column_ends(_stacked_into_columns(pieces)))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
+    photos += [line.box for line in lines if _is_logo(ink, line)]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
-    dashed = [_read_dashes(line) for line in lines]
-    lines = [line for line, _ in dashed]
     type_ink = _without_ruling(ink, ruled)
-    glyphs = [glyph for line in lines for glyph in _glyphs(type_ink, line, scale)]
-    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as the dash {DASH * len(read)} "
-               f"in “{line.text[:16]}”") for line, read in dashed if read]
+    dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
+    lines = [line for line, _ in dashed]
+    glyphs = with_weights(type_ink, [_glyphs(type_ink, line, scale) for line in lines], scale, OCR_BOLD_FONT)
+    doubts = [(_to_points(line.box, scale), f"the engine's {read} read as a dash in “{line.text[:16]}”")
+              for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
@@ -162,42 +187,35 @@ def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
     return type_ink
 
 
+def _is_logo(ink: np.ndarray, line: OcrLine) -> bool:
+    """A few letters reversed out of a ground (a column's or a section's name on a tinted plate): a picture,
+    as in a text layer a filled shape with at most ART_MAX_GLYPHS glyphs on it is one. Only letters count:
+    the engine reads an emblem beside them as a digit or a mark."""
+    if sum(char.isalpha() for char in line.text) > ART_MAX_GLYPHS:
+        return False
+    box = line.box
+    patch = ink[int(box.top):int(np.ceil(box.bottom)), int(box.x0):int(np.ceil(box.x1))].astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    return count > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= GROUND * patch.size
+
+
 def _inside(box: Box, picture: Box) -> bool:
     return picture.x0 <= box.x0 and box.x1 <= picture.x1 and picture.top <= box.top and box.bottom <= picture.bottom
 
 
-def _read_dashes(line: OcrLine) -> tuple[OcrLine, str]:
-    """The line with the dashes the engine read as 一 made dashes again, and what it had read there.
-
-    The engine knows no dash (——): it reads one as 一一, －一 or -一. A run of two or more such marks is
-    a dash where it cannot be a word: when any of them is not 一, or when it opens the line (a subtitle's
-    or a quotation's dash; the word 一一 "one by one" is left alone inside a line).
-    """
-    texts = [char.text for char in line.chars]
-    changed = list(texts)
-    index = 0
-    while index < len(texts):
-        end = index
-        while end < len(texts) and texts[end] in DASH_LIKE:
-            end += 1
-        if end - index >= 2 and (index == 0 or any(text != "一" for text in texts[index:end])):
-            changed[index:end] = [DASH] * (end - index)
-        index = max(end, index + 1)
-    if changed == texts:
-        return line, ""
-    chars = tuple(replace(char, text=text) for char, text in zip(line.chars, changed, strict=True))
-    read = "".join(text for text, new in zip(texts, changed, strict=True) if text != new)
-    return replace(line, text="".join(changed), chars=chars), read
-
-
 def _merged(pieces: list[Box]) -> list[Box]:
-    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink."""
+    """Pieces that overlap on one line made one: two boxes of a line fitted to the same ink, or the pieces of a
+    vertical line longer than a detection strip, found in each strip it crosses."""
     merged: list[Box] = []
     for piece in sorted(pieces, key=lambda box: (box.top, box.x0)):
         for index, other in enumerate(merged):
             across = min(piece.x1, other.x1) - max(piece.x0, other.x0)
             down = min(piece.bottom, other.bottom) - max(piece.top, other.top)
-            if across > 0 and down > SAME_LINE * max(piece.height, other.height):
+            if is_vertical(piece) and is_vertical(other):
+                one_line = down >= 0 and across > SAME_LINE * max(piece.width, other.width)
+            else:
+                one_line = across > 0 and down > SAME_LINE * max(piece.height, other.height)
+            if one_line:
                 merged[index] = union((piece, other))
                 break
         else:
@@ -239,6 +257,24 @@ def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
     return sorted(joined, key=lambda box: (box.top, box.x0))
 
 
+def _column_ends(boxes: list[Box]) -> list[Box]:
+    """The last column of a vertical paragraph (竖排) that holds one character, grown down its column to a
+    vertical line's shape, so that it is read as one (and takes in the full stop hanging under it).
+
+    Such a column stands at the head of the page's columns, beside the others' tops, and is as wide as they
+    are; alone, it is a square like any character.
+    """
+    vertical = [box for box in boxes if is_vertical(box)]
+
+    def ends_a_column(box: Box) -> bool:
+        return not is_vertical(box) and box.width <= SQUARE * box.height and any(
+            abs(box.top - line.top) <= box.width / 2 and abs(line.width - box.width) <= COLUMN_END_WIDTH * line.width
+            and max(line.x0 - box.x1, box.x0 - line.x1) <= COLUMN_END_REACH * box.width for line in vertical)
+
+    return [Box(box.x0, box.top, box.x1, max(box.bottom, box.top + TALL * box.width + 1)) if ends_a_column(box)
+            else box for box in boxes]
+
+
 def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     """``box`` fitted to its line's ink and cut at each wide blank gap across it (a column gutter).
 
@@ -246,7 +282,9 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     column's first character. So the ink on the box's rows is taken in clusters (characters closer than
     a letter space); a cluster lying mostly inside the box is the line's, one mostly outside is not.
     The clusters are then cut where a gutter lies between them; ink narrower than a sliver of an em (a
-    punctuation mark standing alone past a gap) stays with its neighbour, never becomes a piece.
+    punctuation mark standing alone past a gap) stays with its neighbour, never becomes a piece, and a gap
+    between two characters standing alone is letter-spacing (a display headline's), not a gutter: the text
+    of a column beside another runs on for more than a character.
     Gaps are measured in the line's inked height (about its em).
     """
     if is_vertical(box):
@@ -265,10 +303,12 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     if not inside:
         return []
     pieces = [inside[0]]
-    for start, end in inside[1:]:
+    for before, (start, end) in pairwise(inside):
         wide_gap = start - pieces[-1][1] >= SPLIT_GAP * em
         marks = _small_mark(band, pieces[-1][1], em, before=True) or _small_mark(band, start, em, before=False)
-        if wide_gap and not marks and end - start >= SLIVER * em and pieces[-1][1] - pieces[-1][0] >= SLIVER * em:
+        letter_spaced = max(before[1] - before[0], end - start) <= LETTER * em
+        if (wide_gap and not marks and not letter_spaced and end - start >= SLIVER * em
+                and pieces[-1][1] - pieces[-1][0] >= SLIVER * em):
             pieces.append((start, end))
         else:
             pieces[-1] = (pieces[-1][0], end)
@@ -337,7 +377,11 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     for index, char_box in enumerate(heard):
         middle = (char_box.x0 + char_box.x1) / 2
         placed.setdefault(min(range(len(inked)), key=lambda run: _distance(inked[run], middle)), []).append(index)
-    heights = [_ink_height(patch[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
+    # An ideograph is measured in its line's own rows, never with the ink of a line set solid over or under it
+    # that the box reaches into.
+    band_top, band_bottom = _band(ink, box)
+    own = ink[band_top:band_bottom, left:int(box.x1) + 1]
+    heights = [_ink_height(own[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
                for char, char_box in zip(line.chars, heard, strict=True) if c.CJK_CHAR.fullmatch(char.text)]
     ink_top, ink_bottom = top + float(rows[0]), top + float(rows[-1]) + 1
     if len(heights) >= MIN_IDEOGRAPHS:
@@ -378,7 +422,8 @@ def _vertical_glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph
         return []
     em = float(columns[-1] + 1 - columns[0]) / IDEOGRAPH_INK
     middle = box.x0 + (float(columns[0]) + float(columns[-1]) + 1) / 2
-    top, step = box.top + float(rows[0]), float(rows[-1] + 1 - rows[0]) / len(line.chars)
+    # Set solid, a column's last mark (。) inks only the top of its em: each character takes an em at least.
+    top, step = box.top + float(rows[0]), max(float(rows[-1] + 1 - rows[0]) / len(line.chars), em)
     return [Glyph(char.text, _to_points(Box(middle - em / 2, top + (index + 0.5) * step - em / 2, middle + em / 2,
                                             top + (index + 0.5) * step + em / 2), scale), em / scale, OCR_FONT)
             for index, char in enumerate(line.chars)]
@@ -447,10 +492,13 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
     frames: list[Box] = []
     photos: list[Box] = []
     ruled: list[Box] = []
+    solids: list[Box] = []
     for x, y, width, height, area in stats[1:count]:
         box = Box(float(x), float(y), float(x + width), float(y + height))
         if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
             rules.append(box)
+        elif height < PICTURE_MIN_SIZE * em and width >= max(RULE_MIN_LENGTH * em, BAR_LENGTH * height):
+            rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
         elif width >= PICTURE_MIN_SIZE * em and height >= PICTURE_MIN_SIZE * em:
             if area >= FRAME_MAX_FILL * width * height:
                 photos.append(box)
@@ -458,7 +506,21 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
             ruled.append(box)
             if not _is_grid(page_ink[y:y + height, x:x + width]):
                 frames.append(box)
+        elif min(width, height) >= SOLID_MIN_SIZE * em and area >= SOLID * width * height:
+            solids.append(box)
+    photos += [group for group in _clusters(solids, ART_GAP * OCR_DPI / 72)
+               if min(group.width, group.height) >= PICTURE_MIN_SIZE * em]
     return rules, frames, photos, ruled
+
+
+def _clusters(boxes: Sequence[Box], gap: float) -> list[Box]:
+    """The boxes gathered into groups, each at most ``gap`` from another of its group, and each group's bounds."""
+    groups: list[Box] = []
+    for box in sorted(boxes, key=lambda box: (box.top, box.x0)):
+        near = [group for group in groups if group.x0 - gap <= box.x1 and box.x0 - gap <= group.x1
+                and group.top - gap <= box.bottom and box.top - gap <= group.bottom]
+        groups = [group for group in groups if group not in near] + [union([box, *near])]
+    return groups
 
 
 def _is_grid(patch: np.ndarray) -> bool:
