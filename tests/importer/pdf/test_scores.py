@@ -18,10 +18,6 @@ from tests.importer.pdf.corpus import SCORER, ScoredPage, all_pages
 THRESHOLDS = {"found": 0.95, "fields": 0.90, "text": 0.98, "paragraphs": 0.90}
 """Issue 12: articles found (each with its own headline, and no extra ones), fields, body text, paragraphs."""
 
-SHORT: dict[str, str] = {}
-"""Real pages the importer does not yet read to the thresholds, each with what it misses there: strict xfails,
-so that a page that comes up to them has to leave this list."""
-
 SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+) extra\), fields (?P<fields>\d+)%, "
                      r"text (?P<text>[\d.]+), paragraphs F1 (?P<paragraphs>[\d.]+)")
 
@@ -54,25 +50,17 @@ def meets_thresholds(row: dict[str, float]) -> bool:
 
 def test_every_page_scores_above_the_thresholds(page_pdf: Callable[[ScoredPage], Path],
                                                 capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """The table of every page's scores; those not listed in SHORT meet the issue's thresholds."""
+    """The table of every page's scores; every page meets the issue's thresholds."""
     pages = all_pages()
     rows = {page.name: score(page, page_pdf(page), capsys, tmp_path) for page in pages}
     table = [f"{'page':<48} {'typeset by':<10} {'found':>7} {'extra':>5} {'fields':>6} {'text':>7} {'para F1':>7}"]
     for page in pages:
         row = rows[page.name]
         table.append(f"{page.name:<48} {page.kind:<10} {row['found']:>7.0%} {row['extra']:>5} {row['fields']:>6.0%} "
-                     f"{row['text']:>7.4f} {row['paragraphs']:>7.3f}" + ("  (short)" if page.name in SHORT else ""))
+                     f"{row['text']:>7.4f} {row['paragraphs']:>7.3f}")
     with capsys.disabled():
         print("\n" + "\n".join(table))
     assert {page.kind for page in pages} >= {"reportlab", "chromium"}
-    assert set(SHORT) <= {page.name for page in pages}
     for page in pages:
-        assert page.name in SHORT or meets_thresholds(rows[page.name]), (page.name, rows[page.name])
+        assert meets_thresholds(rows[page.name]), (page.name, rows[page.name])
 
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True))
-                                  for name, reason in SHORT.items()])
-def test_short_page_scores_above_the_thresholds(name: str, page_pdf: Callable[[ScoredPage], Path],
-                                                capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    [page] = [page for page in all_pages() if page.name == name]
-    assert meets_thresholds(score(page, page_pdf(page), capsys, tmp_path))
