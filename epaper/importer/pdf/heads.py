@@ -114,8 +114,10 @@ def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size:
     in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
                        and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font)
                        and not _closes_in(line, body_font))
+    if not in_heading_font:
+        return False
     run = _font_run(line, lines)
-    return (in_heading_font and not _continued_in_its_font(line, lines) and not _set_right(line, lines)
+    return (not _continued_in_its_font(line, lines) and not _set_right(line, lines)
             and not _goes_on_from_line_over(min(run, key=lambda member: member.box.top), lines)
             and not _ends_as_no_heading(max(run, key=lambda member: member.box.top))
             and not line.spaced.startswith(c.LIST_BULLETS))
@@ -171,18 +173,23 @@ def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
     its text, both smaller than the page's body (a scan shows no font: the sizes are what tell them apart).
     Centred means set in from both edges of that text, as no line of running text is."""
     reach = FONT_RUN_GAP * line.size
-    near = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)]
-    below = [other for other in near if 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size]
+    below = [other for other in lines if other is not line
+             and 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size
+             and other.box.overlaps_horizontally(line.box, 0.5)]
     if not below:
         return False
     first_top = min(other.box.top for other in below)
     under = [other for other in below if other.box.top - first_top < other.size / 2]
-    alone = not any(max(other.size, line.size) < SAME_SIZE * min(other.size, line.size) for other in near
-                    if 0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+    if not all(HEADING_SCALE * other.size <= line.size for other in under):
+        return False
     text = union(other.box for other in below)
     centred = (abs((line.box.x0 + line.box.x1) / 2 - (text.x0 + text.x1) / 2) <= CENTRED * line.size
                and min(line.box.x0 - text.x0, text.x1 - line.box.x1) >= TITLE_INSET * line.size)
-    return alone and centred and all(HEADING_SCALE * other.size <= line.size for other in under)
+    return centred and not any(
+        max(other.size, line.size) < SAME_SIZE * min(other.size, line.size) for other in lines
+        if other is not line
+        and (0 <= other.box.top - line.box.bottom <= reach or 0 <= line.box.top - other.box.bottom <= reach)
+        and other.box.overlaps_horizontally(line.box, 0.5))
 
 
 def marks_text(line: TextLine) -> bool:
