@@ -34,3 +34,13 @@ def union(boxes: Iterable[Box]) -> Box:
     listed = list(boxes)
     return Box(min(box.x0 for box in listed), min(box.top for box in listed),
                max(box.x1 for box in listed), max(box.bottom for box in listed))
+
+
+def clusters(boxes: Iterable[Box], gap: float) -> list[Box]:
+    """The boxes gathered into groups, each box at most ``gap`` from another of its group: each group's bounds."""
+    groups: list[Box] = []
+    for box in sorted(boxes, key=lambda box: (box.top, box.x0)):
+        near = [group for group in groups if group.x0 - gap <= box.x1 and box.x0 - gap <= group.x1
+                and group.top - gap <= box.bottom and box.top - gap <= group.bottom]
+        groups = [group for group in groups if group not in near] + [union([box, *near])]
+    return groups

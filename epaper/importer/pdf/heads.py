@@ -117,7 +117,7 @@ def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size:
     if not in_heading_font:
         return False
     run = _font_run(line, lines)
-    return (not _continued_in_its_font(line, lines) and not _set_right(line, lines)
+    return (not _reads_as_text(run) and not _set_right(line, lines)
             and not _goes_on_from_line_over(min(run, key=lambda member: member.box.top), lines)
             and not _ends_as_no_heading(max(run, key=lambda member: member.box.top))
             and not line.spaced.startswith(c.LIST_BULLETS))
@@ -212,10 +212,9 @@ def is_set_right(line: TextLine, column: Box) -> bool:
     return abs(column.x1 - line.box.x1) <= FLUSH * line.size and line.box.x0 - column.x0 >= SET_IN * line.size
 
 
-def _continued_in_its_font(line: TextLine, lines: Sequence[TextLine]) -> bool:
-    """``line`` is one of a run of lines in its font that reads as text: longer than a headline is, or
-    ending a sentence as no headline does (a two-line bold title at body size is still a headline)."""
-    run = _font_run(line, lines)
+def _reads_as_text(run: Sequence[TextLine]) -> bool:
+    """A run of lines in one font (``_font_run``) that reads as text: longer than a headline is, or ending a
+    sentence as no headline does (a two-line bold title at body size is still a headline)."""
     if len(run) < 2:
         return False
     last = max(run, key=lambda member: member.box.top)

@@ -20,7 +20,7 @@ from .. import conventions as c
 from .chars import Glyph, PdfPage
 from .dashes import read_dashes
 from .ems import ART_GAP
-from .geometry import Box, union
+from .geometry import Box, clusters, union
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
 from .shapes import ART_MAX_GLYPHS
 from .weight import with_weights
@@ -296,9 +296,9 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     box = Box(box.x0, top, box.x1, bottom)
     left, right = max(int(box.x0 - em), 0), min(int(np.ceil(box.x1 + em)), ink.shape[1])
     band = ink[top:bottom, left:right]
-    clusters = _runs(np.asarray(band.any(axis=0)), CLUSTER_GAP * em)
+    inked_runs = _runs(np.asarray(band.any(axis=0)), CLUSTER_GAP * em)
     reach = (box.x0 - left - GROW * em, box.x1 - left + GROW * em)
-    inside = [(max(start, reach[0]), min(end, reach[1])) for start, end in clusters
+    inside = [(max(start, reach[0]), min(end, reach[1])) for start, end in inked_runs
               if min(left + end, box.x1) - max(left + start, box.x0) > (end - start) / 2]
     if not inside:
         return []
@@ -508,19 +508,9 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
                 frames.append(box)
         elif min(width, height) >= SOLID_MIN_SIZE * em and area >= SOLID * width * height:
             solids.append(box)
-    photos += [group for group in _clusters(solids, ART_GAP * OCR_DPI / 72)
+    photos += [group for group in clusters(solids, ART_GAP * OCR_DPI / 72)
                if min(group.width, group.height) >= PICTURE_MIN_SIZE * em]
     return rules, frames, photos, ruled
-
-
-def _clusters(boxes: Sequence[Box], gap: float) -> list[Box]:
-    """The boxes gathered into groups, each at most ``gap`` from another of its group, and each group's bounds."""
-    groups: list[Box] = []
-    for box in sorted(boxes, key=lambda box: (box.top, box.x0)):
-        near = [group for group in groups if group.x0 - gap <= box.x1 and box.x0 - gap <= group.x1
-                and group.top - gap <= box.bottom and box.top - gap <= group.bottom]
-        groups = [group for group in groups if group not in near] + [union([box, *near])]
-    return groups
 
 
 def _is_grid(patch: np.ndarray) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .drawn import Shape
 from .ems import ART_GAP, ART_MIN_SIZE, RULE_MIN_LENGTH, RULE_THICKNESS
-from .geometry import Box, union
+from .geometry import Box, clusters, union
 
 ART_MAX_GLYPHS = 4
 """A filled area with more glyphs set on it than this is a background, not a picture."""
@@ -53,7 +53,7 @@ def read_shapes(drawn: Sequence[Shape], glyph_boxes: Sequence[Box]) -> Shapes:
     frames += drawn_frames
     rules += [edge for frame in drawn_frames for edge in (Box(frame.x0, frame.top, frame.x1, frame.top),
                                                           Box(frame.x0, frame.bottom, frame.x1, frame.bottom))]
-    art = [group for group in _clusters(filled)
+    art = [group for group in clusters(filled, ART_GAP)
            if min(group.width, group.height) >= ART_MIN_SIZE and _glyphs_inside(group, glyph_boxes) <= ART_MAX_GLYPHS]
     return Shapes(rules, frames, art)
 
@@ -90,20 +90,6 @@ def frame_of(box: Box, frames: Sequence[Box]) -> Box | None:
     middle_x, middle_y = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
     around = [frame for frame in frames if frame.x0 <= middle_x <= frame.x1 and frame.top <= middle_y <= frame.bottom]
     return min(around, key=lambda frame: frame.width * frame.height, default=None)
-
-
-def _clusters(boxes: Sequence[Box]) -> list[Box]:
-    groups: list[Box] = []
-    for box in sorted(boxes, key=lambda box: (box.top, box.x0)):
-        near = [group for group in groups if _near(group, box)]
-        merged = union([box, *near])
-        groups = [group for group in groups if group not in near] + [merged]
-    return groups
-
-
-def _near(first: Box, second: Box) -> bool:
-    return (first.x0 - ART_GAP <= second.x1 and second.x0 - ART_GAP <= first.x1
-            and first.top - ART_GAP <= second.bottom and second.top - ART_GAP <= first.bottom)
 
 
 def _glyphs_inside(area: Box, glyph_boxes: Sequence[Box]) -> int:
