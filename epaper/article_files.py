@@ -8,13 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from .cache import BuildCache, digest
 from .content_format import ARTICLE_FIELDS
 from .errors import Problem, display_path
 from .frontmatter import split_front_matter
-from .markup import RenderedBody, render_body
+from .markup import RenderedBody, Renderer, render_body
 from .schema import check_mapping
 from .xmltext import xml_text
 from .yamlsource import YamlSyntaxError
@@ -75,7 +73,7 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
-def parse_article_file(path: Path, flavour: str, renderer: MarkdownIt, cache: BuildCache) -> ArticleFile:
+def parse_article_file(path: Path, flavour: str, renderer: Renderer, cache: BuildCache) -> ArticleFile:
     problems: list[Problem] = []
     text = read_text(path, problems)
     if text is None:

@@ -1,4 +1,11 @@
-"""Markdown → HTML with markdown-it-py, tuned for Chinese text."""
+"""Markdown → HTML with markdown-it-py, tuned for Chinese text.
+
+markdown-it-py is the reference. Where ``markdown-it-pyrs`` (the Rust port of markdown-it) is installed,
+it renders the bodies made only of the constructs it is known to render byte for byte as the reference
+does (``accelerable``; tests/test_markup_accelerator.py compares the two): paragraphs, headings, rules
+and entities, the prose of a news article. Anything else (emphasis, lists, quotes, tables, links, code, raw
+HTML...) goes through markdown-it-py, and so does every body of a site that allows raw HTML.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,11 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+try:
+    import markdown_it_pyrs
+except ImportError:  # pragma: no cover - the accelerator is optional: markdown-it-py renders everything
+    markdown_it_pyrs = None  # type: ignore[assignment]
+
 # A wrapped line between two of these joins without a space: browsers would show the newline as one.
 WIDE_CHARACTER = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c-\u201d]")
 
@@ -22,11 +34,36 @@ class RenderedBody:
     paragraphs: list[str]
 
 
-def make_renderer(allow_html: bool) -> MarkdownIt:
+# What the accelerator is not trusted with: raw HTML and autolinks (<), quotes (>: an empty one differs),
+# code (` and indented lines), escapes and hard breaks (\\, trailing spaces), links and images (their URLs
+# are normalised differently), emphasis and strikethrough (the two judge delimiters beside Unicode punctuation
+# differently), tables (| and a delimiter row without one, :- or -:), white space other than spaces and
+# newlines (they trim U+3000 and the like differently), a line that starts or ends with a space, and lists
+# (the accelerator's tree has no paragraphs in a tight list's items).
+OUTSIDE_ACCELERATOR = re.compile(r"[<>`\\\[\]*_~|]|:-|-:|[^\S\n ]|^ | $|^(?:[-+]|\d+[.)])(?: |$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """The reference renderer and, where installed and allowed, the accelerator (see the module's docstring)."""
+
+    reference: MarkdownIt
+    accelerator: Any = None  # a markdown_it_pyrs.MarkdownIt configured like ``reference``, or None
+
+
+def make_renderer(allow_html: bool, accelerate: bool = True) -> Renderer:
     """CommonMark plus tables and strikethrough; raw HTML is escaped unless ``allow_html``."""
     md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False}).enable(["table", "strikethrough"])
     md.add_render_rule("softbreak", _cjk_softbreak)
-    return md
+    if not accelerate or allow_html or markdown_it_pyrs is None:
+        return Renderer(md)
+    accelerator = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
+    return Renderer(md, accelerator)
+
+
+def accelerable(body: str) -> bool:
+    """Whether the accelerator renders ``body`` as the reference does."""
+    return OUTSIDE_ACCELERATOR.search(body) is None
 
 
 def _cjk_softbreak(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -37,8 +74,11 @@ def _cjk_softbreak(self: RendererHTML, tokens: Sequence[Token], idx: int, option
     return "\n"
 
 
-def render_body(md: MarkdownIt, body: str) -> RenderedBody:
+def render_body(renderer: Renderer, body: str) -> RenderedBody:
     """The body's HTML and the plain text of its paragraphs (for summaries and feeds)."""
+    if renderer.accelerator is not None and accelerable(body):
+        return _accelerated(renderer.accelerator, body)
+    md = renderer.reference
     env: dict[str, Any] = {}
     tokens = md.parse(body, env)
     paragraphs = [
@@ -47,6 +87,34 @@ def render_body(md: MarkdownIt, body: str) -> RenderedBody:
         if token.type == "paragraph_open" and index + 1 < len(tokens)
     ]
     return RenderedBody(md.renderer.render(tokens, md.options, env), [p for p in paragraphs if p])
+
+
+def _accelerated(accelerator: Any, body: str) -> RenderedBody:
+    """The accelerator's HTML with the reference's soft breaks, and the plain text of its paragraphs.
+
+    In the HTML of an accelerable body a newline beside a wide character is a soft break (a newline that
+    ends a block follows ``>`` and comes before ``<``), which the reference drops (``_cjk_softbreak``).
+    """
+    html = SOFT_BREAK_BESIDE_WIDE.sub("", accelerator.render(body))
+    paragraphs = []
+    for node in accelerator.tree(body).walk():
+        if node.name == "paragraph":
+            paragraphs.append(_node_text(node))
+    return RenderedBody(html, [p for p in paragraphs if p])
+
+
+SOFT_BREAK_BESIDE_WIDE = re.compile(f"(?<={WIDE_CHARACTER.pattern})\n|\n(?={WIDE_CHARACTER.pattern})")
+
+
+def _node_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    for node in paragraph.walk(include_self=False):
+        if node.name in ("text", "text_special"):  # text_special: an entity, decoded
+            parts.append(node.meta["content"])
+        elif node.name == "softbreak":
+            previous = parts[-1][-1:] if parts else ""
+            parts.append("" if WIDE_CHARACTER.match(previous) else " ")
+    return "".join(parts).strip()
 
 
 def _plain_text(inline: Token) -> str:

@@ -1,0 +1,108 @@
+"""The accelerator (markdown-it-pyrs) against the reference (markdown-it-py): the same HTML and paragraphs, byte
+for byte, for every body it is given: the benchmark's corpus, every Markdown file of the fixtures, and generated
+bodies of the constructs it accepts."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sitecheck import REPOSITORY
+
+from epaper.frontmatter import split_front_matter
+from epaper.markup import Renderer, accelerable, make_renderer, render_body
+from epaper.yamlsource import YamlSyntaxError
+
+pytest.importorskip("markdown_it_pyrs")  # an optional accelerator: without it, markdown-it-py renders everything
+
+REFERENCE = make_renderer(False, accelerate=False)
+ACCELERATED = make_renderer(False)
+BENCH_ARTICLES = 20_000  # the benchmark's corpus (bench/run.py --articles 20000)
+EVERY_NTH = 10  # all 20,000 take two minutes with markdown-it-py; 2,000 spread over the corpus cover its kinds
+
+
+def _bench_corpus() -> object:
+    spec = importlib.util.spec_from_file_location("bench_corpus", REPOSITORY / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while they are made
+    spec.loader.exec_module(module)
+    return module
+
+
+def _assert_same(body: str) -> None:
+    assert render_body(ACCELERATED, body) == render_body(REFERENCE, body)
+
+
+def test_the_accelerator_is_used_when_installed() -> None:
+    assert isinstance(ACCELERATED, Renderer) and ACCELERATED.accelerator is not None
+    assert REFERENCE.accelerator is None
+    assert make_renderer(True).accelerator is None  # raw HTML allowed: the reference renders it
+
+
+def test_benchmark_corpus_renders_the_same() -> None:
+    corpus = _bench_corpus()
+    accelerated = 0
+    numbers = range(0, BENCH_ARTICLES, EVERY_NTH)
+    for number in numbers:
+        body = corpus.make_article(number).body  # type: ignore[attr-defined]
+        accelerated += accelerable(body)
+        _assert_same(body)
+    assert accelerated == len(numbers)  # the corpus is plain prose: all of it goes through the accelerator
+
+
+def _fixture_bodies() -> list[tuple[str, str]]:
+    bodies = []
+    for path in sorted(REPOSITORY.joinpath("tests").rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            body = split_front_matter(text, str(path)).body
+        except YamlSyntaxError:
+            body = text
+        bodies.append((str(path.relative_to(REPOSITORY)), body))
+    return bodies
+
+
+@pytest.mark.parametrize(("name", "body"), _fixture_bodies())
+def test_fixture_renders_the_same(name: str, body: str) -> None:
+    _assert_same(body)
+
+
+WIDE = st.sampled_from("中文邮政，。、“”…—：（）《》　１Ａ")
+NARROW = st.sampled_from("\xa0\u2003ab Z9.,;:!?'\"&%#*_~-+=|/()")
+WORDS = st.text(st.one_of(WIDE, NARROW), min_size=1, max_size=12)
+INLINE = st.one_of(
+    WORDS,
+    WORDS.map(lambda text: f"*{text}*"),
+    WORDS.map(lambda text: f"**{text}**"),
+    WORDS.map(lambda text: f"~~{text}~~"),
+    st.sampled_from(["&amp;", "&copy;", "&#20013;", "&nbsp;", "&bogus;"]),
+)
+LINE = st.lists(INLINE, min_size=1, max_size=5).map("".join)
+PARAGRAPH = st.lists(LINE, min_size=1, max_size=4).map("\n".join)
+BLOCK = st.one_of(
+    PARAGRAPH,
+    LINE.map(lambda text: f"## {text}"),
+    st.tuples(LINE, st.sampled_from(["===", "---"])).map("\n".join),
+    st.lists(LINE, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),
+    st.lists(LINE, min_size=1, max_size=3).map(lambda items: "\n".join(f"{n}. {item}" for n, item in enumerate(items))),
+    PARAGRAPH.map(lambda text: "\n".join(f"> {line}" for line in text.split("\n"))),
+    st.just("***"),
+    st.tuples(LINE, LINE).map(lambda cells: f"| {cells[0]} | 乙 |\n| :-- | --: |\n| {cells[1]} | b |"),
+)
+BODY = st.lists(BLOCK, min_size=1, max_size=5).flatmap(
+    lambda blocks: st.sampled_from(["\n\n", "\n"]).map(lambda gap: gap.join(blocks))
+)
+
+
+@given(BODY)
+def test_generated_bodies_render_the_same(body: str) -> None:
+    _assert_same(body)
+
+
+@given(st.text(st.one_of(WIDE, NARROW, st.sampled_from("\n <>`[]!\\\t")), max_size=80))
+def test_any_text_renders_the_same(body: str) -> None:
+    _assert_same(body)
