@@ -58,7 +58,7 @@ def map_forked(
     than it saves. When the work takes long, ``progress`` names the items in a line logged every few seconds
     (``pages: 5120 of 26000``). A failure anywhere raises :class:`WorkerFailed` with its traceback.
     """
-    workers = min(workers, affordable_workers())
+    workers = min(workers, affordable_workers(MEMORY_BUDGET))
     if workers <= 1 or len(items) < minimum or not can_fork():
         done = [function(item) for item in items]
         finish()
@@ -104,7 +104,7 @@ def map_forked(
     return cast(list[Result], results)  # every index was filled by exactly one process
 
 
-def affordable_workers(budget: int = MEMORY_BUDGET) -> int:
+def affordable_workers(budget: int) -> int:
     """This process and as many forked copies of its resident memory as fit in ``budget`` (bytes)."""
     try:
         resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
