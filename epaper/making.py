@@ -1,8 +1,8 @@
 """Make and publish the site from checked inputs: the build's named, timed steps after the check.
 
 Load the content (unchanged issue folders from their records, changed articles parsed again), link the
-model, plan every output, make those whose key, file or recorded reads of the model changed (see plan.py),
-index them for search, and publish: a whole new tree swapped in, or only the changed files moved in.
+model, index it for search, plan every output, make those whose key, file or recorded reads of the model
+changed (see plan.py), and publish: a whole new tree swapped in, or only the changed files moved in.
 """
 
 from __future__ import annotations
@@ -54,15 +54,15 @@ def make_site(
         values = CurrentValues(edition, config.per_page, inputs.templates)
         changed = values.changed(index.tokens)
         last = LastBuild(index.outputs, index.groups, inputs.untouched, index.tokens, index.tokens.numbers(changed))
+    searched: dict[str, SearchFile] = {}
+    if config.search:  # before the plan: Pagefind's processes then run beside the model only, not its pages too
+        with step("search index"):
+            searched = _search_files(config, edition, workers)
     with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:
         with step("plan"):
             plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
             made = make_outputs(plan.outdated, staged, workers)
-        searched: dict[str, SearchFile] = {}
-        if config.search:
-            with step("search index"):
-                searched = _search_files(config, edition, workers)
         restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
         publication = Publication(index.outputs, plan, made, searched, restaged, index.tokens)
         if not inputs.trusted:

@@ -14,12 +14,18 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 BATCH = 64
 PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
+# What a build's processes may hold together (issue 14: 1.5 GB for a 120,000-article archive). A forked
+# worker may come to copy all of this process's memory (see map_forked), so only as many are forked as
+# copies of it fit: at 20,000 articles the model is about 250 MB, at 120,000 about 1 GB, built by this
+# process alone.
+MEMORY_BUDGET = 1_300 * 2**20
 
 log = logging.getLogger("epaper")
 
@@ -41,33 +47,48 @@ def map_forked(
     finish: Callable[[], None] = lambda: None,
     progress: str = "",
 ) -> list[Result]:
-    """``[function(item) for item in items]``, in order, computed by up to ``workers`` forked processes.
+    """``[function(item) for item in items]``, in order, computed by this process and up to ``workers - 1`` forked
+    ones, as many as ``MEMORY_BUDGET`` holds (see ``affordable_workers``).
 
-    Each process calls ``finish`` after its last item (to flush what it buffered). Below ``minimum`` items,
-    or with one worker, the work is done here: forking would cost more than it saves. When the work takes
-    long, ``progress`` names the items in a line logged every few seconds (``pages: 5120 of 26000``).
+    Each process takes one run of consecutive items (this one the last) and calls ``finish`` after its last
+    item (to flush what it buffered). A forked worker copies each memory page of the model it touches (the
+    reference counts are written to), so the work is cut into runs rather than dealt out item by item: a
+    worker touches mostly the objects of its own run, and this process, which owns its memory, is one of
+    them. Below ``minimum`` items, or with one worker, the work is all done here: forking would cost more
+    than it saves. When the work takes long, ``progress`` names the items in a line logged every few seconds
+    (``pages: 5120 of 26000``). A failure anywhere raises :class:`WorkerFailed` with its traceback.
     """
+    workers = min(workers, affordable_workers(MEMORY_BUDGET))
     if workers <= 1 or len(items) < minimum or not can_fork():
         done = [function(item) for item in items]
         finish()
         return done
     context = multiprocessing.get_context("fork")
     results: list[Result | None] = [None] * len(items)
+    runs = [range(len(items) * share // workers, len(items) * (share + 1) // workers) for share in range(workers)]
     processes = []
     connections: list[Connection] = []
     gc.freeze()  # the workers' collector then leaves the inherited objects alone: their pages stay shared
     try:
-        for share in range(workers):
+        for run in runs[:-1]:
             receiver, sender = context.Pipe(duplex=False)
             receiving_ends = [*connections, receiver]  # the parent's: the worker closes its copies
             process = context.Process(
-                target=_work, args=(function, finish, items, share, workers, sender, receiving_ends), daemon=True
+                target=_work, args=(function, finish, items, run, sender, receiving_ends), daemon=True
             )
             process.start()
             sender.close()
             processes.append(process)
             connections.append(receiver)
-        failure = _collect(connections, results, progress)
+        collector = _Collector(connections, results, progress)
+        try:
+            for index in runs[-1]:
+                results[index] = function(items[index])
+                collector.own_result()
+            finish()
+        except Exception:
+            raise WorkerFailed(traceback.format_exc()) from None
+        failure = collector.collect_all()
     except BaseException:
         for process in processes:
             process.terminate()  # interrupted: the workers stop writing before the caller cleans up
@@ -80,7 +101,16 @@ def map_forked(
         raise WorkerFailed(failure)
     if any(process.exitcode != 0 for process in processes):
         raise WorkerFailed("a worker process died (out of memory?)")
-    return cast(list[Result], results)  # every index was filled by exactly one worker
+    return cast(list[Result], results)  # every index was filled by exactly one process
+
+
+def affordable_workers(budget: int) -> int:
+    """This process and as many forked copies of its resident memory as fit in ``budget`` (bytes)."""
+    try:
+        resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return os.cpu_count() or 1  # no /proc: not Linux, nothing to go by
+    return max(1, budget // max(resident, 1))
 
 
 def can_fork() -> bool:
@@ -139,37 +169,54 @@ def run_detached(function: Callable[[], object]) -> None:
     os.waitpid(child, 0)
 
 
-def _collect(connections: list[Connection], results: list[Result | None], progress: str) -> str | None:
-    """Store each worker's results as they arrive; the first failure's traceback, if any."""
-    failure = None
-    open_connections = list(connections)
-    received, reported = 0, time.monotonic()
-    while open_connections:
-        for connection in wait(open_connections):
+class _Collector:
+    """Stores the workers' results as they arrive, while this process makes its own share."""
+
+    POLL_EVERY = 16  # own results between looks at the workers' pipes (a worker waits when its pipe is full)
+
+    def __init__(self, connections: list[Connection], results: list[Result | None], progress: str) -> None:
+        self.open = list(connections)
+        self.results = results
+        self.progress = progress
+        self.failure: str | None = None
+        self.received = 0
+        self.reported = time.monotonic()
+
+    def own_result(self) -> None:
+        self.received += 1
+        if self.received % self.POLL_EVERY == 0:
+            self._receive(timeout=0)
+
+    def collect_all(self) -> str | None:
+        """Wait for every worker's results; the first failure's traceback, if any."""
+        while self.open:
+            self._receive(timeout=None)
+        return self.failure
+
+    def _receive(self, timeout: float | None) -> None:
+        for connection in wait(self.open, timeout):
             assert isinstance(connection, Connection)
             try:
                 message = connection.recv()
             except EOFError:
-                open_connections.remove(connection)
+                self.open.remove(connection)
                 continue
             if isinstance(message, str):
-                failure = failure or message
+                self.failure = self.failure or message
                 continue
             for index, result in message:
-                results[index] = result
-            received += len(message)
-            if progress and time.monotonic() - reported >= PROGRESS_SECONDS:
-                log.info("  %s: %d of %d", progress, received, len(results))
-                reported = time.monotonic()
-    return failure
+                self.results[index] = result
+            self.received += len(message)
+        if self.progress and time.monotonic() - self.reported >= PROGRESS_SECONDS:
+            log.info("  %s: %d of %d", self.progress, self.received, len(self.results))
+            self.reported = time.monotonic()
 
 
 def _work(
     function: Callable[[Item], Result],
     finish: Callable[[], None],
     items: Sequence[Item],
-    share: int,
-    workers: int,
+    run: range,
     connection: Connection,
     receiving_ends: list[Connection],
 ) -> None:
@@ -180,7 +227,7 @@ def _work(
     gc.enable()  # the parent pauses its collector while it builds (see pipeline.py); a worker collects
     try:
         batch: list[tuple[int, Result]] = []
-        for index in range(share, len(items), workers):
+        for index in run:
             batch.append((index, function(items[index])))
             if len(batch) >= BATCH:
                 connection.send(batch)

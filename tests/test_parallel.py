@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from epaper.parallel import WorkerFailed, map_forked, start_forked
+from epaper import parallel
+from epaper.parallel import WorkerFailed, affordable_workers, map_forked, start_forked
 
 
 def test_results_come_back_in_order_from_every_worker() -> None:
@@ -17,14 +18,29 @@ def test_results_come_back_in_order_from_every_worker() -> None:
     ]
 
 
-def test_a_failing_worker_is_reported_with_its_traceback() -> None:
-    def fail_on_500(item: int) -> int:
-        if item == 500:
-            raise ValueError("bad item 500")
+@pytest.mark.parametrize("bad", [10, 500])  # in the forked worker's run, in this process's
+def test_a_failing_worker_is_reported_with_its_traceback(bad: int) -> None:
+    def fail_on_bad(item: int) -> int:
+        if item == bad:
+            raise ValueError(f"bad item {bad}")
         return item
 
-    with pytest.raises(WorkerFailed, match="bad item 500"):
-        map_forked(fail_on_500, list(range(1000)), workers=2, minimum=1)
+    with pytest.raises(WorkerFailed, match=f"bad item {bad}"):
+        map_forked(fail_on_bad, list(range(1000)), workers=2, minimum=1)
+
+
+def test_each_process_makes_one_run_of_items_this_one_the_last() -> None:
+    made_in = map_forked(lambda _: os.getpid(), list(range(1000)), workers=2, minimum=1)
+    assert made_in[500:] == [os.getpid()] * 500
+    assert len(set(made_in[:500])) == 1 and made_in[0] != os.getpid()
+
+
+def test_no_worker_is_forked_when_a_copy_of_this_process_would_not_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert affordable_workers(budget=1) == 1
+    assert affordable_workers(budget=2**50) >= 2
+    monkeypatch.setattr(parallel, "MEMORY_BUDGET", 1)
+    made_in = map_forked(lambda _: os.getpid(), list(range(1000)), workers=2, minimum=1)
+    assert set(made_in) == {os.getpid()}
 
 
 def test_small_jobs_run_in_this_process() -> None:

@@ -81,12 +81,12 @@ def test_a_record_holds_what_a_result_shows_and_what_the_reader_filters_on(site:
         "topic": ["金融保险"],
         "author": ["肖芳"],
     }
-    assert "\u200b开\u200b门\u200b红\u200b" in str(record["content"])  # each Han character a word of its own
-    content = str(record["content"]).replace("\u200b", "")
+    assert " 开 门 红 " in str(record["content"])  # each Han character a word of its own
+    content = str(record["content"]).replace(" ", "")
     assert "湖北武汉市分公司“开门红”战役告捷" in content and "肖芳" in content and "全市保费突破30亿元" in content
     with_kicker = fragments(site / "_site")["/2021/01/18/04/you-piao/"]
     assert with_kicker["meta"]["kicker"] == "靖江市分公司"  # type: ignore[index]
-    assert str(with_kicker["content"]).replace("\u200b", "").startswith("靖江市分公司 “邮票博雅课堂”")
+    assert str(with_kicker["content"]).startswith("靖 江 市 分 公 司 “ 邮 票 博 雅 课 堂 ”")
 
 
 def test_an_edit_re_indexes_only_its_week_and_the_index_shows_it(site: Path) -> None:
@@ -96,7 +96,7 @@ def test_an_edit_re_indexes_only_its_week_and_the_index_shows_it(site: Path) -> 
     changed = rewritten(before, snapshot(site / "_site"))
     assert in_part(changed, JANUARY) and not in_part(changed, DECEMBER)
     record = fragments(site / "_site")["/2021/01/18/03/bao-fei/"]
-    assert "全市保费突破三十亿元" in str(record["content"]).replace("\u200b", "")
+    assert "全市保费突破三十亿元" in str(record["content"]).replace(" ", "")
     assert check_search(site / "_site").problems == []
 
 

@@ -1,9 +1,12 @@
 """Search records made from the model: what Pagefind indexes of each article, and the filters and sort key it keeps.
 
-Chinese text is indexed character by character: a zero-width space goes before and after every Han
-character, so Pagefind's segmenter sees each as a word of its own, and the search page asks for a Chinese
-query as an exact phrase of its characters. A query then finds every place its characters stand side by
-side, also inside what a dictionary would take as one longer word (服务 in 金融服务), and nowhere else.
+Chinese text is indexed character by character: a space goes before and after every Han character, so
+each is a word of its own, and the search page asks for a Chinese query as an exact phrase of its
+characters. A query then finds every place its characters stand side by side, also inside what a dictionary
+would take as one longer word (服务 in 金融服务), and nowhere else. The records are given to Pagefind in no
+language of its own (``und``), so it only splits them at spaces: its Chinese segmenter, which had nothing left
+to cut, cost a third of the indexing time (bench/RESULTS.md, session 7). The search page takes the spaces out
+of the excerpts again.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ import lxml.html
 from .. import urls
 from ..model import Article, Issue
 
-LANGUAGE = "zh"
+LANGUAGE = "und"  # undetermined: no stemmer, no segmenter (see the docstring)
 SUBHEAD = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>")
 HAN = "\u3400-\u9fff\uf900-\ufaff"
 HAN_EDGE = re.compile(rf"(?<=[{HAN}])(?=\S)|(?<=\S)(?=[{HAN}])")  # the ends of a Han character inside a word
-WORD_BREAK = "\u200b"
+WORD_BREAK = " "
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ A part's key is a digest of what its records are made from (each issue's record:
 fingerprint of its pages and articles and its articles' body keys), the topic names and the indexing code.
 The part's Pagefind bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a
 part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
-daily is about 1,000 articles, about 450 MB in Pagefind) times the parts indexed at once, not by the archive.
+daily is about 1,000 articles, about 390 MB in Pagefind) times the parts indexed at once, not by the archive.
 """
 
 from __future__ import annotations

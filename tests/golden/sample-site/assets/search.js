@@ -15,8 +15,12 @@ const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 120;
 const EXCERPT_WORDS = 60; // a Han character is a word of the index (see epaper/search/records.py)
 const DATE = { date: "desc" };
-const HAN = /([\u3400-\u9fff\uf900-\ufaff])/u;
-const WORD_BREAK = /\u200b/g;
+const HAN_CHARACTERS = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const HAN = new RegExp(`([${HAN_CHARACTERS}])`, "u");
+// The spaces the index puts on each side of a Han character (see epaper/search/records.py), which an
+// excerpt keeps: taken out again, also beside the marks of a match (a space next to a Han character in the
+// text itself goes with them).
+const WORD_BREAK = new RegExp(`(?<=[${HAN_CHARACTERS}](?:</mark>)?) | (?=(?:<mark>)?[${HAN_CHARACTERS}])`, "gu");
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
