@@ -277,6 +277,12 @@ PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片
 COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
 
+ITEM_MARKS = frozenset("△▲●■◆◇")
+"""Marks a brief column (`文化简讯`) sets before each of its items: a paragraph that opens with one is an item."""
+
+ANNOUNCING_END = "："
+"""A paragraph ending with a colon announces what follows (`以下是访谈文字实录：`): the article goes on."""
+
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "导读", "编者按", "延伸阅读", "相关链接", "背景链接"})
 """Labels of a box printed with an article (a summary, an editor's note): dropped, the box text kept."""
 

@@ -326,6 +326,8 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         previous, line = lines[index - 1], lines[index]
         if line.indent - previous.indent >= c.KEPT_INDENT:  # the extraction kept the indent: trust it
             continue
+        if lines[0].text[:1] in c.ITEM_MARKS and line.text.startswith(lines[0].text[:1]):
+            continue  # the next item of a brief column (`△…`), opened with the mark the first one was
         if not ends_sentence(previous.text):
             starts[index] = False
             continue

@@ -382,3 +382,36 @@ def test_a_title_naming_a_document_is_a_phrase_however_wide_the_marks_in_its_nam
     (article,) = parse_page("我国发布《城市更新行动：进展、成效与展望》白皮书\n" + report)
     assert article.title == "我国发布《城市更新行动：进展、成效与展望》白皮书"
     assert article.dateline == "新华社北京5月6日电" and article.authors == ["李明"]
+
+
+def test_credited_items_of_a_brief_column_stay_one_article() -> None:
+    page = "文化简讯\n" + column("△学术讨论会十月十三日在曲阜开幕，中外学者百余人与会。（朱文志）",
+                                "△电视系列片《陕北民歌》集近期在北京举行了首映式。（山风）",
+                                "△歌剧《弄臣》十月十三日在南京首演，这在我国尚属首次。")
+    [article] = parse_page(page)
+    assert article.title == "文化简讯" and article.authors == []
+    assert [paragraph[:3] for paragraph in article.paragraphs] == ["△学术", "△电视", "△歌剧"]
+    assert article.paragraphs[0].endswith("（朱文志）")
+
+
+def test_a_heading_over_unmarked_text_ends_a_brief_column() -> None:
+    page = "文化简讯\n" + column("△学术讨论会十月十三日在曲阜开幕，中外学者百余人与会。（朱文志）",
+                                "△歌剧《弄臣》十月十三日在南京首演，这在我国尚属首次。") + "友好往来\n" + OTHER
+    assert [article.title for article in parse_page(page)] == ["文化简讯", "友好往来"]
+
+
+def test_marked_item_titles_open_articles_and_the_column_name_is_no_kicker() -> None:
+    page = ("台湾短讯\n■福建省新闻界访问团抵金门\n" + STORY + "■两岸学术研讨会将在台北召开\n" + OTHER)
+    first, second = parse_page(page)
+    assert (first.kicker, first.title, second.title) == (None, "福建省新闻界访问团抵金门", "两岸学术研讨会将在台北召开")
+    assert any("台湾短讯 over an item's marked title" in warning for warning in first.warnings)
+    assert first.subheads == [] and second.kicker is None
+
+
+def test_two_heading_lines_after_an_announcing_colon_are_one_subhead() -> None:
+    page = ("温宪做客人民网\n" + STORY + column("以下是访谈文字实录：") + "回忆70年代初进人民日报\n四十年来发生了巨变\n"
+            + column("主持人：各位网友大家上午好，欢迎各位收看系列访谈。今天作客演播室的嘉宾是温宪，欢迎温老师。",
+                     "温宪：您好，人民网网友大家好。"))
+    [article] = parse_page(page)
+    assert article.subheads == ["回忆70年代初进人民日报 四十年来发生了巨变"]
+    assert article.paragraphs[-1] == "温宪：您好，人民网网友大家好。"
