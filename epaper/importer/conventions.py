@@ -142,6 +142,10 @@ HEADLINE_SPAN = 2.0
 COLUMN_WINDOW = 12
 """Lines on each side used to estimate the local column width."""
 
+UNPUNCTUATED_END_SHORT = 4.0
+"""A line this much narrower than its measure ends its paragraph though no mark closes it (a commentary's
+lead-in `…如此才能得出“最优解”`): justified type fills every line of a paragraph but its last."""
+
 COLUMN_TOLERANCE = 0.5
 """Widths this close count as the same printed width."""
 

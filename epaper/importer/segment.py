@@ -189,7 +189,8 @@ class _Segmenter:
         if not section.head or section.bylines or index + 1 >= len(self.lines):
             return False
         byline = bare_name(line.spaced, any_surname=self.page.text_starts_at(index + 1))
-        if byline is None or self.page.heading_at(index + 1, at_head=True):
+        tagged = bool(c.COLUMN_TAG.search(section.head[-1].text))  # a commentary's title: its author follows
+        if byline is None or (not tagged and self.page.heading_at(index + 1, at_head=True)):
             return False
         self._add_byline(section, line, byline, "under headline (a bare name)")
         section.warnings.append(UNCERTAIN_HEAD_NAME.format(line=line.number, name="".join(byline.authors)))
@@ -220,6 +221,8 @@ class _Segmenter:
                    and (is_heading(line, column, at_head=True) or self._wider_than_column(index, phrase)))
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
+        if section.head and c.COLUMN_TAG.search(section.head[-1].text):
+            return False  # a column tag (`（人民时评）`) closes the title: nothing but a subtitle or byline follows
         if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
             if not opening:
                 return False
