@@ -48,6 +48,8 @@ UNCERTAIN_AFTER_NEWS = (
 )
 UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
                       "article")
+SECOND_DISPATCH = ("line {line}: a dateline inside the text, under no heading of its own, was read as the story's "
+                   "second dispatch, not as a new article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
@@ -286,9 +288,14 @@ class _Segmenter:
         return index + 1
 
     def _body_new_dateline(self, section: Section, index: int) -> int | None:
-        """A dateline or a `（上接…）` line inside a text opens the next article."""
+        """A dateline or a `（上接…）` line inside a text opens the next article; but a dateline inside a titled
+        article's text, with no heading over it, is the story's second dispatch (`本报大阪11月16日电…`)."""
         line = self.lines[index]
-        if not section.has_text or not (match_dateline(line.spaced) or self.page.whole_line_jump_from(line)):
+        jump = self.page.whole_line_jump_from(line)
+        if not section.has_text or not (match_dateline(line.spaced) or jump):
+            return None
+        if jump is None and not section.headless:
+            section.warnings.append(SECOND_DISPATCH.format(line=line.number))
             return None
         section.ended = True
         return self._read_head(self._start(index, UNCERTAIN_DATELINE.format(line=line.number)), index)
@@ -433,6 +440,8 @@ class _Segmenter:
                              blank_before=line.blank_before)
             section.ended = True
         split = split_trailing_byline(line.spaced) or split_lost_box_byline(line.raw)
+        if split is not None and not split[0] and self._only_a_dateline(section):
+            split = None  # `新华社上海7月8日电` over `（通讯员马春雷、记者刘军）`: the dateline's reporters, wrapped
         if split is not None and self._item_follows(section, index):
             section.sources.append(f"line {line.number}: a credit closing an item of a brief column, kept in its text")
             previous = section.last_text()
@@ -453,6 +462,13 @@ class _Segmenter:
         if line.spaced:
             section.body.append(("text", line))
         return index + 1
+
+    @staticmethod
+    def _only_a_dateline(section: Section) -> bool:
+        """The text so far is a dateline and nothing more: what follows on the next line is its bracket of reporters."""
+        text = "".join(line.spaced for kind, line in section.body if kind == "text")
+        dateline = match_dateline(text) if text else None
+        return dateline is not None and len(dateline.text) >= len(text.replace(" ", "").replace("\u3000", ""))
 
     def _item_follows(self, section: Section, index: int) -> bool:
         """The next line opens an item with the mark this text's first paragraph opened with: a brief

@@ -415,3 +415,50 @@ def test_two_heading_lines_after_an_announcing_colon_are_one_subhead() -> None:
     [article] = parse_page(page)
     assert article.subheads == ["回忆70年代初进人民日报 四十年来发生了巨变"]
     assert article.paragraphs[-1] == "温宪：您好，人民网网友大家好。"
+
+
+def test_the_bare_name_under_a_tagged_title_is_its_author_over_a_lead_in() -> None:
+    page = ("破解预约难，“诗外”下功夫（人民时评）\n李忱阳\n"
+            + column("破解“预约难”，需要立足一域、因地制宜，得出“最优解”") + STORY)
+    [article] = parse_page(page)
+    assert article.title == "破解预约难，“诗外”下功夫（人民时评）"
+    assert (article.kicker, article.authors) == (None, ["李忱阳"])
+    assert article.paragraphs[0] == "破解“预约难”，需要立足一域、因地制宜，得出“最优解”"
+    assert len(article.paragraphs) == 3
+
+
+def test_a_dashed_subtitle_across_the_page_stays_in_the_head() -> None:
+    page = (column("许多高校学生结合自己所掌握的专业知识，提供智力型的科技文化服务，这是今年的一个显著特点。", width=15)
+            + "受李鹏总理委托朱镕基副总理主持国务院第二次全会\n部署加强宏观调控做好当前经济工作措施\n"
+            + "——近日将派出十个中央调查组，前往二十个省区市督促检查各地贯彻落实情况\n"
+            + column("新华社北京7月10日电（记者邹爱国）国务院今天举行第二次全体会议，部署当前经济工作的措施。",
+                     width=15))
+    second = parse_page(page)[-1]
+    assert second.kicker == "受李鹏总理委托朱镕基副总理主持国务院第二次全会"
+    assert second.title == "部署加强宏观调控做好当前经济工作措施"
+    assert second.subtitle == "近日将派出十个中央调查组，前往二十个省区市督促检查各地贯彻落实情况"
+
+
+def test_a_second_dateline_under_no_heading_is_the_same_storys_second_dispatch() -> None:
+    page = ("李鹏总理回到北京\n"
+            + column("新华社北京11月16日电（记者杨国强）国务院总理李鹏圆满结束对日本的正式友好访问，"
+                     "今天下午乘专机返回北京。")
+            + column("本报大阪11月16日电记者张国成报道：李鹏总理一行今天下午在日本大阪关西国际机场乘专机回国，"
+                     "大阪府知事到机场送行。"))
+    [article] = parse_page(page)
+    assert len(article.paragraphs) == 2 and article.paragraphs[1].startswith("本报大阪11月16日电")
+    assert any("second dispatch" in warning for warning in article.warnings)
+
+
+def test_a_title_wider_than_two_columns_over_a_dateline_is_a_title_commas_and_all() -> None:
+    page = ("人民日报高级记者、人民日报原国际部副主任温宪做客人民网\n"
+            + column("人民网北京5月14日电今年6月15日，是人民日报创刊70周年纪念日，人民网推出系列访谈。", width=13))
+    assert parse_page(page)[0].title == "人民日报高级记者、人民日报原国际部副主任温宪做客人民网"
+
+
+def test_reporters_wrapped_under_their_dateline_do_not_end_the_story() -> None:
+    page = ("上海10万大学生暑期奔赴百县千乡\n新华社上海7月8日电\n（通讯员马春雷、记者刘军）\n"
+            + column("今年暑期，上海高校10万多名大学生开展社会实践活动，足迹遍及百县千乡。", width=13))
+    [article] = parse_page(page)
+    assert article.authors == ["马春雷", "刘军"] and article.dateline == "新华社上海7月8日电"
+    assert len(article.paragraphs) == 1
