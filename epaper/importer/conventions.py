@@ -197,6 +197,10 @@ DATELINE_ENDS = frozenset("讯电")
 DATELINE_REPORTERS = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
 """Reporters in brackets right after a dateline: `（记者 张三 通讯员 李四）`."""
 
+DATELINE_REPORTED = re.compile(r"\s*(?P<inner>(?:本报)?记者\s*[^，。：:（()）]{2,40}?)\s*报道\s*[：:]")
+"""Reporters named without brackets after a dateline, as older reports print them: `本报大阪11月16日电
+记者张国成、吴迎春报道：`."""
+
 # --- bylines ------------------------------------------------------------------------------------
 
 BYLINE_MARKERS = "□■◇◆○●◎☆★△▲"

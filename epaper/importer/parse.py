@@ -66,8 +66,12 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
     for byline in section.bylines:
         article.authors.extend(name for name in byline.authors if name not in article.authors)
         article.credit = article.credit or byline.credit
-    opening = "".join(line.spaced for kind, line in section.body[:DATELINE_LINES] if kind == "text")
+    opening_lines = [line for kind, line in section.body[:DATELINE_LINES] if kind == "text"]
+    opening = "".join(line.spaced for line in opening_lines)
     dateline = match_dateline(opening) if opening else None
+    if dateline is not None and not dateline.authors and any(line.letter_spaced for line in opening_lines):
+        # a letter-spaced line is read without its spacing, or the reporters' names in it come apart
+        dateline = match_dateline("".join(line.text if line.letter_spaced else line.spaced for line in opening_lines))
     if dateline is not None:
         article.dateline = dateline.text
         first = next(line for kind, line in section.body if kind == "text")
@@ -76,6 +80,7 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         article.authors.extend(name for name in dateline.authors if name not in article.authors)
         if dateline.reporters:
             _respace_reporters(article, dateline.reporters)
+    article.authors.extend(name for name in section.dispatch_authors if name not in article.authors)
     if article.title is None:
         article.warnings.append(NO_HEADLINE.format(line=section.first_line))
     if not article.paragraphs:

@@ -82,6 +82,8 @@ class Section:
     artefacts: list[Artefact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ended: bool = False
+    dispatch_authors: list[str] = field(default_factory=list)
+    """Reporters named by the datelines of later dispatches in the text (`本报大阪11月16日电记者张国成报道：`)."""
     title_mark: str = ""
     """The item mark printed before the title (`■`) in a brief column: the column's next title carries it too."""
     first_line: int = 0
@@ -296,6 +298,11 @@ class _Segmenter:
             return None
         if jump is None and not section.headless:
             section.warnings.append(SECOND_DISPATCH.format(line=line.number))
+            following = self.lines[index + 1].spaced if index + 1 < len(self.lines) else ""
+            dispatch = match_dateline(line.spaced + following)  # its reporters may wrap onto the next line
+            if dispatch is not None and dispatch.authors:
+                section.dispatch_authors.extend(dispatch.authors)
+                section.sources.append(f"line {line.number}: reporters of a later dispatch")
             return None
         section.ended = True
         return self._read_head(self._start(index, UNCERTAIN_DATELINE.format(line=line.number)), index)

@@ -448,6 +448,12 @@ def test_a_second_dateline_under_no_heading_is_the_same_storys_second_dispatch()
     [article] = parse_page(page)
     assert len(article.paragraphs) == 2 and article.paragraphs[1].startswith("本报大阪11月16日电")
     assert any("second dispatch" in warning for warning in article.warnings)
+    assert article.authors == ["杨国强", "张国成"]  # the second dispatch's reporters, named without brackets
+
+
+def test_reporters_named_without_brackets_after_a_dateline() -> None:
+    dateline = match_dateline("本报天津10月4日电 记者肖荻、王芳报道：天津市各方热情关注高新技术的发展")
+    assert dateline is not None and (dateline.text, dateline.authors) == ("本报天津10月4日电", ["肖荻", "王芳"])
 
 
 def test_a_title_wider_than_two_columns_over_a_dateline_is_a_title_commas_and_all() -> None:
