@@ -48,6 +48,8 @@ UNCERTAIN_AFTER_NEWS = (
 )
 UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
                       "article")
+ANNOUNCED_SUBHEAD = ("line {line}: a heading after a paragraph ending with a colon was read as a subhead of the "
+                     "same article, not as the next article's title")
 SECOND_DISPATCH = ("line {line}: a dateline inside the text, under no heading of its own, was read as the story's "
                    "second dispatch, not as a new article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
@@ -384,6 +386,7 @@ class _Segmenter:
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
         if self._announced(section):
+            section.warnings.append(ANNOUNCED_SUBHEAD.format(line=line.number))
             return self._subhead(section, index, line)
         if self._item_column_ends(section, index):
             return self._next_article(section, index)

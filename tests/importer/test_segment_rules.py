@@ -414,6 +414,7 @@ def test_two_heading_lines_after_an_announcing_colon_are_one_subhead() -> None:
                      "温宪：您好，人民网网友大家好。"))
     [article] = parse_page(page)
     assert article.subheads == ["回忆70年代初进人民日报 四十年来发生了巨变"]
+    assert any("ending with a colon was read as a subhead" in warning for warning in article.warnings)
     assert article.paragraphs[-1] == "温宪：您好，人民网网友大家好。"
 
 
@@ -425,6 +426,8 @@ def test_the_bare_name_under_a_tagged_title_is_its_author_over_a_lead_in() -> No
     assert (article.kicker, article.authors) == (None, ["李忱阳"])
     assert article.paragraphs[0] == "破解“预约难”，需要立足一域、因地制宜，得出“最优解”"
     assert len(article.paragraphs) == 3
+    assert ("line 4: a paragraph was ended here though no mark closes it, because the line falls short of its "
+            "measure") in article.warnings  # weak evidence: listed for the editor
 
 
 def test_a_dashed_subtitle_across_the_page_stays_in_the_head() -> None:
