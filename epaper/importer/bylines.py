@@ -180,7 +180,9 @@ def match_dateline(spaced: str) -> Dateline | None:
         reporters = c.DATELINE_REPORTERS.match(spaced, end)
         byline = parse_byline(reporters.group("inner"), cued=True) if reporters is not None else None
         if reporters is None or byline is None:
-            return Dateline(match.group(0), [])
+            reported = c.DATELINE_REPORTED.match(spaced, end)
+            byline = parse_byline(reported.group("inner"), cued=True) if reported is not None else None
+            return Dateline(match.group(0), byline.authors if byline is not None else [])
         return Dateline(match.group(0), byline.authors, " ".join(reporters.group(0).split()))
     return None
 

@@ -142,6 +142,10 @@ HEADLINE_SPAN = 2.0
 COLUMN_WINDOW = 12
 """Lines on each side used to estimate the local column width."""
 
+UNPUNCTUATED_END_SHORT = 4.0
+"""A line this much narrower than its measure ends its paragraph though no mark closes it (a commentary's
+lead-in `…如此才能得出“最优解”`): justified type fills every line of a paragraph but its last."""
+
 COLUMN_TOLERANCE = 0.5
 """Widths this close count as the same printed width."""
 
@@ -192,6 +196,10 @@ DATELINE_ENDS = frozenset("讯电")
 
 DATELINE_REPORTERS = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
 """Reporters in brackets right after a dateline: `（记者 张三 通讯员 李四）`."""
+
+DATELINE_REPORTED = re.compile(r"\s*(?P<inner>(?:本报)?记者\s*[^，。：:（()）]{2,40}?)\s*报道\s*[：:]")
+"""Reporters named without brackets after a dateline, as older reports print them: `本报大阪11月16日电
+记者张国成、吴迎春报道：`."""
 
 # --- bylines ------------------------------------------------------------------------------------
 
@@ -276,6 +284,12 @@ PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片
 
 COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
+
+ITEM_MARKS = frozenset("△▲●■◆◇")
+"""Marks a brief column (`文化简讯`) sets before each of its items: a paragraph that opens with one is an item."""
+
+ANNOUNCING_END = "："
+"""A paragraph ending with a colon announces what follows (`以下是访谈文字实录：`): the article goes on."""
 
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "导读", "编者按", "延伸阅读", "相关链接", "背景链接"})
 """Labels of a box printed with an article (a summary, an editor's note): dropped, the box text kept."""

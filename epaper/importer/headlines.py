@@ -19,11 +19,10 @@ class Headline:
 
 
 def is_subtitle(line: Line, column: float) -> bool:
-    """A subtitle opens with a long dash and spans two columns at most, or any width unpunctuated:
-    a line of text is never wider than its column."""
+    """A subtitle opens with a long dash and does not end as a sentence does. Its width tells nothing: a
+    subtitle under a title across the page is wider than any line of text (`——近日将派出十个中央调查组，前往…`)."""
     dashed = bool(c.SUBTITLE_DASHES.match(line.text))
-    fits = line.width <= column * c.HEADLINE_SPAN or is_unpunctuated(line)
-    return dashed and fits and not ends_sentence(line.text)
+    return dashed and not ends_sentence(line.text)
 
 
 def is_unpunctuated(line: Line) -> bool:
@@ -60,6 +59,8 @@ def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = Fal
         return False  # one Chinese character with nothing under it that marks a head, or a lone Latin word
     if (spaced_ok or spanning) and is_unpunctuated(line):
         return True  # a phrase over a head marker or a text's start: a line across the page, as no line of text is
+    if spaced_ok and line.width > column * c.HEADLINE_SPAN:
+        return True  # over a dateline or byline, wider than two columns: a title across the page, commas and all
     return line.width <= (column * c.HEADLINE_SPAN if spanning else column - c.HEADING_MARGIN)
 
 

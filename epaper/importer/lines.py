@@ -326,8 +326,10 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         previous, line = lines[index - 1], lines[index]
         if line.indent - previous.indent >= c.KEPT_INDENT:  # the extraction kept the indent: trust it
             continue
+        if lines[0].text[:1] in c.ITEM_MARKS and line.text.startswith(lines[0].text[:1]):
+            continue  # the next item of a brief column (`△…`), opened with the mark the first one was
         if not ends_sentence(previous.text):
-            starts[index] = False
+            starts[index] = _unpunctuated_last_line(lines, columns, starts, index)
             continue
         if c.SPEAKER_TAG.match(line.text):
             continue  # an interview's next speaker: `[JWales] …`, `问：…`
@@ -340,6 +342,17 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
         carried = short_by_next_start(lines[index + 1].text) if index + 1 < len(lines) else 0.0
         starts[index] = previous_short or real_blank or is_indented_start(line, columns[index] - carried)
     return starts
+
+
+def _unpunctuated_last_line(lines: Sequence[Line], columns: Sequence[float], starts: Sequence[bool],
+                            index: int) -> bool:
+    """The line before ``index`` ends a paragraph without a closing mark: it falls short of its measure by
+    more than a word the next line could have lent it, and the next line does not go on with a mark."""
+    previous, line = lines[index - 1], lines[index]
+    if previous.letter_spaced or is_latin_script(previous.text) or line.text[:1] in c.CLOSING_MARKS | c.PARAGRAPH_END:
+        return False
+    full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
+    return loose_width(previous.text) + short_by_next_start(line.text) <= full - c.UNPUNCTUATED_END_SHORT
 
 
 def short_by_next_start(text: str) -> float:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from . import conventions as c
 from .bylines import match_dateline
 from .headlines import KICKER_OR_TITLE, UNDASHED_SUBTITLE, compose_headline, undashed_subtitle
 from .lines import (
     Line,
     blank_lines_meaningful,
+    ends_sentence,
     join_lines,
     local_columns,
     paragraph_starts,
@@ -19,6 +21,8 @@ from .segment import Section, split_articles
 NO_HEADLINE = ("no headline found: the text from line {line} on starts on another page; add a title to "
                "publish it")
 NO_TEXT = "no text found under the headline at line {line}"
+UNMARKED_PARAGRAPH_END = ("line {line}: a paragraph was ended here though no mark closes it, because the line falls "
+                          "short of its measure")
 DATELINE_LINES = 3
 """A dateline and the reporters bracketed after it may wrap over this many lines."""
 
@@ -66,8 +70,12 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
     for byline in section.bylines:
         article.authors.extend(name for name in byline.authors if name not in article.authors)
         article.credit = article.credit or byline.credit
-    opening = "".join(line.spaced for kind, line in section.body[:DATELINE_LINES] if kind == "text")
+    opening_lines = [line for kind, line in section.body[:DATELINE_LINES] if kind == "text"]
+    opening = "".join(line.spaced for line in opening_lines)
     dateline = match_dateline(opening) if opening else None
+    if dateline is not None and not dateline.authors and any(line.letter_spaced for line in opening_lines):
+        # a letter-spaced line is read without its spacing, or the reporters' names in it come apart
+        dateline = match_dateline("".join(line.text if line.letter_spaced else line.spaced for line in opening_lines))
     if dateline is not None:
         article.dateline = dateline.text
         first = next(line for kind, line in section.body if kind == "text")
@@ -76,6 +84,7 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         article.authors.extend(name for name in dateline.authors if name not in article.authors)
         if dateline.reporters:
             _respace_reporters(article, dateline.reporters)
+    article.authors.extend(name for name in section.dispatch_authors if name not in article.authors)
     if article.title is None:
         article.warnings.append(NO_HEADLINE.format(line=section.first_line))
     if not article.paragraphs:
@@ -102,7 +111,8 @@ def _blocks(section: Section, blanks: dict[int, bool], columns: dict[int, float 
         if kind == "text" and line is not None:
             run.append(line)
             continue
-        blocks.extend(("paragraph", paragraph) for paragraph in _paragraphs(run, blanks, columns, opens=opens))
+        paragraphs = _paragraphs(run, blanks, columns, opens=opens, warnings=section.warnings)
+        blocks.extend(("paragraph", paragraph) for paragraph in paragraphs)
         opens = True
         run = []
         if kind == "subhead" and line is not None:
@@ -111,17 +121,22 @@ def _blocks(section: Section, blanks: dict[int, bool], columns: dict[int, float 
 
 
 def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, float | None], *,
-                opens: bool) -> list[str]:
+                opens: bool, warnings: list[str]) -> list[str]:
     """The paragraphs of a run of text lines; a run too short to measure its column uses the page's.
 
-    ``opens``: the run's first line opens a paragraph."""
+    ``opens``: the run's first line opens a paragraph. A paragraph ended where no mark closes it is
+    told in ``warnings``: only the line's shortness said so."""
     if not run:
         return []
     wider = [columns[line.number] for line in run]
     starts = paragraph_starts(run, local_columns(run, wider, first_opens=opens), [blanks[line.number] for line in run])
     paragraphs: list[list[str]] = []
-    for line, starts_paragraph in zip(run, starts, strict=True):
+    for index, (line, starts_paragraph) in enumerate(zip(run, starts, strict=True)):
         if starts_paragraph:
+            previous = run[index - 1] if index else None
+            if (previous is not None and not ends_sentence(previous.text)
+                    and line.indent - previous.indent < c.KEPT_INDENT and line.text[:1] not in c.ITEM_MARKS):
+                warnings.append(UNMARKED_PARAGRAPH_END.format(line=previous.number))
             paragraphs.append([])
         paragraphs[-1].append(line.text)
     return [join_lines(texts) for texts in paragraphs]

@@ -48,6 +48,10 @@ UNCERTAIN_AFTER_NEWS = (
 )
 UNCERTAIN_DATELINE = ("uncertain boundary: line {line}, a dateline inside a text, was taken as the start of a new "
                       "article")
+ANNOUNCED_SUBHEAD = ("line {line}: a heading after a paragraph ending with a colon was read as a subhead of the "
+                     "same article, not as the next article's title")
+SECOND_DISPATCH = ("line {line}: a dateline inside the text, under no heading of its own, was read as the story's "
+                   "second dispatch, not as a new article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
@@ -57,6 +61,8 @@ UNCERTAIN_OPENING_TITLE = (
     "line {line}: a short phrase at the top of the page or after an article's end was taken as a title, though the "
     "line under it does not look like a paragraph's first line"
 )
+COLUMN_LABEL = ("line {line}: {text} over an item's marked title was taken as the name of a brief column, "
+                "not as the item's kicker")
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -78,6 +84,10 @@ class Section:
     artefacts: list[Artefact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ended: bool = False
+    dispatch_authors: list[str] = field(default_factory=list)
+    """Reporters named by the datelines of later dispatches in the text (`本报大阪11月16日电记者张国成报道：`)."""
+    title_mark: str = ""
+    """The item mark printed before the title (`■`) in a brief column: the column's next title carries it too."""
     first_line: int = 0
     sources: list[str] = field(default_factory=list)
     """Where fields came from, for the review report: `line 12: byline under headline`."""
@@ -185,7 +195,8 @@ class _Segmenter:
         if not section.head or section.bylines or index + 1 >= len(self.lines):
             return False
         byline = bare_name(line.spaced, any_surname=self.page.text_starts_at(index + 1))
-        if byline is None or self.page.heading_at(index + 1, at_head=True):
+        tagged = bool(c.COLUMN_TAG.search(section.head[-1].text))  # a commentary's title: its author follows
+        if byline is None or (not tagged and self.page.heading_at(index + 1, at_head=True)):
             return False
         self._add_byline(section, line, byline, "under headline (a bare name)")
         section.warnings.append(UNCERTAIN_HEAD_NAME.format(line=line.number, name="".join(byline.authors)))
@@ -214,14 +225,30 @@ class _Segmenter:
         phrase = make_line(line.number, c.TITLE_LABEL.sub("", line.spaced))
         opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(phrase)
                    and (is_heading(line, column, at_head=True) or self._wider_than_column(index, phrase)))
-        if section.subtitles:
+        if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
+        if section.head and c.COLUMN_TAG.search(section.head[-1].text):
+            return False  # a column tag (`（人民时评）`) closes the title: nothing but a subtitle or byline follows
         if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
             if not opening:
                 return False
             section.warnings.append(UNCERTAIN_OPENING_TITLE.format(line=line.number))
-        section.head.append(line)
+        if line.text[:1] in c.ITEM_MARKS and len(line.text) > 1:
+            self._marked_title(section, line)
+        else:
+            section.head.append(line)
         return True
+
+    @staticmethod
+    def _marked_title(section: Section, line: Line) -> None:
+        """`■福建省新闻界访问团抵金门`: an item's title in a brief column. The mark goes; a line over it is the
+        column's name (`台湾短讯`), heading all its items, so it is no article's kicker."""
+        section.title_mark = line.text[0]
+        section.artefacts.append(Artefact(line.number, line.text[0], "title mark"))
+        for label in section.head:
+            section.artefacts.append(Artefact(label.number, label.text, "column label"))
+            section.warnings.append(COLUMN_LABEL.format(line=label.number, text=label.text))
+        section.head[:] = [make_line(line.number, line.spaced.lstrip()[1:].lstrip(), blank_before=line.blank_before)]
 
     # --- after an article's end ---------------------------------------------------------------
 
@@ -265,9 +292,19 @@ class _Segmenter:
         return index + 1
 
     def _body_new_dateline(self, section: Section, index: int) -> int | None:
-        """A dateline or a `（上接…）` line inside a text opens the next article."""
+        """A dateline or a `（上接…）` line inside a text opens the next article; but a dateline inside a titled
+        article's text, with no heading over it, is the story's second dispatch (`本报大阪11月16日电…`)."""
         line = self.lines[index]
-        if not section.has_text or not (match_dateline(line.spaced) or self.page.whole_line_jump_from(line)):
+        jump = self.page.whole_line_jump_from(line)
+        if not section.has_text or not (match_dateline(line.spaced) or jump):
+            return None
+        if jump is None and not section.headless:
+            section.warnings.append(SECOND_DISPATCH.format(line=line.number))
+            following = self.lines[index + 1].spaced if index + 1 < len(self.lines) else ""
+            dispatch = match_dateline(line.spaced + following)  # its reporters may wrap onto the next line
+            if dispatch is not None and dispatch.authors:
+                section.dispatch_authors.extend(dispatch.authors)
+                section.sources.append(f"line {line.number}: reporters of a later dispatch")
             return None
         section.ended = True
         return self._read_head(self._start(index, UNCERTAIN_DATELINE.format(line=line.number)), index)
@@ -310,6 +347,14 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, line.text, "caption"))
         return last + 1
 
+    def _body_sibling_title(self, section: Section, index: int) -> int | None:
+        """A line opened with the mark this article's title carried: the brief column's next item."""
+        line = self.lines[index]
+        if not (section.title_mark and line.text.startswith(section.title_mark) and self._after_sentence(section)
+                and self.page.heading_at(index, at_head=True)):
+            return None
+        return self._next_article(section, index)
+
     def _body_marked_subhead(self, section: Section, index: int) -> int | None:
         marked = self.page.marked_subhead(index) if self._after_sentence(section) else None
         return self._subhead(section, index, marked) if marked is not None else None
@@ -340,6 +385,11 @@ class _Segmenter:
             return None
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
+        if self._announced(section):
+            section.warnings.append(ANNOUNCED_SUBHEAD.format(line=line.number))
+            return self._subhead(section, index, line)
+        if self._item_column_ends(section, index):
+            return self._next_article(section, index)
         if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
             return self._next_article(section, index)
         reporters = self._reporters(section)
@@ -367,7 +417,8 @@ class _Segmenter:
     def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
         """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""
         line = self.lines[index]
-        if index + 1 >= len(self.lines) or split_trailing_byline(line.spaced) is not None:
+        if (index + 1 >= len(self.lines) or split_trailing_byline(line.spaced) is not None
+                or self._item_follows(section, index + 1)):
             return None
         following = self.lines[index + 1]
         split = split_trailing_byline(line.spaced + following.spaced)
@@ -399,6 +450,15 @@ class _Segmenter:
                              blank_before=line.blank_before)
             section.ended = True
         split = split_trailing_byline(line.spaced) or split_lost_box_byline(line.raw)
+        if split is not None and not split[0] and self._only_a_dateline(section):
+            split = None  # `新华社上海7月8日电` over `（通讯员马春雷、记者刘军）`: the dateline's reporters, wrapped
+        if split is not None and self._item_follows(section, index):
+            section.sources.append(f"line {line.number}: a credit closing an item of a brief column, kept in its text")
+            previous = section.last_text()
+            if not split[0] and previous is not None:  # the credit alone on its line closes the item above it
+                section.body.remove(("text", previous))
+                line = make_line(previous.number, previous.spaced + line.spaced, blank_before=previous.blank_before)
+            split = None
         if split is not None:
             text, byline = split
             self._add_byline(section, line, byline, "at the end of the text")
@@ -412,6 +472,29 @@ class _Segmenter:
         if line.spaced:
             section.body.append(("text", line))
         return index + 1
+
+    @staticmethod
+    def _only_a_dateline(section: Section) -> bool:
+        """The text so far is a dateline and nothing more: what follows on the next line is its bracket of reporters."""
+        text = "".join(line.spaced for kind, line in section.body if kind == "text")
+        dateline = match_dateline(text) if text else None
+        return dateline is not None and len(dateline.text) >= len(text.replace(" ", "").replace("\u3000", ""))
+
+    def _item_follows(self, section: Section, index: int) -> bool:
+        """The next line opens an item with the mark this text's first paragraph opened with: a brief
+        column (`△…（朱文志）` over `△…`), whose items each end with a credit of their own."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        mark = first.text[:1] if first is not None else self.lines[index].text[:1]
+        return (mark in c.ITEM_MARKS and index + 1 < len(self.lines)
+                and self.lines[index + 1].text.startswith(mark))
+
+    def _item_column_ends(self, section: Section, index: int) -> bool:
+        """The text opened with an item mark (a brief column) and the line under this heading opens with
+        none: the column is over, and the heading is the next article's title."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        mark = first.text[:1] if first is not None else ""
+        return (mark in c.ITEM_MARKS and index + 1 < len(self.lines)
+                and not self.lines[index + 1].text.startswith(mark))
 
     def _next_article(self, section: Section, index: int, warning: str | None = None) -> int:
         section.ended = True
@@ -475,11 +558,25 @@ class _Segmenter:
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
                 and narrowed and self.page.first_line_at(index + 1, after_phrase=phrase))
 
+    @staticmethod
+    def _announced(section: Section) -> bool:
+        """The text so far ends with a colon (`以下是访谈文字实录：`), or with a subhead under one:
+        what follows belongs to it, so a heading here is a subhead, not the next article's title."""
+        for kind, line in reversed(section.body):
+            if kind == "text":
+                return line.text.endswith(c.ANNOUNCING_END)
+        return False
+
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]
         self._take(section, line)
         if subhead is not line:
             section.artefacts.append(Artefact(line.number, line.spaced[0], "subhead mark"))
+        if section.body and section.body[-1][0] == "subhead":
+            # two heading lines with no text between are one subhead set in two decks
+            deck = section.body.pop()[1]
+            subhead = make_line(deck.number, f"{deck.spaced} {subhead.spaced}", blank_before=deck.blank_before)
+            section.sources.append(f"line {line.number}: second deck of the subhead on line {deck.number}")
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
@@ -523,6 +620,7 @@ BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_closing_note,
     _Segmenter._body_box_label,
     _Segmenter._body_caption,
+    _Segmenter._body_sibling_title,
     _Segmenter._body_marked_subhead,
     _Segmenter._body_numbered_subhead,
     _Segmenter._body_end_name,

@@ -19,6 +19,11 @@ of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（
 (the box lost as U+FFFD) or ``none``. An end bracket prints ``signature`` if there is one
 (`（编译/海外网 侯兴川）`); ``credit_line`` is a staff line after the text (`新京报记者 苏季 校对 李铭`),
 credits an editor reads off, not text.
+
+A ``column`` is the name of a brief column printed over the article (`台湾短讯`): it heads the
+column's items, so no article carries it. A ``title_mark`` is the item mark a brief column sets
+before each title (`■`), which the editor drops. A subhead of two decks is written `<<deck|deck`:
+printed on two lines, read as one subhead.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ NO_LINE_START = set("，。、；：！？）”’》」』…")
 NO_LINE_END = set("（“‘《「『")
 PUNCTUATION = NO_LINE_START | NO_LINE_END
 SUBHEAD = "<<"
+DECKS = "|"
 CHINESE_NUMERALS = "零一二三四五六七八九十"
 
 
@@ -190,9 +196,11 @@ class _Page:
         style = self.style
         if article.get("continued_from"):
             self.emit(f"（上接第{article['continued_from']}版）")
+        if article.get("column"):
+            self.emit(article["column"])
         if article.get("kicker"):
             self.emit(article["kicker"])
-        self.emit(article["title"].replace(" ", style.title_gap))
+        self.emit(article.get("title_mark", "") + article["title"].replace(" ", style.title_gap))
         if article.get("subtitle"):
             self.emit(("——" if style.subtitle_dash else "") + article["subtitle"])
         byline = article.get("byline", "none")
@@ -217,7 +225,8 @@ class _Page:
             opening = article["dateline"] + reporters + ("\u3000" if paper == "wire" else "")
         for index, text in enumerate(texts):
             if text.startswith(SUBHEAD):
-                self.emit(style.subhead_mark + text[len(SUBHEAD):])
+                for deck in text[len(SUBHEAD):].split(DECKS):
+                    self.emit(style.subhead_mark + deck)
                 continue
             is_last = text is body[-1]
             tail = ""
@@ -271,7 +280,8 @@ def expected(page: dict[str, Any], source: str) -> dict[str, Any]:
             key: article[key] for key in ("kicker", "title", "subtitle", "dateline", "continued_from",
                                           "continues_on") if article.get(key)}
         record["authors"] = authors
-        record["subheads"] = [text[len(SUBHEAD):] for text in article["paragraphs"] if text.startswith(SUBHEAD)]
+        record["subheads"] = [text[len(SUBHEAD):].replace(DECKS, " ") for text in article["paragraphs"]
+                              if text.startswith(SUBHEAD)]
         record["paragraphs"] = paragraphs
         articles.append(record)
     return {"source": source, "articles": articles}

@@ -382,3 +382,92 @@ def test_a_title_naming_a_document_is_a_phrase_however_wide_the_marks_in_its_nam
     (article,) = parse_page("我国发布《城市更新行动：进展、成效与展望》白皮书\n" + report)
     assert article.title == "我国发布《城市更新行动：进展、成效与展望》白皮书"
     assert article.dateline == "新华社北京5月6日电" and article.authors == ["李明"]
+
+
+def test_credited_items_of_a_brief_column_stay_one_article() -> None:
+    page = "文化简讯\n" + column("△学术讨论会十月十三日在曲阜开幕，中外学者百余人与会。（朱文志）",
+                                "△电视系列片《陕北民歌》集近期在北京举行了首映式。（山风）",
+                                "△歌剧《弄臣》十月十三日在南京首演，这在我国尚属首次。")
+    [article] = parse_page(page)
+    assert article.title == "文化简讯" and article.authors == []
+    assert [paragraph[:3] for paragraph in article.paragraphs] == ["△学术", "△电视", "△歌剧"]
+    assert article.paragraphs[0].endswith("（朱文志）")
+
+
+def test_a_heading_over_unmarked_text_ends_a_brief_column() -> None:
+    page = "文化简讯\n" + column("△学术讨论会十月十三日在曲阜开幕，中外学者百余人与会。（朱文志）",
+                                "△歌剧《弄臣》十月十三日在南京首演，这在我国尚属首次。") + "友好往来\n" + OTHER
+    assert [article.title for article in parse_page(page)] == ["文化简讯", "友好往来"]
+
+
+def test_marked_item_titles_open_articles_and_the_column_name_is_no_kicker() -> None:
+    page = ("台湾短讯\n■福建省新闻界访问团抵金门\n" + STORY + "■两岸学术研讨会将在台北召开\n" + OTHER)
+    first, second = parse_page(page)
+    assert (first.kicker, first.title, second.title) == (None, "福建省新闻界访问团抵金门", "两岸学术研讨会将在台北召开")
+    assert any("台湾短讯 over an item's marked title" in warning for warning in first.warnings)
+    assert first.subheads == [] and second.kicker is None
+
+
+def test_two_heading_lines_after_an_announcing_colon_are_one_subhead() -> None:
+    page = ("温宪做客人民网\n" + STORY + column("以下是访谈文字实录：") + "回忆70年代初进人民日报\n四十年来发生了巨变\n"
+            + column("主持人：各位网友大家上午好，欢迎各位收看系列访谈。今天作客演播室的嘉宾是温宪，欢迎温老师。",
+                     "温宪：您好，人民网网友大家好。"))
+    [article] = parse_page(page)
+    assert article.subheads == ["回忆70年代初进人民日报 四十年来发生了巨变"]
+    assert any("ending with a colon was read as a subhead" in warning for warning in article.warnings)
+    assert article.paragraphs[-1] == "温宪：您好，人民网网友大家好。"
+
+
+def test_the_bare_name_under_a_tagged_title_is_its_author_over_a_lead_in() -> None:
+    page = ("破解预约难，“诗外”下功夫（人民时评）\n李忱阳\n"
+            + column("破解“预约难”，需要立足一域、因地制宜，得出“最优解”") + STORY)
+    [article] = parse_page(page)
+    assert article.title == "破解预约难，“诗外”下功夫（人民时评）"
+    assert (article.kicker, article.authors) == (None, ["李忱阳"])
+    assert article.paragraphs[0] == "破解“预约难”，需要立足一域、因地制宜，得出“最优解”"
+    assert len(article.paragraphs) == 3
+    assert ("line 4: a paragraph was ended here though no mark closes it, because the line falls short of its "
+            "measure") in article.warnings  # weak evidence: listed for the editor
+
+
+def test_a_dashed_subtitle_across_the_page_stays_in_the_head() -> None:
+    page = (column("许多高校学生结合自己所掌握的专业知识，提供智力型的科技文化服务，这是今年的一个显著特点。", width=15)
+            + "受李鹏总理委托朱镕基副总理主持国务院第二次全会\n部署加强宏观调控做好当前经济工作措施\n"
+            + "——近日将派出十个中央调查组，前往二十个省区市督促检查各地贯彻落实情况\n"
+            + column("新华社北京7月10日电（记者邹爱国）国务院今天举行第二次全体会议，部署当前经济工作的措施。",
+                     width=15))
+    second = parse_page(page)[-1]
+    assert second.kicker == "受李鹏总理委托朱镕基副总理主持国务院第二次全会"
+    assert second.title == "部署加强宏观调控做好当前经济工作措施"
+    assert second.subtitle == "近日将派出十个中央调查组，前往二十个省区市督促检查各地贯彻落实情况"
+
+
+def test_a_second_dateline_under_no_heading_is_the_same_storys_second_dispatch() -> None:
+    page = ("李鹏总理回到北京\n"
+            + column("新华社北京11月16日电（记者杨国强）国务院总理李鹏圆满结束对日本的正式友好访问，"
+                     "今天下午乘专机返回北京。")
+            + column("本报大阪11月16日电记者张国成报道：李鹏总理一行今天下午在日本大阪关西国际机场乘专机回国，"
+                     "大阪府知事到机场送行。"))
+    [article] = parse_page(page)
+    assert len(article.paragraphs) == 2 and article.paragraphs[1].startswith("本报大阪11月16日电")
+    assert any("second dispatch" in warning for warning in article.warnings)
+    assert article.authors == ["杨国强", "张国成"]  # the second dispatch's reporters, named without brackets
+
+
+def test_reporters_named_without_brackets_after_a_dateline() -> None:
+    dateline = match_dateline("本报天津10月4日电 记者肖荻、王芳报道：天津市各方热情关注高新技术的发展")
+    assert dateline is not None and (dateline.text, dateline.authors) == ("本报天津10月4日电", ["肖荻", "王芳"])
+
+
+def test_a_title_wider_than_two_columns_over_a_dateline_is_a_title_commas_and_all() -> None:
+    page = ("人民日报高级记者、人民日报原国际部副主任温宪做客人民网\n"
+            + column("人民网北京5月14日电今年6月15日，是人民日报创刊70周年纪念日，人民网推出系列访谈。", width=13))
+    assert parse_page(page)[0].title == "人民日报高级记者、人民日报原国际部副主任温宪做客人民网"
+
+
+def test_reporters_wrapped_under_their_dateline_do_not_end_the_story() -> None:
+    page = ("上海10万大学生暑期奔赴百县千乡\n新华社上海7月8日电\n（通讯员马春雷、记者刘军）\n"
+            + column("今年暑期，上海高校10万多名大学生开展社会实践活动，足迹遍及百县千乡。", width=13))
+    [article] = parse_page(page)
+    assert article.authors == ["马春雷", "刘军"] and article.dateline == "新华社上海7月8日电"
+    assert len(article.paragraphs) == 1
