@@ -132,6 +132,9 @@ PHRASE_GAP = 4.0
 TITLE_SIZE = 0.97
 """Lines at least this share of the largest size in a headline are its title."""
 
+HEAD_BYLINE_SCALE = 0.9
+"""A byline set on a headline's line is at most this share of the title's size (`Title  by Jane Doe`)."""
+
 FLUSH = 1.0
 """Lines whose right edges are at most this many ems apart end flush with each other."""
 

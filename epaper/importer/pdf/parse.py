@@ -21,6 +21,7 @@ from .columns import Segment
 from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
+from .head_bylines import split_head_byline
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
 from .run_in import opens_with_run_in_lead
@@ -59,7 +60,8 @@ def read_page(page: PdfPage) -> PageReading:
     rest, blocks = split_vertical(page)
     state = read_layout(rest)
     numbers = {id(glyph): number for number, line in enumerate(state.lines, start=1) for glyph in line.glyphs}
-    parts = [(layout, _ArticleReader(numbers, page, _measures(state.segments))) for layout in state.layouts]
+    measures = _measures(state.segments, state.pictures)
+    parts = [(layout, _ArticleReader(numbers, page, measures)) for layout in state.layouts]
     stray = list(state.stray)
     numbered = len(state.lines)
     for block in blocks:
@@ -67,7 +69,8 @@ def read_page(page: PdfPage) -> PageReading:
         numbers = {id(glyph): numbered + number for number, line in enumerate(turned.lines, start=1)
                    for glyph in line.glyphs}
         numbered += len(turned.lines)
-        reader = _ArticleReader(numbers, page, _measures(turned.segments), partial(on_page, block=block))
+        measures = _measures(turned.segments, turned.pictures)
+        reader = _ArticleReader(numbers, page, measures, partial(on_page, block=block))
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
@@ -128,10 +131,21 @@ class _ArticleReader:
         kicker = self._headline_part(section, rows.kicker)
         title = self._headline_part(section, rows.title, bylines=False)
         if title is not None:
-            title = self._without_run_in_dash(section, title)
+            title = self._without_run_in_dash(section, self._without_head_byline(section, rows.title[-1], title))
         subtitle = self._headline_part(section, rows.subtitle)
         section.head = [line for line in (kicker, title) if line is not None]
         section.subtitles = [subtitle] if subtitle is not None else []
+
+    @staticmethod
+    def _without_head_byline(section: Section, last: Row, title: Line) -> Line:
+        """A title without the byline set smaller at the end of its last row (`… by Sanae Ferrier`)."""
+        split = split_head_byline(last.spaced, [glyph for piece in last.pieces for glyph in piece.glyphs])
+        spaced = title.spaced.rstrip()
+        if split is None or not spaced.endswith(split[1].raw):
+            return title
+        section.bylines.append(split[1])
+        section.artefacts.append(Artefact(title.number, split[1].raw, "byline"))
+        return printed_line(title.number, spaced.removesuffix(split[1].raw).rstrip())
 
     @staticmethod
     def _without_run_in_dash(section: Section, title: Line) -> Line:
@@ -262,15 +276,16 @@ class _ArticleReader:
         return short or (broken and not tabbed)
 
 
-def _measures(segments: Sequence[Segment]) -> dict[int, float]:
+def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int, float]:
     """Where each segment's column ends: the right edge of the widest text on the page set across it, short
-    of any column beside it (a short list is set in a column as wide as the paragraphs over and under it)."""
+    of any column or picture beside it (a short list is set in a column as wide as the paragraphs over and
+    under it; text set round a photo ends where the photo starts)."""
     boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
     measures = {}
     for key, box in boxes.items():
         widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
-        beside = [other.x0 for other in boxes.values() if other.x0 >= box.x1 and other.top < box.bottom
-                  and box.top < other.bottom]
+        beside = [other.x0 for other in [*boxes.values(), *pictures] if other.x0 >= box.x1
+                  and other.top < box.bottom and box.top < other.bottom]
         measures[key] = max(box.x1, min([widest, *beside]))
     return measures
 
