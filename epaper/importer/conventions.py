@@ -311,6 +311,10 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                   "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100}
 
+LEADERS = re.compile(r"\s(?:\.\s?){2,}$|\s?(?:…|⋯|·){2,}$")
+"""Leader dots closing a table cell (`FCC OPS installation ..`, `$0 ......`, `快递业务量 ……`): they lead the eye
+on along the row to the next cell."""
+
 # --- page furniture -----------------------------------------------------------------------------
 
 PAGE_FURNITURE: tuple[re.Pattern[str], ...] = (
@@ -415,3 +419,9 @@ LATIN_ISSUE_DATE = re.compile(
     re.IGNORECASE)
 """A masthead date in Latin script: `Monday, March 4, 2024`, `4 March 2024`, `Lunedì 4 marzo 2024`,
 `lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`."""
+
+_LATIN_ISSUE_MARK = (rf"(?:(?:vol(?:ume)?|no|nr|n°|issue|number|jg|anno|année)\.?\s*[\dIVXLC]+"
+                     rf"|(?:{_LATIN_MONTH})\.?\s+\d{{4}}|\d{{4}})")
+LATIN_ISSUE_LINE = re.compile(rf"^(?:{_LATIN_ISSUE_MARK})(?:\s*[,·|/–-]?\s*(?:{_LATIN_ISSUE_MARK}))+$", re.IGNORECASE)
+"""A masthead line made only of a newsletter's issue marks: `February 2014, No 1`, `Vol. 12, No. 3`,
+`Issue #48, 2018` is not one (its `#`), `Spring 2020 · Issue 4` neither (a season)."""

@@ -62,7 +62,7 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
                 _lines_beside(picture, free, -1, body_size),
                 _lines_over(picture, free))
         run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
-                    if caption and not _continues_text(caption[0], lines)
+                    if caption and not _continues_text(caption[0], lines) and not _runs_on(caption, lines)
                     and not _set_in_columns(caption[0], lines, picture)), [])
         if run:
             captions.append(Caption(picture, run))
@@ -84,6 +84,16 @@ def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:
     """A line of its own style ends right over ``first``: the run goes on from running text, it is no caption."""
     return any(other is not first and 0 <= first.box.top - other.box.bottom <= CAPTION_GAP * first.size
                and other.box.overlaps_horizontally(first.box, 0.5) and _same_style(first, other) for other in lines)
+
+
+def _runs_on(caption: Sequence[TextLine], lines: Sequence[TextLine]) -> bool:
+    """A caption without a credit as long as a caption may be, and a line of its style right under its last:
+    running text set beside the picture (a teaser, a standfirst) that goes on past a caption's length."""
+    if len(caption) < MAX_CAPTION_LINES or _ends_with_photo_credit(caption[-1]):
+        return False
+    last = caption[-1]
+    return any(other not in caption and 0 <= other.box.top - last.box.bottom <= CAPTION_GAP * last.size
+               and other.box.overlaps_horizontally(last.box, 0.5) and _same_style(last, other) for other in lines)
 
 
 def _set_in_columns(first: TextLine, lines: Sequence[TextLine], picture: Box) -> bool:

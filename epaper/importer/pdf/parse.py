@@ -4,7 +4,7 @@ from its headline and column segments (paragraphs by indent, bylines, jump lines
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .. import conventions as c
@@ -18,7 +18,7 @@ from .blocks import ArticleLayout
 from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
-from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, SHORT_LINE
+from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, RAGGED_LINES, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
 from .head_bylines import split_head_byline
@@ -26,6 +26,7 @@ from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
 from .run_in import opens_with_run_in_lead
 from .run_in_titles import TITLE_DASHES
+from .small_capitals import in_lower_case
 from .textlines import TextLine
 from .vertical import on_page, split_vertical
 
@@ -194,7 +195,7 @@ class _ArticleReader:
                 line = self._line(section, [printed], printed.spaced)
                 if not line.spaced:
                     continue
-                if at_head and self._head_marker(section, line):
+                if at_head and self._head_marker(section, line, printed):
                     continue
                 at_head = False
                 signed = printed is segment.lines[-1] and is_set_right(printed, segment.column)
@@ -209,8 +210,9 @@ class _ArticleReader:
         close_paragraph()
         return blocks
 
-    def _head_marker(self, section: Section, line: Line) -> bool:
-        """A jump line (`（上接第1版）`) or a byline set over the text: recorded, not part of the text."""
+    def _head_marker(self, section: Section, line: Line, printed: TextLine) -> bool:
+        """A jump line (`（上接第1版）`) or a byline set over the text: recorded, not part of the text (its names
+        as an editor writes them where the page sets them in small capitals)."""
         jump = continued_from(line.text)
         if jump is not None and jump.text == line.text:
             section.continued_from = jump.page
@@ -218,6 +220,9 @@ class _ArticleReader:
             return True
         byline = parse_byline(line.spaced) if match_dateline(line.spaced) is None else None
         if byline is not None:
+            named = parse_byline(in_lower_case(printed.spaced, printed.glyphs))
+            if named is not None and len(named.authors) == len(byline.authors):
+                byline = replace(byline, authors=named.authors)
             section.bylines.append(byline)
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
             return True
@@ -279,10 +284,15 @@ class _ArticleReader:
 def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int, float]:
     """Where each segment's column ends: the right edge of the widest text on the page set across it, short
     of any column or picture beside it (a short list is set in a column as wide as the paragraphs over and
-    under it; text set round a photo ends where the photo starts)."""
+    under it; text set round a photo ends where the photo starts). A justified segment's column ends where
+    its own lines end."""
     boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
+    justified = {id(segment) for segment in segments if len(segment.lines) > RAGGED_LINES and not segment.ragged}
     measures = {}
     for key, box in boxes.items():
+        if key in justified:  # its lines show where its column ends
+            measures[key] = box.x1
+            continue
         widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
         beside = [other.x0 for other in [*boxes.values(), *pictures] if other.x0 >= box.x1
                   and other.top < box.bottom and box.top < other.bottom]

@@ -12,19 +12,15 @@ from epaper.importer.pdf.columns import Segment
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.head_bylines import split_head_byline
 from epaper.importer.pdf.parse import _measures
+from epaper.importer.pdf.small_capitals import in_lower_case
 from epaper.importer.pdf.textlines import build_lines
+from tests.importer.pdf.handset import set_run
 
 BOLD = "Calibri-Bold"
 
 
 def run(text: str, x: float, size: float, bottom: float = 100.0) -> list[Glyph]:
-    """Glyphs of ``text`` half an em wide each, a word space (a third of an em) between words."""
-    glyphs, at = [], x
-    for char in text:
-        if char != " ":
-            glyphs.append(Glyph(char, Box(at, bottom - size, at + 0.5 * size, bottom), size, BOLD))
-        at += 0.5 * size if char != " " else 0.33 * size
-    return glyphs
+    return set_run(text, x, bottom, size, BOLD)
 
 
 def head_line(title: str, tail: str, tail_size: float) -> tuple[str, list[Glyph]]:
@@ -92,3 +88,11 @@ def test_chinese_jump_lines_still_read_inside_a_line() -> None:
     assert jump is not None and (jump.page, jump.text) == (2, "（下转第二版）")
     start = continued_from("（上接第1版）")
     assert start is not None and start.page == 1
+
+
+def test_a_name_in_small_capitals_reads_as_a_name_and_a_word_all_in_small_capitals_stays() -> None:
+    """The line as printed: `by F. W` and `FAA` in the body size, `ENNEKER` and `AGENCY:` in capitals set smaller."""
+    glyphs = (run("by F. W", 50.0, 10.0) + run("ENNEKER", 90.0, 8.0) + run("AGENCY:", 130.0, 8.0)
+              + run("FAA", 165.0, 10.0))
+    assert in_lower_case("by F. WENNEKER AGENCY: FAA", glyphs) == "by F. Wenneker AGENCY: FAA"
+    assert in_lower_case("by F. WENNEKER", run("by F. WENNEKER", 50.0, 10.0)) == "by F. WENNEKER"
