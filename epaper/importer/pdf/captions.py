@@ -9,8 +9,9 @@ from itertools import takewhile
 
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
+from ..lines import ends_sentence
 from ..record import Photo
-from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, SAME_SIZE
+from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, EDGE, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
@@ -76,8 +77,19 @@ def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[Text
     if credited is not None:
         return run[: credited + 1]
     if run and not _like_body(run[0], body_size, body_font):
-        return list(takewhile(partial(_same_style, run[0]), run))
+        styled = list(takewhile(partial(_same_style, run[0]), run))
+        return [] if _heads_text(styled, run, body_size, body_font) else styled
     return []
+
+
+def _heads_text(styled: list[TextLine], run: list[TextLine], body_size: float, body_font: str) -> bool:
+    """One line in its own style, no sentence, over lines set like the body right under it and flush with it:
+    the headline of a story set beside (or under) the picture, not its caption."""
+    if len(styled) != 1 or len(run) < 2 or ends_sentence(styled[0].spaced):
+        return False
+    head, first = styled[0], run[1]
+    return (_like_body(first, body_size, body_font) and abs(first.box.x0 - head.box.x0) <= EDGE * body_size
+            and 0 <= first.box.top - head.box.bottom <= CAPTION_GAP * head.size)
 
 
 def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:

@@ -277,7 +277,8 @@ class _ArticleReader:
             return True
         short = not column.ragged and ends_sentence(text) and column.right - last.box.x1 > SHORT_LINE * em
         tabbed = printed.box.x0 - segment.left > INDENT_MAX * em
-        broken = measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        measure = measures.get(id(last), measures[id(column)])
+        broken = measure - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
         return short or (broken and not tabbed)
 
 
@@ -285,7 +286,8 @@ def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int,
     """Where each segment's column ends: the right edge of the widest text on the page set across it, short
     of any column or picture beside it (a short list is set in a column as wide as the paragraphs over and
     under it; text set round a photo ends where the photo starts). A justified segment's column ends where
-    its own lines end."""
+    its own lines end. A line beside a photo that the text runs round has a measure of its own (keyed by the
+    line): up to the photo."""
     boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
     justified = {id(segment) for segment in segments if len(segment.lines) > RAGGED_LINES and not segment.ragged}
     measures = {}
@@ -297,6 +299,12 @@ def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int,
         beside = [other.x0 for other in [*boxes.values(), *pictures] if other.x0 >= box.x1
                   and other.top < box.bottom and box.top < other.bottom]
         measures[key] = max(box.x1, min([widest, *beside]))
+    for segment in segments:  # a line set beside a photo the text runs round ends where the photo starts
+        for line in segment.lines:
+            starts = [picture.x0 for picture in pictures if picture.x0 >= line.box.x1
+                      and picture.top < line.box.bottom and line.box.top < picture.bottom]
+            if starts and id(segment) in measures:
+                measures[id(line)] = min(measures[id(segment)], *starts)
     return measures
 
 

@@ -89,3 +89,24 @@ def test_a_line_of_issue_marks_and_only_that_is_a_masthead_line() -> None:
     running = ["In February 2014, no one came", "February 2014", "No 1"]
     assert all(c.LATIN_ISSUE_LINE.match(text) for text in marks)
     assert not any(c.LATIN_ISSUE_LINE.match(text) for text in running)
+
+
+def test_a_headline_set_beside_a_photo_over_its_text_is_no_caption() -> None:
+    body = [glyph for index in range(8) for glyph in line("words of the story set beside the photo", 279, 560,
+                                                            652 + 14 * index, 11.0)]
+    glyphs = line("Strategic Planning", 279, 361, 643, 11.0, "Calibri-Bold") + body
+    state = read_layout(PdfPage(0, 612, 792, glyphs, [Box(36, 470, 255, 759)], [], []))
+    assert state.captions == []
+    assert [layout.head.lines[0].spaced for layout in state.layouts if layout.head] == ["Strategic Planning"]
+
+
+def test_lines_beside_a_photo_the_text_runs_round_end_where_the_photo_starts() -> None:
+    full = [glyph for index in range(4) for glyph in line("a paragraph set across the whole column here", 36, 574,
+                                                            340 + 14 * index, 11.0)]
+    beside = [glyph for index in range(3)
+              for glyph in line("it runs on beside the photo", 36, 285, 396 + 14 * index, 11.0)]
+    [segment] = [Segment(list(build_lines(full + beside).lines))]
+    photo = Box(298, 380, 576, 600)
+    measures = _measures([segment], [photo])
+    assert measures[id(segment.lines[-1])] == photo.x0
+    assert id(segment.lines[0]) not in measures and measures[id(segment)] == segment.box.x1
