@@ -303,9 +303,20 @@ PAGE_NUMBER = r"[A-Za-z]?\s*(?P<number>\d{1,3}|[零〇一二两三四五六七�
 
 _JUMP_OPEN = r"(?:[（(]|^)\s*"
 _JUMP_CLOSE = r"\s*(?:[）)]|$)"
-CONTINUED_FROM = re.compile(rf"{_JUMP_OPEN}(?:上接|紧接|接)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
-CONTINUES_ON = re.compile(rf"{_JUMP_OPEN}(?:下转|转)\s*第?\s*{PAGE_NUMBER}\s*版{_JUMP_CLOSE}")
-"""Jump lines, bracketed anywhere in a line (`（下转第三版）`) or bare on a line of their own (`转第4版`)."""
+_EN_PAGE = r"(?i:page|pg\.?|p\.)\s*"
+_EN_SLUG = r"(?:[A-Z][A-Z0-9'’&-]*\s+){0,3}[A-Z][A-Z0-9'’&-]*"
+"""The catchword of an English jump line, in capitals: `See BUDGET, Page A6`, `SCHOOL BOARD, from Page 1`."""
+_EN_CONTINUED_FROM = (rf"(?:(?:{_EN_SLUG}\s*,?\s*)?(?i:(?:continued|cont\.|cont'd)\s+)?(?i:from)"
+                      rf"|(?i:continued|cont\.|cont'd)\s+(?i:from))\s+{_EN_PAGE}")
+_EN_CONTINUES_ON = (rf"(?:(?i:(?:story\s+)?continued|continues|cont\.|cont'd)\s+(?i:on)"
+                    rf"|(?i:(?:please\s+)?(?:see|turn\s+to))(?:\s+{_EN_SLUG}\s*(?:,|\s(?i:on)|/))?)\s+{_EN_PAGE}")
+CONTINUED_FROM = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>上接|紧接|接)\s*第?|^\s*\(?\s*(?:{_EN_CONTINUED_FROM}))"
+                            rf"\s*{PAGE_NUMBER}(?(cjk)\s*版{_JUMP_CLOSE}|\s*\)?\s*$)")
+CONTINUES_ON = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>下转|转)\s*第?|^\s*\(?\s*(?:{_EN_CONTINUES_ON}))"
+                          rf"\s*{PAGE_NUMBER}(?(cjk)\s*版{_JUMP_CLOSE}|\s*\)?\s*$)")
+"""Jump lines: a Chinese one bracketed anywhere in a line (`（下转第三版）`) or bare on a line of its own
+(`转第4版`); an English one only as a whole line, bracketed or not (`Continued on page 4`, `See BUDGET, Page A6`,
+`(Continued from Page 1)`, `BUDGET, from Page A1`): in running text `(see page 4)` is a cross-reference."""
 
 CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
 """A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""
@@ -313,6 +324,10 @@ CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                   "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100}
+
+LEADERS = re.compile(r"\s(?:\.\s?){2,}$|\s?(?:…|⋯|·){2,}$")
+"""Leader dots closing a table cell (`FCC OPS installation ..`, `$0 ......`, `快递业务量 ……`): they lead the eye
+on along the row to the next cell."""
 
 # --- page furniture -----------------------------------------------------------------------------
 
@@ -418,3 +433,9 @@ LATIN_ISSUE_DATE = re.compile(
     re.IGNORECASE)
 """A masthead date in Latin script: `Monday, March 4, 2024`, `4 March 2024`, `Lunedì 4 marzo 2024`,
 `lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`."""
+
+_LATIN_ISSUE_MARK = (rf"(?:(?:vol(?:ume)?|no|nr|n°|issue|number|jg|anno|année)\.?\s*[\dIVXLC]+"
+                     rf"|(?:{_LATIN_MONTH})\.?\s+\d{{4}}|\d{{4}})")
+LATIN_ISSUE_LINE = re.compile(rf"^(?:{_LATIN_ISSUE_MARK})(?:\s*[,·|/–-]?\s*(?:{_LATIN_ISSUE_MARK}))+$", re.IGNORECASE)
+"""A masthead line made only of a newsletter's issue marks: `February 2014, No 1`, `Vol. 12, No. 3`,
+`Issue #48, 2018` is not one (its `#`), `Spring 2020 · Issue 4` neither (a season)."""

@@ -2,7 +2,8 @@
 
 A headline governs what is under it within its span: its own width, widened to the columns that
 start right under it side by side (a headline centred over three columns covers all three). Of the
-headlines over a segment, the nearest one wins, unless a rule separates them. Segments no headline
+headlines over a segment, the nearest one wins, unless a rule separates them (a rule across the segment, or
+across the headline: a rule under a story closes it, whatever lies beside it under). Segments no headline
 governs are fragments of articles continued from another page.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .captions import Caption
 from .columns import Segment, usual_size
-from .ems import ADJACENT, LEVEL, NOTE_SCALE, ROW_REACH, SPANNING_SHARE, VERTICAL_HEAD_REACH
+from .ems import ADJACENT, LEVEL, NOTE_SCALE, ROW_REACH, SPANNING_SHARE, SUBHEAD_LINES, VERTICAL_HEAD_REACH
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
@@ -33,7 +34,8 @@ class ArticleLayout:
         return union(boxes)
 
     def reading_order(self) -> list[Segment]:
-        """Segments column by column, left to right; one spanning columns goes before or after them; notes last."""
+        """Segments column by column, left to right; one spanning columns goes before or after them (with the
+        segments set on it or right over it inside its span: a table's title and heads); notes last."""
         columns: list[Box] = []
         for segment in sorted(self.segments, key=lambda segment: -len(segment.lines)):
             box = segment.box
@@ -42,12 +44,17 @@ class ArticleLayout:
         columns.sort(key=lambda column: column.x0)
         first_top = min((segment.box.top for segment in self.segments), default=0.0)
 
+        def spans(box: Box) -> bool:
+            shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
+            return sum(share >= SPANNING_SHARE for share in shares) > 1
+
+        spanning = _with_bands([segment for segment in self.segments if spans(segment.box)], self.segments)
+
         def key(segment: Segment) -> tuple[int, int, float]:
             box = segment.box
-            shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
-            spanning = sum(share >= SPANNING_SHARE for share in shares) > 1
-            if spanning:
+            if segment in spanning:
                 return (0 if box.top <= first_top else 2, 0, box.top)
+            shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
             return (1, max(range(len(columns)), key=lambda index: shares[index]), box.top)
 
         ordered = sorted(self.segments, key=key)
@@ -64,6 +71,24 @@ class ArticleLayout:
         return [segment for segment in small
                 if not any(other not in small and other.box.top >= segment.box.bottom
                            and other.box.overlaps_horizontally(segment.box, 0.5) for other in self.segments)]
+
+
+def _with_bands(spanning: list[Segment], segments: Sequence[Segment]) -> list[Segment]:
+    """``spanning`` and every short segment (a title, a table's heads: at most SUBHEAD_LINES lines) set on the
+    band of one of them, or at most ROW_REACH ems (of its own type) over it, mostly inside its span."""
+    band = list(spanning)
+    grown = True
+    while grown:
+        grown = False
+        for segment in segments:
+            box = segment.box
+            if segment in band or not box.width or len(segment.lines) > SUBHEAD_LINES:
+                continue
+            if any(other.box.top - ROW_REACH * segment.lines[0].size <= box.bottom and box.top <= other.box.bottom
+                   and other.box.horizontal_overlap(box) >= 0.5 * box.width for other in band):
+                band.append(segment)
+                grown = True
+    return band
 
 
 @dataclass(frozen=True)
@@ -140,7 +165,8 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], to
     return [head for head in heads
             if tops[id(head)] <= box.top + 0.5 * body_size
             and spans[id(head)].box.horizontal_overlap(box) > 0.5 * body_size
-            and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1 and rule.overlaps_horizontally(box, 0.5)
+            and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1
+                        and (rule.overlaps_horizontally(box, 0.5) or rule.overlaps_horizontally(head.box, 0.5))
                         for rule in rules)]
 
 

@@ -9,8 +9,9 @@ from itertools import takewhile
 
 from .. import conventions as c
 from ..bylines import parse_byline, split_trailing_byline
+from ..lines import ends_sentence
 from ..record import Photo
-from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, SAME_SIZE
+from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, EDGE, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
@@ -62,7 +63,7 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
                 _lines_beside(picture, free, -1, body_size),
                 _lines_over(picture, free))
         run = next((caption for caption in (_caption(run, body_size, body_font) for run in runs)
-                    if caption and not _continues_text(caption[0], lines)
+                    if caption and not _continues_text(caption[0], lines) and not _runs_on(caption, lines)
                     and not _set_in_columns(caption[0], lines, picture)), [])
         if run:
             captions.append(Caption(picture, run))
@@ -76,14 +77,35 @@ def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[Text
     if credited is not None:
         return run[: credited + 1]
     if run and not _like_body(run[0], body_size, body_font):
-        return list(takewhile(partial(_same_style, run[0]), run))
+        styled = list(takewhile(partial(_same_style, run[0]), run))
+        return [] if _heads_text(styled, run, body_size, body_font) else styled
     return []
+
+
+def _heads_text(styled: list[TextLine], run: list[TextLine], body_size: float, body_font: str) -> bool:
+    """One line in its own style, no sentence, over lines set like the body right under it and flush with it:
+    the headline of a story set beside (or under) the picture, not its caption."""
+    if len(styled) != 1 or len(run) < 2 or ends_sentence(styled[0].spaced):
+        return False
+    head, first = styled[0], run[1]
+    return (_like_body(first, body_size, body_font) and abs(first.box.x0 - head.box.x0) <= EDGE * body_size
+            and 0 <= first.box.top - head.box.bottom <= CAPTION_GAP * head.size)
 
 
 def _continues_text(first: TextLine, lines: Sequence[TextLine]) -> bool:
     """A line of its own style ends right over ``first``: the run goes on from running text, it is no caption."""
     return any(other is not first and 0 <= first.box.top - other.box.bottom <= CAPTION_GAP * first.size
                and other.box.overlaps_horizontally(first.box, 0.5) and _same_style(first, other) for other in lines)
+
+
+def _runs_on(caption: Sequence[TextLine], lines: Sequence[TextLine]) -> bool:
+    """A caption without a credit as long as a caption may be, and a line of its style right under its last:
+    running text set beside the picture (a teaser, a standfirst) that goes on past a caption's length."""
+    if len(caption) < MAX_CAPTION_LINES or _ends_with_photo_credit(caption[-1]):
+        return False
+    last = caption[-1]
+    return any(other not in caption and 0 <= other.box.top - last.box.bottom <= CAPTION_GAP * last.size
+               and other.box.overlaps_horizontally(last.box, 0.5) and _same_style(last, other) for other in lines)
 
 
 def _set_in_columns(first: TextLine, lines: Sequence[TextLine], picture: Box) -> bool:

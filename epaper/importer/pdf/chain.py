@@ -28,6 +28,7 @@ from .pictures import visible_pictures
 from .ruled_parts import join_ruled_parts
 from .run_in_titles import split_run_in_titles
 from .subheads import demote_subheads
+from .table_titles import demote_table_titles
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
 from .underlines import without_underlines
@@ -136,6 +137,11 @@ def _headlines(state: PageState) -> None:
     state.segments = state.segments + subheads
 
 
+def _table_titles(state: PageState) -> None:
+    """table_titles: a heading right over the rows of a table is the table's title, a subhead of its text."""
+    state.heads, state.segments = demote_table_titles(state.heads, state.segments, state.body_size)
+
+
 def _heading_blocks(state: PageState) -> None:
     """heading_blocks: a document's heading lines stacked over its title, no text between, are its kicker."""
     state.heads, state.segments = stack_heading_blocks(state.heads, state.segments, state.body_font, state.body_size)
@@ -155,7 +161,7 @@ def _ruled_parts(state: PageState) -> None:
 
 def _column_flow(state: PageState) -> None:
     """column_flow: headless text heading a column goes on with the story the column to its left ends with."""
-    state.layouts = flow_on_from_column_feet(state.layouts, state.body_size)
+    state.layouts = flow_on_from_column_feet(state.layouts, state.page.rules, state.body_size)
 
 
 RULES: tuple[Rule, ...] = (
@@ -171,6 +177,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tables", _tables),
     Rule("columns", _columns),
     Rule("headlines", _headlines),
+    Rule("table titles", _table_titles),
     Rule("heading blocks", _heading_blocks),
     Rule("articles", _articles),
     Rule("ruled parts", _ruled_parts),

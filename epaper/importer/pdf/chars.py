@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .. import conventions as c
+from .accents import compose_accents
 from .drawn import read_drawn
 from .geometry import Box
 from .radicals import as_ideograph
@@ -110,7 +111,7 @@ def read_pdf_page(document: pdfium.PdfDocument, index: int, path: Path) -> PdfPa
 def _glyphs(text_page: Any, height: float) -> list[Glyph]:
     read = _GlyphReader(text_page, height)
     glyphs = (read.glyph(index) for index in range(pdfium_c.FPDFText_CountChars(text_page)))
-    return _ligatures_spread([glyph for glyph in glyphs if glyph is not None])
+    return compose_accents(_ligatures_spread([glyph for glyph in glyphs if glyph is not None]))
 
 
 def _ligatures_spread(glyphs: list[Glyph]) -> list[Glyph]:

@@ -21,6 +21,9 @@ SMALL_CAPITALS = 0.7
 """Type at least this share of the size beside it, on its baseline and touching it, is set in the same line
 (small capitals); smaller is a superscript or a note."""
 
+SMALL_CAPITAL_SCALE = 0.9
+"""Small capitals are at most this share of the full capital they follow (`WENNEKER` set `W` + `ENNEKER`)."""
+
 SUPERSCRIPT_LENGTH = 3
 """A note's number raised against a word is at most this many glyphs long (a count, not ems)."""
 
@@ -132,6 +135,9 @@ PHRASE_GAP = 4.0
 TITLE_SIZE = 0.97
 """Lines at least this share of the largest size in a headline are its title."""
 
+HEAD_BYLINE_SCALE = 0.9
+"""A byline set on a headline's line is at most this share of the title's size (`Title  by Jane Doe`)."""
+
 FLUSH = 1.0
 """Lines whose right edges are at most this many ems apart end flush with each other."""
 
@@ -153,6 +159,9 @@ SUBHEAD_REACH = 2.5
 
 FULL_LINE = 6.0
 """A line this many ems wide (or wider) is a full line of a column, not a table cell."""
+
+HEAD_CELL = 8.0
+"""A table's column head (`Cost per product`) is at most this many ems wide (of its own size)."""
 
 EDGE = 1.0
 """Ems of tolerance when comparing edges."""

@@ -134,21 +134,25 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
 
 
 def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
-    """A masthead's own words: its date, 第N期, CN number; a Latin date only as most of its line, since running
+    """A masthead's own words: its date, 第N期, CN number, a line of issue marks (`February 2014, No 1`); a
+    Latin date only as most of its line, since running
     text dates things too, and not where a paragraph runs on into it (`… Bulletin 737–31–1860, dated` over
     `June 12, 2020.`)."""
     text = _text(line)
     latin = c.LATIN_ISSUE_DATE.search(line.spaced)
-    return (any(pattern.search(text) for pattern in c.MASTHEAD)
+    return (any(pattern.search(text) for pattern in c.MASTHEAD) or bool(c.LATIN_ISSUE_LINE.match(line.spaced.strip()))
             or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())
                 and not _in_running_text(line, lines)))
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:
-    """The paper's name: the largest type at the top, beside or over the masthead lines, much larger than them."""
+    """The paper's name: the largest type at the top, beside or over the masthead lines (or right under a line of
+    issue marks, as a newsletter sets `February 2014, No 1` over its name), much larger than them."""
     bottom = max(line.box.bottom for line in marked)
     small = max(line.size for line in marked)
-    candidates = [line for line in top_lines if line.box.top <= bottom and line.size >= NAME_SCALE * small]
+    issue_line = any(c.LATIN_ISSUE_LINE.match(line.spaced.strip()) for line in marked)
+    reach = bottom + (RULE_REACH * max(line.box.height for line in marked) if issue_line else 0.0)
+    candidates = [line for line in top_lines if line.box.top <= reach and line.size >= NAME_SCALE * small]
     return [max(candidates, key=lambda line: line.size)] if candidates else []
 
 

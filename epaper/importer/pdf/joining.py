@@ -7,7 +7,9 @@ a word space, whatever the script (`L’altolà di Mattarella`, `longer,” said
 In Latin-script text a line break stands for the space between two words (after a comma, a full stop
 or a closing quote as much as between letters); a line ending in a hyphen joins without a space, and
 the hyphen a typesetter adds where it breaks a word (the soft hyphen U+00AD, or U+2010 as Chromium
-writes it) goes too; a plain `-` stays, since it may belong to the word (`Jean-` / `Pierre`). In
+writes it) goes too; a plain `-` stays, since it may belong to the word (`Jean-` / `Pierre`). A line
+ending in a dash or slash set close against the character before it joins without a space too
+(`737–` / `27–1318`, `https://` / `www`); a spaced dash (`word –` / `word`) keeps the space. In
 Chinese text a line break is nothing, but between two Latin words (`CNOOC` / `Limited`) it is a space.
 """
 
@@ -25,6 +27,9 @@ SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 BREAKING_HYPHENS = frozenset("-\u00ad\u2010")
 
+GLUED_BREAKS = frozenset("–—/")
+"""An en or em dash or a slash: a line may break after one inside a number, an address or a closed dash."""
+
 ADDED_HYPHENS = frozenset("\u00ad\u2010")
 """Hyphens a typesetter adds where it breaks a word, not part of the word."""
 
@@ -33,7 +38,7 @@ def join_printed(texts: Sequence[str]) -> str:
     chinese = any(c.CJK_CHAR.search(text) for text in texts)
     joined = ""
     for text in texts:
-        if joined and text and _space_between(joined[-1], text[0], chinese=chinese):
+        if joined and text and _space_between(joined[-1], text[0], chinese=chinese) and not _glued_break(joined, text):
             joined += " "
         elif joined and text and joined[-1] in ADDED_HYPHENS and text[0].isalpha():
             joined = joined[:-1]
@@ -45,6 +50,13 @@ def _space_between(last: str, first: str, *, chinese: bool) -> bool:
     if chinese:
         return _latin_letter(last) and _latin_letter(first)
     return not (last in BREAKING_HYPHENS or last.isspace() or first.isspace())
+
+
+def _glued_break(joined: str, text: str) -> bool:
+    """A break after a dash or slash set close against the character before it (`737–` / `27–1318`,
+    `https://` / `www`, `word—` / `word`): inside a number, an address or a closed dash, with no space."""
+    return (len(joined) > 1 and joined[-1] in GLUED_BREAKS and not joined[-2].isspace()
+            and text[0].isalnum())
 
 
 def _latin_letter(char: str) -> bool:

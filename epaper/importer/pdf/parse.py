@@ -4,7 +4,7 @@ from its headline and column segments (paragraphs by indent, bylines, jump lines
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .. import conventions as c
@@ -18,13 +18,15 @@ from .blocks import ArticleLayout
 from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
-from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, SHORT_LINE
+from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, RAGGED_LINES, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
+from .head_bylines import split_head_byline
 from .heads import HeadGroup, Row, headline_rows, is_set_right
 from .joining import join_printed, printed_line
 from .run_in import opens_with_run_in_lead
 from .run_in_titles import TITLE_DASHES
+from .small_capitals import in_lower_case
 from .textlines import TextLine
 from .vertical import on_page, split_vertical
 
@@ -59,7 +61,8 @@ def read_page(page: PdfPage) -> PageReading:
     rest, blocks = split_vertical(page)
     state = read_layout(rest)
     numbers = {id(glyph): number for number, line in enumerate(state.lines, start=1) for glyph in line.glyphs}
-    parts = [(layout, _ArticleReader(numbers, page, _measures(state.segments))) for layout in state.layouts]
+    measures = _measures(state.segments, state.pictures)
+    parts = [(layout, _ArticleReader(numbers, page, measures)) for layout in state.layouts]
     stray = list(state.stray)
     numbered = len(state.lines)
     for block in blocks:
@@ -67,7 +70,8 @@ def read_page(page: PdfPage) -> PageReading:
         numbers = {id(glyph): numbered + number for number, line in enumerate(turned.lines, start=1)
                    for glyph in line.glyphs}
         numbered += len(turned.lines)
-        reader = _ArticleReader(numbers, page, _measures(turned.segments), partial(on_page, block=block))
+        measures = _measures(turned.segments, turned.pictures)
+        reader = _ArticleReader(numbers, page, measures, partial(on_page, block=block))
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
@@ -128,10 +132,21 @@ class _ArticleReader:
         kicker = self._headline_part(section, rows.kicker)
         title = self._headline_part(section, rows.title, bylines=False)
         if title is not None:
-            title = self._without_run_in_dash(section, title)
+            title = self._without_run_in_dash(section, self._without_head_byline(section, rows.title[-1], title))
         subtitle = self._headline_part(section, rows.subtitle)
         section.head = [line for line in (kicker, title) if line is not None]
         section.subtitles = [subtitle] if subtitle is not None else []
+
+    @staticmethod
+    def _without_head_byline(section: Section, last: Row, title: Line) -> Line:
+        """A title without the byline set smaller at the end of its last row (`… by Sanae Ferrier`)."""
+        split = split_head_byline(last.spaced, [glyph for piece in last.pieces for glyph in piece.glyphs])
+        spaced = title.spaced.rstrip()
+        if split is None or not spaced.endswith(split[1].raw):
+            return title
+        section.bylines.append(split[1])
+        section.artefacts.append(Artefact(title.number, split[1].raw, "byline"))
+        return printed_line(title.number, spaced.removesuffix(split[1].raw).rstrip())
 
     @staticmethod
     def _without_run_in_dash(section: Section, title: Line) -> Line:
@@ -180,7 +195,7 @@ class _ArticleReader:
                 line = self._line(section, [printed], printed.spaced)
                 if not line.spaced:
                     continue
-                if at_head and self._head_marker(section, line):
+                if at_head and self._head_marker(section, line, printed):
                     continue
                 at_head = False
                 signed = printed is segment.lines[-1] and is_set_right(printed, segment.column)
@@ -195,8 +210,9 @@ class _ArticleReader:
         close_paragraph()
         return blocks
 
-    def _head_marker(self, section: Section, line: Line) -> bool:
-        """A jump line (`（上接第1版）`) or a byline set over the text: recorded, not part of the text."""
+    def _head_marker(self, section: Section, line: Line, printed: TextLine) -> bool:
+        """A jump line (`（上接第1版）`) or a byline set over the text: recorded, not part of the text (its names
+        as an editor writes them where the page sets them in small capitals)."""
         jump = continued_from(line.text)
         if jump is not None and jump.text == line.text:
             section.continued_from = jump.page
@@ -204,6 +220,9 @@ class _ArticleReader:
             return True
         byline = parse_byline(line.spaced) if match_dateline(line.spaced) is None else None
         if byline is not None:
+            named = parse_byline(in_lower_case(printed.spaced, printed.glyphs))
+            if named is not None and len(named.authors) == len(byline.authors):
+                byline = replace(byline, authors=named.authors)
             section.bylines.append(byline)
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
             return True
@@ -258,20 +277,34 @@ class _ArticleReader:
             return True
         short = not column.ragged and ends_sentence(text) and column.right - last.box.x1 > SHORT_LINE * em
         tabbed = printed.box.x0 - segment.left > INDENT_MAX * em
-        broken = measures[id(column)] - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
+        measure = measures.get(id(last), measures[id(column)])
+        broken = measure - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
         return short or (broken and not tabbed)
 
 
-def _measures(segments: Sequence[Segment]) -> dict[int, float]:
+def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int, float]:
     """Where each segment's column ends: the right edge of the widest text on the page set across it, short
-    of any column beside it (a short list is set in a column as wide as the paragraphs over and under it)."""
+    of any column or picture beside it (a short list is set in a column as wide as the paragraphs over and
+    under it; text set round a photo ends where the photo starts). A justified segment's column ends where
+    its own lines end. A line beside a photo that the text runs round has a measure of its own (keyed by the
+    line): up to the photo."""
     boxes = {id(segment): segment.box for segment in segments if not segment.subhead}
+    justified = {id(segment) for segment in segments if len(segment.lines) > RAGGED_LINES and not segment.ragged}
     measures = {}
     for key, box in boxes.items():
+        if key in justified:  # its lines show where its column ends
+            measures[key] = box.x1
+            continue
         widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
-        beside = [other.x0 for other in boxes.values() if other.x0 >= box.x1 and other.top < box.bottom
-                  and box.top < other.bottom]
+        beside = [other.x0 for other in [*boxes.values(), *pictures] if other.x0 >= box.x1
+                  and other.top < box.bottom and box.top < other.bottom]
         measures[key] = max(box.x1, min([widest, *beside]))
+    for segment in segments:  # a line set beside a photo the text runs round ends where the photo starts
+        for line in segment.lines:
+            starts = [picture.x0 for picture in pictures if picture.x0 >= line.box.x1
+                      and picture.top < line.box.bottom and line.box.top < picture.bottom]
+            if starts and id(segment) in measures:
+                measures[id(line)] = min(measures[id(segment)], *starts)
     return measures
 
 

@@ -1,16 +1,19 @@
-"""Rows of a table set inside a column (`快递业务量 …… 833.6亿件`): pieces of one line, not two columns.
+"""Rows of a table (`快递业务量 …… 833.6亿件`): pieces of one line, not two columns.
 
 Text lines are cut where a gap is as wide as a column gutter, which also cuts a table row between its
-label and its figure. A cut is undone when the piece on the right does not start a column (no run of
-full lines starts there), neither piece is a full line, and the row fits in a column's width.
+label and its figure. A cut is undone when the piece on the left ends in leader dots, which lead the eye
+on to the next cell whatever the table's width; or, in a table set inside a column, when the piece on the
+right does not start a column (no run of full lines starts there), neither piece is a full line, and the
+row fits in a column's width.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 
-from .ems import EDGE, FULL_LINE
+from .. import conventions as c
+from .ems import BASELINE_TOLERANCE, EDGE, FULL_LINE, HEAD_CELL, ROW_REACH
 from .geometry import union
 from .textlines import TextLine
 
@@ -22,29 +25,70 @@ def merge_table_rows(lines: Sequence[TextLine], body_size: float) -> list[TextLi
     """``lines`` with each table row's pieces joined into one line (a wide space between cells)."""
     full = [line for line in lines if line.box.width >= FULL_LINE * line.size and not line.vertical]
     starts = [x for x, count in Counter(round(line.box.x0) for line in full).items() if count >= COLUMN_START_LINES]
-    by_baseline: dict[int, list[TextLine]] = defaultdict(list)
-    result = [line for line in lines if line.vertical]
-    for line in lines:
-        if not line.vertical:
-            by_baseline[round(line.box.bottom)].append(line)
-    for row in by_baseline.values():
-        row.sort(key=lambda line: line.box.x0)
-        current = row[0]
-        for right in row[1:]:
-            if _is_cell_pair(current, right, starts, full, body_size):
-                current = _join(current, right)
-            else:
-                result.append(current)
-                current = right
-        result.append(current)
+    rows = [_joined_cells(row, lambda left, right: _is_cell_pair(left, right, starts, full, body_size))
+            for row in _baselines([line for line in lines if not line.vertical])]
+    tables = [line for row in rows for line in row if line.cells > 1]
+    rows = [_joined_cells(row, lambda left, right: _opens_row(left, right, tables, body_size)
+                          or _heads_columns(left, right, tables, body_size)) for row in rows]
+    result = [line for line in lines if line.vertical] + [line for row in rows for line in row]
     return sorted(result, key=lambda line: (line.box.top, line.box.x0))
+
+
+def _joined_cells(row: list[TextLine], pair: Callable[[TextLine, TextLine], bool]) -> list[TextLine]:
+    """The pieces of one baseline, left to right, each run that ``pair`` links joined into one row."""
+    row = sorted(row, key=lambda line: line.box.x0)
+    joined = [row[0]]
+    for right in row[1:]:
+        if pair(joined[-1], right):
+            joined[-1] = _join(joined[-1], right)
+        else:
+            joined.append(right)
+    return joined
+
+
+def _heads_columns(left: TextLine, right: TextLine, tables: Sequence[TextLine], body_size: float) -> bool:
+    """Column heads of a table (`Action`, `Labor cost`): short pieces on one baseline (or heads joined so far),
+    both over a row of cells that starts at most ROW_REACH ems under them."""
+    if abs(left.size - right.size) >= 0.5:
+        return False
+    if any(piece.cells == 1 and piece.box.width > HEAD_CELL * piece.size for piece in (left, right)):
+        return False
+    reach, edge = ROW_REACH * body_size, EDGE * body_size
+    return any(0 < row.box.top - right.box.bottom <= reach and row.box.x0 - edge <= left.box.x0
+               and right.box.x1 <= row.box.x1 + edge for row in tables)
+
+
+def _opens_row(left: TextLine, right: TextLine, tables: Sequence[TextLine], body_size: float) -> bool:
+    """A first cell without leaders (`MDS installation and verification, INOP`): it starts where the rows of
+    cells next over or under it start, and the rest of its row is cells."""
+    if right.cells == 1 or left.cells > 1 or abs(left.size - right.size) >= 0.5:
+        return False
+    reach, edge = ROW_REACH * body_size, EDGE * body_size
+    return any(abs(row.box.x0 - left.box.x0) <= edge and abs(row.box.bottom - left.box.bottom) <= reach
+               and row is not right for row in tables)
+
+
+def _baselines(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """The lines grouped by the baseline they stand on: bottoms within BASELINE_TOLERANCE ems of the group's
+    first (a cell set in another font, `×` or `$`, sits a hair lower or higher)."""
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda line: line.box.bottom):
+        if rows and line.box.bottom - rows[-1][0].box.bottom <= BASELINE_TOLERANCE * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: Sequence[TextLine],
                   body_size: float) -> bool:
     """Whether ``right`` is the next cell of the row ``left`` (one cell or more so far)."""
     edge = EDGE * body_size
-    if abs(left.size - right.size) >= 0.5 or right.box.width >= FULL_LINE * right.size:
+    if abs(left.size - right.size) >= 0.5:
+        return False
+    if c.LEADERS.search(left.spaced):
+        return True
+    if right.box.width >= FULL_LINE * right.size:
         return False
     if left.cells == 1 and left.box.width >= FULL_LINE * left.size:
         return False
@@ -56,4 +100,4 @@ def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: 
 
 def _join(left: TextLine, right: TextLine) -> TextLine:
     return TextLine(left.glyphs + right.glyphs, union([left.box, right.box]), left.size, left.font,
-                    f"{left.spaced}  {right.spaced}", cells=left.cells + 1)
+                    f"{left.spaced}  {right.spaced}", cells=left.cells + right.cells)
