@@ -56,7 +56,8 @@ def test_benchmark_corpus_renders_the_same() -> None:
 
 def _fixture_bodies() -> list[tuple[str, str]]:
     bodies = []
-    for path in sorted(REPOSITORY.joinpath("tests").rglob("*.md")):
+    paths = [*REPOSITORY.joinpath("tests").rglob("*.md"), *REPOSITORY.joinpath("content").rglob("*.md")]
+    for path in sorted(paths):  # the test sites' articles, the fixtures and the sample site's articles
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
             body = split_front_matter(text, str(path)).body
