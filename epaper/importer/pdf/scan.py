@@ -127,6 +127,10 @@ descenders, 0.80 and 0.76 over the baseline)."""
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 """A line of Latin type (measured by its letters) holds two Latin letters at least, and no Chinese character."""
 
+OVERSHOOT = 0.1
+"""Rows inked at most this share of a Latin line's most inked row, at its top or foot, are round letters
+overshooting the capitals or the baseline where no ascender or descender reaches further."""
+
 CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij'\"‘’“”!?&%$#@ÀÁÂÄÈÉÊÌÍÒÓÔÖÙÚÜàáâäèéêëìíîïòóôöùúûü")
 ASCENDING = frozenset("bdfhklt()[]{}|/ß")
 DESCENDING = frozenset("gjpqy()[]{}|ç")
@@ -496,8 +500,9 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     else:
         # Latin type is measured in its own rows, by the letters it has, and its em set on its baseline.
         over, under = _reach(line.text)
-        inked_em = float(own_rows[-1] + 1 - own_rows[0]) / (over + under)
-        baseline = band_top + float(own_rows[-1]) + 1 - under * inked_em
+        first, last = _without_overshoot(own, own_rows, over < ASCENDER, under == 0)
+        inked_em = float(last + 1 - first) / (over + under)
+        baseline = band_top + float(last) + 1 - under * inked_em
         ink_top, ink_bottom = baseline - (1 - DESCENDER) * inked_em, baseline + DESCENDER * inked_em
     size = inked_em / scale
     middle = (ink_top + ink_bottom) / 2
@@ -528,6 +533,20 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
                 x0, x1 = x0 + shift, x1 + shift
             glyphs.append(Glyph(text, _to_points(Box(x0, ink_top, x1, ink_bottom), scale), size, OCR_FONT))
     return glyphs
+
+
+def _without_overshoot(own: np.ndarray, rows: np.ndarray, top: bool, bottom: bool) -> tuple[int, int]:
+    """The first and last inked rows of a Latin line, less the thin rows of round letters (C, G, O, e) that
+    overshoot the capitals' top (``top``: no ascender reaches higher) and the baseline (``bottom``: no descender
+    reaches lower): at most OVERSHOOT of the line's most inked row."""
+    inked = own.sum(axis=1)
+    thin = inked <= OVERSHOOT * inked.max()
+    first, last = int(rows[0]), int(rows[-1])
+    while top and first < last and thin[first]:
+        first += 1
+    while bottom and last > first and thin[last]:
+        last -= 1
+    return first, last
 
 
 def _reach(text: str) -> tuple[float, float]:
