@@ -8,8 +8,11 @@ layout reading as any other.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import cv2
@@ -111,6 +114,28 @@ SLIVER = 0.5
 LETTER = 1.2
 """Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
 
+X_HEIGHT = 0.5
+CAP_HEIGHT = 0.72
+ASCENDER = 0.78
+DESCENDER = 0.24
+TAIL = 0.12
+"""Ems: how high Latin type reaches over its baseline with only small letters (x, a, e), with capitals, figures or
+a dotted i, with ascenders (b, d, h, l, brackets); how deep it reaches under it with descenders (g, p, y, brackets),
+with only a comma's tail (Melior and Helvetica in Federal Register pages: 1.04 and 0.95 ems from ascenders to
+descenders, 0.80 and 0.76 over the baseline)."""
+
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+"""A line of Latin type (measured by its letters) holds two Latin letters at least, and no Chinese character."""
+
+OVERSHOOT = 0.1
+"""Rows inked at most this share of a Latin line's most inked row, at its top or foot, are round letters
+overshooting the capitals or the baseline where no ascender or descender reaches further."""
+
+CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij'\"‘’“”!?&%$#@ÀÁÂÄÈÉÊÌÍÒÓÔÖÙÚÜàáâäèéêëìíîïòóôöùúûü")
+ASCENDING = frozenset("bdfhklt()[]{}|/ß")
+DESCENDING = frozenset("gjpqy()[]{}|ç")
+TAILED = frozenset(",;")
+
 OPENING_MARKS = frozenset("“‘（《「『")
 """Full-width punctuation whose ink is at the right of its em (the rest of it is at the left)."""
 
@@ -153,7 +178,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     if grey.ndim == 3:
         grey = grey[:, :, 0]
     ink = grey < INK
-    pieces = _merged([piece for box in find_lines(grey) for piece in _pieces(ink, box)])
+    pieces = _merged([piece for box in _between_neighbours(ink, find_lines(grey)) for piece in _pieces(ink, box)])
     lines = read_boxes(grey, _column_ends(_stacked_into_columns(pieces)))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
@@ -161,7 +186,8 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     photos += [line.box for line in lines if _is_logo(ink, line)]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
-    type_ink = _without_ruling(ink, ruled)
+    lines = [line if line.vertical else replace(line, box=_without_margin(line.box)) for line in lines]
+    type_ink = _without_underlines(_without_ruling(ink, ruled), lines)
     dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
     lines = [line for line, _ in dashed]
     glyphs = with_weights(type_ink, [_glyphs(type_ink, line, scale) for line in lines], scale, OCR_BOLD_FONT)
@@ -184,6 +210,27 @@ def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
         patch = ink[top:bottom, left:right]
         type_ink[top:bottom, left:right][patch.mean(axis=1) >= RULED, :] = False
         type_ink[top:bottom, left:right][:, patch.mean(axis=0) >= RULED] = False
+    return type_ink
+
+
+def _without_underlines(ink: np.ndarray, lines: Sequence[OcrLine]) -> np.ndarray:
+    """``ink`` less each line's underline: rows in the lower half of its box inked across RULED of it, under
+    rows of letters. The rule belongs to the words (as underlines.py reads a text layer's), and left in their
+    ink it would join them into one word and make the line read as reaching under its baseline."""
+    type_ink = ink
+    for line in lines:
+        if line.vertical:
+            continue
+        top, bottom = int(line.box.top), int(np.ceil(line.box.bottom))
+        left, right = int(line.box.x0), int(np.ceil(line.box.x1))
+        ruled = ink[top:bottom, left:right].mean(axis=1) >= RULED
+        ruled[:len(ruled) // 2] = False
+        lettered = ink[top:bottom, left:right].any(axis=1) & ~ruled
+        rows = np.flatnonzero(ruled)
+        if len(rows) and lettered[:rows[0]].any():
+            if type_ink is ink:
+                type_ink = ink.copy()
+            type_ink[top + rows, left:right] = False
     return type_ink
 
 
@@ -275,6 +322,60 @@ def _column_ends(boxes: list[Box]) -> list[Box]:
             else box for box in boxes]
 
 
+def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
+    """Each box of a line cut where the lines over and under it begin, where their ink touches its own: at the
+    least inked row between its middle and theirs.
+
+    Detection boxes reach past their line's ink by a good part of its height, into the lines set over and under
+    it. Where the leading is tight, a line's descenders touch the next line's capitals, so no blank row tells
+    the lines apart; the row where the two lines' ink thins out most does: the gap between descenders and
+    ascenders. Only a box whose middle lies outside this one is another line's: boxes on one line (sharing
+    more than SAME_LINE of their height, or one's middle inside the other) are left whole; vertical lines too.
+    """
+    order = sorted(range(len(boxes)), key=lambda index: boxes[index].top)
+    tops = [boxes[index].top for index in order]
+    tallest = max((box.height for box in boxes), default=0.0)
+    cut = list(boxes)
+    for index, box in enumerate(boxes):
+        if is_vertical(box):
+            continue
+        top, bottom = box.top, box.bottom
+        middle = (box.top + box.bottom) / 2
+        nearby = order[bisect_left(tops, box.top - tallest):bisect_left(tops, box.bottom)]
+        for other in (boxes[near] for near in nearby):
+            across = min(box.x1, other.x1) - max(box.x0, other.x0)
+            down = min(box.bottom, other.bottom) - max(box.top, other.top)
+            if other is box or is_vertical(other) or across <= 0 or not 0 < down <= SAME_LINE * max(
+                    box.height, other.height):
+                continue
+            other_middle = (other.top + other.bottom) / 2
+            if box.top <= other_middle <= box.bottom:
+                continue
+            low, high = sorted((middle, other_middle))
+            row = _thinnest_row(ink, int(low), int(np.ceil(high)), (max(box.x0, other.x0), min(box.x1, other.x1)))
+            if other_middle < middle:
+                top = max(top, row)
+            else:
+                bottom = min(bottom, row + 1)
+        if bottom > top:
+            cut[index] = Box(box.x0, top, box.x1, bottom)
+    return cut
+
+
+def _thinnest_row(ink: np.ndarray, low: int, high: int, across: tuple[float, float]) -> float:
+    """The row from ``low`` to ``high`` with the least ink in the columns ``across``: the middle of the longest run
+    of blank rows (the paper between two lines, not the white inside a character such as 日), or where no row is
+    blank, the thinnest one nearest the middle."""
+    inked = ink[low:high, int(across[0]):int(np.ceil(across[1]))].sum(axis=1)
+    if not len(inked):
+        return float(low)
+    if inked.min() == 0:
+        start, end = max(_runs(inked == 0, 1), key=lambda run: run[1] - run[0])
+        return float(low + int((start + end) / 2))
+    thinnest = np.flatnonzero(inked == inked.min())
+    return float(low + thinnest[np.argmin(np.abs(thinnest - (high - low) / 2))])
+
+
 def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     """``box`` fitted to its line's ink and cut at each wide blank gap across it (a column gutter).
 
@@ -316,6 +417,13 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
     piece_top, piece_bottom = max(top - margin, 0.0), min(bottom + margin, float(ink.shape[0]))
     return [Box(max(left + start - margin, 0.0), piece_top, min(left + end + margin, float(ink.shape[1])), piece_bottom)
             for start, end in pieces]
+
+
+def _without_margin(box: Box) -> Box:
+    """A horizontal line's box as ``_pieces`` fitted it to the ink, without the paper round it kept for the
+    recognition model."""
+    margin = box.height * PIECE_MARGIN / (1 + 2 * PIECE_MARGIN)
+    return Box(box.x0 + margin, box.top + margin, box.x1 - margin, box.bottom - margin)
 
 
 def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
@@ -384,10 +492,18 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
     heights = [_ink_height(own[:, max(int(char_box.x0), 0):max(int(char_box.x1), int(char_box.x0) + 1)])
                for char, char_box in zip(line.chars, heard, strict=True) if c.CJK_CHAR.fullmatch(char.text)]
     ink_top, ink_bottom = top + float(rows[0]), top + float(rows[-1]) + 1
+    own_rows = np.flatnonzero(own.any(axis=1))
     if len(heights) >= MIN_IDEOGRAPHS:
         inked_em = float(np.percentile(heights, IDEOGRAPH_QUANTILE)) / IDEOGRAPH_INK
-    else:
+    elif c.CJK_CHAR.search(line.text) or not len(own_rows) or len(LATIN_LETTER.findall(line.text)) < 2:
         inked_em = ink_bottom - ink_top
+    else:
+        # Latin type is measured in its own rows, by the letters it has, and its em set on its baseline.
+        over, under = _reach(line.text)
+        first, last = _without_overshoot(own, own_rows, over < ASCENDER, under == 0)
+        inked_em = float(last + 1 - first) / (over + under)
+        baseline = band_top + float(last) + 1 - under * inked_em
+        ink_top, ink_bottom = baseline - (1 - DESCENDER) * inked_em, baseline + DESCENDER * inked_em
     size = inked_em / scale
     middle = (ink_top + ink_bottom) / 2
     ink_top, ink_bottom = middle - inked_em / 2, middle + inked_em / 2
@@ -398,19 +514,97 @@ def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:
             continue
         low, high = heard[members[0]].x0, heard[members[-1]].x1
         stretch = (end - start) / (high - low) if high > low else 1.0
+        spans = [(left + start + (heard[index].x0 - low) * stretch, left + start + (heard[index].x1 - low) * stretch)
+                 for index in members]
+        texts = [line.chars[index].text for index in members]
+        if any(text.isalnum() for text in texts) and not any(_wide(text) for text in texts):
+            spans = _tiled(np.asarray(own.any(axis=0)), (left + start, left + end), spans, left)
+            glyphs += [Glyph(text, _to_points(Box(x0, ink_top, x1, ink_bottom), scale), size, OCR_FONT)
+                       for text, (x0, x1) in zip(texts, spans, strict=True)]
+            continue
         # An ideograph's em reaches past its ink by its side bearing only: at the ends of a run (a column's
         # edge), its em box must not reach into the gutter.
         bearing = inked_em * (1 - IDEOGRAPH_INK) / 2
         reach = (left + start - bearing, left + end + bearing)
-        for index in members:
-            x0, x1 = (left + start + (x - low) * stretch for x in (heard[index].x0, heard[index].x1))
-            text = line.chars[index].text
+        for text, (x0, x1) in zip(texts, spans, strict=True):
             x0, x1 = _em_box(text, x0, x1, inked_em)
             if c.CJK_CHAR.fullmatch(text):
                 shift = max(reach[0] - x0, 0.0) + min(reach[1] - x1, 0.0)
                 x0, x1 = x0 + shift, x1 + shift
             glyphs.append(Glyph(text, _to_points(Box(x0, ink_top, x1, ink_bottom), scale), size, OCR_FONT))
     return glyphs
+
+
+def _without_overshoot(own: np.ndarray, rows: np.ndarray, top: bool, bottom: bool) -> tuple[int, int]:
+    """The first and last inked rows of a Latin line, less the thin rows of round letters (C, G, O, e) that
+    overshoot the capitals' top (``top``: no ascender reaches higher) and the baseline (``bottom``: no descender
+    reaches lower): at most OVERSHOOT of the line's most inked row."""
+    inked = own.sum(axis=1)
+    thin = inked <= OVERSHOOT * inked.max()
+    first, last = int(rows[0]), int(rows[-1])
+    while top and first < last and thin[first]:
+        first += 1
+    while bottom and last > first and thin[last]:
+        last -= 1
+    return first, last
+
+
+def _reach(text: str) -> tuple[float, float]:
+    """Ems that a line of Latin type inks over its baseline and under it, by the letters it holds (X_HEIGHT to
+    TAIL), so that a line in capitals or with no descender is not read as smaller type."""
+    over = (ASCENDER if any(char in ASCENDING for char in text)
+            else CAP_HEIGHT if any(char in CAPITALS for char in text) else X_HEIGHT)
+    return over, (DESCENDER if any(char in DESCENDING for char in text)
+                  else TAIL if any(char in TAILED for char in text) else 0.0)
+
+
+def _tiled(columns: np.ndarray, run: tuple[float, float], heard: list[tuple[float, float]], left: int
+           ) -> list[tuple[float, float]]:
+    """Latin characters heard along a run of ink, laid edge to edge over it as a text layer's glyphs are, apart
+    only where the paper is: two neighbours are parted by the widest blank between the middles they were heard
+    at (a word space, or the white between two letters), and where their ink touches they meet half way
+    between where they were heard. So the gaps between the glyphs are the ink's, and the layout reading finds
+    the word spaces in them as it does in a text layer; where the engine heard each letter (a few pixels off)
+    moves no space. ``columns``: the line's inked pixel columns, from page column ``left``."""
+    middles = [(x0 + x1) / 2 for x0, x1 in heard]
+    spans = []
+    start = run[0]
+    for index in range(len(heard) - 1):
+        low, high = middles[index], max(middles[index + 1], middles[index])
+        blank = _widest_blank(columns, low - left, high - left)
+        if blank is None:
+            meet = min(max((heard[index][1] + heard[index + 1][0]) / 2, low), high)
+            end, after = meet, meet
+        else:
+            end, after = left + blank[0], left + blank[1]
+        end = min(max(end, start), run[1])
+        spans.append((start, end))
+        start = min(max(after, end), run[1])
+    spans.append((start, max(run[1], start)))
+    return spans
+
+
+def _widest_blank(columns: np.ndarray, low: float, high: float) -> tuple[int, int] | None:
+    """The widest run of blank columns reaching between ``low`` and ``high``, whole (from its first blank column
+    to the inked one after it), or None where the ink is unbroken there."""
+    first, last = max(int(low), 0), min(int(np.ceil(high)), len(columns))
+    blank = np.flatnonzero(~columns[first:last]) + first
+    if not len(blank):
+        return None
+    breaks = np.flatnonzero(np.diff(blank) > 1)
+    runs = zip([blank[0], *blank[breaks + 1]], [*blank[breaks], blank[-1]], strict=True)
+    widest_start, widest_end = max(runs, key=lambda run: run[1] - run[0])
+    start, end = int(widest_start), int(widest_end) + 1
+    while start > 0 and not columns[start - 1]:
+        start -= 1
+    while end < len(columns) and not columns[end]:
+        end += 1
+    return start, end
+
+
+def _wide(text: str) -> bool:
+    """A full-width character (an ideograph, a full-width mark): set on its em, not by its ink."""
+    return any(unicodedata.east_asian_width(char) in ("W", "F") for char in text)
 
 
 def _vertical_glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:

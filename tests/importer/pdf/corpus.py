@@ -42,7 +42,7 @@ def scored_pages() -> list[ScoredPage]:
 
 
 def open_pages() -> list[ScoredPage]:
-    """The real pages kept in the repository (not yet scanned by tests/importer/pdf/test_scans.py)."""
+    """The real pages kept in the repository."""
     return [ScoredPage(folder.name, "open", folder / "expected.yaml")
             for folder in sorted(OPEN_PAGES.glob("*")) if (folder / "page.pdf").is_file()]
 
