@@ -10,6 +10,13 @@ from epaper import parallel
 from epaper.parallel import WorkerFailed, affordable_workers, map_forked, start_forked
 
 
+@pytest.fixture(autouse=True)
+def memory_for_every_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about forked work, not about the memory budget: a test process grown large by the rest
+    of the suite must not make ``map_forked`` keep all the work to itself."""
+    monkeypatch.setattr(parallel, "MEMORY_BUDGET", 2**50)
+
+
 def test_results_come_back_in_order_from_every_worker() -> None:
     items = list(range(1000))
     offset = 7  # read from the parent's memory, which the forked workers share

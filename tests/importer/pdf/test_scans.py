@@ -46,6 +46,10 @@ SHORT: dict[str, str] = {
                                           "article's text, so its headline is not found (0/1, +1 extra)",
     "federal-register-2020-08-06-p47699": "one line of a footnote read as a heading (1/1, +1 extra, text 0.977)",
     "federal-register-2020-08-06-p47712": "the second article's headline is not found (1/2, +1 extra, text 0.49)",
+    "federal-register-2020-08-06-p47702": "a page of tables across both columns: the article's headline is not "
+                                          "found and table rows become articles (0/1, +3 extra); not diagnosed",
+    "federal-register-2020-08-06-p47711": "four lines of the two-column text read as headings (1/1, +4 extra, "
+                                          "text 0.92); not diagnosed",
 }
 """Pages whose scan is not yet read to the thresholds, and why."""
 
