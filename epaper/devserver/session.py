@@ -17,7 +17,9 @@ from .webapp import reload_browsers
 
 log = logging.getLogger("epaper")
 
-QUIET_SECONDS = 0.03  # saves closer together than this become one rebuild
+QUIET_SECONDS = 0.1
+"""Saves closer together than this become one rebuild: an editor's save (a temporary file, a rename, new
+metadata) or a tool writing several files lands within tens of milliseconds, also on a busy machine."""
 
 
 class PreviewSession:
