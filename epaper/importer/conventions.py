@@ -78,6 +78,10 @@ SUBHEAD_NUMBERING = re.compile(
 TITLE_LABEL = re.compile(rf"^[{CJK}]{{1,6}}[：:]\s*(?=\S)")
 """A title's label (`午评：`, `快讯：`): a title may open with one and stay a phrase."""
 
+SECTION_MARKS = frozenset("□○◎☆★")
+"""A box or bullet before a short phrase over a headline (`□师者之尊缘自用心`) heads a section of the page,
+several articles: no article's kicker. (`■`, `◆` and the like mark a brief item's own title: ``ITEM_MARKS``.)"""
+
 DOCUMENT_NOTE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 """A document's note under its title (`（2000年10月31日第九届…会议通过…）`): a line only a head has over it."""
 
@@ -317,6 +321,10 @@ CONTINUES_ON = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>下转|转)\s*第?|^\s*\(?\s
 """Jump lines: a Chinese one bracketed anywhere in a line (`（下转第三版）`) or bare on a line of its own
 (`转第4版`); an English one only as a whole line, bracketed or not (`Continued on page 4`, `See BUDGET, Page A6`,
 `(Continued from Page 1)`, `BUDGET, from Page A1`): in running text `(see page 4)` is a cross-reference."""
+
+SOURCE_NOTE = re.compile(r"(?:^|(?<=[。！？!?”’]))\s*[（(]\s*据[^（()）]{1,30}[）)]\s*$")
+"""A note naming where a story came from, after its last sentence: `（据新华社郑州9月9日电）`, `（据《人民日报》）`.
+It stays in the text and closes the story."""
 
 CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
 """A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""

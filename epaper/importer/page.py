@@ -51,14 +51,16 @@ class Page:
         """`■ 打通堵点 畅通循环` between paragraphs: a subhead, though a box also marks bylines.
 
         A byline closes an article, so a boxed line that text of the same article follows is a
-        subhead when it has a heading's shape.
+        subhead when it has a heading's shape; one over another heading names a section of the page
+        (`□师者之尊缘自用心` over `葛堂友：深山从教42年`).
         """
         line = self.lines[index]
         if not line.spaced or line.spaced[0] not in c.BYLINE_MARKERS or index + 1 >= len(self.lines):
             return None
         unmarked = make_line(line.number, line.spaced[1:], blank_before=line.blank_before)
         if (not unmarked.spaced or has_role(unmarked.spaced) or self.looks_like_head(index + 1)
-                or not is_heading(unmarked, self.columns[index], at_head=False)):
+                or not is_heading(unmarked, self.columns[index], at_head=False)
+                or (line.spaced[0] in c.SECTION_MARKS and self.heading_at(index + 1, at_head=True))):
             return None
         return unmarked
 

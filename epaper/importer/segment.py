@@ -63,6 +63,10 @@ UNCERTAIN_OPENING_TITLE = (
 )
 COLUMN_LABEL = ("line {line}: {text} over an item's marked title was taken as the name of a brief column, "
                 "not as the item's kicker")
+SECTION_LABEL = ("line {line}: {text}, a marked phrase over a title, was taken as the name of a section of the "
+                 "page, not as the article's kicker")
+LABELLED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading labelled as the title over it is (`name：…`), "
+                       "was taken as the title of the next article, not as a subhead")
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -235,9 +239,18 @@ class _Segmenter:
             section.warnings.append(UNCERTAIN_OPENING_TITLE.format(line=line.number))
         if line.text[:1] in c.ITEM_MARKS and len(line.text) > 1:
             self._marked_title(section, line)
-        else:
-            section.head.append(line)
+            return True
+        if section.head and section.head[-1].text[:1] in c.SECTION_MARKS:
+            self._section_label(section)
+        section.head.append(line)
         return True
+
+    @staticmethod
+    def _section_label(section: Section) -> None:
+        """`□师者之尊缘自用心` over a title names a section of the page, over several articles: it goes, no kicker."""
+        label = section.head.pop()
+        section.artefacts.append(Artefact(label.number, label.text, "section label"))
+        section.warnings.append(SECTION_LABEL.format(line=label.number, text=label.text))
 
     @staticmethod
     def _marked_title(section: Section, line: Line) -> None:
@@ -320,9 +333,11 @@ class _Segmenter:
         return index + 1
 
     def _body_closing_note(self, section: Section, index: int) -> int | None:
-        """`（相关报道见第十版）` after the last paragraph: kept with the story, and it closes it."""
+        """`（相关报道见第十版）`, `（据新华社郑州9月9日电）` after the last paragraph: kept with the story, and it
+        closes it."""
         line = self.lines[index]
-        if not (self._after_sentence(section) and c.CROSS_REFERENCE.match(line.text)):
+        note = c.CROSS_REFERENCE.match(line.text) or c.SOURCE_NOTE.match(line.text)
+        if not (self._after_sentence(section) and note):
             return None
         self._take(section, line)
         section.body.append(("text", line))
@@ -385,6 +400,8 @@ class _Segmenter:
             return None
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
+        if line.text[:1] in c.SECTION_MARKS:  # `□师者之尊缘自用心`: a section of the page begins
+            return self._next_article(section, index)
         if self._announced(section):
             section.warnings.append(ANNOUNCED_SUBHEAD.format(line=line.number))
             return self._subhead(section, index, line)
@@ -392,6 +409,8 @@ class _Segmenter:
             return self._next_article(section, index)
         if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
             return self._next_article(section, index)
+        if self._labelled_like_title(section, line):
+            return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
         reporters = self._reporters(section)
         signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
         if signed is not None and set(signed.authors) <= set(reporters):
@@ -405,6 +424,12 @@ class _Segmenter:
         if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
+
+    @staticmethod
+    def _labelled_like_title(section: Section, line: Line) -> bool:
+        """`王生英：以校为家以家为校` in an article titled `葛堂友：深山从教42年`: a heading labelled the way the
+        title is (a name or label, a colon, a phrase) is the next of a series of items, not a subhead."""
+        return bool(section.head and c.TITLE_LABEL.match(section.head[-1].text) and c.TITLE_LABEL.match(line.text))
 
     @staticmethod
     def _reporters(section: Section) -> list[str]:
@@ -469,9 +494,19 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, end_mark[1], "end mark"))
             section.ended = True
             line = make_line(line.number, end_mark[0], blank_before=line.blank_before)
+        if self._closes_with_source(section, line):
+            section.sources.append(f"line {line.number}: the story's source noted after its last sentence ends it")
+            section.ended = True
         if line.spaced:
             section.body.append(("text", line))
         return index + 1
+
+    @staticmethod
+    def _closes_with_source(section: Section, line: Line) -> bool:
+        """The text ends on this line with its source noted, `…无怨无悔。（据新华社郑州9月9日电）`, the note
+        perhaps begun on the line before."""
+        previous = section.last_text()
+        return bool(c.SOURCE_NOTE.search((previous.text if previous is not None else "") + line.text))
 
     @staticmethod
     def _only_a_dateline(section: Section) -> bool:
@@ -515,11 +550,13 @@ class _Segmenter:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
         A title can be wider than the column; one is followed by a head marker, ends with a column tag,
-        is wider than the column itself or stands over a first line; in a news report, over a one-line paragraph.
+        is wider than the column itself, stands over a first line or is labelled as this article's title is;
+        in a news report, over a one-line paragraph.
         """
         line = self.lines[index]
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
+                      or self._labelled_like_title(section, line)
                       or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)

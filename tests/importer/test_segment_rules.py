@@ -6,7 +6,7 @@ from epaper.importer.bylines import bare_name, match_dateline, split_lost_box_by
 from epaper.importer.parse import parse_page
 from epaper.importer.report import text_report
 from epaper.importer.segment import BODY_RULES, HEAD_RULES
-from tests.importer.corpus import load_pages, wrap
+from tests.importer.corpus import Style, load_pages, render, wrap
 
 
 def column(*paragraphs: str, width: int = 20) -> str:
@@ -471,3 +471,62 @@ def test_reporters_wrapped_under_their_dateline_do_not_end_the_story() -> None:
     [article] = parse_page(page)
     assert article.authors == ["马春雷", "刘军"] and article.dateline == "新华社上海7月8日电"
     assert len(article.paragraphs) == 1
+
+
+def test_reporters_bracketed_at_the_start_of_a_text_without_a_dateline_are_its_authors() -> None:
+    [article] = parse_page("110万园丁奉献三尺讲台\n" + column("（记者冯芸）百年大计，教育为本。记者从省教育厅了解到，"
+                                                           "我省专任教师已达110万人。"))
+    assert article.authors == ["冯芸"] and article.dateline is None
+    assert article.paragraphs[0].startswith("（记者冯芸）百年大计")  # the text keeps what the paper printed
+    assert any("reporters bracketed opening the text" in source for source in article.sources)
+    [aside] = parse_page("一条老街的新生\n" + column("（小标题略）老街的清晨，青石板路上已经有了脚步声。"))
+    assert aside.authors == []  # a bracket that names no role is an aside
+
+
+def test_a_marked_phrase_over_a_title_names_a_section_of_the_page_not_a_kicker() -> None:
+    page = ("□师者之尊缘自用心\n葛堂友深山从教42年\n" + STORY
+            + "□桃李芬芳真情感恩\n清丰开展谢师恩活动\n本报记者  李铮\n" + OTHER)
+    first, second = parse_page(page)
+    assert (first.kicker, first.title) == (None, "葛堂友深山从教42年")
+    assert (second.kicker, second.title, second.authors) == (None, "清丰开展谢师恩活动", ["李铮"])
+    assert any("name of a section of the page" in warning for warning in first.warnings + second.warnings)
+
+
+def test_a_note_naming_the_storys_source_closes_it() -> None:
+    inline = ("王生英以校为家\n" + column("三十年来，她二十年以校为家，历尽艰辛，默默奉献。为此，王生英无怨无悔。"
+                                           "（据新华社郑州9月9日电）")
+              + "蒋二军用生命坚守讲台\n" + OTHER)
+    first, second = parse_page(inline)
+    assert first.paragraphs[-1].endswith("（据新华社郑州9月9日电）") and second.title == "蒋二军用生命坚守讲台"
+    assert any("source noted after its last sentence" in source for source in first.sources)
+    own_line = "王生英以校为家\n" + STORY + "（据新华社郑州9月9日电）\n蒋二军用生命坚守讲台\n" + OTHER
+    first, second = parse_page(own_line)
+    assert first.paragraphs[-1] == "（据新华社郑州9月9日电）" and (second.kicker, second.title) == (
+        None, "蒋二军用生命坚守讲台")
+
+
+def test_a_heading_labelled_as_the_title_is_the_next_item_not_a_subhead() -> None:
+    page = ("葛堂友：深山从教42年\n" + STORY + "王生英：以校为家以家为校\n" + OTHER)
+    first, second = parse_page(page)
+    assert first.subheads == [] and second.title == "王生英：以校为家以家为校"
+    assert any("labelled as the title" in warning for warning in second.warnings)
+    [unlabelled] = parse_page("一条老街的新生\n" + STORY + "老手艺找到新市场\n" + OTHER)
+    assert unlabelled.subheads == ["老手艺找到新市场"]  # an unlabelled title's heading stays a subhead
+
+
+def test_a_letter_spaced_line_ending_in_a_role_word_carries_no_byline() -> None:
+    assert split_trailing_byline("100% 随 机 获 赠 代 金 券。 记 者 从 啤 酒 节") is None
+    split = split_trailing_byline("…不得而知。 本报记者 张三")
+    assert split is not None and split[1].authors == ["张三"]
+
+
+def test_boxed_byline_lines_under_a_headline_name_every_author() -> None:
+    article = {"title": "场馆游泳意外身亡 未尽安保担责六成", "byline": "lines", "authors": ["张驰", "范瑞恒", "张晓斌"],
+               "byline_lines": ["□ 本报记者 张驰", "□ 本报见习记者 范瑞恒", "□ 本报通讯员 张晓斌"],
+               "paragraphs": ["炎炎夏日，各类游泳健身场馆正在成为人们“乘风破浪”的好去处，"
+                              "但其中潜在的运动风险也容易引发相关的纠纷。"]}
+    page = {"name": "legal", "paper": "legal-daily", "articles": [article]}
+    text = render(page, Style(19, blanks="every", indent="ascii", seed=12))
+    assert "□ 本报见习记者 范瑞恒\n" in text
+    [read] = parse_page(text)
+    assert read.authors == ["张驰", "范瑞恒", "张晓斌"] and read.title == "场馆游泳意外身亡 未尽安保担责六成"
