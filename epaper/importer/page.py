@@ -151,10 +151,21 @@ class Page:
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
-        return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
+        return (match_dateline(line.spaced) is not None or (is_subtitle(line, column) and not self.dash_runs_on(index))
                 or c.DOCUMENT_NOTE.match(line.text) is not None
                 or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
                 or (bare_name(line.spaced, any_surname=True) is not None and self.text_starts_at(index + 1)))
+
+    def dash_runs_on(self, index: int) -> bool:
+        """`位于安徽省芜湖市的食品电商` over `——“三只松鼠”从零起步，短短`: a paragraph broken before a long dash
+        (type never breaks inside one), not a title over its subtitle. The line above is as wide as a
+        paragraph's first line, and the dashed line is full and holds clause marks: running text."""
+        if index == 0:
+            return False
+        line, above, column = self.lines[index], self.lines[index - 1], self.columns[index]
+        first_line_wide = (is_indented_start(above, column)
+                           and above.width >= column - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE)
+        return first_line_wide and line.width >= column - c.SHORT_LINE_MARGIN and not is_unpunctuated(line)
 
     def text_starts_at(self, index: int) -> bool:
         """Text, not more of a head: a sentence, a first line, or a line as wide as the column."""

@@ -530,3 +530,15 @@ def test_boxed_byline_lines_under_a_headline_name_every_author() -> None:
     assert "□ 本报见习记者 范瑞恒\n" in text
     [read] = parse_page(text)
     assert read.authors == ["张驰", "范瑞恒", "张晓斌"] and read.title == "场馆游泳意外身亡 未尽安保担责六成"
+
+
+def test_a_paragraph_broken_before_a_long_dash_is_no_title_over_a_subtitle() -> None:
+    text = column("新华网合肥5月15日电（记者陈诺）章燎原和他的创客团队刷新中国电商食品销售纪录。",
+                  "位于安徽省芜湖市的食品电商——“三只松鼠”从零起步，短短几年时间，用小小的坚果敲开了无数“吃货”的胃。",
+                  width=15)
+    assert "食品电商\n——“三只松鼠”从零起步，" in text  # the dash, never broken, went whole to the next line
+    [article] = parse_page("“三只松鼠”与一颗坚果\n" + text)
+    assert article.title == "“三只松鼠”与一颗坚果" and article.subtitle is None
+    assert article.paragraphs[1].startswith("位于安徽省芜湖市的食品电商——")
+    [titled] = parse_page("一条老街的新生\n——记古城改造中的烟火人间\n" + STORY)
+    assert titled.subtitle == "记古城改造中的烟火人间"  # a short dashed line under a title stays its subtitle
