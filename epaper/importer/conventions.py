@@ -187,10 +187,12 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
     re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
     re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
+    re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,8}}?\s*电(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
 agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
-(`新京报讯（记者 苏季）`)."""
+(`新京报讯（记者 苏季）`), as is an agency's dispatch when they follow (`本报海口电（记者 王晓）`); text running
+on (`本报电视专栏…`) is none."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""

@@ -542,3 +542,12 @@ def test_a_paragraph_broken_before_a_long_dash_is_no_title_over_a_subtitle() -> 
     assert article.paragraphs[1].startswith("位于安徽省芜湖市的食品电商——")
     [titled] = parse_page("一条老街的新生\n——记古城改造中的烟火人间\n" + STORY)
     assert titled.subtitle == "记古城改造中的烟火人间"  # a short dashed line under a title stays its subtitle
+
+
+def test_an_undated_dispatch_followed_by_its_reporters_is_a_dateline() -> None:
+    dateline = match_dateline("本报海口电（记者 王晓 通讯员 李明）海南自由贸易港建设又有新进展")
+    assert dateline is not None and (dateline.text, dateline.authors) == ("本报海口电", ["王晓", "李明"])
+    assert match_dateline("本报电视专栏今天开播，观众反响热烈") is None  # no bracket of reporters: running text
+    [article] = parse_page("自贸港建设又有新进展\n" + column("本报海口电（记者 王晓）海南自由贸易港建设又有新进展，"
+                                                          "一批重点项目集中开工。"))
+    assert article.dateline == "本报海口电" and article.authors == ["王晓"]
