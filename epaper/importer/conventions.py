@@ -75,8 +75,16 @@ SUBHEAD_NUMBERING = re.compile(
 )
 """Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
 
-TITLE_LABEL = re.compile(rf"^[{CJK}]{{1,6}}[：:]\s*(?=\S)")
+TITLE_LABEL = re.compile(rf"^[{CJK}A-Za-z0-9]{{1,10}}[：:]\s*(?=\S)")
 """A title's label (`午评：`, `快讯：`): a title may open with one and stay a phrase."""
+
+QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
+"""A name set in quotation marks (`“三只松鼠”`): a title that quotes its subject's name shares it with the
+story's text."""
+
+SUBJECT_LOOKAHEAD_CHARS = 200
+"""How much of the text under a heading is read for the title's quoted subject: two or three paragraphs, in
+characters so that it is the same reading at any column width."""
 
 SECTION_MARKS = frozenset("□○◎☆★")
 """A box or bullet before a short phrase over a headline (`□师者之尊缘自用心`) heads a section of the page,
@@ -193,6 +201,9 @@ DATELINES: tuple[re.Pattern[str], ...] = (
 agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
 (`新京报讯（记者 苏季）`), as is an agency's dispatch when they follow (`本报海口电（记者 王晓）`); text running
 on (`本报电视专栏…`) is none."""
+
+DATE_LEAD = re.compile(r"^(?:北京时间)?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
+"""A report's lead that opens with the day it tells of (`北京时间6月25日，`, `6月17日，`): a news item's opening."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""

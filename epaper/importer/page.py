@@ -135,15 +135,18 @@ class Page:
     def runs_on(self, index: int) -> bool:
         """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on
         with (`…研究所（MNI）主任Guy` over `Rouleau对…`), or one the next line's number or word did not fit
-        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column."""
+        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column. A line
+        already wider than the column is no wrapped line (`…阿隆索亚军` over `2023年F1…`), nor one over a
+        line that keeps a paragraph's indent."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
         last, first = line.text[-1:], following.text[:1]
         in_word = last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
         run = _LATIN_START.match(following.text)
-        unfitted = run is not None and line.width + line_width(run.group()) > self.columns[index] + c.COLUMN_TOLERANCE
-        return (in_word or unfitted) and not is_latin_script(line.text)
+        limit = self.columns[index] + c.COLUMN_TOLERANCE
+        unfitted = run is not None and line.width <= limit < line.width + line_width(run.group())
+        return (in_word or unfitted) and not is_latin_script(line.text) and following.indent < c.KEPT_INDENT
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated

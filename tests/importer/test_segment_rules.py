@@ -551,3 +551,63 @@ def test_an_undated_dispatch_followed_by_its_reporters_is_a_dateline() -> None:
     [article] = parse_page("自贸港建设又有新进展\n" + column("本报海口电（记者 王晓）海南自由贸易港建设又有新进展，"
                                                           "一批重点项目集中开工。"))
     assert article.dateline == "本报海口电" and article.authors == ["王晓"]
+
+
+def test_a_dated_feature_goes_on_under_a_subhead_that_names_the_subject_its_title_quotes() -> None:
+    """A feature opens with a dateline as a report does, but has subheads: the text under the heading
+    names `“松鼠”`, the subject the title quotes, so the story goes on; a report's next title would not."""
+    lead = column("新华社合肥5月15日电（记者陈诺）一家食品电商在“双十一”以一亿元的单日销售额刷新纪录。",
+                  "几年之间，“松鼠”用小小的坚果敲开了无数顾客的门，也敲响了平凡人的创业梦想。", width=22)
+    under = column("五年前，零食铺子依然是主要销售渠道，创始人却嗅到了网上的商机，辞去了原有的职位。",
+                   "当年二月，“松鼠”在一座百余平方米的小区民房里成立，五位合伙人集结于此，共同创业。", width=22)
+    (feature,) = parse_page("“松鼠”与一颗坚果\n" + lead + "民房里走出创业团队\n" + under)
+    assert (feature.title, feature.subheads, feature.dateline) == ("“松鼠”与一颗坚果", ["民房里走出创业团队"],
+                                                                   "新华社合肥5月15日电")
+    assert len(feature.paragraphs) == 4
+    assert any(warning.startswith("line 7: a heading in a text opened by a dateline was read as a subhead")
+               for warning in feature.warnings)
+
+
+def test_a_heading_of_two_phrases_as_the_title_is_over_a_dated_lead_is_the_next_brief() -> None:
+    """Sports briefs carry no byline or dateline, only the day they report; a heading parted in two phrases
+    as the item's title is, over `北京时间6月25日，`, is the next brief's title, not a subhead of the first."""
+    first = column("北京时间6月25日，据多方消息源报道，球队拒绝执行老将下赛季的球队选项，他成为完全自由球员。",
+                   "三十四岁的他在刚刚结束的赛季出战二十七场比赛，场均登场十二分钟。", width=24)
+    second = column("北京时间6月25日，据报道，年轻前锋承诺将代表国家队参加今年夏天的男篮世界杯。", width=24)
+    one, two = parse_page("球队拒绝执行老将选项  老将成自由球员\n" + first
+                          + "前锋承诺代表国家队出战  名单仅差一人\n" + second)
+    assert (one.title, one.subheads, two.title) == ("球队拒绝执行老将选项 老将成自由球员", [],
+                                                    "前锋承诺代表国家队出战 名单仅差一人")
+    assert any("a heading of two phrases as the title is" in warning for warning in two.warnings)
+
+
+def test_a_two_phrase_subhead_wider_than_a_narrow_column_stays_in_its_feature() -> None:
+    """`二十年以校为家　不让一个孩子辍学` in a feature titled in one phrase: at 15 cells the subhead runs wider
+    than the column, yet shaped as no title of its article is, it is a subhead, not a headline across columns."""
+    above = column("她是一名普通的山村女教师，三十年来默默奉献，用言行诠释着对教师的理解。", width=15)
+    under = column("1993年，一场暴雨冲毁了破旧不堪的教室，她决定把孩子们领到自己家里去上课。", width=15)
+    (feature,) = parse_page("王英：以校为家以家为校\n" + above + "十余载以家为校　为孩子们撑起一间教室\n" + under)
+    assert feature.subheads == ["十余载以家为校 为孩子们撑起一间教室"]
+    assert any("two phrases wider than the column was read as a subhead" in warning for warning in feature.warnings)
+
+
+def test_a_labelled_title_wider_than_the_column_over_a_year_opens_the_next_item() -> None:
+    """`F1大奖赛正赛：维斯塔潘冠军  阿隆索亚军` is a phrase after its label (Latin letters in it), and a line
+    wider than the column is no wrapped line that the next line's `2023年` did not fit: a title."""
+    first = column("北京时间6月25日，据报道，年轻前锋承诺将代表国家队参加今年夏天的男篮世界杯。", width=15)
+    second = column("2023年F1大奖赛结束，红牛车队的车手杆位发车，一路轻松领跑，再次夺冠。", width=15)
+    one, two = parse_page("前锋承诺代表国家队出战  名单仅差一人\n" + first
+                          + "F1大奖赛正赛：维斯塔潘冠军  阿隆索亚军\n" + second)
+    assert two.title == "F1大奖赛正赛：维斯塔潘冠军 阿隆索亚军" and one.paragraphs == [first.replace("\n", "")]
+
+
+def test_a_line_over_a_paragraph_that_keeps_its_indent_does_not_run_on_into_it() -> None:
+    """A heading as wide as the column over `　　2023年F1…`: the kept indent opens a paragraph, so the
+    heading's line did not break before the number for want of room."""
+    def indented(text: str) -> str:
+        return "\u3000\u3000" + column(text, width=22)
+    first = indented("北京时间6月25日，据著名记者报道，魔术前锋承诺将代表国家队参加2023年男篮世界杯。")
+    second = indented("2023年F1加拿大大奖赛正式比赛结束。红牛车队维斯塔潘杆位发车一路轻松领跑，再次完成了夺冠。")
+    _, two = parse_page("前锋承诺代表国家队出战  名单仅差一人\n" + first
+                        + "F1加拿大大奖赛正赛：维斯塔潘冠军  阿隆索亚军\n" + second)
+    assert two.title == "F1加拿大大奖赛正赛：维斯塔潘冠军 阿隆索亚军"
