@@ -144,9 +144,11 @@ def split_trailing_byline(spaced: str) -> tuple[str, Byline] | None:
             printed = Byline(bracket.group(0).strip(), byline.authors, byline.credit)
             return spaced[: bracket.start()].rstrip(), printed
     tail = spaced[tail_start:].strip()
-    if tail and (any(char.isspace() for char in tail) or tail in c.SELF_NAMED_ROLES):
+    letter_spaced = tail_start > 0 and all(len(word) == 1 for word in tail.split())
+    if tail and not letter_spaced and (any(char.isspace() for char in tail) or tail in c.SELF_NAMED_ROLES):
         # without a box or bracket, a byline is set off by spaces (`本报记者 张三`, `张三 摄`); text
-        # running on (`记者日前专访`) is not
+        # running on (`记者日前专访`) is not, nor is it when every character after the sentence is spaced
+        # out: the extraction letter-spaced the line (`…券。 记 者 从 啤 酒 节`)
         byline = parse_byline(tail)
         if byline is not None:
             return spaced[:tail_start].rstrip(), byline
@@ -161,6 +163,16 @@ def split_lost_box_byline(raw: str) -> tuple[str, Byline] | None:
         return None
     byline = parse_byline(raw[box + 1:].replace(c.LOST_GLYPH, ""), cued=True)
     return (before, byline) if byline is not None and byline.authors else None
+
+
+def match_opening_reporters(spaced: str) -> Byline | None:
+    """Reporters bracketed at the very start of a text, with no dateline before them: `（记者冯芸）百年大计…`.
+
+    A role word must name them: a bracket that opens a text is otherwise an aside, not a byline."""
+    reporters = c.DATELINE_REPORTERS.match(spaced)
+    if reporters is None or not has_role(reporters.group("inner")):
+        return None
+    return parse_byline(reporters.group("inner"), cued=True)
 
 
 def _skip_spaces(text: str, index: int) -> int:

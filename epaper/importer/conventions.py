@@ -75,8 +75,20 @@ SUBHEAD_NUMBERING = re.compile(
 )
 """Numbered subheads (`一、`, `（二）`, `3.`): a short line so numbered between paragraphs is a subhead."""
 
-TITLE_LABEL = re.compile(rf"^[{CJK}]{{1,6}}[：:]\s*(?=\S)")
+TITLE_LABEL = re.compile(rf"^[{CJK}A-Za-z0-9]{{1,10}}[：:]\s*(?=\S)")
 """A title's label (`午评：`, `快讯：`): a title may open with one and stay a phrase."""
+
+QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
+"""A name set in quotation marks (`“三只松鼠”`): a title that quotes its subject's name shares it with the
+story's text."""
+
+SUBJECT_LOOKAHEAD_CHARS = 200
+"""How much of the text under a heading is read for the title's quoted subject: two or three paragraphs, in
+characters so that it is the same reading at any column width."""
+
+SECTION_MARKS = frozenset("□○◎☆★")
+"""A box or bullet before a short phrase over a headline (`□师者之尊缘自用心`) heads a section of the page,
+several articles: no article's kicker. (`■`, `◆` and the like mark a brief item's own title: ``ITEM_MARKS``.)"""
 
 DOCUMENT_NOTE = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 """A document's note under its title (`（2000年10月31日第九届…会议通过…）`): a line only a head has over it."""
@@ -183,10 +195,15 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
     re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
     re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
+    re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,8}}?\s*电(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
 agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
-(`新京报讯（记者 苏季）`)."""
+(`新京报讯（记者 苏季）`), as is an agency's dispatch when they follow (`本报海口电（记者 王晓）`); text running
+on (`本报电视专栏…`) is none."""
+
+DATE_LEAD = re.compile(r"^(?:北京时间)?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
+"""A report's lead that opens with the day it tells of (`北京时间6月25日，`, `6月17日，`): a news item's opening."""
 
 NEWS_LEAD = re.compile(r"^(?:本报)?记者[^，。：；]{0,6}从[^。；]{1,30}?(?:获悉|了解到|得知)")
 """A report's lead without a dateline (`记者从省商务厅获悉`, `记者日前从…了解到`): a news report, like a dated one."""
@@ -317,6 +334,10 @@ CONTINUES_ON = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>下转|转)\s*第?|^\s*\(?\s
 """Jump lines: a Chinese one bracketed anywhere in a line (`（下转第三版）`) or bare on a line of its own
 (`转第4版`); an English one only as a whole line, bracketed or not (`Continued on page 4`, `See BUDGET, Page A6`,
 `(Continued from Page 1)`, `BUDGET, from Page A1`): in running text `(see page 4)` is a cross-reference."""
+
+SOURCE_NOTE = re.compile(r"(?:^|(?<=[。！？!?”’]))\s*[（(]\s*据[^（()）]{1,30}[）)]\s*$")
+"""A note naming where a story came from, after its last sentence: `（据新华社郑州9月9日电）`, `（据《人民日报》）`.
+It stays in the text and closes the story."""
 
 CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
 """A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""

@@ -28,8 +28,12 @@ def is_subtitle(line: Line, column: float) -> bool:
 def is_unpunctuated(line: Line) -> bool:
     """No clause punctuation anywhere: a phrase, not a sentence (a wide title needs to be one).
 
-    Marks inside a work's or document's name in 《》 are the name's, not the line's."""
-    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", line.text))
+    Marks inside a work's or document's name in 《》 are the name's, not the line's, and a title's label
+    (`F1加拿大大奖赛正赛：`) leaves the phrase after it one; a speaker's role (`记者：`, `问：`) is no label."""
+    label = c.TITLE_LABEL.match(line.text)
+    speaker = label is not None and (label.group().rstrip("：: ") in c.BYLINE_ROLES or c.SPEAKER_TAG.match(line.text))
+    phrase = line.text[label.end():] if label is not None and not speaker else line.text
+    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", phrase))
 
 
 def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,

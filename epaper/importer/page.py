@@ -51,14 +51,16 @@ class Page:
         """`■ 打通堵点 畅通循环` between paragraphs: a subhead, though a box also marks bylines.
 
         A byline closes an article, so a boxed line that text of the same article follows is a
-        subhead when it has a heading's shape.
+        subhead when it has a heading's shape; one over another heading names a section of the page
+        (`□师者之尊缘自用心` over `葛堂友：深山从教42年`).
         """
         line = self.lines[index]
         if not line.spaced or line.spaced[0] not in c.BYLINE_MARKERS or index + 1 >= len(self.lines):
             return None
         unmarked = make_line(line.number, line.spaced[1:], blank_before=line.blank_before)
         if (not unmarked.spaced or has_role(unmarked.spaced) or self.looks_like_head(index + 1)
-                or not is_heading(unmarked, self.columns[index], at_head=False)):
+                or not is_heading(unmarked, self.columns[index], at_head=False)
+                or (line.spaced[0] in c.SECTION_MARKS and self.heading_at(index + 1, at_head=True))):
             return None
         return unmarked
 
@@ -133,15 +135,18 @@ class Page:
     def runs_on(self, index: int) -> bool:
         """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on
         with (`…研究所（MNI）主任Guy` over `Rouleau对…`), or one the next line's number or word did not fit
-        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column."""
+        (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column. A line
+        already wider than the column is no wrapped line (`…阿隆索亚军` over `2023年F1…`), nor one over a
+        line that keeps a paragraph's indent."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
         last, first = line.text[-1:], following.text[:1]
         in_word = last.isascii() and last.isalpha() and first.isascii() and first.isalpha()
         run = _LATIN_START.match(following.text)
-        unfitted = run is not None and line.width + line_width(run.group()) > self.columns[index] + c.COLUMN_TOLERANCE
-        return (in_word or unfitted) and not is_latin_script(line.text)
+        limit = self.columns[index] + c.COLUMN_TOLERANCE
+        unfitted = run is not None and line.width <= limit < line.width + line_width(run.group())
+        return (in_word or unfitted) and not is_latin_script(line.text) and following.indent < c.KEPT_INDENT
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated
@@ -149,10 +154,21 @@ class Page:
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
-        return (match_dateline(line.spaced) is not None or is_subtitle(line, column)
+        return (match_dateline(line.spaced) is not None or (is_subtitle(line, column) and not self.dash_runs_on(index))
                 or c.DOCUMENT_NOTE.match(line.text) is not None
                 or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
                 or (bare_name(line.spaced, any_surname=True) is not None and self.text_starts_at(index + 1)))
+
+    def dash_runs_on(self, index: int) -> bool:
+        """`位于安徽省芜湖市的食品电商` over `——“三只松鼠”从零起步，短短`: a paragraph broken before a long dash
+        (type never breaks inside one), not a title over its subtitle. The line above is as wide as a
+        paragraph's first line, and the dashed line is full and holds clause marks: running text."""
+        if index == 0:
+            return False
+        line, above, column = self.lines[index], self.lines[index - 1], self.columns[index]
+        first_line_wide = (is_indented_start(above, column)
+                           and above.width >= column - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE)
+        return first_line_wide and line.width >= column - c.SHORT_LINE_MARGIN and not is_unpunctuated(line)
 
     def text_starts_at(self, index: int) -> bool:
         """Text, not more of a head: a sentence, a first line, or a line as wide as the column."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import conventions as c
-from .bylines import match_dateline
+from .bylines import match_dateline, match_opening_reporters
 from .headlines import KICKER_OR_TITLE, UNDASHED_SUBTITLE, compose_headline, undashed_subtitle
 from .lines import (
     Line,
@@ -84,6 +84,9 @@ def read_article(order: int, section: Section, blocks: list[tuple[str, str]]) ->
         article.authors.extend(name for name in dateline.authors if name not in article.authors)
         if dateline.reporters:
             _respace_reporters(article, dateline.reporters)
+    elif opening and (reporters := match_opening_reporters(opening)) is not None:
+        article.sources.append(f"line {opening_lines[0].number}: reporters bracketed opening the text (no dateline)")
+        article.authors.extend(name for name in reporters.authors if name not in article.authors)
     article.authors.extend(name for name in section.dispatch_authors if name not in article.authors)
     if article.title is None:
         article.warnings.append(NO_HEADLINE.format(line=section.first_line))

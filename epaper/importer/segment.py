@@ -63,6 +63,16 @@ UNCERTAIN_OPENING_TITLE = (
 )
 COLUMN_LABEL = ("line {line}: {text} over an item's marked title was taken as the name of a brief column, "
                 "not as the item's kicker")
+SECTION_LABEL = ("line {line}: {text}, a marked phrase over a title, was taken as the name of a section of the "
+                 "page, not as the article's kicker")
+LABELLED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading labelled as the title over it is (`name：…`), "
+                       "was taken as the title of the next article, not as a subhead")
+FEATURE_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was read as a subhead (a feature's), because "
+                   "the text under it names the subject the title quotes")
+WIDE_TWO_PHRASE_SUBHEAD = ("line {line}: a heading of two phrases wider than the column was read as a subhead, because "
+                           "the article's title is one phrase")
+PHRASED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading of two phrases as the title is, was taken as the "
+                      "title of the next item, not as a subhead")
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -235,9 +245,18 @@ class _Segmenter:
             section.warnings.append(UNCERTAIN_OPENING_TITLE.format(line=line.number))
         if line.text[:1] in c.ITEM_MARKS and len(line.text) > 1:
             self._marked_title(section, line)
-        else:
-            section.head.append(line)
+            return True
+        if section.head and section.head[-1].text[:1] in c.SECTION_MARKS:
+            self._section_label(section)
+        section.head.append(line)
         return True
+
+    @staticmethod
+    def _section_label(section: Section) -> None:
+        """`□师者之尊缘自用心` over a title names a section of the page, over several articles: it goes, no kicker."""
+        label = section.head.pop()
+        section.artefacts.append(Artefact(label.number, label.text, "section label"))
+        section.warnings.append(SECTION_LABEL.format(line=label.number, text=label.text))
 
     @staticmethod
     def _marked_title(section: Section, line: Line) -> None:
@@ -320,9 +339,11 @@ class _Segmenter:
         return index + 1
 
     def _body_closing_note(self, section: Section, index: int) -> int | None:
-        """`（相关报道见第十版）` after the last paragraph: kept with the story, and it closes it."""
+        """`（相关报道见第十版）`, `（据新华社郑州9月9日电）` after the last paragraph: kept with the story, and it
+        closes it."""
         line = self.lines[index]
-        if not (self._after_sentence(section) and c.CROSS_REFERENCE.match(line.text)):
+        note = c.CROSS_REFERENCE.match(line.text) or c.SOURCE_NOTE.match(line.text)
+        if not (self._after_sentence(section) and note):
             return None
         self._take(section, line)
         section.body.append(("text", line))
@@ -385,6 +406,8 @@ class _Segmenter:
             return None
         if not self.page.heading_at(index, at_head=False) and self._over_a_first_line(index):
             section.warnings.append(UNCERTAIN_OVER_FIRST_LINE.format(line=line.number))
+        if line.text[:1] in c.SECTION_MARKS:  # `□师者之尊缘自用心`: a section of the page begins
+            return self._next_article(section, index)
         if self._announced(section):
             section.warnings.append(ANNOUNCED_SUBHEAD.format(line=line.number))
             return self._subhead(section, index, line)
@@ -392,19 +415,62 @@ class _Segmenter:
             return self._next_article(section, index)
         if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
             return self._next_article(section, index)
+        if self._labelled_like_title(section, line):
+            return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
+        if self._phrased_like_title(section, index):
+            return self._next_article(section, index, PHRASED_LIKE_TITLE.format(line=line.number))
         reporters = self._reporters(section)
         signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
         if signed is not None and set(signed.authors) <= set(reporters):
             return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
         if self._wider_than_column(index):
-            return self._next_article(section, index)
+            if not self._phrased_unlike_title(section, line):
+                return self._next_article(section, index)
+            section.warnings.append(WIDE_TWO_PHRASE_SUBHEAD.format(line=line.number))
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
         if self._opens_like_a_report(section):
-            return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
+            if not self._names_the_title_subject(section, index):
+                return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
+            section.warnings.append(FEATURE_SUBHEAD.format(line=line.number))
         if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
+
+    @staticmethod
+    def _labelled_like_title(section: Section, line: Line) -> bool:
+        """`王生英：以校为家以家为校` in an article titled `葛堂友：深山从教42年`: a heading labelled the way the
+        title is (a name or label, a colon, a phrase) is the next of a series of items, not a subhead."""
+        return bool(section.head and c.TITLE_LABEL.match(section.head[-1].text) and c.TITLE_LABEL.match(line.text))
+
+    def _phrased_like_title(self, section: Section, index: int) -> bool:
+        """`班凯罗承诺代表美国男篮打世界杯  名单仅差1人` under an item titled
+        `尼克斯拒绝执行罗斯球队选项  罗斯成自由球员` is the next item's title: a heading of two phrases parted
+        by a headline's gap, in an article whose title is parted so, when the text above or under it opens
+        with the day it reports (`北京时间6月25日，`).
+        News items have no subheads; a feature's two-phrase subhead (`力求新突破  推动高质量发展`) opens no day."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        openings = [line.text for line in (first, self.lines[index + 1] if index + 1 < len(self.lines) else None)
+                    if line is not None]
+        return bool(section.head and any(c.DATE_LEAD.match(text) for text in openings)
+                    and _phrases(section.head[-1]) > 1 and _phrases(self.lines[index]) > 1)
+
+    @staticmethod
+    def _phrased_unlike_title(section: Section, line: Line) -> bool:
+        """`二十年以校为家　不让一个孩子辍学` in an article titled `王生英：以校为家以家为校`: a heading of two
+        phrases under a title of one is shaped as a feature's subhead, however wide the column is narrow."""
+        return bool(section.head and _phrases(section.head[-1]) == 1 and _phrases(line) > 1)
+
+    def _names_the_title_subject(self, section: Section, index: int) -> bool:
+        """The text under the heading names the subject the title quotes (`“三只松鼠”与一颗坚果`, then
+        `食品电商“三只松鼠”在芜湖市…`): the story goes on under a subhead, as a feature's does."""
+        names = {name for line in section.head for name in c.QUOTED_NAME.findall(line.text)}
+        under = ""
+        for line in self.lines[index + 1:]:
+            if len(under) >= c.SUBJECT_LOOKAHEAD_CHARS:
+                break
+            under += line.text
+        return any(name in under for name in names)
 
     @staticmethod
     def _reporters(section: Section) -> list[str]:
@@ -469,9 +535,19 @@ class _Segmenter:
             section.artefacts.append(Artefact(line.number, end_mark[1], "end mark"))
             section.ended = True
             line = make_line(line.number, end_mark[0], blank_before=line.blank_before)
+        if self._closes_with_source(section, line):
+            section.sources.append(f"line {line.number}: the story's source noted after its last sentence ends it")
+            section.ended = True
         if line.spaced:
             section.body.append(("text", line))
         return index + 1
+
+    @staticmethod
+    def _closes_with_source(section: Section, line: Line) -> bool:
+        """The text ends on this line with its source noted, `…无怨无悔。（据新华社郑州9月9日电）`, the note
+        perhaps begun on the line before."""
+        previous = section.last_text()
+        return bool(c.SOURCE_NOTE.search((previous.text if previous is not None else "") + line.text))
 
     @staticmethod
     def _only_a_dateline(section: Section) -> bool:
@@ -515,11 +591,13 @@ class _Segmenter:
         """A heading between paragraphs: after a sentence end, before something that starts.
 
         A title can be wider than the column; one is followed by a head marker, ends with a column tag,
-        is wider than the column itself or stands over a first line; in a news report, over a one-line paragraph.
+        is wider than the column itself, stands over a first line or is labelled as this article's title is;
+        in a news report, over a one-line paragraph.
         """
         line = self.lines[index]
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
+                      or self._labelled_like_title(section, line)
                       or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False)
@@ -629,6 +707,11 @@ BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_text,
 )
 """In an article, in order; each returns the index of the next line to read, or None to pass the line on."""
+
+
+def _phrases(line: Line) -> int:
+    """How many phrases a heading's line holds, parted by a headline's gap (`布局谋篇  落实落细`: two)."""
+    return len(line.phrased.split(" "))
 
 
 def split_articles(lines: list[Line]) -> list[Section]:

@@ -13,7 +13,8 @@ pages of real published texts (``held_out: true``) are rendered only at test tim
 
 An article's ``byline`` says where its paper prints the authors: ``head`` (`本报记者  王浩` under the
 headline), ``bare`` (the name alone under it), ``office`` (`海南省省长  刘小明`: a speech or report
-under its speaker's office), ``dateline`` (bracketed after the dateline), ``in-text``
+under its speaker's office), ``lines`` (the ``byline_lines`` as printed under the headline, one a line:
+`□ 本报记者 张驰`), ``dateline`` (bracketed after the dateline), ``in-text``
 (the first paragraph already holds dateline and reporters as printed), ``end-own`` (`□何勇` on a line
 of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（黄静）`), ``end-lost``
 (the box lost as U+FFFD) or ``none``. An end bracket prints ``signature`` if there is one
@@ -212,6 +213,9 @@ class _Page:
             self.emit(names)
         elif byline == "office":
             self.emit(f"{article['office']}  {' '.join(authors)}")
+        elif byline == "lines":
+            for text in article["byline_lines"]:
+                self.emit(text)
         if style.blanks == "article" and paper != "commentary":
             self.lines.append("")
         if article.get("box"):

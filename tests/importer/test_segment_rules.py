@@ -6,7 +6,7 @@ from epaper.importer.bylines import bare_name, match_dateline, split_lost_box_by
 from epaper.importer.parse import parse_page
 from epaper.importer.report import text_report
 from epaper.importer.segment import BODY_RULES, HEAD_RULES
-from tests.importer.corpus import load_pages, wrap
+from tests.importer.corpus import Style, load_pages, render, wrap
 
 
 def column(*paragraphs: str, width: int = 20) -> str:
@@ -471,3 +471,143 @@ def test_reporters_wrapped_under_their_dateline_do_not_end_the_story() -> None:
     [article] = parse_page(page)
     assert article.authors == ["马春雷", "刘军"] and article.dateline == "新华社上海7月8日电"
     assert len(article.paragraphs) == 1
+
+
+def test_reporters_bracketed_at_the_start_of_a_text_without_a_dateline_are_its_authors() -> None:
+    [article] = parse_page("110万园丁奉献三尺讲台\n" + column("（记者冯芸）百年大计，教育为本。记者从省教育厅了解到，"
+                                                           "我省专任教师已达110万人。"))
+    assert article.authors == ["冯芸"] and article.dateline is None
+    assert article.paragraphs[0].startswith("（记者冯芸）百年大计")  # the text keeps what the paper printed
+    assert any("reporters bracketed opening the text" in source for source in article.sources)
+    [aside] = parse_page("一条老街的新生\n" + column("（小标题略）老街的清晨，青石板路上已经有了脚步声。"))
+    assert aside.authors == []  # a bracket that names no role is an aside
+
+
+def test_a_marked_phrase_over_a_title_names_a_section_of_the_page_not_a_kicker() -> None:
+    page = ("□师者之尊缘自用心\n葛堂友深山从教42年\n" + STORY
+            + "□桃李芬芳真情感恩\n清丰开展谢师恩活动\n本报记者  李铮\n" + OTHER)
+    first, second = parse_page(page)
+    assert (first.kicker, first.title) == (None, "葛堂友深山从教42年")
+    assert (second.kicker, second.title, second.authors) == (None, "清丰开展谢师恩活动", ["李铮"])
+    assert any("name of a section of the page" in warning for warning in first.warnings + second.warnings)
+
+
+def test_a_note_naming_the_storys_source_closes_it() -> None:
+    inline = ("王生英以校为家\n" + column("三十年来，她二十年以校为家，历尽艰辛，默默奉献。为此，王生英无怨无悔。"
+                                           "（据新华社郑州9月9日电）")
+              + "蒋二军用生命坚守讲台\n" + OTHER)
+    first, second = parse_page(inline)
+    assert first.paragraphs[-1].endswith("（据新华社郑州9月9日电）") and second.title == "蒋二军用生命坚守讲台"
+    assert any("source noted after its last sentence" in source for source in first.sources)
+    own_line = "王生英以校为家\n" + STORY + "（据新华社郑州9月9日电）\n蒋二军用生命坚守讲台\n" + OTHER
+    first, second = parse_page(own_line)
+    assert first.paragraphs[-1] == "（据新华社郑州9月9日电）" and (second.kicker, second.title) == (
+        None, "蒋二军用生命坚守讲台")
+
+
+def test_a_heading_labelled_as_the_title_is_the_next_item_not_a_subhead() -> None:
+    page = ("葛堂友：深山从教42年\n" + STORY + "王生英：以校为家以家为校\n" + OTHER)
+    first, second = parse_page(page)
+    assert first.subheads == [] and second.title == "王生英：以校为家以家为校"
+    assert any("labelled as the title" in warning for warning in second.warnings)
+    [unlabelled] = parse_page("一条老街的新生\n" + STORY + "老手艺找到新市场\n" + OTHER)
+    assert unlabelled.subheads == ["老手艺找到新市场"]  # an unlabelled title's heading stays a subhead
+
+
+def test_a_letter_spaced_line_ending_in_a_role_word_carries_no_byline() -> None:
+    assert split_trailing_byline("100% 随 机 获 赠 代 金 券。 记 者 从 啤 酒 节") is None
+    split = split_trailing_byline("…不得而知。 本报记者 张三")
+    assert split is not None and split[1].authors == ["张三"]
+
+
+def test_boxed_byline_lines_under_a_headline_name_every_author() -> None:
+    article = {"title": "场馆游泳意外身亡 未尽安保担责六成", "byline": "lines", "authors": ["张驰", "范瑞恒", "张晓斌"],
+               "byline_lines": ["□ 本报记者 张驰", "□ 本报见习记者 范瑞恒", "□ 本报通讯员 张晓斌"],
+               "paragraphs": ["炎炎夏日，各类游泳健身场馆正在成为人们“乘风破浪”的好去处，"
+                              "但其中潜在的运动风险也容易引发相关的纠纷。"]}
+    page = {"name": "legal", "paper": "legal-daily", "articles": [article]}
+    text = render(page, Style(19, blanks="every", indent="ascii", seed=12))
+    assert "□ 本报见习记者 范瑞恒\n" in text
+    [read] = parse_page(text)
+    assert read.authors == ["张驰", "范瑞恒", "张晓斌"] and read.title == "场馆游泳意外身亡 未尽安保担责六成"
+
+
+def test_a_paragraph_broken_before_a_long_dash_is_no_title_over_a_subtitle() -> None:
+    text = column("新华网合肥5月15日电（记者陈诺）章燎原和他的创客团队刷新中国电商食品销售纪录。",
+                  "位于安徽省芜湖市的食品电商——“三只松鼠”从零起步，短短几年时间，用小小的坚果敲开了无数“吃货”的胃。",
+                  width=15)
+    assert "食品电商\n——“三只松鼠”从零起步，" in text  # the dash, never broken, went whole to the next line
+    [article] = parse_page("“三只松鼠”与一颗坚果\n" + text)
+    assert article.title == "“三只松鼠”与一颗坚果" and article.subtitle is None
+    assert article.paragraphs[1].startswith("位于安徽省芜湖市的食品电商——")
+    [titled] = parse_page("一条老街的新生\n——记古城改造中的烟火人间\n" + STORY)
+    assert titled.subtitle == "记古城改造中的烟火人间"  # a short dashed line under a title stays its subtitle
+
+
+def test_an_undated_dispatch_followed_by_its_reporters_is_a_dateline() -> None:
+    dateline = match_dateline("本报海口电（记者 王晓 通讯员 李明）海南自由贸易港建设又有新进展")
+    assert dateline is not None and (dateline.text, dateline.authors) == ("本报海口电", ["王晓", "李明"])
+    assert match_dateline("本报电视专栏今天开播，观众反响热烈") is None  # no bracket of reporters: running text
+    [article] = parse_page("自贸港建设又有新进展\n" + column("本报海口电（记者 王晓）海南自由贸易港建设又有新进展，"
+                                                          "一批重点项目集中开工。"))
+    assert article.dateline == "本报海口电" and article.authors == ["王晓"]
+
+
+def test_a_dated_feature_goes_on_under_a_subhead_that_names_the_subject_its_title_quotes() -> None:
+    """A feature opens with a dateline as a report does, but has subheads: the text under the heading
+    names `“松鼠”`, the subject the title quotes, so the story goes on; a report's next title would not."""
+    lead = column("新华社合肥5月15日电（记者陈诺）一家食品电商在“双十一”以一亿元的单日销售额刷新纪录。",
+                  "几年之间，“松鼠”用小小的坚果敲开了无数顾客的门，也敲响了平凡人的创业梦想。", width=22)
+    under = column("五年前，零食铺子依然是主要销售渠道，创始人却嗅到了网上的商机，辞去了原有的职位。",
+                   "当年二月，“松鼠”在一座百余平方米的小区民房里成立，五位合伙人集结于此，共同创业。", width=22)
+    (feature,) = parse_page("“松鼠”与一颗坚果\n" + lead + "民房里走出创业团队\n" + under)
+    assert (feature.title, feature.subheads, feature.dateline) == ("“松鼠”与一颗坚果", ["民房里走出创业团队"],
+                                                                   "新华社合肥5月15日电")
+    assert len(feature.paragraphs) == 4
+    assert any(warning.startswith("line 7: a heading in a text opened by a dateline was read as a subhead")
+               for warning in feature.warnings)
+
+
+def test_a_heading_of_two_phrases_as_the_title_is_over_a_dated_lead_is_the_next_brief() -> None:
+    """Sports briefs carry no byline or dateline, only the day they report; a heading parted in two phrases
+    as the item's title is, over `北京时间6月25日，`, is the next brief's title, not a subhead of the first."""
+    first = column("北京时间6月25日，据多方消息源报道，球队拒绝执行老将下赛季的球队选项，他成为完全自由球员。",
+                   "三十四岁的他在刚刚结束的赛季出战二十七场比赛，场均登场十二分钟。", width=24)
+    second = column("北京时间6月25日，据报道，年轻前锋承诺将代表国家队参加今年夏天的男篮世界杯。", width=24)
+    one, two = parse_page("球队拒绝执行老将选项  老将成自由球员\n" + first
+                          + "前锋承诺代表国家队出战  名单仅差一人\n" + second)
+    assert (one.title, one.subheads, two.title) == ("球队拒绝执行老将选项 老将成自由球员", [],
+                                                    "前锋承诺代表国家队出战 名单仅差一人")
+    assert any("a heading of two phrases as the title is" in warning for warning in two.warnings)
+
+
+def test_a_two_phrase_subhead_wider_than_a_narrow_column_stays_in_its_feature() -> None:
+    """`二十年以校为家　不让一个孩子辍学` in a feature titled in one phrase: at 15 cells the subhead runs wider
+    than the column, yet shaped as no title of its article is, it is a subhead, not a headline across columns."""
+    above = column("她是一名普通的山村女教师，三十年来默默奉献，用言行诠释着对教师的理解。", width=15)
+    under = column("1993年，一场暴雨冲毁了破旧不堪的教室，她决定把孩子们领到自己家里去上课。", width=15)
+    (feature,) = parse_page("王英：以校为家以家为校\n" + above + "十余载以家为校　为孩子们撑起一间教室\n" + under)
+    assert feature.subheads == ["十余载以家为校 为孩子们撑起一间教室"]
+    assert any("two phrases wider than the column was read as a subhead" in warning for warning in feature.warnings)
+
+
+def test_a_labelled_title_wider_than_the_column_over_a_year_opens_the_next_item() -> None:
+    """`F1大奖赛正赛：维斯塔潘冠军  阿隆索亚军` is a phrase after its label (Latin letters in it), and a line
+    wider than the column is no wrapped line that the next line's `2023年` did not fit: a title."""
+    first = column("北京时间6月25日，据报道，年轻前锋承诺将代表国家队参加今年夏天的男篮世界杯。", width=15)
+    second = column("2023年F1大奖赛结束，红牛车队的车手杆位发车，一路轻松领跑，再次夺冠。", width=15)
+    one, two = parse_page("前锋承诺代表国家队出战  名单仅差一人\n" + first
+                          + "F1大奖赛正赛：维斯塔潘冠军  阿隆索亚军\n" + second)
+    assert two.title == "F1大奖赛正赛：维斯塔潘冠军 阿隆索亚军" and one.paragraphs == [first.replace("\n", "")]
+
+
+def test_a_line_over_a_paragraph_that_keeps_its_indent_does_not_run_on_into_it() -> None:
+    """A heading as wide as the column over `　　2023年F1…`: the kept indent opens a paragraph, so the
+    heading's line did not break before the number for want of room."""
+    def indented(text: str) -> str:
+        return "\u3000\u3000" + column(text, width=22)
+    first = indented("北京时间6月25日，据著名记者报道，魔术前锋承诺将代表国家队参加2023年男篮世界杯。")
+    second = indented("2023年F1加拿大大奖赛正式比赛结束。红牛车队维斯塔潘杆位发车一路轻松领跑，再次完成了夺冠。")
+    _, two = parse_page("前锋承诺代表国家队出战  名单仅差一人\n" + first
+                        + "F1加拿大大奖赛正赛：维斯塔潘冠军  阿隆索亚军\n" + second)
+    assert two.title == "F1加拿大大奖赛正赛：维斯塔潘冠军 阿隆索亚军"
