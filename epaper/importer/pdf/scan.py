@@ -186,7 +186,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     photos += [line.box for line in lines if _is_logo(ink, line)]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
-    lines = [line if line.vertical else replace(line, box=_without_margin(line.box)) for line in lines]
+    lines = [line if line.vertical else replace(line, box=_without_margin(ink, line.box)) for line in lines]
     type_ink = _without_underlines(_without_ruling(ink, ruled), lines)
     dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
     lines = [line for line, _ in dashed]
@@ -216,16 +216,20 @@ def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
 def _without_underlines(ink: np.ndarray, lines: Sequence[OcrLine]) -> np.ndarray:
     """``ink`` less each line's underline: rows in the lower half of its box inked across RULED of it, under
     rows of letters. The rule belongs to the words (as underlines.py reads a text layer's), and left in their
-    ink it would join them into one word and make the line read as reaching under its baseline."""
+    ink it would join them into one word and make the line read as reaching under its baseline. A line ruled in
+    the upper half of its box too is type reversed out of a ground (a footer's band), underlined by nothing: the
+    ground's edges are as long as rules, and taking one out would make its letters look smaller than they are."""
     type_ink = ink
     for line in lines:
         if line.vertical:
             continue
         top, bottom = int(line.box.top), int(np.ceil(line.box.bottom))
         left, right = int(line.box.x0), int(np.ceil(line.box.x1))
-        ruled = ink[top:bottom, left:right].mean(axis=1) >= RULED
-        ruled[:len(ruled) // 2] = False
-        lettered = ink[top:bottom, left:right].any(axis=1) & ~ruled
+        patch = ink[top:bottom, left:right]
+        ruled = patch.mean(axis=1) >= RULED
+        if ruled[:len(ruled) // 2].any():
+            continue
+        lettered = patch.any(axis=1) & ~ruled
         rows = np.flatnonzero(ruled)
         if len(rows) and lettered[:rows[0]].any():
             if type_ink is ink:
@@ -419,11 +423,25 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
             for start, end in pieces]
 
 
-def _without_margin(box: Box) -> Box:
+def _without_margin(ink: np.ndarray, box: Box) -> Box:
     """A horizontal line's box as ``_pieces`` fitted it to the ink, without the paper round it kept for the
-    recognition model."""
+    recognition model: type is measured in its own rows, not in those of a line set close over or under it.
+
+    Where the line's ink runs on past the top or foot so found and paper closes it inside the margin, that edge
+    takes the ink in: detection stopped short of the line (an ideograph's top stroke), and a neighbour's ink is
+    never so near without touching. Ink running on across the whole margin is left out: a neighbour's."""
     margin = box.height * PIECE_MARGIN / (1 + 2 * PIECE_MARGIN)
-    return Box(box.x0 + margin, box.top + margin, box.x1 - margin, box.bottom - margin)
+    outer_top = int(box.top)
+    columns = slice(int(box.x0 + margin), int(np.ceil(box.x1 - margin)))
+    inked = np.asarray(ink[outer_top:int(np.ceil(box.bottom)), columns].any(axis=1))
+    top, bottom = int(box.top + margin) - outer_top, int(np.ceil(box.bottom - margin)) - outer_top
+    over, under = top, bottom
+    while over > 0 and inked[over - 1]:
+        over -= 1
+    while under < len(inked) and inked[under]:
+        under += 1
+    return Box(box.x0 + margin, outer_top + over if 0 < over < top else box.top + margin, box.x1 - margin,
+               outer_top + under if bottom < under < len(inked) else box.bottom - margin)
 
 
 def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
