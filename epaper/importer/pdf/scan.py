@@ -22,14 +22,50 @@ import pypdfium2 as pdfium
 from .. import conventions as c
 from .chars import Glyph, PdfPage
 from .dashes import read_dashes
-from .ems import ART_GAP
+from .ems import (
+    ART_GAP,
+    ASCENDER,
+    BAR_LENGTH,
+    CAP_HEIGHT,
+    CLUSTER_GAP,
+    COLUMN_END_REACH,
+    COLUMN_END_WIDTH,
+    DESCENDER,
+    FRAME_MAX_FILL,
+    GRID_LINES,
+    GROUND,
+    GROW,
+    IDEOGRAPH_INK,
+    IDEOGRAPH_QUANTILE,
+    LEADING_GAP,
+    LETTER,
+    MIN_BAND,
+    MIN_IDEOGRAPHS,
+    OVERSHOOT,
+    PICTURE_MIN_SIZE,
+    PIECE_MARGIN,
+    RULED,
+    SAME_LINE,
+    SCAN_COVER,
+    SCAN_RULE_MAX_THICKNESS,
+    SCAN_RULE_MIN_LENGTH,
+    SCAN_STACK_GAP,
+    SLIVER,
+    SMALL_MARK,
+    SOLID,
+    SOLID_MIN_SIZE,
+    SPLIT_GAP,
+    SQUARE,
+    STACK_OVERLAP,
+    STACKED_MIN,
+    TAIL,
+    TEXT_MARGIN,
+    X_HEIGHT,
+)
 from .geometry import Box, clusters, union
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
 from .shapes import ART_MAX_GLYPHS
 from .weight import with_weights
-
-SCAN_COVER = 0.5
-"""A page with no text layer whose pictures cover at least this share of it is a scan."""
 
 OCR_DPI = 200
 """Resolution the page is read at: 9-point body type is 25 pixels high, what the recognition model is made for."""
@@ -41,110 +77,17 @@ OCR_BOLD_FONT = "OCR bold"
 INK = 200
 """Grey levels darker than this (of 255) are ink."""
 
-RULE_MAX_THICKNESS = 0.25
-RULE_MIN_LENGTH = 4.0
-"""A stroke at most this many ems thick (of the page's usual type) and at least this many long is a rule."""
-
-BAR_LENGTH = 8.0
-"""A patch of ink too thin to be a picture and at least this many times as long as it is high is a bar (a band
-across a footer, a tinted strip under a section's name): a thick rule, whose edges separate as rules do."""
-
-PICTURE_MIN_SIZE = 3.0
-"""A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
-
-SOLID = 0.6
-SOLID_MIN_SIZE = 0.5
-"""A patch at least SOLID_MIN_SIZE ems each way inking SOLID of its bounding box or more is a solid shape (a
-chart's bar, a block of tint); solid shapes at most ART_GAP apart make one picture, as vector art does in a
-text layer (shapes.py), when they are a picture's size together."""
-
-FRAME_MAX_FILL = 0.15
-"""A large patch inking less than this share of its bounding box is the outline of a frame…"""
-
-RULED = 0.9
-GRID_LINES = 3
-"""…unless GRID_LINES or more of its rows (or columns) are inked across at least RULED of it: a table's grid."""
-
-SPLIT_GAP = 0.8
-"""Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
-
-SQUARE = 1.4
-STACK_OVERLAP = 0.7
-STACK_GAP = 0.6
-STACKED_MIN = 3
-"""Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
-the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
-
-COLUMN_END_REACH = 2.0
-COLUMN_END_WIDTH = 0.3
-"""A box of one character whose top is level (within half its width) with that of a vertical line at most
-COLUMN_END_REACH of its widths beside it, as wide as that line but for COLUMN_END_WIDTH of it, ends a vertical text."""
-
-LEADING_GAP = 2
-"""Pixels: more blank rows than this between inked rows separate two lines of type."""
-
-MIN_BAND = 0.5
-"""A run of inked rows less than this share of a box's inked height is part of a character, not a line."""
-
-GROW = 0.6
-"""Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
-
-SMALL_MARK = 0.5
-"""Ems: ink less high and wide than this, next to a gap, is a small punctuation mark (，。、“”)."""
-
-SAME_LINE = 0.5
-"""Boxes sharing this share of the higher one's height lie on one line."""
-
-CLUSTER_GAP = 0.4
-"""Ems: ink closer than this is one cluster of characters (a letter space is narrower, a column gutter wider)."""
-
-PIECE_MARGIN = 0.2
-"""Ems of paper kept round each piece of a split line: the recognition model needs a little white round the ink."""
-
-IDEOGRAPH_QUANTILE = 75
-MIN_IDEOGRAPHS = 3
-"""A line of at least this many ideographs is sized by this percentile of their ink heights…"""
-
-IDEOGRAPH_INK = 0.935
-"""…over the share of the em an ideograph's ink fills (measured on Song and Hei faces from 8 to 60 points)."""
-
-SLIVER = 0.5
-"""Ems: ink this narrow cannot be a whole ideograph."""
-
-LETTER = 1.2
-"""Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
-
-X_HEIGHT = 0.5
-CAP_HEIGHT = 0.72
-ASCENDER = 0.78
-DESCENDER = 0.24
-TAIL = 0.12
-"""Ems: how high Latin type reaches over its baseline with only small letters (x, a, e), with capitals, figures or
-a dotted i, with ascenders (b, d, h, l, brackets); how deep it reaches under it with descenders (g, p, y, brackets),
-with only a comma's tail (Melior and Helvetica in Federal Register pages: 1.04 and 0.95 ems from ascenders to
-descenders, 0.80 and 0.76 over the baseline)."""
-
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 """A line of Latin type (measured by its letters) holds two Latin letters at least, and no Chinese character."""
-
-OVERSHOOT = 0.1
-"""Rows inked at most this share of a Latin line's most inked row, at its top or foot, are round letters
-overshooting the capitals or the baseline where no ascender or descender reaches further."""
 
 CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij'\"‘’“”!?&%$#@ÀÁÂÄÈÉÊÌÍÒÓÔÖÙÚÜàáâäèéêëìíîïòóôöùúûü")
 ASCENDING = frozenset("bdfhklt()[]{}|/ß")
 DESCENDING = frozenset("gjpqy()[]{}|ç")
 TAILED = frozenset(",;")
+"""Characters reaching CAP_HEIGHT, ASCENDER, DESCENDER and TAIL (ems.py) in Latin type; the rest reach X_HEIGHT."""
 
 OPENING_MARKS = frozenset("“‘（《「『")
 """Full-width punctuation whose ink is at the right of its em (the rest of it is at the left)."""
-
-TEXT_MARGIN = 0.2
-"""Ems round each recognised line left out when looking for rules and pictures (a line's box is tight)."""
-
-GROUND = 0.5
-"""A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
-letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
 
 @dataclass(frozen=True)
@@ -288,7 +231,7 @@ def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
     def under(upper: Box, lower: Box) -> bool:
         overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
         return (overlap >= STACK_OVERLAP * max(upper.width, lower.width)
-                and -STACK_GAP * upper.width <= lower.top - upper.bottom <= STACK_GAP * upper.width)
+                and -SCAN_STACK_GAP * upper.width <= lower.top - upper.bottom <= SCAN_STACK_GAP * upper.width)
 
     columns: list[list[Box]] = []
     for box in sorted(boxes, key=lambda box: box.top):
@@ -707,9 +650,9 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
     solids: list[Box] = []
     for x, y, width, height, area in stats[1:count]:
         box = Box(float(x), float(y), float(x + width), float(y + height))
-        if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
+        if height <= SCAN_RULE_MAX_THICKNESS * em and width >= SCAN_RULE_MIN_LENGTH * em:
             rules.append(box)
-        elif height < PICTURE_MIN_SIZE * em and width >= max(RULE_MIN_LENGTH * em, BAR_LENGTH * height):
+        elif height < PICTURE_MIN_SIZE * em and width >= max(SCAN_RULE_MIN_LENGTH * em, BAR_LENGTH * height):
             rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
         elif width >= PICTURE_MIN_SIZE * em and height >= PICTURE_MIN_SIZE * em:
             if area >= FRAME_MAX_FILL * width * height:

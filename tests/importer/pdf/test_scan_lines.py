@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from epaper.importer.pdf.ems import PIECE_MARGIN
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.ocr import OcrLine
-from epaper.importer.pdf.scan import PIECE_MARGIN, _without_margin, _without_underlines
+from epaper.importer.pdf.scan import _without_margin, _without_underlines
 
 EM = 25
 MARGIN = PIECE_MARGIN * EM
