@@ -276,8 +276,9 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
     Detection boxes reach past their line's ink by a good part of its height, into the lines set over and under
     it. Where the leading is tight, a line's descenders touch the next line's capitals, so no blank row tells
     the lines apart; the row where the two lines' ink thins out most does: the gap between descenders and
-    ascenders. Only a box whose middle lies outside this one is another line's: boxes on one line (sharing
-    more than SAME_LINE of their height, or one's middle inside the other) are left whole; vertical lines too.
+    ascenders. Boxes on one line (sharing more than SAME_LINE of their height, or each one's middle strictly
+    inside the other) are left whole, and vertical lines too; two lines set close are told apart by either box:
+    each box reaches past its ink by half a line, to the other's middle or past it.
     """
     order = sorted(range(len(boxes)), key=lambda index: boxes[index].top)
     tops = [boxes[index].top for index in order]
@@ -296,7 +297,7 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
                     box.height, other.height):
                 continue
             other_middle = (other.top + other.bottom) / 2
-            if box.top <= other_middle <= box.bottom:
+            if box.top < other_middle < box.bottom and other.top < middle < other.bottom:
                 continue
             low, high = sorted((middle, other_middle))
             row = _thinnest_row(ink, int(low), int(np.ceil(high)), (max(box.x0, other.x0), min(box.x1, other.x1)))

@@ -7,7 +7,7 @@ import numpy as np
 from epaper.importer.pdf.ems import PIECE_MARGIN
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.ocr import OcrLine
-from epaper.importer.pdf.scan import _without_margin, _without_underlines
+from epaper.importer.pdf.scan import _between_neighbours, _without_margin, _without_underlines
 
 EM = 25
 MARGIN = PIECE_MARGIN * EM
@@ -63,3 +63,16 @@ def test_the_edge_of_a_ground_under_reversed_type_is_no_underline() -> None:
         ink[13:32, left:left + EM - 6] = False
     type_ink = _without_underlines(ink, [_line(Box(20, 10, 300, 35))])
     assert (type_ink == ink).all()
+
+
+def test_two_lines_set_close_are_cut_apart_though_each_box_reaches_the_others_middle() -> None:
+    """Detection boxes of two lines set close (a footnote's lines) reach past their ink by half a line each way,
+    so the lower box's middle lies on the upper's foot, and the upper's middle inside the lower: still two
+    lines, each cut at the thinnest row between them, or both would be read as one crop of garbage."""
+    ink = np.zeros((70, 340), dtype=bool)
+    ink[10:30, 20:300:3] = True
+    ink[31:51, 20:300:3] = True
+    ink[30, 20:300:30] = True
+    upper, lower = Box(20, 1, 300, 39), Box(20, 19, 300, 59)
+    cut_upper, cut_lower = _between_neighbours(ink, [upper, lower])
+    assert cut_upper.bottom <= 31 and cut_lower.top >= 30
