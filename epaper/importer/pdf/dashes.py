@@ -3,9 +3,9 @@
 The recognition model knows no Chinese dash (——, two ems of dash): it reads one as 一, 一一, —, －－
 or －一. The ideograph 一 is a stroke shorter than its em, with blank side bearings, so that 一一 ("one by
 one") is two strokes with paper between them. So a run of dash-like readings is a dash where its ink is
-one unbroken stroke at least DOUBLE ems long (no ideograph is), or where the engine heard a dash mark in it
+one unbroken stroke at least DASH_DOUBLE ems long (no ideograph is), or where the engine heard a dash mark in it
 (any reading but 一) or it opens its line (a subtitle's or a quotation's dash) and its strokes, set close,
-reach DOUBLE ems (a font may set each em dash with bearings of its own). It is then as many dashes as it is
+reach DASH_DOUBLE ems (a font may set each em dash with bearings of its own). It is then as many dashes as it is
 ems long. Anything else is left as read: the ink of one em dash and of 一 are alike.
 """
 
@@ -16,30 +16,13 @@ from dataclasses import replace
 
 import numpy as np
 
+from .ems import DASH_BEARINGS, DASH_DOUBLE, DASH_JOIN, DASH_MIDDLE, DASH_REACH, DASH_THIN
 from .geometry import Box
 from .ocr import OcrChar, OcrLine
 
 DASH = "—"
 DASH_LIKE = frozenset("一－-—―")
 """What the engine reads a dash as."""
-
-THIN = 0.15
-"""Ems: a dash's stroke is at most this thick (of its line's inked height)."""
-
-MIDDLE = (0.25, 0.75)
-"""A dash's stroke lies within this middle part of its line's inked height."""
-
-DOUBLE = 1.5
-"""Ems: one stroke at least this long is a dash of two ems or more (one em of it per dash character)."""
-
-REACH = 0.5
-"""Ems: the stroke under a reading is looked for this far past the box the engine heard it in."""
-
-JOIN = 1
-"""Pixels: a stroke runs on across a blank this narrow (a break of the scan, not of the type)."""
-
-BEARINGS = 0.35
-"""Ems: strokes at most this far apart may be the dashes of one run, each set with its side bearings."""
 
 
 def read_dashes(ink: np.ndarray, line: OcrLine, rows: tuple[int, int]) -> tuple[OcrLine, str]:
@@ -94,13 +77,13 @@ def _middle(box: Box) -> float:
 
 def _dash(thin: np.ndarray, run: Sequence[OcrChar], em: int, *, opens_line: bool) -> tuple[float, float] | None:
     """The ink of the dash a run of dash-like readings is, or None where it may be 一 (see the module's rules)."""
-    unbroken = _stroke(thin, run[0].box.x0, run[-1].box.x1, em, JOIN)
-    if unbroken is not None and unbroken[1] - unbroken[0] >= DOUBLE * em:
+    unbroken = _stroke(thin, run[0].box.x0, run[-1].box.x1, em, DASH_JOIN)
+    if unbroken is not None and unbroken[1] - unbroken[0] >= DASH_DOUBLE * em:
         return unbroken
     if not (opens_line or any(char.text != "一" for char in run)):
         return None
-    spaced = _stroke(thin, run[0].box.x0, run[-1].box.x1, em, int(BEARINGS * em))
-    return spaced if spaced is not None and spaced[1] - spaced[0] >= DOUBLE * em else None
+    spaced = _stroke(thin, run[0].box.x0, run[-1].box.x1, em, int(DASH_BEARINGS * em))
+    return spaced if spaced is not None and spaced[1] - spaced[0] >= DASH_DOUBLE * em else None
 
 
 def _thin_columns(band: np.ndarray, em: int) -> np.ndarray:
@@ -110,15 +93,15 @@ def _thin_columns(band: np.ndarray, em: int) -> np.ndarray:
     first = np.where(band, rows, band.shape[0]).min(axis=0)
     last = np.where(band, rows, -1).max(axis=0)
     solid = last + 1 - first == inked
-    middle = (first >= MIDDLE[0] * em) & (last < MIDDLE[1] * em)
-    return np.asarray((inked > 0) & (inked <= max(THIN * em, 1.0)) & solid & middle)
+    middle = (first >= DASH_MIDDLE[0] * em) & (last < DASH_MIDDLE[1] * em)
+    return np.asarray((inked > 0) & (inked <= max(DASH_THIN * em, 1.0)) & solid & middle)
 
 
 def _stroke(thin: np.ndarray, x0: float, x1: float, em: int, join: int) -> tuple[float, float] | None:
-    """The unbroken thin stroke nearest the middle of ``x0``–``x1`` (page pixels), within REACH ems of it: it may
+    """The unbroken thin stroke nearest the middle of ``x0``–``x1`` (page pixels), within DASH_REACH ems of it: it may
     run on past the line's box (detection often stops short of a line's first stroke). It runs on across
     blanks at most ``join`` pixels wide."""
-    low, high = max(int(x0 - REACH * em), 0), min(int(np.ceil(x1 + REACH * em)), len(thin))
+    low, high = max(int(x0 - DASH_REACH * em), 0), min(int(np.ceil(x1 + DASH_REACH * em)), len(thin))
     near = np.flatnonzero(thin[low:high]) + low
     if not len(near):
         return None

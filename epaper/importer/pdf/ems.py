@@ -3,8 +3,8 @@
 Distances are in ems: multiples of the size of the type they measure (the glyphs', the line's or the
 body text's, as each entry says), so that they hold on a tabloid set in 9 pt as on a broadsheet set
 in 11 pt, and on pages never seen. Ratios compare type sizes; zones are shares of the page; the
-drawn shapes alone are measured in points. Each module's docstring says what print convention it
-reads with these numbers.
+drawn shapes alone are measured in points, and the breaks and specks of a scan's ink in its pixels.
+Each module's docstring says what print convention it reads with these numbers.
 """
 
 from __future__ import annotations
@@ -248,3 +248,135 @@ VERTICAL_NEIGHBOUR = 0.3
 
 VERTICAL_BLOCK_GAP = 2.0
 """Vertical glyphs at most this many ems apart (a column's spacing, the gap to a vertical headline) make one block."""
+
+# --- scanned pages: lines and shapes in the page's ink (ems of the page's usual type, or of a line's inked height
+# where said; a few lengths in pixels of the page as read, at scan.OCR_DPI) ---------------------------------------
+
+SCAN_COVER = 0.5
+"""A page with no text layer whose pictures cover at least this share of it is a scan."""
+
+SCAN_RULE_MAX_THICKNESS = 0.25
+SCAN_RULE_MIN_LENGTH = 4.0
+"""A stroke at most this many ems thick (of the page's usual type) and at least this many long is a rule."""
+
+BAR_LENGTH = 8.0
+"""A patch of ink too thin to be a picture and at least this many times as long as it is high is a bar (a band
+across a footer, a tinted strip under a section's name): a thick rule, whose edges separate as rules do."""
+
+PICTURE_MIN_SIZE = 3.0
+"""A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
+
+SOLID = 0.6
+SOLID_MIN_SIZE = 0.5
+"""A patch at least SOLID_MIN_SIZE ems each way inking SOLID of its bounding box or more is a solid shape (a
+chart's bar, a block of tint); solid shapes at most ART_GAP apart make one picture, as vector art does in a
+text layer (shapes.py), when they are a picture's size together."""
+
+FRAME_MAX_FILL = 0.15
+"""A large patch inking less than this share of its bounding box is the outline of a frame…"""
+
+RULED = 0.9
+GRID_LINES = 3
+"""…unless GRID_LINES or more of its rows (or columns) are inked across at least RULED of it: a table's grid."""
+
+SPLIT_GAP = 0.8
+"""Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
+
+SQUARE = 1.4
+STACK_OVERLAP = 0.7
+SCAN_STACK_GAP = 0.6
+STACKED_MIN = 3
+"""Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
+the wider's width with the one over it and at most SCAN_STACK_GAP widths under it, are a vertical line."""
+
+COLUMN_END_REACH = 2.0
+COLUMN_END_WIDTH = 0.3
+"""A box of one character whose top is level (within half its width) with that of a vertical line at most
+COLUMN_END_REACH of its widths beside it, as wide as that line but for COLUMN_END_WIDTH of it, ends a vertical text."""
+
+LEADING_GAP = 2
+"""Pixels: more blank rows than this between inked rows separate two lines of type (fewer are a break of the scan
+inside a character's strokes). Every scan is read at OCR_DPI whatever its own resolution, so pixels are of that."""
+
+MIN_BAND = 0.5
+"""A run of inked rows less than this share of a box's inked height is part of a character, not a line."""
+
+GROW = 0.6
+"""Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
+
+SMALL_MARK = 0.5
+"""Ems: ink less high and wide than this, next to a gap, is a small punctuation mark (，。、“”)."""
+
+SAME_LINE = 0.5
+"""Boxes sharing this share of the higher one's height lie on one line."""
+
+CLUSTER_GAP = 0.4
+"""Ems: ink closer than this is one cluster of characters (a letter space is narrower, a column gutter wider)."""
+
+PIECE_MARGIN = 0.2
+"""Ems of paper kept round each piece of a split line: the recognition model needs a little white round the ink."""
+
+IDEOGRAPH_QUANTILE = 75
+MIN_IDEOGRAPHS = 3
+"""A line of at least this many ideographs is sized by this percentile of their ink heights…"""
+
+IDEOGRAPH_INK = 0.935
+"""…over the share of the em an ideograph's ink fills (measured on Song and Hei faces from 8 to 60 points)."""
+
+SLIVER = 0.5
+"""Ems: ink this narrow cannot be a whole ideograph."""
+
+LETTER = 1.2
+"""Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
+
+X_HEIGHT = 0.5
+CAP_HEIGHT = 0.72
+ASCENDER = 0.78
+DESCENDER = 0.24
+TAIL = 0.12
+"""Ems: how high Latin type reaches over its baseline with only small letters (x, a, e), with capitals, figures or
+a dotted i, with ascenders (b, d, h, l, brackets); how deep it reaches under it with descenders (g, p, y, brackets),
+with only a comma's tail (Melior and Helvetica in Federal Register pages: 1.04 and 0.95 ems from ascenders to
+descenders, 0.80 and 0.76 over the baseline)."""
+
+OVERSHOOT = 0.1
+"""Rows inked at most this share of a Latin line's most inked row, at its top or foot, are round letters
+overshooting the capitals or the baseline where no ascender or descender reaches further."""
+
+TEXT_MARGIN = 0.2
+"""Ems round each recognised line left out when looking for rules and pictures (a line's box is tight)."""
+
+GROUND = 0.5
+"""A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
+letters on a printed tint): the ground is that patch, the letters are holes in it."""
+
+# --- scanned dashes (ems of the line's inked height) ----------------------------------------------
+
+DASH_THIN = 0.15
+"""Ems: a dash's stroke is at most this thick (of its line's inked height)."""
+
+DASH_MIDDLE = (0.25, 0.75)
+"""A dash's stroke lies within this middle part of its line's inked height."""
+
+DASH_DOUBLE = 1.5
+"""Ems: one stroke at least this long is a dash of two ems or more (one em of it per dash character)."""
+
+DASH_REACH = 0.5
+"""Ems: the stroke under a reading is looked for this far past the box the engine heard it in."""
+
+DASH_JOIN = 1
+"""Pixels (at OCR_DPI): a stroke runs on across a blank this narrow (a break of the scan, not of the type)."""
+
+DASH_BEARINGS = 0.35
+"""Ems: strokes at most this far apart may be the dashes of one run, each set with its side bearings."""
+
+# --- scanned type's weight (stems in ems of the glyph's size) -------------------------------------
+
+BOLD_STEMS = 1.35
+"""A glyph whose stems are this many times as thick (for its size) as the page's usual glyph's is bold."""
+
+WEIGHT_NEIGHBOURS = 2
+"""Glyphs each way along a line whose weights are taken with a glyph's."""
+
+WEIGHT_MIN_INK = 12
+"""Pixels (at OCR_DPI, of ink): less ink than this tells no weight (a dot, a dash)."""

@@ -22,14 +22,50 @@ import pypdfium2 as pdfium
 from .. import conventions as c
 from .chars import Glyph, PdfPage
 from .dashes import read_dashes
-from .ems import ART_GAP
+from .ems import (
+    ART_GAP,
+    ASCENDER,
+    BAR_LENGTH,
+    CAP_HEIGHT,
+    CLUSTER_GAP,
+    COLUMN_END_REACH,
+    COLUMN_END_WIDTH,
+    DESCENDER,
+    FRAME_MAX_FILL,
+    GRID_LINES,
+    GROUND,
+    GROW,
+    IDEOGRAPH_INK,
+    IDEOGRAPH_QUANTILE,
+    LEADING_GAP,
+    LETTER,
+    MIN_BAND,
+    MIN_IDEOGRAPHS,
+    OVERSHOOT,
+    PICTURE_MIN_SIZE,
+    PIECE_MARGIN,
+    RULED,
+    SAME_LINE,
+    SCAN_COVER,
+    SCAN_RULE_MAX_THICKNESS,
+    SCAN_RULE_MIN_LENGTH,
+    SCAN_STACK_GAP,
+    SLIVER,
+    SMALL_MARK,
+    SOLID,
+    SOLID_MIN_SIZE,
+    SPLIT_GAP,
+    SQUARE,
+    STACK_OVERLAP,
+    STACKED_MIN,
+    TAIL,
+    TEXT_MARGIN,
+    X_HEIGHT,
+)
 from .geometry import Box, clusters, union
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
 from .shapes import ART_MAX_GLYPHS
 from .weight import with_weights
-
-SCAN_COVER = 0.5
-"""A page with no text layer whose pictures cover at least this share of it is a scan."""
 
 OCR_DPI = 200
 """Resolution the page is read at: 9-point body type is 25 pixels high, what the recognition model is made for."""
@@ -41,110 +77,17 @@ OCR_BOLD_FONT = "OCR bold"
 INK = 200
 """Grey levels darker than this (of 255) are ink."""
 
-RULE_MAX_THICKNESS = 0.25
-RULE_MIN_LENGTH = 4.0
-"""A stroke at most this many ems thick (of the page's usual type) and at least this many long is a rule."""
-
-BAR_LENGTH = 8.0
-"""A patch of ink too thin to be a picture and at least this many times as long as it is high is a bar (a band
-across a footer, a tinted strip under a section's name): a thick rule, whose edges separate as rules do."""
-
-PICTURE_MIN_SIZE = 3.0
-"""A patch of ink at least this many ems wide and high is a picture, or a frame when it is mostly hollow."""
-
-SOLID = 0.6
-SOLID_MIN_SIZE = 0.5
-"""A patch at least SOLID_MIN_SIZE ems each way inking SOLID of its bounding box or more is a solid shape (a
-chart's bar, a block of tint); solid shapes at most ART_GAP apart make one picture, as vector art does in a
-text layer (shapes.py), when they are a picture's size together."""
-
-FRAME_MAX_FILL = 0.15
-"""A large patch inking less than this share of its bounding box is the outline of a frame…"""
-
-RULED = 0.9
-GRID_LINES = 3
-"""…unless GRID_LINES or more of its rows (or columns) are inked across at least RULED of it: a table's grid."""
-
-SPLIT_GAP = 0.8
-"""Ems of blank paper inside a found line that split it (a column gutter the detection ran across)."""
-
-SQUARE = 1.4
-STACK_OVERLAP = 0.7
-STACK_GAP = 0.6
-STACKED_MIN = 3
-"""Boxes at most SQUARE times wider than high are upright; STACKED_MIN of them or more, each sharing STACK_OVERLAP of
-the wider's width with the one over it and at most STACK_GAP widths under it, are a vertical line."""
-
-COLUMN_END_REACH = 2.0
-COLUMN_END_WIDTH = 0.3
-"""A box of one character whose top is level (within half its width) with that of a vertical line at most
-COLUMN_END_REACH of its widths beside it, as wide as that line but for COLUMN_END_WIDTH of it, ends a vertical text."""
-
-LEADING_GAP = 2
-"""Pixels: more blank rows than this between inked rows separate two lines of type."""
-
-MIN_BAND = 0.5
-"""A run of inked rows less than this share of a box's inked height is part of a character, not a line."""
-
-GROW = 0.6
-"""Ems a found line may grow by, each way, to take in the rest of its ink (a thin first 一 detection missed)."""
-
-SMALL_MARK = 0.5
-"""Ems: ink less high and wide than this, next to a gap, is a small punctuation mark (，。、“”)."""
-
-SAME_LINE = 0.5
-"""Boxes sharing this share of the higher one's height lie on one line."""
-
-CLUSTER_GAP = 0.4
-"""Ems: ink closer than this is one cluster of characters (a letter space is narrower, a column gutter wider)."""
-
-PIECE_MARGIN = 0.2
-"""Ems of paper kept round each piece of a split line: the recognition model needs a little white round the ink."""
-
-IDEOGRAPH_QUANTILE = 75
-MIN_IDEOGRAPHS = 3
-"""A line of at least this many ideographs is sized by this percentile of their ink heights…"""
-
-IDEOGRAPH_INK = 0.935
-"""…over the share of the em an ideograph's ink fills (measured on Song and Hei faces from 8 to 60 points)."""
-
-SLIVER = 0.5
-"""Ems: ink this narrow cannot be a whole ideograph."""
-
-LETTER = 1.2
-"""Ems: ink at most this wide, standing alone, is one character (an ideograph's ink is under an em wide)."""
-
-X_HEIGHT = 0.5
-CAP_HEIGHT = 0.72
-ASCENDER = 0.78
-DESCENDER = 0.24
-TAIL = 0.12
-"""Ems: how high Latin type reaches over its baseline with only small letters (x, a, e), with capitals, figures or
-a dotted i, with ascenders (b, d, h, l, brackets); how deep it reaches under it with descenders (g, p, y, brackets),
-with only a comma's tail (Melior and Helvetica in Federal Register pages: 1.04 and 0.95 ems from ascenders to
-descenders, 0.80 and 0.76 over the baseline)."""
-
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 """A line of Latin type (measured by its letters) holds two Latin letters at least, and no Chinese character."""
-
-OVERSHOOT = 0.1
-"""Rows inked at most this share of a Latin line's most inked row, at its top or foot, are round letters
-overshooting the capitals or the baseline where no ascender or descender reaches further."""
 
 CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij'\"‘’“”!?&%$#@ÀÁÂÄÈÉÊÌÍÒÓÔÖÙÚÜàáâäèéêëìíîïòóôöùúûü")
 ASCENDING = frozenset("bdfhklt()[]{}|/ß")
 DESCENDING = frozenset("gjpqy()[]{}|ç")
 TAILED = frozenset(",;")
+"""Characters reaching CAP_HEIGHT, ASCENDER, DESCENDER and TAIL (ems.py) in Latin type; the rest reach X_HEIGHT."""
 
 OPENING_MARKS = frozenset("“‘（《「『")
 """Full-width punctuation whose ink is at the right of its em (the rest of it is at the left)."""
-
-TEXT_MARGIN = 0.2
-"""Ems round each recognised line left out when looking for rules and pictures (a line's box is tight)."""
-
-GROUND = 0.5
-"""A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
-letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +129,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     photos += [line.box for line in lines if _is_logo(ink, line)]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
-    lines = [line if line.vertical else replace(line, box=_without_margin(line.box)) for line in lines]
+    lines = [line if line.vertical else replace(line, box=_without_margin(ink, line.box)) for line in lines]
     type_ink = _without_underlines(_without_ruling(ink, ruled), lines)
     dashed = [read_dashes(type_ink, line, _band(type_ink, line.box)) for line in lines]
     lines = [line for line, _ in dashed]
@@ -216,16 +159,20 @@ def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:
 def _without_underlines(ink: np.ndarray, lines: Sequence[OcrLine]) -> np.ndarray:
     """``ink`` less each line's underline: rows in the lower half of its box inked across RULED of it, under
     rows of letters. The rule belongs to the words (as underlines.py reads a text layer's), and left in their
-    ink it would join them into one word and make the line read as reaching under its baseline."""
+    ink it would join them into one word and make the line read as reaching under its baseline. A line ruled in
+    the upper half of its box too is type reversed out of a ground (a footer's band), underlined by nothing: the
+    ground's edges are as long as rules, and taking one out would make its letters look smaller than they are."""
     type_ink = ink
     for line in lines:
         if line.vertical:
             continue
         top, bottom = int(line.box.top), int(np.ceil(line.box.bottom))
         left, right = int(line.box.x0), int(np.ceil(line.box.x1))
-        ruled = ink[top:bottom, left:right].mean(axis=1) >= RULED
-        ruled[:len(ruled) // 2] = False
-        lettered = ink[top:bottom, left:right].any(axis=1) & ~ruled
+        patch = ink[top:bottom, left:right]
+        ruled = patch.mean(axis=1) >= RULED
+        if ruled[:len(ruled) // 2].any():
+            continue
+        lettered = patch.any(axis=1) & ~ruled
         rows = np.flatnonzero(ruled)
         if len(rows) and lettered[:rows[0]].any():
             if type_ink is ink:
@@ -284,7 +231,7 @@ def _stacked_into_columns(boxes: list[Box]) -> list[Box]:
     def under(upper: Box, lower: Box) -> bool:
         overlap = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
         return (overlap >= STACK_OVERLAP * max(upper.width, lower.width)
-                and -STACK_GAP * upper.width <= lower.top - upper.bottom <= STACK_GAP * upper.width)
+                and -SCAN_STACK_GAP * upper.width <= lower.top - upper.bottom <= SCAN_STACK_GAP * upper.width)
 
     columns: list[list[Box]] = []
     for box in sorted(boxes, key=lambda box: box.top):
@@ -329,8 +276,9 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
     Detection boxes reach past their line's ink by a good part of its height, into the lines set over and under
     it. Where the leading is tight, a line's descenders touch the next line's capitals, so no blank row tells
     the lines apart; the row where the two lines' ink thins out most does: the gap between descenders and
-    ascenders. Only a box whose middle lies outside this one is another line's: boxes on one line (sharing
-    more than SAME_LINE of their height, or one's middle inside the other) are left whole; vertical lines too.
+    ascenders. Boxes on one line (sharing more than SAME_LINE of their height, or each one's middle strictly
+    inside the other) are left whole, and vertical lines too; two lines set close are told apart by either box:
+    each box reaches past its ink by half a line, to the other's middle or past it.
     """
     order = sorted(range(len(boxes)), key=lambda index: boxes[index].top)
     tops = [boxes[index].top for index in order]
@@ -349,7 +297,7 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
                     box.height, other.height):
                 continue
             other_middle = (other.top + other.bottom) / 2
-            if box.top <= other_middle <= box.bottom:
+            if box.top < other_middle < box.bottom and other.top < middle < other.bottom:
                 continue
             low, high = sorted((middle, other_middle))
             row = _thinnest_row(ink, int(low), int(np.ceil(high)), (max(box.x0, other.x0), min(box.x1, other.x1)))
@@ -419,11 +367,25 @@ def _pieces(ink: np.ndarray, box: Box) -> list[Box]:
             for start, end in pieces]
 
 
-def _without_margin(box: Box) -> Box:
+def _without_margin(ink: np.ndarray, box: Box) -> Box:
     """A horizontal line's box as ``_pieces`` fitted it to the ink, without the paper round it kept for the
-    recognition model."""
+    recognition model: type is measured in its own rows, not in those of a line set close over or under it.
+
+    Where the line's ink runs on past the top or foot so found and paper closes it inside the margin, that edge
+    takes the ink in: detection stopped short of the line (an ideograph's top stroke), and a neighbour's ink is
+    never so near without touching. Ink running on across the whole margin is left out: a neighbour's."""
     margin = box.height * PIECE_MARGIN / (1 + 2 * PIECE_MARGIN)
-    return Box(box.x0 + margin, box.top + margin, box.x1 - margin, box.bottom - margin)
+    outer_top = int(box.top)
+    columns = slice(int(box.x0 + margin), int(np.ceil(box.x1 - margin)))
+    inked = np.asarray(ink[outer_top:int(np.ceil(box.bottom)), columns].any(axis=1))
+    top, bottom = int(box.top + margin) - outer_top, int(np.ceil(box.bottom - margin)) - outer_top
+    over, under = top, bottom
+    while over > 0 and inked[over - 1]:
+        over -= 1
+    while under < len(inked) and inked[under]:
+        under += 1
+    return Box(box.x0 + margin, outer_top + over if 0 < over < top else box.top + margin, box.x1 - margin,
+               outer_top + under if bottom < under < len(inked) else box.bottom - margin)
 
 
 def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
@@ -689,9 +651,9 @@ def _shapes(page_ink: np.ndarray, lines: Sequence[OcrLine], em: float
     solids: list[Box] = []
     for x, y, width, height, area in stats[1:count]:
         box = Box(float(x), float(y), float(x + width), float(y + height))
-        if height <= RULE_MAX_THICKNESS * em and width >= RULE_MIN_LENGTH * em:
+        if height <= SCAN_RULE_MAX_THICKNESS * em and width >= SCAN_RULE_MIN_LENGTH * em:
             rules.append(box)
-        elif height < PICTURE_MIN_SIZE * em and width >= max(RULE_MIN_LENGTH * em, BAR_LENGTH * height):
+        elif height < PICTURE_MIN_SIZE * em and width >= max(SCAN_RULE_MIN_LENGTH * em, BAR_LENGTH * height):
             rules += [Box(box.x0, box.top, box.x1, box.top), Box(box.x0, box.bottom, box.x1, box.bottom)]
         elif width >= PICTURE_MIN_SIZE * em and height >= PICTURE_MIN_SIZE * em:
             if area >= FRAME_MAX_FILL * width * height:

@@ -3,7 +3,7 @@
 A scan shows no font names, but it shows weight: the stems of bold letters (and of 黑体 beside 宋体) are
 about half as thick again as those of the regular text of the same size. Each recognised glyph is
 measured (the usual width of its ink's runs across, a stem's width, in ems of its size) and those set
-BOLD times heavier than the page's usual glyph are given a font of their own, so that the layout reading
+BOLD_STEMS times heavier than the page's usual glyph are given a font of their own, so that the layout reading
 tells a bold heading at body size from the text as it does on a text layer.
 
 Only Latin letters and figures are weighed: a Chinese page's heavier face (黑体 beside 宋体) differs from
@@ -20,24 +20,16 @@ from dataclasses import replace
 import numpy as np
 
 from .chars import Glyph
-
-BOLD = 1.35
-"""A glyph whose stems are this many times as thick (for its size) as the page's usual glyph's is bold."""
+from .ems import BOLD_STEMS, WEIGHT_MIN_INK, WEIGHT_NEIGHBOURS
 
 LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
 """A glyph weighed: Latin letters (with their accented forms) and figures."""
 
-NEIGHBOURS = 2
-"""Glyphs each way along a line whose weights are taken with a glyph's."""
-
-MIN_INK = 12
-"""Pixels: less ink than this tells no weight (a dot, a dash)."""
-
 
 def with_weights(ink: np.ndarray, lines: Sequence[Sequence[Glyph]], scale: float, bold_font: str) -> list[Glyph]:
     """The glyphs of ``lines`` (boxes in points, ``ink`` at ``scale`` pixels a point), the bold ones set in
-    ``bold_font``. A glyph's weight is the median of its own and its neighbours' on the line (NEIGHBOURS each
-    way): a letter or two is too little ink to tell, and weight changes by the word, not by the letter."""
+    ``bold_font``. A glyph's weight is the median of its own and its neighbours' on the line (WEIGHT_NEIGHBOURS
+    each way): a letter or two is too little ink to tell, and weight changes by the word, not by the letter."""
     stems = [[_stem(ink, glyph, scale) for glyph in line] for line in lines]
     measured = [stem for line in stems for stem in line if stem is not None]
     if not measured:
@@ -46,8 +38,9 @@ def with_weights(ink: np.ndarray, lines: Sequence[Sequence[Glyph]], scale: float
     weighed = []
     for line, line_stems in zip(lines, stems, strict=True):
         for index, glyph in enumerate(line):
-            near = [stem for stem in line_stems[max(index - NEIGHBOURS, 0):index + NEIGHBOURS + 1] if stem is not None]
-            bold = line_stems[index] is not None and float(np.median(near)) >= BOLD * usual
+            around = line_stems[max(index - WEIGHT_NEIGHBOURS, 0):index + WEIGHT_NEIGHBOURS + 1]
+            near = [stem for stem in around if stem is not None]
+            bold = line_stems[index] is not None and float(np.median(near)) >= BOLD_STEMS * usual
             weighed.append(replace(glyph, font=bold_font) if bold else glyph)
     return weighed
 
@@ -59,7 +52,7 @@ def _stem(ink: np.ndarray, glyph: Glyph, scale: float) -> float | None:
         return None
     box = glyph.box
     patch = ink[int(box.top * scale):int(np.ceil(box.bottom * scale)), int(box.x0 * scale):int(np.ceil(box.x1 * scale))]
-    if patch.sum() < MIN_INK:
+    if patch.sum() < WEIGHT_MIN_INK:
         return None
     padded = np.pad(patch, 1)
     inner = padded[1:-1, 1:-1] & padded[:-2, 1:-1] & padded[2:, 1:-1] & padded[1:-1, :-2] & padded[1:-1, 2:]
