@@ -39,9 +39,8 @@ class CurrentValues:
 
     def changed(self, table: TokenTable) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
-        # most tokens are an article's or an issue's, whose values are all known at once: compared as a set, in C
-        others = table.recorded().difference(self._record_tokens.items())
-        return {token for token, value in others if self.of(token) != value}
+        known = self._record_tokens  # most tokens: looked up at once, without parsing them
+        return {token for token, value in table.recorded() if known.get(token) != value and self.of(token) != value}
 
     def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
         """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,7 +27,7 @@ from .publish import StagedSite
 from .render import render_page
 from .sitemaps import news_sitemap, robots, sitemaps
 from .structured import structured_data
-from .tokens import NumberSearch, TokenTable
+from .tokens import TokenTable
 
 SITEMAPS_GROUP = "sitemaps"
 
@@ -62,11 +61,7 @@ class LastBuild:
 
     def still_true(self, read: bytes) -> bool:
         """True when none of the recorded reads ``read`` (packed token numbers) would now give another answer."""
-        return not self._changed_search.found_in(read)
-
-    @cached_property
-    def _changed_search(self) -> NumberSearch:
-        return NumberSearch(self.changed)
+        return not self.changed or self.changed.isdisjoint(TokenTable.unpack(read))
 
     def is_current(self, name: str, key: str) -> bool:
         record = self.records.get(name)

@@ -10,7 +10,7 @@ and their numbers go to the next new tokens.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +18,6 @@ ABSENT = ""  # the value of a token whose object no longer exists
 FREE = ""  # the token of a number no record holds
 # Tokens no record holds cost only their room; finding them costs a large site a tenth of a second a build
 SWEEP_GROWTH = 1.125
-SEARCHED_NUMBERS = 32  # up to this many numbers, records are searched as bytes (see NumberSearch)
 
 
 class TokenTable:
@@ -44,11 +43,9 @@ class TokenTable:
     def _free(self) -> list[int]:
         return [number for number, token in enumerate(self.tokens) if token == FREE]
 
-    def recorded(self) -> set[tuple[str, str]]:
+    def recorded(self) -> Iterator[tuple[str, str]]:
         """Every token held with the value it had when it was read."""
-        pairs = set(zip(self.tokens, self.values, strict=True))
-        pairs.discard((FREE, ABSENT))  # the free numbers' (see keep_only)
-        return pairs
+        return ((token, value) for token, value in zip(self.tokens, self.values, strict=True) if token != FREE)
 
     def pack(self, tokens: Iterable[str]) -> bytes:
         """The numbers of ``tokens`` (new ones numbered now, their value set later by :meth:`set`)."""
@@ -103,23 +100,3 @@ class TokenTable:
             self._numbers[token] = number
         return number
 
-
-class NumberSearch:
-    """Whether packed records (``TokenTable.pack``) hold any of ``numbers``.
-
-    An edit changes a few tokens, and a build asks this of every record of the last output: with few
-    numbers, each is looked for in the record's bytes (a search in C), and only a record where one is
-    found, maybe astride two numbers, is unpacked and checked number by number.
-    """
-
-    def __init__(self, numbers: frozenset[int]) -> None:
-        self.numbers = numbers
-        few = len(numbers) <= SEARCHED_NUMBERS
-        self.patterns = [array("I", [number]).tobytes() for number in numbers] if few else None
-
-    def found_in(self, packed: bytes) -> bool:
-        if not self.numbers:
-            return False
-        if self.patterns is not None and not any(pattern in packed for pattern in self.patterns):
-            return False
-        return not self.numbers.isdisjoint(TokenTable.unpack(packed))

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-import sys
-from array import array
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from epaper import cache as cache_module
 from epaper.article_files import ParsedArticle
 from epaper.cache import CACHE_FOLDER, INDEX_FILE, STORE_FILE, BuildCache, CacheCorrupt, FolderRecord
 from epaper.model import Article, IssueRecord, PrintPage
-from epaper.tokens import NumberSearch
 
 
 def record(key: str) -> IssueRecord:
@@ -161,25 +156,7 @@ def test_the_stored_token_table_gives_each_record_its_tokens_back(tmp_path: Path
     assert [table.tokens[number] for number in table.unpack(packed["page"])] == ["a:1", "b:1", "i:2021-01-18"]
     assert dict(table.recorded()) == {**{token: "value of " + token for token in tokens[:3]}, "a:3": ""}
     assert table.numbers(["a:1", "a:2"]) == frozenset(table.unpack(table.pack(["a:1"])))
-
-
-@given(
-    st.lists(st.integers(0, 2**32 - 1), max_size=40),
-    st.frozensets(st.integers(0, 2**32 - 1), max_size=40),
-    st.integers(0, 3),
-    st.booleans(),
-)
-@settings(derandomize=True, max_examples=300)
-def test_a_search_for_token_numbers_finds_exactly_the_records_holding_one(
-    held: list[int], searched: frozenset[int], shared: int, astride: bool
-) -> None:
-    """Records are searched as bytes for a few numbers: a number whose bytes lie astride two held numbers is
-    not held, and with more numbers than are searched as bytes the answer is the same."""
-    searched |= frozenset(held[:shared])
-    if astride and searched:
-        pattern = min(searched).to_bytes(4, sys.byteorder)  # its first half ends one number, its second starts the next
-        held += [
-            int.from_bytes(b"\0\0" + pattern[:2], sys.byteorder),
-            int.from_bytes(pattern[2:] + b"\0\0", sys.byteorder),
-        ]
-    assert NumberSearch(searched).found_in(array("I", held).tobytes()) == bool(searched & set(held))
+    both = table.pack(["b:1", "a:3"])  # b:1 is also the page's: the union holds its number once
+    assert list(table.unpack(table.union([packed["page"], both]))) == sorted(
+        {*table.unpack(packed["page"]), *table.unpack(both)}
+    )
