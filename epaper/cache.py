@@ -19,7 +19,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -36,6 +36,7 @@ INDEX_MAGIC = b"epaper-cache-1\n"
 LIBRARIES = ("jinja2", "markdown_it", "yaml", "lxml", "markupsafe")  # the packages whose code shapes the output
 
 Stored = TypeVar("Stored")
+Record = TypeVar("Record", bound=tuple[Any, ...])
 
 # size, mtime, ctime, inode: any write to a file changes at least one of them (the same test as git's index)
 Signature = tuple[int, int, int, int]
@@ -96,12 +97,14 @@ class OutputRecord(NamedTuple):
 
 
 class GroupRecord(NamedTuple):
-    """A group of outputs (see ``pages.PageGroup``): its key, what planning it read, its files and page URLs."""
+    """A group of outputs (see ``pages.PageGroup``): its key, what planning it read, its files and page URLs, and
+    what its files read when they were made (their records' numbers together: one test carries the group over)."""
 
     key: str
     read: bytes  # the numbers of the dependency tokens planning it read (see tokens.py)
     names: tuple[str, ...]
     page_urls: tuple[str, ...]
+    made_read: bytes = b""
 
 
 @dataclass
@@ -129,9 +132,8 @@ class CacheIndex:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        state["outputs"] = {name: OutputRecord._make(record) for name, record in state["outputs"].items()}
-        state["groups"] = {name: GroupRecord._make(record) for name, record in state["groups"].items()}
-        state["issue_records"] = {name: IssueRecord._make(record) for name, record in state["issue_records"].items()}
+        for name, kind in (("outputs", OutputRecord), ("groups", GroupRecord), ("issue_records", IssueRecord)):
+            state[name] = _as_records(kind, state[name])
         self.__dict__.update(state)
 
     def forget_output(self) -> None:
@@ -141,6 +143,11 @@ class CacheIndex:
         self.groups = {}
         self.tokens = TokenTable()
         self.inputs_key = ""
+
+
+def _as_records(kind: type[Record], tuples: dict[str, tuple[Any, ...]]) -> dict[str, Record]:
+    """``{name: kind._make(values)}``, made in C: a third of the time of ``_make`` called per record."""
+    return dict(zip(tuples, map(partial(tuple.__new__, kind), tuples.values()), strict=True))
 
 
 class BuildCache:

@@ -20,7 +20,7 @@ log = logging.getLogger("epaper")
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = with_command(list(sys.argv[1:] if argv is None else argv))
-    options = make_parser().parse_args(arguments)
+    options = make_parser(only=_named_command(arguments)).parse_args(arguments)
     configure_logging(options.verbose - options.quiet)
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -44,14 +44,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def with_command(arguments: list[str]) -> list[str]:
     """Put ``build`` first when no command is named: `build.py`, `build.py -q` and `build.py --out x` build."""
+    index = _command_index(arguments)
+    if index is None or (index < len(arguments) and arguments[index] in COMMANDS):
+        return arguments
+    return ["build", *arguments]
+
+
+def _command_index(arguments: list[str]) -> int | None:
+    """Where the command's name is or would be in ``arguments``; None when they ask for help or the version."""
     index = 0
     while index < len(arguments) and arguments[index].startswith("-"):
         if arguments[index] in ("-h", "--help", "--version"):
-            return arguments
+            return None
         index += 2 if arguments[index] == "--config" else 1
-    if index < len(arguments) and arguments[index] in COMMANDS:
-        return arguments
-    return ["build", *arguments]
+    return index
+
+
+def _named_command(arguments: list[str]) -> str | None:
+    index = _command_index(arguments)
+    return arguments[index] if index is not None and index < len(arguments) else None
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -146,7 +157,8 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only``, only that command takes its arguments (a build imports no deploy code)."""
     parser = argparse.ArgumentParser(
         prog="build.py",
         description="Publish a newspaper's digital edition (数字报) from content/ as a static site.",
@@ -158,7 +170,8 @@ def make_parser() -> argparse.ArgumentParser:
     after_command = _common_options(defaults=False)
     for name, (summary, handler, add_arguments) in COMMANDS.items():
         sub = commands.add_parser(name, parents=[after_command], help=summary, description=summary)
-        add_arguments(sub)
+        if only is None or only == name:
+            add_arguments(sub)
         sub.set_defaults(handler=handler)
     return parser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import jinja2.bccache
 from .cache import read_checked, write_checked
 
 TEMPLATES_FOLDER = "templates"  # compiled templates, in the build cache folder
+NAMES_PREFIX = "names-"  # beside them: the templates a template's source names (see CompiledTemplates.named)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -40,3 +42,19 @@ class CompiledTemplates(jinja2.BytecodeCache):
         with suppress(OSError):  # the next build compiles this template again
             self.folder.mkdir(parents=True, exist_ok=True)
             write_checked(self.folder / bucket.key, bucket.bytecode_to_string())
+
+    def named(self, source: str, find: Callable[[str], Iterable[str | None]]) -> tuple[str, ...]:
+        """The templates ``source`` names by a constant, as ``find`` gives them, kept between builds like its code.
+
+        ``find`` parses the source, which costs more than loading the compiled template: every build would
+        pay it for every template (see render.SiteEnvironment), a template edit only once.
+        """
+        path = self.folder / f"{NAMES_PREFIX}{self.get_source_checksum(source)}"
+        known = read_checked(path)
+        if isinstance(known, tuple) and all(isinstance(name, str) for name in known):
+            return known
+        found = tuple(sorted({name for name in find(source) if name is not None}))
+        with suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_checked(path, found)
+        return found

@@ -19,6 +19,8 @@ from .model import Edition, Issue, Topic
 from .pages import newer_page_url, topic_page_count
 from .tokens import ABSENT, TokenTable
 
+RECORD_KINDS = ("a", "b", "l", "i", "d", "n")  # the tokens whose values the issue records give (see _record_tokens)
+
 
 class CurrentValues:
     """The value of every token in ``edition``, each computed once."""
@@ -37,8 +39,8 @@ class CurrentValues:
 
     def changed(self, table: TokenTable) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
-        articles = self._article_tokens  # most tokens: looked up at once, without parsing them
-        return {token for token, value in table.recorded() if articles.get(token) != value and self.of(token) != value}
+        known = self._record_tokens  # most tokens: looked up at once, without parsing them
+        return {token for token, value in table.recorded() if known.get(token) != value and self.of(token) != value}
 
     def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
         """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""
@@ -47,8 +49,8 @@ class CurrentValues:
 
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")
-        if kind in ("a", "b", "l"):
-            return self._article_tokens.get(token, ABSENT)
+        if kind in RECORD_KINDS:
+            return self._record_tokens.get(token, ABSENT)
         if kind == "e":
             return "|".join(self._issues)
         if kind == "T":
@@ -57,15 +59,6 @@ class CurrentValues:
             return self._topic_part(*name.split(":", 1))
         if kind == "p":
             return self._pagination_part(*name.split(":", 1))
-        issue = self._issues.get(name)
-        if issue is None:
-            return ABSENT
-        if kind == "i":
-            return issue.record.pages_digest
-        if kind == "d":
-            return repr((issue.date, issue.number, issue.running_number))
-        if kind == "n":
-            return repr(tuple(other.date if other else None for other in (issue.older, issue.newer)))
         raise ValueError(f"unknown dependency token {token!r}")
 
     @cached_property
@@ -73,8 +66,9 @@ class CurrentValues:
         return {issue.date.isoformat(): issue for issue in self.edition.issues}
 
     @cached_property
-    def _article_tokens(self) -> dict[str, str]:
-        """The value of every article's ``a:``, ``b:`` and ``l:`` token, from the issue records."""
+    def _record_tokens(self) -> dict[str, str]:
+        """The value of every article's ``a:``, ``b:`` and ``l:`` token and every issue's ``i:``, ``d:`` and
+        ``n:`` token, from the issue records."""
         values = {}
         for issue in self.edition.issues:
             record = issue.record
@@ -82,6 +76,10 @@ class CurrentValues:
                 values["a:" + fingerprint] = "1"
                 values["b:" + fingerprint] = body_key
                 values["l:" + fingerprint] = record.pages_digest
+            date = issue.date.isoformat()
+            values["i:" + date] = record.pages_digest
+            values["d:" + date] = repr((issue.date, issue.number, issue.running_number))
+            values["n:" + date] = repr(tuple(other.date if other else None for other in (issue.older, issue.newer)))
         return values
 
     @cached_property

@@ -77,11 +77,11 @@ def make_site(
                 records = publication.move_in(staged)
     index.output_dir = str(config.output_dir)
     index.outputs = records
-    index.groups = plan.groups
+    index.groups = plan.recorded_groups(records)
     values.store(index.tokens, changed | plan.read | publication.read)
     if index.tokens.grown():
-        index.tokens.keep_only(
-            [*(record.read for record in records.values()), *(group.read for group in plan.groups.values())]
+        index.tokens.keep_only(  # a group's made_read is its records' numbers: held by them
+            [*(record.read for record in records.values()), *(group.read for group in index.groups.values())]
         )
     index.inputs_key = inputs.key
     index.warnings = list(loaded.warnings)

@@ -9,9 +9,10 @@ planning its pages: that keeps an edit to one article of a large archive from pl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -31,8 +32,7 @@ from .tokens import TokenTable
 SITEMAPS_GROUP = "sitemaps"
 
 
-@dataclass(frozen=True)
-class PlannedOutput:
+class PlannedOutput(NamedTuple):
     """One file of the site; ``make`` is None for a file carried over unchanged from the last build."""
 
     path: str
@@ -74,7 +74,16 @@ class SitePlan:
     outdated: list[PlannedOutput] = field(default_factory=list)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
     read: set[str] = field(default_factory=set)  # what planning the groups not carried over read of the model
+    planned: list[str] = field(default_factory=list)  # the groups not carried over
     pages: int = 0
+
+    def recorded_groups(self, records: Mapping[str, OutputRecord]) -> dict[str, GroupRecord]:
+        """The groups as the next build finds them: those planned now with what their files read when made."""
+        groups = dict(self.groups)
+        for name in self.planned:
+            group = groups[name]
+            groups[name] = group._replace(made_read=TokenTable.union(records[file].read for file in group.names))
+        return groups
 
 
 def plan_site(
@@ -111,12 +120,14 @@ def plan_site(
             file_digests = [_source_digest(path, config, cache) for path in file.sources]
             names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
         plan.groups[group.name] = GroupRecord(key, last.tokens.pack(read), tuple(names), tuple(group_urls))
+        plan.planned.append(group.name)
         plan.read |= read
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())
     if planner.carry(SITEMAPS_GROUP, listing_key) is None:  # making the sitemaps of a large site takes a while
         names = [planner.add(url, listing_key, _constant(data)) for url, data in sitemaps(config, page_urls)]
         plan.groups[SITEMAPS_GROUP] = GroupRecord(listing_key, b"", tuple(names), ())
+        plan.planned.append(SITEMAPS_GROUP)
     for url, data in ((urls.NEWS_SITEMAP, news_sitemap(config, edition)), (urls.ROBOTS, robots(config))):
         planner.add(url, digest(data), _constant(data))
     for url, source in _copied_files(config, edition, asset_versions):
@@ -143,9 +154,9 @@ class _Planner:
     def carry(self, name: str, key: str) -> GroupRecord | None:
         """The group's record, its files kept as they are, if nothing it was made from changed."""
         old = self.last.groups.get(name)
-        if old is None or old.key != key or not self.last.still_true(old.read):
+        if old is None or old.key != key or not self.last.untouched_names.issuperset(old.names):
             return None
-        if not all(map(self.last.unchanged, old.names)):
+        if not (self.last.still_true(old.read) and self.last.still_true(old.made_read)):
             return None
         self.staged.reserve(old.names)
         self.plan.outputs += [PlannedOutput(name, self.last.records[name].key, None) for name in old.names]

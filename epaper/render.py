@@ -48,7 +48,7 @@ def make_environment(config: SiteConfig, asset_versions: Mapping[str, str]) -> j
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=CompiledTemplates(config.root / CACHE_FOLDER / TEMPLATES_FOLDER, base_url),
+        compiled=CompiledTemplates(config.root / CACHE_FOLDER / TEMPLATES_FOLDER, base_url),
     )
 
     def asset(name: str) -> str:
@@ -90,8 +90,9 @@ class SiteEnvironment(jinja2.Environment):
     a read of that page (see ``get_template``).
     """
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+    def __init__(self, compiled: CompiledTemplates, **options: Any) -> None:
+        super().__init__(bytecode_cache=compiled, **options)
+        self.compiled = compiled
         self._references: dict[str, tuple[str, ...]] = {}  # see _with_references
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
@@ -142,12 +143,18 @@ class SiteEnvironment(jinja2.Environment):
                     source = self.loader.get_source(self, pending.pop())[0] if self.loader else ""
                 except jinja2.TemplateNotFound:
                     continue
-                for named in jinja2.meta.find_referenced_templates(self.parse(source)):
-                    if named is not None and named not in found:
+                for named in self._named(source):
+                    if named not in found:
                         found.add(named)
                         pending.append(named)
             known = self._references[name] = tuple(sorted(found))
         return known
+
+    def _named(self, source: str) -> tuple[str, ...]:
+        def find(source: str) -> Iterable[str | None]:
+            return jinja2.meta.find_referenced_templates(self.parse(source))
+
+        return self.compiled.named(source, find)
 
 
 def cn_date(value: datetime.date) -> str:

@@ -56,6 +56,11 @@ class TokenTable:
         return frozenset(self._numbers[token] for token in tokens if token in self._numbers)
 
     @staticmethod
+    def union(packed: Iterable[bytes]) -> bytes:
+        """The numbers held by any of the records ``packed``, packed."""
+        return array("I", sorted(set().union(*map(TokenTable.unpack, packed)))).tobytes()
+
+    @staticmethod
     def unpack(packed: bytes) -> memoryview:
         """The token numbers in a record (``pack``'s result), as a sequence of ints."""
         return memoryview(packed).cast("I")
@@ -94,3 +99,4 @@ class TokenTable:
                 self.values.append(ABSENT)
             self._numbers[token] = number
         return number
+

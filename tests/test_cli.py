@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sitecheck import REPOSITORY
 
 from epaper.cli import make_parser, with_command
 
@@ -39,3 +42,14 @@ def test_errors_exit_1_without_a_traceback(
 ) -> None:
     assert run_cli(basic_site, "--config", "missing.yaml") == 1
     assert capsys.readouterr().err == "error: missing.yaml: not found (run from the site folder or pass --config)\n"
+
+
+def test_a_build_sets_up_only_its_own_arguments() -> None:
+    """Setting up the deploy command's arguments imports the deploy code: a build, which is often quick, does not."""
+    script = (
+        "import sys; from epaper.cli import main; main(['--config', 'missing.yaml', 'build', '--strict']); "
+        "print('epaper.deploy.command' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPOSITORY)
+    assert done.stdout == "False\n"
+    assert make_parser(only="deploy").parse_args(["deploy", "--no-build"]).no_build

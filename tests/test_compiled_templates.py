@@ -66,6 +66,31 @@ def test_a_build_reuses_the_templates_compiled_by_the_last_one(site: Path, compi
     assert output(site) == before
 
 
+def test_a_build_reuses_the_template_names_found_by_the_last_one(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page records the templates its template names (render.SiteEnvironment): finding them parses the
+    template, which only the first build after it changed needs to do."""
+    parsed: list[str] = []
+    original = jinja2.Environment.parse
+
+    def counting(self: jinja2.Environment, source: str, *args: object) -> object:
+        parsed.append(source)
+        return original(self, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "parse", counting)
+    before = output(site)
+    rebuild_every_page(site)
+    assert parsed == []
+    assert output(site) == before
+    path = site / "templates" / "article.html"
+    path.write_text(path.read_text(encoding="utf-8") + "{% include '_edited.html' %}", encoding="utf-8")
+    (site / "templates" / "_edited.html").write_text("<p>included</p>", encoding="utf-8")
+    build(site)
+    assert [source for source in parsed if "_edited.html" in source] != []
+    assert "<p>included</p>" in (site / "_site" / ARTICLE_PAGE).read_text(encoding="utf-8")
+
+
 DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "garbage": lambda data: b"not compiled code at all",
     "truncated": lambda data: data[: len(data) // 2],
