@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from .captions import Caption
 from .columns import Segment, usual_size
-from .ems import ADJACENT, LEVEL, NOTE_SCALE, ROW_REACH, SPANNING_SHARE, SUBHEAD_LINES, VERTICAL_HEAD_REACH
+from .ems import (
+    ADJACENT,
+    LEVEL,
+    NOTE_SCALE,
+    ROW_REACH,
+    SPANNING_SHARE,
+    SUBHEAD_LINES,
+    TITLE_RULE_SHARE,
+    VERTICAL_HEAD_REACH,
+)
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
@@ -167,7 +176,13 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], to
             and spans[id(head)].box.horizontal_overlap(box) > 0.5 * body_size
             and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1
                         and (rule.overlaps_horizontally(box, 0.5) or rule.overlaps_horizontally(head.box, 0.5))
-                        for rule in rules)]
+                        and not _title_rule(rule, head.box, box) for rule in rules)]
+
+
+def _title_rule(rule: Box, head: Box, box: Box) -> bool:
+    """A short rule set under a headline, inside its width and less than half as wide as the text under it, is
+    the headline's ornament: it closes no story."""
+    return head.x0 - 1 <= rule.x0 and rule.x1 <= head.x1 + 1 and rule.width <= TITLE_RULE_SHARE * box.width
 
 
 def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],

@@ -40,6 +40,14 @@ GUTTER = 0.9
 NEIGHBOUR_LINES = 1.6
 """Ems between the baselines of a line and the lines next above and below it in running text."""
 
+NARROW_GUTTER = 0.6
+"""A gap of this many ems (up to GUTTER) between two Latin glyphs is a column gutter still when every line within
+GUTTER_RUN above and below is blank in it too: a one-em gutter with hyphens hung into it is narrower than GUTTER, and
+a word space stretched that wide does not run blank down the page."""
+
+GUTTER_RUN = 5.0
+"""Ems above and below a line over which a narrow gutter runs blank."""
+
 WORD_SPACE = 0.15
 """A gap this many ems wider than the line's usual gap is a space."""
 
@@ -193,6 +201,10 @@ SPANNING_SHARE = 0.3
 
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
+
+TITLE_RULE_SHARE = 0.5
+"""A rule under a headline, inside its width, at most this share of the width of the text under it, is the
+headline's ornament, not a rule closing a story."""
 
 # --- pictures (a share of the picture) ------------------------------------------------------------
 
