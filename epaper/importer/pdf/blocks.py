@@ -21,7 +21,7 @@ from .ems import (
     ROW_REACH,
     SPANNING_SHARE,
     SUBHEAD_LINES,
-    TITLE_RULE_SHARE,
+    TITLE_RULE_INSET,
     VERTICAL_HEAD_REACH,
 )
 from .geometry import Box, union
@@ -176,13 +176,14 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], to
             and spans[id(head)].box.horizontal_overlap(box) > 0.5 * body_size
             and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1
                         and (rule.overlaps_horizontally(box, 0.5) or rule.overlaps_horizontally(head.box, 0.5))
-                        and not _title_rule(rule, head.box, box) for rule in rules)]
+                        and not _title_rule(rule, head, box) for rule in rules)]
 
 
-def _title_rule(rule: Box, head: Box, box: Box) -> bool:
-    """A short rule set under a headline, inside its width and less than half as wide as the text under it, is
+def _title_rule(rule: Box, head: HeadGroup, box: Box) -> bool:
+    """A short rule set under a headline, inside it and set in from both its ends, shorter than the text under it, is
     the headline's ornament: it closes no story."""
-    return head.x0 - 1 <= rule.x0 and rule.x1 <= head.x1 + 1 and rule.width <= TITLE_RULE_SHARE * box.width
+    inset = min(rule.x0 - head.box.x0, head.box.x1 - rule.x1)
+    return inset >= TITLE_RULE_INSET * head.size and rule.width < box.width
 
 
 def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],

@@ -60,6 +60,15 @@ STACK_AXIS = 0.25
 STACK_GAP = 1.0
 """Glyphs of one vertical line are at most this many ems apart down the line."""
 
+# --- drop capitals (ems of the text beside the letter) ---------------------------------------------
+
+DROP_CAPITAL_SCALE = 2.0
+"""A single letter at least this much larger than the line starting beside it is that line's drop capital."""
+
+DROP_CAPITAL_REACH = 1.0
+"""The line a drop capital begins starts at most this many ems right of it, its top at most this far from the letter's;
+the lines wrapped beside the letter start within this of that line."""
+
 # --- underlines (ems of the underlined line's size) ---------------------------------------------------
 
 UNDERLINE_DEPTH = 0.3
@@ -202,9 +211,9 @@ SPANNING_SHARE = 0.3
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
 
-TITLE_RULE_SHARE = 0.5
-"""A rule under a headline, inside its width, at most this share of the width of the text under it, is the
-headline's ornament, not a rule closing a story."""
+TITLE_RULE_INSET = 0.5
+"""A rule under a headline, set in at least this many of the headline's ems from both its ends (and shorter than the
+text under it), is the headline's ornament, not a rule closing a story."""
 
 # --- pictures (a share of the picture) ------------------------------------------------------------
 

@@ -7,7 +7,8 @@ does not. A one-em gutter with a hyphen or stop hung into it is narrower than th
 parts two columns where the lines over and under it, several each way, are all blank in it.
 
 Spaces are not taken from the PDF (layout systems often set none) but from the gaps between
-glyphs, measured against the line's usual gap so that justified text does not grow spaces.
+glyphs, measured against the line's usual gap so that justified text does not grow spaces; in a
+display headline tracked tight that usual gap is below nothing, and its word spaces are narrow.
 Vertical text (竖排) is a stack of glyphs, each alone on its baseline, one under the other at the
 same x; Latin runs in it are turned on their side. Turned glyphs that stack with nothing are left
 over for the reader to report.
@@ -343,7 +344,7 @@ def line_of(glyphs: list[Glyph]) -> TextLine:
     size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
-    usual = max(0.0, statistics.median(gaps)) if gaps else 0.0
+    usual = statistics.median(gaps) if gaps else 0.0
     text = glyphs[0].text
     for gap, glyph in zip(gaps, glyphs[1:], strict=True):
         extra = (gap - usual) / size

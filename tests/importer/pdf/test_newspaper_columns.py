@@ -1,5 +1,6 @@
 """Conventions of Latin newspapers set by TeX and page-layout programs, on glyphs placed by hand: a one-em
-gutter with hyphens hung into it, the short rule under a headline, a byline's cue set small before the name."""
+gutter with hyphens hung into it, the short rule under a headline, a byline's cue set small before the name,
+a display headline tracked tight, a drop capital."""
 
 from __future__ import annotations
 
@@ -82,3 +83,45 @@ def test_a_bylines_cue_set_small_before_the_name_reads_with_it() -> None:
 def test_a_small_word_that_is_no_cue_stays_apart_from_a_larger_line() -> None:
     glyphs = words("ok", 100, 100, 9.3, ITALIC) + words("Michele Ainis", 100 + 9.3 + 2.5, 100, 14.0)
     assert sorted(line.spaced for line in build_lines(glyphs).lines) == ["Michele Ainis", "ok"]
+
+
+def test_a_headline_tracked_tight_keeps_its_narrow_word_spaces() -> None:
+    size, glyphs, x = 75.0, [], 50.0
+    for char in "L’altolà di Mattarella":
+        if char == " ":
+            x += 0.17 * size
+            continue
+        glyphs.append(Glyph(char, Box(x, 100, x + 0.4 * size, 100 + size), size, "EugenioSerif"))
+        x += 0.4 * size - 0.02 * size
+    assert [line.spaced for line in build_lines(glyphs).lines] == ["L’altolà di Mattarella"]
+
+
+def comment_piece(*, drop_capital: bool) -> PdfPage:
+    """A signed comment as la Repubblica sets one: title, a short rule, `di` + the name, a drop capital, a jump."""
+    glyphs = words("La nostra povera Carta", 60, 100, 20.0)
+    glyphs += words("di", 80, 130, 9.3, ITALIC) + words("Michele Ainis", 80 + 9.3 + 2.5, 130, 14.0)
+    text = ["a madre delle riforme è sempre incinta,", "come la madre dei cretini evocata da",
+            "Flaiano. Ma in attesa di generare il", "premierato, l’impeto riformatore si",
+            "rovescia su ogni norma della Costituzione."]
+    for number, line in enumerate(text):
+        indent = 32 if drop_capital and number < 2 else 0
+        glyphs += words(line if drop_capital or number else "L" + line, 40 + indent, 160 + 11 * number, 9.3)
+    if drop_capital:
+        glyphs.append(Glyph("L", Box(40, 151.5, 70, 181.5), 30.0, "EugenioSerif-Bold"))
+    glyphs += words("● a pagina 24", 150, 160 + 11 * len(text), 9.3)
+    return PdfPage(0, 300, 400, glyphs, [], [Box(110, 108, 170, 108.4)])
+
+
+def test_a_drop_capital_is_the_first_letter_of_its_paragraph_and_no_headline() -> None:
+    [article] = read_page(comment_piece(drop_capital=True)).articles
+    [plain] = read_page(comment_piece(drop_capital=False)).articles
+    assert article.title == plain.title == "La nostra povera Carta"
+    assert article.paragraphs == plain.paragraphs
+    assert article.paragraphs == ["La madre delle riforme è sempre incinta, come la madre dei cretini evocata da "
+                                  "Flaiano. Ma in attesa di generare il premierato, l’impeto riformatore si "
+                                  "rovescia su ogni norma della Costituzione."]
+
+
+def test_a_signed_comment_reads_its_byline_under_the_rule_and_its_jump_line() -> None:
+    [article] = read_page(comment_piece(drop_capital=True)).articles
+    assert (article.authors, article.continues_on) == (["Michele Ainis"], 24)
