@@ -4,6 +4,7 @@ a display headline tracked tight, a drop capital."""
 
 from __future__ import annotations
 
+from epaper.importer.pdf.chain import RULES, read_layout
 from epaper.importer.pdf.chars import Glyph, PdfPage
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.parse import read_page
@@ -125,3 +126,15 @@ def test_a_drop_capital_is_the_first_letter_of_its_paragraph_and_no_headline() -
 def test_a_signed_comment_reads_its_byline_under_the_rule_and_its_jump_line() -> None:
     [article] = read_page(comment_piece(drop_capital=True)).articles
     assert (article.authors, article.continues_on) == (["Michele Ainis"], 24)
+
+
+def test_a_short_rule_heading_another_column_under_a_wide_headline_parts_nothing() -> None:
+    """Read by the articles rule itself (no later rule joins headless parts back to a story)."""
+    glyphs = words("L’altolà di Mattarella, il richiamo del presidente", 40, 100, 20.0)
+    for number in range(8):
+        glyphs += words("Mentre il governo prepara il decreto sul", 40, 150 + 12 * number)
+    over_another_column = Box(430, 125, 512, 125.4)
+    rules = tuple(rule for rule in RULES if rule.name not in ("ruled parts", "column flow"))
+    state = read_layout(PdfPage(0, 600, 400, glyphs, [], [over_another_column]), rules)
+    [story] = state.layouts
+    assert story.head is not None and len(story.segments) == 1
