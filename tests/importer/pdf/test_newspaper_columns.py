@@ -8,6 +8,7 @@ from epaper.importer.pdf.chain import RULES, read_layout
 from epaper.importer.pdf.chars import Glyph, PdfPage
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.parse import read_page
+from epaper.importer.pdf.tables import merge_table_rows
 from epaper.importer.pdf.textlines import build_lines
 
 ROMAN = "TeXGyreTermesX-Regular"
@@ -138,3 +139,17 @@ def test_a_short_rule_heading_another_column_under_a_wide_headline_parts_nothing
     state = read_layout(PdfPage(0, 600, 400, glyphs, [], [over_another_column]), rules)
     [story] = state.layouts
     assert story.head is not None and len(story.segments) == 1
+
+
+def test_a_column_head_set_on_two_lines_is_one_more_cell_of_the_row_of_heads() -> None:
+    """The Federal Register's cost tables centre `Cost on U.S.` / `operators` on the row `Action  Labor cost …`."""
+    glyphs = words("Action", 60, 100, 8.0) + words("Labor cost", 160, 100, 8.0) + words("Parts cost", 260, 100, 8.0)
+    glyphs += words("Cost on U.S.", 360, 96, 8.0) + words("operators", 364, 104, 8.0)
+    for number, (label, figure) in enumerate([("Stabilizer wiring change ....", "$3,790 ......"),
+                                               ("AOA sensor system test ......", "$0 .........")]):
+        bottom = 122 + 12 * number
+        glyphs += words(label, 40, bottom, 8.0) + words(figure, 260, bottom, 8.0) + words("$248,200.", 360, bottom, 8.0)
+    lines = merge_table_rows(build_lines(glyphs).lines, 8.0)
+    heads = [" ".join(line.spaced.split()) for line in lines if line.spaced.startswith("Action")]
+    assert heads == ["Action Labor cost Parts cost Cost on U.S. operators"]
+    assert not any(line.spaced.strip() in ("Cost on U.S.", "operators") for line in lines)
