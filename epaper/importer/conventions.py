@@ -318,6 +318,12 @@ CONTINUES_ON = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>下转|转)\s*第?|^\s*\(?\s
 (`转第4版`); an English one only as a whole line, bracketed or not (`Continued on page 4`, `See BUDGET, Page A6`,
 `(Continued from Page 1)`, `BUDGET, from Page A1`): in running text `(see page 4)` is a cross-reference."""
 
+_EN_CONTINUED = r"(?i:continued|cont(?:\.|['’]d))"
+CONTINUATION_HEAD = re.compile(rf"(?:[—–-]\s*{_EN_CONTINUED}|[(（]\s*{_EN_CONTINUED}\s*[)）]"
+                               r"|[(（]\s*续(?:表|完)?\s*[)）]|^\s*续表)\s*$")
+"""The cue ending a heading repeated where a table or story goes on from an earlier page (`ESTIMATED
+COSTS—Continued`, `Results (continued)`, `主要指标（续表）`, `（续）`): it names a continuation, not a new article."""
+
 JUMP_MARKS = "●►▶→▸"
 """Marks a paper sets before a jump line at the end of a story's last line (`di Massimo Pisa ● a pagina 8`)."""
 
