@@ -339,6 +339,23 @@ SOURCE_NOTE = re.compile(r"(?:^|(?<=[。！？!?”’]))\s*[（(]\s*据[^（()�
 """A note naming where a story came from, after its last sentence: `（据新华社郑州9月9日电）`, `（据《人民日报》）`.
 It stays in the text and closes the story."""
 
+_EN_CONTINUED = r"(?i:continued|cont(?:\.|['’]d))"
+CONTINUATION_HEAD = re.compile(rf"(?:[—–-]\s*{_EN_CONTINUED}|[(（]\s*{_EN_CONTINUED}\s*[)）]"
+                               r"|[(（]\s*续(?:表|完)?\s*[)）]|^\s*续表)\s*$")
+"""The cue ending a heading repeated where a table or story goes on from an earlier page (`ESTIMATED
+COSTS—Continued`, `Results (continued)`, `主要指标（续表）`, `（续）`): it names a continuation, not a new article."""
+
+JUMP_MARKS = "●►▶→▸"
+"""Marks a paper sets before a jump line at the end of a story's last line (`di Massimo Pisa ● a pagina 8`)."""
+
+_LATIN_CONTINUES_ON = (r"(?i:(?:segue\s*)?(?:alle|a|da)\s*pagin[ae]|(?:lire\s+la\s+)?suite\s+(?:en\s+)?page"
+                       r"|(?:fortsetzung|weiter)\s+auf\s+seite|(?:sigue|contin[úu]a|pasa)\s+(?:en\s+|a\s+)?la\s+p[áa]gina)")
+LATIN_CONTINUES_ON = re.compile(rf"(?:^|[{JUMP_MARKS}])\s*\(?\s*{_LATIN_CONTINUES_ON}\s*{PAGE_NUMBER}"
+                                r"(?:\s*(?:a|e|et|und|y|to|and|[-–])\s*\d{1,3})?\s*\)?\s*$")
+"""A jump line of another Latin-script paper, as a whole line or after a jump mark at a line's end: `a pagina 24`,
+`● alle pagine 20 e 21`, `da pagina 2 a 7` (the first page counts), `suite page 5`, `Fortsetzung auf Seite 3`,
+`sigue en la página 4`. Spaces may be missing in small type (`apagina 8`)."""
+
 CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
 """A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""
 

@@ -43,4 +43,4 @@ def continued_from(text: str) -> Jump | None:
 
 
 def continues_on(text: str) -> Jump | None:
-    return _find(c.CONTINUES_ON, text)
+    return _find(c.CONTINUES_ON, text) or _find(c.LATIN_CONTINUES_ON, text)

@@ -3,8 +3,9 @@
 A headline governs what is under it within its span: its own width, widened to the columns that
 start right under it side by side (a headline centred over three columns covers all three). Of the
 headlines over a segment, the nearest one wins, unless a rule separates them (a rule across the segment, or
-across the headline: a rule under a story closes it, whatever lies beside it under). Segments no headline
-governs are fragments of articles continued from another page.
+across half the headline or more: a rule under a story closes it, whatever lies beside it under; a short rule
+heading another column under a wide headline does not). Segments no headline governs are fragments of
+articles continued from another page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from dataclasses import dataclass, field
 
 from .captions import Caption
 from .columns import Segment, usual_size
-from .ems import ADJACENT, LEVEL, NOTE_SCALE, ROW_REACH, SPANNING_SHARE, SUBHEAD_LINES, VERTICAL_HEAD_REACH
+from .ems import (
+    ADJACENT,
+    LEVEL,
+    NOTE_SCALE,
+    ROW_REACH,
+    SPANNING_SHARE,
+    SUBHEAD_LINES,
+    TITLE_RULE_INSET,
+    VERTICAL_HEAD_REACH,
+)
 from .geometry import Box, union
 from .heads import HeadGroup
 from .shapes import frame_of
@@ -166,8 +176,16 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], to
             if tops[id(head)] <= box.top + 0.5 * body_size
             and spans[id(head)].box.horizontal_overlap(box) > 0.5 * body_size
             and not any(tops[id(head)] - 1 <= rule.top <= box.top + 1
-                        and (rule.overlaps_horizontally(box, 0.5) or rule.overlaps_horizontally(head.box, 0.5))
-                        for rule in rules)]
+                        and (rule.overlaps_horizontally(box, 0.5)
+                             or rule.horizontal_overlap(head.box) >= 0.5 * head.box.width)
+                        and not _title_rule(rule, head, box) for rule in rules)]
+
+
+def _title_rule(rule: Box, head: HeadGroup, box: Box) -> bool:
+    """A short rule set under a headline, inside it and set in from both its ends, shorter than the text under it, is
+    the headline's ornament: it closes no story."""
+    inset = min(rule.x0 - head.box.x0, head.box.x1 - rule.x1)
+    return inset >= TITLE_RULE_INSET * head.size and rule.width < box.width
 
 
 def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],

@@ -2,8 +2,8 @@
 
 Each rule reads one print convention, in a module of its own whose docstring says which, and leaves
 what it found in the page's state for the rules after it; its thresholds are in ems, in `ems.py`.
-The order is the order in which a reader's eye settles a page: glyphs into lines (their underlines
-with them), the page's own furniture set apart, the body type measured, the pictures as printed and
+The order is the order in which a reader's eye settles a page: glyphs into lines (drop capitals and
+underlines with them), the page's own furniture set apart, the body type measured, the pictures as printed and
 their captions, then headlines, table rows, columns, subheads, and last the articles each headline
 governs.
 """
@@ -19,6 +19,7 @@ from .captions import Caption, find_captions
 from .chars import Glyph, PdfPage
 from .column_flow import flow_on_from_column_feet
 from .columns import Segment, build_segments, usual_size
+from .drop_capitals import join_drop_capitals
 from .furniture import Masthead, separate_furniture
 from .geometry import Box
 from .heading_blocks import stack_heading_blocks
@@ -68,6 +69,12 @@ def _lines(state: PageState) -> None:
     found = build_lines(state.page.glyphs)
     state.lines, state.stray = found.lines, found.stray
     state.text = list(found.lines)
+
+
+def _drop_capitals(state: PageState) -> None:
+    """drop_capitals: a letter set lines tall at a paragraph's head is its first letter, not a headline."""
+    state.lines = join_drop_capitals(state.lines)
+    state.text = list(state.lines)
 
 
 def _underlines(state: PageState) -> None:
@@ -133,7 +140,8 @@ def _columns(state: PageState) -> None:
 def _headlines(state: PageState) -> None:
     """heads and subheads: headline lines grouped into headlines; one-line heads inside a column are subheads."""
     groups = group_heads(state.headings, [segment.box for segment in state.segments])
-    state.heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size)
+    state.heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size,
+                                           state.body_font)
     state.segments = state.segments + subheads
 
 
@@ -166,6 +174,7 @@ def _column_flow(state: PageState) -> None:
 
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
+    Rule("drop capitals", _drop_capitals),
     Rule("underlines", _underlines),
     Rule("furniture", _furniture),
     Rule("body type", _body_type),

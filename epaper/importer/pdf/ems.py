@@ -40,6 +40,14 @@ GUTTER = 0.9
 NEIGHBOUR_LINES = 1.6
 """Ems between the baselines of a line and the lines next above and below it in running text."""
 
+NARROW_GUTTER = 0.6
+"""A gap of this many ems (up to GUTTER) between two Latin glyphs is a column gutter still when every line within
+GUTTER_RUN above and below is blank in it too: a one-em gutter with hyphens hung into it is narrower than GUTTER, and
+a word space stretched that wide does not run blank down the page."""
+
+GUTTER_RUN = 5.0
+"""Ems above and below a line over which a narrow gutter runs blank."""
+
 WORD_SPACE = 0.15
 """A gap this many ems wider than the line's usual gap is a space."""
 
@@ -51,6 +59,15 @@ STACK_AXIS = 0.25
 
 STACK_GAP = 1.0
 """Glyphs of one vertical line are at most this many ems apart down the line."""
+
+# --- drop capitals (ems of the text beside the letter) ---------------------------------------------
+
+DROP_CAPITAL_SCALE = 2.0
+"""A single letter at least this much larger than the line starting beside it is that line's drop capital."""
+
+DROP_CAPITAL_REACH = 1.0
+"""The line a drop capital begins starts at most this many ems right of it, its top at most this far from the letter's;
+the lines wrapped beside the letter start within this of that line."""
 
 # --- underlines (ems of the underlined line's size) ---------------------------------------------------
 
@@ -193,6 +210,10 @@ SPANNING_SHARE = 0.3
 
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
+
+TITLE_RULE_INSET = 0.5
+"""A rule under a headline, set in at least this many of the headline's ems from both its ends (and shorter than the
+text under it), is the headline's ornament, not a rule closing a story."""
 
 # --- pictures (a share of the picture) ------------------------------------------------------------
 

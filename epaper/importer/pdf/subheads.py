@@ -1,10 +1,13 @@
-"""Subheads: a heading set inside a column, between two runs of the same article's text."""
+"""Subheads: a heading set inside a column, between two runs of the same article's text, or heading a column
+of text running on (in the body face's bold, or naming itself a continuation)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .. import conventions as c
 from ..bylines import split_trailing_byline
 from ..jumps import continues_on
 from ..lines import ends_sentence, remove_letter_spacing
@@ -13,12 +16,15 @@ from .ems import EDGE, SUBHEAD_LINES, SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
 
+BOLD = "bold"
+"""The weight word in a bold font's name (`Melior-Bold`, `TimesNewRomanPS-BoldMT`), matched in lower case."""
+
 LATIN_CLOSE = (".", ":")
 """A full stop or colon closing a line of Latin script, whatever comes before it."""
 
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
-                    body_size: float) -> tuple[list[HeadGroup], list[Segment]]:
+                    body_size: float, body_font: str) -> tuple[list[HeadGroup], list[Segment]]:
     """Split headline groups into real headlines and subheads (returned as one-line segments).
 
     A subhead is set in a lesser style than its article's headline: a heading styled like the
@@ -28,7 +34,8 @@ def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], ru
     heads: list[HeadGroup] = []
     subheads = []
     for group in sorted(groups, key=lambda group: group.box.top):
-        if _is_subhead(group, segments, rules, body_size) and not _styled_like_headline_over(group, heads):
+        lesser = not _styled_like_headline_over(group, heads)
+        if lesser and _is_subhead(group, segments, rules, heads, body_size, body_font):
             subheads.append(Segment(group.lines, subhead=True))
         else:
             heads.append(group)
@@ -47,9 +54,15 @@ def _style(group: HeadGroup) -> tuple[str, float]:
     return Counter(piece.font for piece in row.pieces).most_common(1)[0][0], round(row.size * 2) / 2
 
 
-def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], body_size: float) -> bool:
+def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], heads: Sequence[HeadGroup],
+                body_size: float, body_font: str) -> bool:
     """A heading of one style, on one line or wrapped onto a few in a narrow column, no wider than the text
-    over and under it (or set at the left edge of a shorter run over it), which ends a paragraph over it."""
+    over and under it (or set at the left edge of a shorter run over it), which ends a paragraph over it.
+
+    Where no text stands over it (the head of a column, under a table), a heading with text under it is a
+    subhead still when it names a continuation (`ESTIMATED COSTS—Continued`), or when it is set in the body
+    face's own bold at the body size after some of the page's text, in no style of the page's headlines
+    over it: a headline stands out from the text in size or face, or opens the page's run of items."""
     if (len(group.rows) > SUBHEAD_LINES or len({round(row.size) for row in group.rows}) > 1
             or group.size > SUBHEAD_SCALE * body_size or group.vertical):
         return False
@@ -59,7 +72,31 @@ def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[B
     above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach
              and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)]
     below = [segment for segment in column if 0 <= segment.box.top - box.bottom <= reach]
+    if below and (_names_continuation(group) or _runs_on_in_body_bold(group, segments, heads, body_size, body_font)):
+        return True
     return bool(above and below) and all(_paragraph_ends_there(segment) for segment in above)
+
+
+def _names_continuation(group: HeadGroup) -> bool:
+    return c.CONTINUATION_HEAD.search(" ".join(line.spaced for line in group.lines).strip()) is not None
+
+
+def _runs_on_in_body_bold(group: HeadGroup, segments: Sequence[Segment], heads: Sequence[HeadGroup],
+                          body_size: float, body_font: str) -> bool:
+    """Set no larger than the body, in a bold of the body's own family (`Melior-Bold` over `Melior`), after
+    text over it or in a column to its left, in a style no headline over it has."""
+    font, size = _style(group)
+    box = group.box
+    return (size <= round(body_size * 2) / 2 and font != body_font and BOLD in font.lower()
+            and _font_family(font) == _font_family(body_font)
+            and any(segment.box.bottom <= box.top or segment.box.x1 <= box.x0 for segment in segments)
+            and all(_style(head) != (font, size) for head in heads))
+
+
+def _font_family(font: str) -> str:
+    """A font's family name: without its subset tag (`ABCDEF+`), weight or style (`-Bold`, `,Italic`), or `MT`."""
+    name = font.rpartition("+")[2]
+    return re.split(r"[-,]", name, maxsplit=1)[0].removesuffix("MT")
 
 
 def _paragraph_ends_there(segment: Segment) -> bool:

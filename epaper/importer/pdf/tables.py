@@ -1,5 +1,7 @@
 """Rows of a table (`快递业务量 …… 833.6亿件`): pieces of one line, not two columns.
 
+A column head set on two lines, centred on the row of heads, is one more cell of that row.
+
 Text lines are cut where a gap is as wide as a column gutter, which also cuts a table row between its
 label and its figure. A cut is undone when the piece on the left ends in leader dots, which lead the eye
 on to the next cell whatever the table's width; or, in a table set inside a column, when the piece on the
@@ -30,8 +32,36 @@ def merge_table_rows(lines: Sequence[TextLine], body_size: float) -> list[TextLi
     tables = [line for row in rows for line in row if line.cells > 1]
     rows = [_joined_cells(row, lambda left, right: _opens_row(left, right, tables, body_size)
                           or _heads_columns(left, right, tables, body_size)) for row in rows]
-    result = [line for line in lines if line.vertical] + [line for row in rows for line in row]
-    return sorted(result, key=lambda line: (line.box.top, line.box.x0))
+    result = _with_stacked_heads([line for row in rows for line in row], body_size)
+    return sorted([line for line in lines if line.vertical] + result, key=lambda line: (line.box.top, line.box.x0))
+
+
+def _with_stacked_heads(lines: list[TextLine], body_size: float) -> list[TextLine]:
+    """A column head set on two lines (`Cost on U.S.` over `operators`), centred on the row of heads beside it,
+    joined to that row as one more cell."""
+    for heads in [line for line in lines if line.cells > 1]:
+        middle = (heads.box.top + heads.box.bottom) / 2
+        for upper in [line for line in lines if line.cells == 1 and line.box.width <= HEAD_CELL * line.size]:
+            lower = next((line for line in lines if line is not upper and line.cells == 1
+                          and _stacked(upper, line) and line.box.width <= HEAD_CELL * line.size), None)
+            if lower is None or abs((upper.box.top + lower.box.bottom) / 2 - middle) > BASELINE_TOLERANCE * heads.size:
+                continue
+            gap = max(upper.box.x0 - heads.box.x1, heads.box.x0 - upper.box.x1)
+            if not 0 <= gap <= HEAD_CELL * heads.size or abs(upper.size - heads.size) >= 0.5:
+                continue
+            cell = TextLine(upper.glyphs + lower.glyphs, union([upper.box, lower.box]), upper.size, upper.font,
+                            f"{upper.spaced} {lower.spaced}")
+            row = _join(heads, cell) if cell.box.x0 > heads.box.x0 else _join(cell, heads)
+            return _with_stacked_heads([row if line is heads else line for line in lines
+                                        if line is not upper and line is not lower], body_size)
+    return lines
+
+
+def _stacked(upper: TextLine, lower: TextLine) -> bool:
+    """``lower`` is the next line of ``upper``'s cell: right under it (a line's leading), centred with it."""
+    gap = lower.box.top - upper.box.bottom
+    centres = abs((upper.box.x0 + upper.box.x1) / 2 - (lower.box.x0 + lower.box.x1) / 2)
+    return -0.5 * upper.size <= gap <= 0.5 * upper.size and centres <= EDGE * upper.size
 
 
 def _joined_cells(row: list[TextLine], pair: Callable[[TextLine, TextLine], bool]) -> list[TextLine]:

@@ -3,10 +3,12 @@
 Justified Latin text set in narrow columns stretches its word spaces, sometimes wider than the gutter
 between the columns. A wide gap between two Latin characters is therefore a gutter only where the lines
 next above and below are blank somewhere in it too: a gutter runs down the page, a stretched word space
-does not.
+does not. A one-em gutter with a hyphen or stop hung into it is narrower than that; such a narrow gap
+parts two columns where the lines over and under it, several each way, are all blank in it.
 
 Spaces are not taken from the PDF (layout systems often set none) but from the gaps between
-glyphs, measured against the line's usual gap so that justified text does not grow spaces.
+glyphs, measured against the line's usual gap so that justified text does not grow spaces; in a
+display headline tracked tight that usual gap is below nothing, and its word spaces are narrow.
 Vertical text (竖排) is a stack of glyphs, each alone on its baseline, one under the other at the
 same x; Latin runs in it are turned on their side. Turned glyphs that stack with nothing are left
 over for the reader to report.
@@ -23,10 +25,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from ..conventions import LATIN_BYLINE_CUES
 from .chars import Glyph
 from .ems import (
     BASELINE_TOLERANCE,
     GUTTER,
+    GUTTER_RUN,
+    NARROW_GUTTER,
     NEIGHBOUR_LINES,
     PHRASE_SPACE,
     SAME_SIZE,
@@ -72,7 +77,9 @@ def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
     upright = [glyph for glyph in glyphs if not glyph.turned]
     rows = sorted(_rows(upright), key=lambda row: row[0].box.bottom)
     bottoms = [row[0].box.bottom for row in rows]
-    pieces = [piece for row in rows for piece in _split_at_gutters(row, partial(_neighbours, row, rows, bottoms))]
+    pieces = [piece for row in rows for piece in _split_at_gutters(
+        row, partial(_neighbours, row, rows, bottoms, NEIGHBOUR_LINES),
+        partial(_neighbours, row, rows, bottoms, GUTTER_RUN))]
     single = [piece[0] for piece in pieces if len(piece) == 1]
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
@@ -107,7 +114,8 @@ def _with_small_capitals_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
 
     Small capitals (`AGENCY:`, `ADDRESSES` run into the text, a byline's name) are set a size or two
     under the words beside them, which puts them in a row of their own; superscripts are smaller still
-    and sit higher.
+    and sit higher. A byline's cue word is often set in small italics before the name, smaller still
+    (`di Michele Ainis`, `by Jane Doe`): it reads with the name.
     """
     boxes = [union(glyph.box for glyph in piece) for piece in pieces]
     order = sorted(range(len(pieces)), key=lambda index: boxes[index].bottom)
@@ -124,7 +132,8 @@ def _with_small_capitals_joined(pieces: list[list[Glyph]]) -> list[list[Glyph]]:
             size = max(pieces[first][0].size, pieces[second][0].size)
             if boxes[second].bottom - boxes[first].bottom > BASELINE_TOLERANCE * size:
                 break
-            if _small_capitals_beside(pieces[first], boxes[first], pieces[second], boxes[second]):
+            if (_small_capitals_beside(pieces[first], boxes[first], pieces[second], boxes[second])
+                    or _cue_before(pieces[first], boxes[first], pieces[second], boxes[second])):
                 parent[root(second)] = root(first)
     joined: dict[int, list[Glyph]] = {}
     for index, piece in enumerate(pieces):
@@ -138,6 +147,16 @@ def _small_capitals_beside(first: list[Glyph], first_box: Box, second: list[Glyp
         return False
     gap = max(first_box.x0 - second_box.x1, second_box.x0 - first_box.x1)
     return -0.1 * large <= gap <= WORD_GAP * large or _set_in_gap(first, first_box, second, second_box)
+
+
+def _cue_before(first: list[Glyph], first_box: Box, second: list[Glyph], second_box: Box) -> bool:
+    """One piece is a byline's cue word alone, set smaller a word space before the other (`di` + `Michele Ainis`)."""
+    (cue, cue_box), (name, name_box) = sorted(((first, first_box), (second, second_box)),
+                                              key=lambda piece: piece[0][0].size)
+    text = "".join(glyph.text for glyph in cue)
+    gap = name_box.x0 - cue_box.x1
+    return (text in LATIN_BYLINE_CUES and cue[0].size < name[0].size and not name[0].turned
+            and 0 <= gap <= WORD_GAP * name[0].size)
 
 
 def _set_in_gap(first: list[Glyph], first_box: Box, second: list[Glyph], second_box: Box) -> bool:
@@ -261,23 +280,39 @@ def _same_size(first: float, second: float) -> bool:
     return max(first, second) <= SAME_SIZE * min(first, second)
 
 
-def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph]]]) -> list[list[Glyph]]:
+def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph]]],
+                      run: Callable[[], list[list[Glyph]]]) -> list[list[Glyph]]:
+    """``row`` cut at the gaps that are column gutters: wide ones (in Latin text only where the lines next above
+    and below are blank in them too) and narrow ones that run blank down the lines around."""
     ordered = sorted(row, key=lambda glyph: glyph.box.x0)
     pieces = [[ordered[0]]]
     for glyph in ordered[1:]:
         previous = pieces[-1][-1]
-        wide = glyph.box.x0 - previous.box.x1 > GUTTER * max(glyph.size, previous.size)
-        if wide and not (_may_be_word_space(previous, glyph) and not _blank_band(
-                previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size, neighbours())):
+        gap, size = glyph.box.x0 - previous.box.x1, max(glyph.size, previous.size)
+        band = partial(_blank_band, previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size)
+        if gap > GUTTER * size:
+            gutter = not _may_be_word_space(previous, glyph) or band(neighbours())
+        else:
+            gutter = (gap > NARROW_GUTTER * size and _may_be_word_space(previous, glyph)
+                      and _runs_down(glyph.box.bottom, band, run()))
+        if gutter:
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
 
 
-def _neighbours(row: list[Glyph], rows: Sequence[list[Glyph]], bottoms: Sequence[float]) -> list[list[Glyph]]:
-    """The rows of the same size whose baselines are a line above or below ``row``'s (``rows`` by baseline)."""
+def _runs_down(bottom: float, band: Callable[[Sequence[list[Glyph]]], bool], rows: list[list[Glyph]]) -> bool:
+    """A narrow gap on the line standing on ``bottom`` runs down the page: ``rows`` holds lines over it and under
+    it, and they are all blank in it."""
+    return {other[0].box.bottom > bottom for other in rows} == {True, False} and band(rows)
+
+
+def _neighbours(row: list[Glyph], rows: Sequence[list[Glyph]], bottoms: Sequence[float],
+                reach_ems: float) -> list[list[Glyph]]:
+    """The rows of the same size whose baselines are at most ``reach_ems`` above or below ``row``'s (``rows`` by
+    baseline)."""
     size, bottom = row[0].size, row[0].box.bottom
-    reach = NEIGHBOUR_LINES * size
+    reach = reach_ems * size
     near = rows[bisect_left(bottoms, bottom - reach):bisect_right(bottoms, bottom + reach)]
     return [other for other in near if other is not row and _same_size(other[0].size, size)
             and abs(other[0].box.bottom - bottom) > BASELINE_TOLERANCE * size]
@@ -309,7 +344,7 @@ def line_of(glyphs: list[Glyph]) -> TextLine:
     size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
-    usual = max(0.0, statistics.median(gaps)) if gaps else 0.0
+    usual = statistics.median(gaps) if gaps else 0.0
     text = glyphs[0].text
     for gap, glyph in zip(gaps, glyphs[1:], strict=True):
         extra = (gap - usual) / size

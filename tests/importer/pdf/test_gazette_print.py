@@ -170,3 +170,25 @@ def test_a_date_a_paragraph_runs_on_into_at_the_top_of_a_page_is_text_not_the_ma
     assert "June 12, 2020." not in reading.furniture
     assert "dated June 12, 2020." in reading.articles[0].paragraphs[0]
 
+
+def test_a_heading_in_the_body_faces_bold_at_a_columns_head_is_a_subhead_but_one_in_another_face_a_title() -> None:
+    glyphs = lines_from(100, [FILLER] * 8 + ["of those comments."])
+    glyphs += lines_from(100, [FILLER] * 3 + ["of the Administrator."], x=222)
+    subhead = word("Regulatory Findings", 399, 100, 9.0, SERIF_BOLD) + lines_from(114, [FILLER] * 4, x=399)
+    [article] = read_page(PdfPage(0, 612, 792, glyphs + subhead, [], [])).articles
+    assert article.title is None and article.subheads == ["Regulatory Findings"]
+    assert article.paragraphs[-1].startswith("the agency")
+    title = word("Regulatory Findings", 399, 100, 9.0, SANS_BOLD) + lines_from(114, [FILLER] * 4, x=399)
+    _, story = read_page(PdfPage(0, 612, 792, glyphs + title, [], [])).articles
+    assert story.title == "Regulatory Findings", "a heading in another face than the text's heads a document"
+
+
+def test_a_heading_naming_a_continuation_heads_no_new_article() -> None:
+    text = lines_from(100, [FILLER] * 8 + ["of those comments."], x=222)
+    text += lines_from(114, [FILLER] * 8 + ["of the Administrator."], x=399)
+    for cue in ("—Continued", " (continued)"):
+        heading = word(f"Mayor’s Plan{cue}", 45, 100, 11.0, SANS_BOLD) + lines_from(114, [FILLER] * 8, x=45)
+        [article] = read_page(PdfPage(0, 612, 792, heading + text, [], [])).articles
+        assert article.title is None and article.subheads == [f"Mayor’s Plan{cue}"]
+    heading = word("Mayor’s Plan", 45, 100, 11.0, SANS_BOLD) + lines_from(114, [FILLER] * 8, x=45)
+    assert read_page(PdfPage(0, 612, 792, heading + text, [], [])).articles[0].title == "Mayor’s Plan"

@@ -83,6 +83,22 @@ def test_page_references_in_running_text_are_no_jump_lines(line: str) -> None:
     assert continues_on(line) is None and continued_from(line) is None
 
 
+@pytest.mark.parametrize(("line", "page", "before"), [
+    ("● a pagina 24", 24, ""), ("di Massimo Pisa ● apagina 8", 8, "di Massimo Pisa "),
+    ("Scaramuzzi e Vecchio ● da pagina 2 a 7", 2, "Scaramuzzi e Vecchio "), ("alle pagine 20 e 21", 20, ""),
+    ("Suite page 5", 5, ""), ("Fortsetzung auf Seite 3", 3, ""), ("► sigue en la página 4", 4, ""),
+])
+def test_jump_lines_of_other_latin_papers_whole_or_after_a_jump_mark(line: str, page: int, before: str) -> None:
+    jump = continues_on(line)
+    assert jump is not None and jump.page == page and line[:jump.start] == before
+
+
+@pytest.mark.parametrize("line", ["come scritto a pagina 8", "a pagina 8 del testo unico", "● nello sport",
+                                  "la suite page 5 du rapport"])
+def test_a_page_named_inside_running_text_or_a_jump_with_no_page_is_no_jump_line(line: str) -> None:
+    assert continues_on(line) is None
+
+
 def test_chinese_jump_lines_still_read_inside_a_line() -> None:
     jump = continues_on("海油发展（下转第二版）")
     assert jump is not None and (jump.page, jump.text) == (2, "（下转第二版）")
