@@ -4,20 +4,27 @@ tests/browser/test_search.py.)"""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import shutil
+import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitecheck import copy_site
 from test_incremental import edit, rewritten, snapshot
 
+from epaper import making
 from epaper.checks.search import check_search
 from epaper.config import load_config
 from epaper.errors import SiteError
 from epaper.pipeline import BuildOptions, build_site
+from epaper.search import service, shards
 from epaper.search.bundle import CACHE_FOLDER
+from epaper.search.records import SearchRecord
 
 DECEMBER, JANUARY = "pagefind/2020-12/", "pagefind/2021-01-15/"  # a month, and the newest month's third week
 ARTICLE = "content/2021/01/18/03-bao-fei.md"
@@ -98,6 +105,48 @@ def test_an_edit_re_indexes_only_its_week_and_the_index_shows_it(site: Path) -> 
     record = fragments(site / "_site")["/2021/01/18/03/bao-fei/"]
     assert "全市保费突破三十亿元" in str(record["content"]).replace(" ", "")
     assert check_search(site / "_site").problems == []
+
+
+def test_a_small_re_index_runs_while_the_pages_are_written(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind indexes an edit's week on the other core: it is given the records only once the pages are being
+    made (a build that indexed first would wait here for pages it has not started, and fail)."""
+    pages_started = threading.Event()
+    write_index, make_outputs = service.Indexer.write_index, making.make_outputs
+
+    async def once_pages_started(indexer: service.Indexer, records: Sequence[SearchRecord], output: Path) -> int:
+        assert await asyncio.to_thread(pages_started.wait, 20), "the pages were not started beside the index"
+        return await write_index(indexer, records, output)
+
+    def starting_pages(*arguments: Any) -> Any:
+        pages_started.set()
+        return make_outputs(*arguments)
+
+    monkeypatch.setattr(service.Indexer, "write_index", once_pages_started)
+    monkeypatch.setattr(making, "make_outputs", starting_pages)
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
+    build(site)
+    content = str(fragments(site / "_site")["/2021/01/18/03/bao-fei/"]["content"])
+    assert "全市保费突破三十亿元" in content.replace(" ", "")
+    assert check_search(site / "_site").problems == []
+
+
+def test_a_large_re_index_is_done_before_the_pages_are_planned(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond BESIDE_PAGES records, Pagefind runs beside the model only, not beside the planned pages too."""
+    key = site / CACHE_FOLDER / JANUARY.removeprefix("pagefind/") / "key"
+    old_key = key.read_text(encoding="utf-8")
+    keys_when_planned: list[str] = []
+    plan = making._plan
+
+    def planning(*arguments: Any) -> Any:
+        keys_when_planned.append(key.read_text(encoding="utf-8"))
+        return plan(*arguments)
+
+    monkeypatch.setattr(shards, "BESIDE_PAGES", 0)
+    monkeypatch.setattr(making, "_plan", planning)
+    edit(site / ARTICLE, "全市保费突破30亿元", "全市保费突破三十亿元")
+    build(site)
+    assert len(keys_when_planned) == 1 and keys_when_planned[0] not in ("", old_key)
+    assert keys_when_planned[0] == key.read_text(encoding="utf-8")
 
 
 def add_issue(site: Path, date: str, title: str) -> None:

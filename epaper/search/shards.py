@@ -21,7 +21,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,7 @@ from pathlib import Path
 import pagefind_bin_extended
 
 from ..model import Issue
-from .records import issue_records, month_label, period_of
+from .records import SearchRecord, issue_records, month_label, period_of
 from .service import Indexer
 
 KEY_FILE = "key"
@@ -58,6 +58,10 @@ class Part:
     @property
     def month(self) -> str:
         return self.period[:7]
+
+    @property
+    def articles(self) -> int:
+        return sum(issue.article_count for issue in self.issues)
 
 
 @dataclass(frozen=True)
@@ -114,32 +118,70 @@ def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version:
     return parts
 
 
-def update_parts(
+# Stale records up to this many are indexed beside the pages (see start_update): an edit's or a new issue's
+# week (at most 7 issues of 48 articles, and the new day's), about 150 MB in Pagefind. More (a clean build,
+# a month that ended) are indexed before the pages are planned, beside the model only.
+BESIDE_PAGES = 400
+
+
+def start_update(
     parts: Sequence[Part], cache_dir: Path, topic_names: Mapping[str, str], concurrent: int
-) -> list[BuiltPart]:
-    """Index the parts whose key changed into ``cache_dir``, forget the periods that are gone, list them all."""
+) -> Callable[[], list[BuiltPart]]:
+    """Start indexing the parts whose key changed into ``cache_dir``; the returned function waits for it,
+    forgets the periods that are gone and lists all the parts.
+
+    A few stale records are made here and indexed in a thread while the caller goes on (Pagefind runs on
+    the other core while the pages are written: an edit then waits for the larger of the two, not their
+    sum). Many are indexed before this returns, one part's records made at a time, to bound memory.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
     stale = [part for part in parts if _stored_key(cache_dir / part.period) != part.key]
-    if stale:  # in a thread of its own: the caller may be running an event loop (the preview server, a test)
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_parts(stale, cache_dir, topic_names, concurrent)).result()
-    periods = {part.period for part in parts}
-    for entry in os.scandir(cache_dir):
-        if entry.is_dir() and entry.name not in periods:
-            shutil.rmtree(entry.path, ignore_errors=True)
-    return [_built(part, cache_dir / part.period) for part in parts]
+    beside_pages = sum(part.articles for part in stale) <= BESIDE_PAGES
+    made = {part.period: part_records(part, topic_names) for part in stale} if beside_pages else {}
+    # In a thread of its own in any case: the caller may be running an event loop (the preview server, a test).
+    thread = ThreadPoolExecutor(1)
+    indexed = thread.submit(asyncio.run, _index_parts(stale, cache_dir, topic_names, concurrent, made))
+    if not beside_pages:
+        try:
+            indexed.result()
+        finally:
+            thread.shutdown()
+
+    def finish() -> list[BuiltPart]:
+        try:
+            indexed.result()
+        finally:
+            thread.shutdown()
+        periods = {part.period for part in parts}
+        for entry in os.scandir(cache_dir):
+            if entry.is_dir() and entry.name not in periods:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        return [_built(part, cache_dir / part.period) for part in parts]
+
+    return finish
 
 
-async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapping[str, str], concurrent: int) -> None:
-    """Index the parts, at most ``concurrent`` at a time: Pagefind's memory grows with the part indexed."""
+def part_records(part: Part, topic_names: Mapping[str, str]) -> list[SearchRecord]:
+    return [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+
+
+async def _index_parts(
+    parts: Sequence[Part],
+    cache_dir: Path,
+    topic_names: Mapping[str, str],
+    concurrent: int,
+    made: Mapping[str, list[SearchRecord]],
+) -> None:
+    """Index the parts, at most ``concurrent`` at a time: Pagefind's memory grows with the part indexed.
+    A part's records are taken from ``made`` or made when its turn comes."""
 
     async def index_part(indexer: Indexer, part: Part) -> None:
         folder = cache_dir / part.period
         (folder / KEY_FILE).unlink(missing_ok=True)
         staging = folder / (BUNDLE + ".new")
         shutil.rmtree(staging, ignore_errors=True)
-        async with indexer.room_for(sum(issue.article_count for issue in part.issues)):
-            records = [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+        async with indexer.room_for(part.articles):
+            records = made[part.period] if part.period in made else part_records(part, topic_names)
             await indexer.write_index(records, staging)
         labels = sorted({label for record in records for label in record.filters["page"]})
         (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
@@ -148,6 +190,8 @@ async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapp
         (folder / DIGEST_FILE).write_text(part_digest(folder / BUNDLE), encoding="utf-8")
         (folder / KEY_FILE).write_text(part.key, encoding="utf-8")
 
+    if not parts:
+        return
     async with Indexer(min(max(1, concurrent), len(parts))) as indexer:
         await asyncio.gather(*(index_part(indexer, part) for part in parts))
 
@@ -162,10 +206,9 @@ def _stored_key(folder: Path) -> str | None:
 def _built(part: Part, folder: Path) -> BuiltPart:
     bundle = folder / BUNDLE
     files = tuple(sorted(_part_files(bundle)))
-    articles = sum(issue.article_count for issue in part.issues)
     labels = tuple(json.loads((folder / LABELS_FILE).read_text(encoding="utf-8")))
     digest = (folder / DIGEST_FILE).read_text(encoding="utf-8")
-    return BuiltPart(part.period, part.label, part.month, part.key, bundle, articles, files, digest, labels)
+    return BuiltPart(part.period, part.label, part.month, part.key, bundle, part.articles, files, digest, labels)
 
 
 def part_digest(bundle: Path) -> str:
