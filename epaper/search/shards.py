@@ -1,15 +1,16 @@
 """The search index in parts: each part is made again only when its issues changed.
 
 The newest month is in weekly parts (days 1–7, 8–14, 15–21, 22 to the end), so editing a recent article or
-adding the day's issue indexes a few hundred records; every older month is one part, so a query over the
-archive fetches one index chunk per month and word instead of four. When a month ends, the next build
-indexes its weeks again as one part (about 1,000 records for a daily, once a month).
+adding the day's issue indexes a few hundred records; every older month is in two halves (days 1–15, 16 to
+the end), so a query over the archive fetches two index chunks per month and word instead of four, and two
+halves are indexed side by side, one on each core, in the memory one month would take. When a month ends,
+the next build indexes its weeks again as two halves (about 1,000 records for a daily, once a month).
 
 A part's key is a digest of what its records are made from (each issue's record: its date, numbers, the
 fingerprint of its pages and articles and its articles' body keys), the topic names and the indexing code.
-The part's Pagefind bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a
-part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
-daily is about 1,000 articles, about 390 MB in Pagefind) times the parts indexed at once, not by the archive.
+The part's Pagefind bundle is kept under ``.cache/search/<first day>/`` with its key beside it, written last, so a
+part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (half a month
+of a daily is about 500 articles, about 200 MB in Pagefind) times the parts indexed at once, not by the archive.
 """
 
 from __future__ import annotations
@@ -41,14 +42,15 @@ PART_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.
 PART_FOLDERS = ("index", "fragment", "filter")
 
 
-WEEK_DAYS = 7
-WEEKS = 4  # the fourth week of a month runs to its end
+# The first days of a month's parts; the last part runs to the month's end.
+WEEK_STARTS = (1, 8, 15, 22)  # the newest month's
+HALF_STARTS = (1, 16)  # an older month's: two halves, indexed side by side (see service.RECORDS_AT_ONCE)
 
 
 @dataclass(frozen=True)
 class Part:
-    """The issues of one period (a month, ``2021-01``, or a week, ``2021-01-15``), newest first, and the key
-    of their records."""
+    """The issues of one period (half a month, ``2020-12-16``, or a week, ``2021-01-15``: named by its first
+    day), newest first, and the key of their records."""
 
     period: str
     label: str  # 2021年1月, 2021年1月15日–21日
@@ -91,13 +93,14 @@ def indexing_version() -> str:
 def part_of(date: datetime.date, newest_month: str) -> tuple[str, str]:
     """The period and label of the part an issue of ``date`` is in, when the newest issue is of ``newest_month``."""
     month = period_of(date)
-    if month != newest_month:
-        return month, month_label(month)
-    week = min((date.day - 1) // WEEK_DAYS, WEEKS - 1)
-    first = date.replace(day=week * WEEK_DAYS + 1)
-    following = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    last = (first + datetime.timedelta(days=WEEK_DAYS - 1)) if week < WEEKS - 1 else following - datetime.timedelta(1)
-    return first.isoformat(), f"{month_label(month)}{first.day}日–{last.day}日"
+    starts = WEEK_STARTS if month == newest_month else HALF_STARTS
+    start = max(day for day in starts if day <= date.day)
+    following = starts.index(start) + 1
+    if following < len(starts):
+        last_day = starts[following] - 1
+    else:
+        last_day = ((date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(1)).day
+    return date.replace(day=start).isoformat(), f"{month_label(month)}{start}日–{last_day}日"
 
 
 def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version: str) -> list[Part]:
