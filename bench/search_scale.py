@@ -28,8 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import article_path, write_epaper_site
 from run import WORK, _pss_kb, _tree, append_line, new_issue, set_aside, snapshot_code
 
-CODE = WORK / "code-scale"  # a snapshot of its own: bench/run.py may be measuring its own at the same time
-OURS = [sys.executable, str(CODE / "build.py"), "build"]  # not -q: the step timings are read from the log
 STEP_LINE = re.compile(r"^(?P<name>\S.*?)\s+(?P<seconds>\d+\.\d\d)s$")
 
 
@@ -97,7 +95,10 @@ def main() -> int:
     parser.add_argument("--keep-corpus", action="store_true", help="reuse a corpus written by an earlier run")
     parser.add_argument("--interval", type=float, default=0.02, help="seconds between samples of memory")
     options = parser.parse_args()
-    snapshot_code(CODE)
+    # A snapshot of its own, one per size: bench/run.py, or a run at another size, may be measuring at the same time.
+    code = WORK / f"code-scale-{options.articles}"
+    snapshot_code(code)
+    ours = [sys.executable, str(code / "build.py"), "build"]  # not -q: the step timings are read from the log
     site = WORK / f"ours-{options.articles}-search"
     started = time.perf_counter()
     if not (options.keep_corpus and (site / "content").is_dir()):
@@ -111,7 +112,7 @@ def main() -> int:
     builds.append(("new issue", new_issue(site, options.articles, [0])))
     for name, prepare in builds:
         prepare()
-        results[name] = run = measure_steps(OURS, site, options.interval)
+        results[name] = run = measure_steps(ours, site, options.interval)
         steps = ", ".join(f"{step.name} {step.seconds:.2f} s / {step.peak_mb:.0f} MB" for step in run.steps)
         print(f"{name}: {run.seconds:.2f} s, CPU {run.cpu_seconds:.2f} s, {run.peak_mb:.0f} MB ({steps})", flush=True)
         results_file.write_text(json.dumps({key: asdict(value) for key, value in results.items()}, indent=1))
