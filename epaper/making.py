@@ -8,6 +8,8 @@ changed (see plan.py), and publish: a whole new tree swapped in, or only the cha
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from .build_report import BuildReport, StepTimer
 from .cache import BuildCache
@@ -25,9 +27,10 @@ from .parallel import worker_count
 from .plan import LastBuild, SitePlan, plan_site
 from .publish import DISCARD_FOLDER, DuplicateOutput, StagedSite
 from .render import make_environment
-from .search import SearchFile, search_files, stage_search_files
+from .search import SearchFile, stage_search_files, start_search
 
 log = logging.getLogger("epaper")
+Searched = TypeVar("Searched")
 
 
 def make_site(
@@ -54,15 +57,19 @@ def make_site(
         values = CurrentValues(edition, config.per_page, inputs.templates)
         changed = values.changed(index.tokens)
         last = LastBuild(index.outputs, index.groups, inputs.untouched, index.tokens, index.tokens.numbers(changed))
-    searched: dict[str, SearchFile] = {}
-    if config.search:  # before the plan: Pagefind's processes then run beside the model only, not its pages too
+    searching = None
+    if config.search:  # before the plan: a large index runs beside the model only, a small one beside the pages
         with step("search index"):
-            searched = _search_files(config, edition, workers)
+            searching = _searching(lambda: start_search(config.root, edition, workers))
     with StagedSite(config.output_dir, cache.folder / DISCARD_FOLDER) as staged:
         with step("plan"):
             plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
             made = make_outputs(plan.outdated, staged, workers)
+        searched: dict[str, SearchFile] = {}
+        if searching is not None:
+            with step("search wait"):
+                searched = _searching(searching)
         restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
         publication = Publication(index.outputs, plan, made, searched, restaged, index.tokens)
         if not inputs.trusted:
@@ -113,11 +120,11 @@ def _plan(
         raise SiteError([Problem(str(config.content_dir.name), None, str(error))]) from None
 
 
-def _search_files(config: SiteConfig, edition: Edition, workers: int) -> dict[str, SearchFile]:
-    """The search index's parts, those whose articles changed indexed again (see the search package)."""
+def _searching(call: Callable[[], Searched]) -> Searched:
+    """``call()``, a step of the search index (see the search package), with Pagefind's failure a site error."""
     from .search.service import PagefindFailed  # with Pagefind's own modules: only a build with search needs them
 
     try:
-        return search_files(config.root, edition, workers)
+        return call()
     except PagefindFailed as error:
         raise SiteError([Problem("pagefind", None, str(error))]) from None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .bundle import MANIFEST, SEARCH_BUNDLE, SearchFile, search_files, search_records, stage_search_files
+from .bundle import MANIFEST, SEARCH_BUNDLE, SearchFile, search_records, stage_search_files, start_search
 
 __all__ = [
     "MANIFEST",
     "SEARCH_BUNDLE",
     "SearchFile",
-    "search_files",
     "search_records",
     "stage_search_files",
+    "start_search",
 ]

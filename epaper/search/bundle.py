@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,27 +42,34 @@ class SearchFile:
         return self.folder / self.name
 
 
-def search_files(site_root: Path, edition: Edition, concurrent: int) -> dict[str, SearchFile]:
-    """Bring the cached index parts up to date with ``edition``; the files to publish, by output path.
+def start_search(site_root: Path, edition: Edition, concurrent: int) -> Callable[[], dict[str, SearchFile]]:
+    """Start bringing the cached index parts up to date with ``edition``; the returned function waits for
+    them and gives the files to publish, by output path (a few stale records are indexed while the caller
+    writes the pages, see ``shards.start_update``).
 
     Pagefind and asyncio are imported only here: a build with search off, or one staging no part, needs neither.
     """
-    from .shards import indexing_version, plan_parts, update_parts
+    from .shards import indexing_version, plan_parts, start_update
 
     topic_names = {topic.slug: topic.name for topic in edition.topics}
     version = indexing_version()
     cache_dir = site_root / CACHE_FOLDER
-    parts = update_parts(plan_parts(edition.issues, topic_names, version), cache_dir, topic_names, concurrent)
-    files: dict[str, SearchFile] = {}
-    for part in parts:
-        for name in part.files:
-            files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder, name, part.digest, part.period)
-    manifest = manifest_bytes(parts)
-    manifest_path = cache_dir / MANIFEST
-    if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
-        manifest_path.write_bytes(manifest)
-    files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(cache_dir, MANIFEST, digest(manifest), MANIFEST)
-    return files
+    finish_parts = start_update(plan_parts(edition.issues, topic_names, version), cache_dir, topic_names, concurrent)
+
+    def finish() -> dict[str, SearchFile]:
+        parts = finish_parts()
+        files: dict[str, SearchFile] = {}
+        for part in parts:
+            for name in part.files:
+                files[f"{SEARCH_BUNDLE}/{part.period}/{name}"] = SearchFile(part.folder, name, part.digest, part.period)
+        manifest = manifest_bytes(parts)
+        manifest_path = cache_dir / MANIFEST
+        if not manifest_path.is_file() or manifest_path.read_bytes() != manifest:
+            manifest_path.write_bytes(manifest)
+        files[f"{SEARCH_BUNDLE}/{MANIFEST}"] = SearchFile(cache_dir, MANIFEST, digest(manifest), MANIFEST)
+        return files
+
+    return finish
 
 
 def manifest_bytes(parts: list[BuiltPart]) -> bytes:

@@ -24,13 +24,13 @@ from .records import LANGUAGE, SearchRecord
 CLOSE_SECONDS = 30
 ENTRY_PATIENCE = 5.0  # seconds an unreadable entry file is read again (see check_written)
 # Records indexed at once over all processes: Pagefind holds about 0.4 MB a record (Han text character by
-# character) until a part is written, so a month of a daily (about 1,000 records) is indexed alone and
-# weeks several at a time.
-RECORDS_AT_ONCE = 1_200
+# character) until a part is written, so two halves of a month of a daily (about 500 records each in the
+# benchmark's corpus, 720 for a paper of seven issues a week) are indexed side by side, within 600 MB.
+RECORDS_AT_ONCE = 1_500
 BATCH = 200  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
 # A process keeps much of its memory after writing a part (in session 6, about 180 MB of the 450 MB a 1,000-record part
 # took): after a part of more records than this, it is replaced by a fresh one, so that two processes never
-# hold two months' worth at once.
+# hold more than RECORDS_AT_ONCE's worth at once.
 FRESH_PROCESS_AFTER = 300
 
 

@@ -1,15 +1,16 @@
 """The search index in parts: each part is made again only when its issues changed.
 
 The newest month is in weekly parts (days 1–7, 8–14, 15–21, 22 to the end), so editing a recent article or
-adding the day's issue indexes a few hundred records; every older month is one part, so a query over the
-archive fetches one index chunk per month and word instead of four. When a month ends, the next build
-indexes its weeks again as one part (about 1,000 records for a daily, once a month).
+adding the day's issue indexes a few hundred records; every older month is in two halves (days 1–15, 16 to
+the end), so a query over the archive fetches two index chunks per month and word instead of four, and two
+halves are indexed side by side, one on each core, in the memory one month would take. When a month ends,
+the next build indexes its weeks again as two halves (about 1,000 records for a daily, once a month).
 
 A part's key is a digest of what its records are made from (each issue's record: its date, numbers, the
 fingerprint of its pages and articles and its articles' body keys), the topic names and the indexing code.
-The part's Pagefind bundle is kept under ``.cache/search/<month>/`` with its key beside it, written last, so a
-part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (a month of a
-daily is about 1,000 articles, about 390 MB in Pagefind) times the parts indexed at once, not by the archive.
+The part's Pagefind bundle is kept under ``.cache/search/<first day>/`` with its key beside it, written last, so a
+part whose key file is missing or different is indexed again. Memory is bounded by the size of a part (half a month
+of a daily is about 500 articles, about 200 MB in Pagefind) times the parts indexed at once, not by the archive.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from pathlib import Path
 import pagefind_bin_extended
 
 from ..model import Issue
-from .records import issue_records, month_label, period_of
+from .records import SearchRecord, issue_records, month_label, period_of
 from .service import Indexer
 
 KEY_FILE = "key"
@@ -41,14 +42,15 @@ PART_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.
 PART_FOLDERS = ("index", "fragment", "filter")
 
 
-WEEK_DAYS = 7
-WEEKS = 4  # the fourth week of a month runs to its end
+# The first days of a month's parts; the last part runs to the month's end.
+WEEK_STARTS = (1, 8, 15, 22)  # the newest month's
+HALF_STARTS = (1, 16)  # an older month's: two halves, indexed side by side (see service.RECORDS_AT_ONCE)
 
 
 @dataclass(frozen=True)
 class Part:
-    """The issues of one period (a month, ``2021-01``, or a week, ``2021-01-15``), newest first, and the key
-    of their records."""
+    """The issues of one period (half a month, ``2020-12-16``, or a week, ``2021-01-15``: named by its first
+    day), newest first, and the key of their records."""
 
     period: str
     label: str  # 2021年1月, 2021年1月15日–21日
@@ -58,6 +60,10 @@ class Part:
     @property
     def month(self) -> str:
         return self.period[:7]
+
+    @property
+    def articles(self) -> int:
+        return sum(issue.article_count for issue in self.issues)
 
 
 @dataclass(frozen=True)
@@ -87,13 +93,14 @@ def indexing_version() -> str:
 def part_of(date: datetime.date, newest_month: str) -> tuple[str, str]:
     """The period and label of the part an issue of ``date`` is in, when the newest issue is of ``newest_month``."""
     month = period_of(date)
-    if month != newest_month:
-        return month, month_label(month)
-    week = min((date.day - 1) // WEEK_DAYS, WEEKS - 1)
-    first = date.replace(day=week * WEEK_DAYS + 1)
-    following = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    last = (first + datetime.timedelta(days=WEEK_DAYS - 1)) if week < WEEKS - 1 else following - datetime.timedelta(1)
-    return first.isoformat(), f"{month_label(month)}{first.day}日–{last.day}日"
+    starts = WEEK_STARTS if month == newest_month else HALF_STARTS
+    start = max(day for day in starts if day <= date.day)
+    following = starts.index(start) + 1
+    if following < len(starts):
+        last_day = starts[following] - 1
+    else:
+        last_day = ((date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(1)).day
+    return date.replace(day=start).isoformat(), f"{month_label(month)}{start}日–{last_day}日"
 
 
 def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version: str) -> list[Part]:
@@ -114,32 +121,70 @@ def plan_parts(issues: Sequence[Issue], topic_names: Mapping[str, str], version:
     return parts
 
 
-def update_parts(
+# Stale records up to this many are indexed beside the pages (see start_update): an edit's or a new issue's
+# week (at most 7 issues of 48 articles, and the new day's), about 150 MB in Pagefind. More (a clean build,
+# a month that ended) are indexed before the pages are planned, beside the model only.
+BESIDE_PAGES = 400
+
+
+def start_update(
     parts: Sequence[Part], cache_dir: Path, topic_names: Mapping[str, str], concurrent: int
-) -> list[BuiltPart]:
-    """Index the parts whose key changed into ``cache_dir``, forget the periods that are gone, list them all."""
+) -> Callable[[], list[BuiltPart]]:
+    """Start indexing the parts whose key changed into ``cache_dir``; the returned function waits for it,
+    forgets the periods that are gone and lists all the parts.
+
+    A few stale records are made here and indexed in a thread while the caller goes on (Pagefind runs on
+    the other core while the pages are written: an edit then waits for the larger of the two, not their
+    sum). Many are indexed before this returns, one part's records made at a time, to bound memory.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
     stale = [part for part in parts if _stored_key(cache_dir / part.period) != part.key]
-    if stale:  # in a thread of its own: the caller may be running an event loop (the preview server, a test)
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_parts(stale, cache_dir, topic_names, concurrent)).result()
-    periods = {part.period for part in parts}
-    for entry in os.scandir(cache_dir):
-        if entry.is_dir() and entry.name not in periods:
-            shutil.rmtree(entry.path, ignore_errors=True)
-    return [_built(part, cache_dir / part.period) for part in parts]
+    beside_pages = sum(part.articles for part in stale) <= BESIDE_PAGES
+    made = {part.period: part_records(part, topic_names) for part in stale} if beside_pages else {}
+    # In a thread of its own in any case: the caller may be running an event loop (the preview server, a test).
+    thread = ThreadPoolExecutor(1)
+    indexed = thread.submit(asyncio.run, _index_parts(stale, cache_dir, topic_names, concurrent, made))
+    if not beside_pages:
+        try:
+            indexed.result()
+        finally:
+            thread.shutdown()
+
+    def finish() -> list[BuiltPart]:
+        try:
+            indexed.result()
+        finally:
+            thread.shutdown()
+        periods = {part.period for part in parts}
+        for entry in os.scandir(cache_dir):
+            if entry.is_dir() and entry.name not in periods:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        return [_built(part, cache_dir / part.period) for part in parts]
+
+    return finish
 
 
-async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapping[str, str], concurrent: int) -> None:
-    """Index the parts, at most ``concurrent`` at a time: Pagefind's memory grows with the part indexed."""
+def part_records(part: Part, topic_names: Mapping[str, str]) -> list[SearchRecord]:
+    return [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+
+
+async def _index_parts(
+    parts: Sequence[Part],
+    cache_dir: Path,
+    topic_names: Mapping[str, str],
+    concurrent: int,
+    made: Mapping[str, list[SearchRecord]],
+) -> None:
+    """Index the parts, at most ``concurrent`` at a time: Pagefind's memory grows with the part indexed.
+    A part's records are taken from ``made`` or made when its turn comes."""
 
     async def index_part(indexer: Indexer, part: Part) -> None:
         folder = cache_dir / part.period
         (folder / KEY_FILE).unlink(missing_ok=True)
         staging = folder / (BUNDLE + ".new")
         shutil.rmtree(staging, ignore_errors=True)
-        async with indexer.room_for(sum(issue.article_count for issue in part.issues)):
-            records = [record for issue in part.issues for record in issue_records(issue, topic_names, part.period)]
+        async with indexer.room_for(part.articles):
+            records = made[part.period] if part.period in made else part_records(part, topic_names)
             await indexer.write_index(records, staging)
         labels = sorted({label for record in records for label in record.filters["page"]})
         (folder / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
@@ -148,6 +193,8 @@ async def _index_parts(parts: Sequence[Part], cache_dir: Path, topic_names: Mapp
         (folder / DIGEST_FILE).write_text(part_digest(folder / BUNDLE), encoding="utf-8")
         (folder / KEY_FILE).write_text(part.key, encoding="utf-8")
 
+    if not parts:
+        return
     async with Indexer(min(max(1, concurrent), len(parts))) as indexer:
         await asyncio.gather(*(index_part(indexer, part) for part in parts))
 
@@ -162,10 +209,9 @@ def _stored_key(folder: Path) -> str | None:
 def _built(part: Part, folder: Path) -> BuiltPart:
     bundle = folder / BUNDLE
     files = tuple(sorted(_part_files(bundle)))
-    articles = sum(issue.article_count for issue in part.issues)
     labels = tuple(json.loads((folder / LABELS_FILE).read_text(encoding="utf-8")))
     digest = (folder / DIGEST_FILE).read_text(encoding="utf-8")
-    return BuiltPart(part.period, part.label, part.month, part.key, bundle, articles, files, digest, labels)
+    return BuiltPart(part.period, part.label, part.month, part.key, bundle, part.articles, files, digest, labels)
 
 
 def part_digest(bundle: Path) -> str:

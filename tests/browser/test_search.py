@@ -1,7 +1,7 @@
 """Full-text search in the browser: the parts of the index searched as one, on a site served under a sub-path.
-The fixture edition has issues in December 2020 and January 2021 (the 15th and the 18th), so two parts: the
-month of December and January's third week. The same edition is also built as one part (/whole/) and as
-one part per issue (/daily/, three parts, more than a query's first answer searches)."""
+The fixture edition has issues in December 2020 (the 28th) and January 2021 (the 15th and the 18th), so two
+parts: the second half of December and January's third week. The same edition is also built as one part
+(/whole/) and as one part per issue (/daily/, three parts, more than a query's first answer searches)."""
 
 from __future__ import annotations
 
@@ -260,8 +260,8 @@ def test_a_broken_part_leaves_the_rest_searchable_with_a_notice(
     site = tmp_path / "www" / SUB_PATH
     shutil.copytree(served[1] / SUB_PATH, site)
     if damage == "a part is missing":
-        shutil.rmtree(site / "pagefind/2020-12")
-        broken, searchable = "2020年12月", "开门红"
+        shutil.rmtree(site / "pagefind/2020-12-16")
+        broken, searchable = "2020年12月16日–31日", "开门红"
     else:
         meta = next((site / "pagefind/2021-01-15").glob("*.pf_meta"))
         meta.write_bytes(b"\x1f\x8b" + b"broken" * 20)
