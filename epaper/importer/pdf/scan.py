@@ -417,7 +417,8 @@ def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
 def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bool:
     """Whether the ink touching a gap at column ``edge`` of ``band`` (from before or after it) is a small
     punctuation mark (，。、“”): its blank half of an em, with the letter-spacing of a justified line, may
-    be as wide as a gutter."""
+    be as wide as a gutter. Those marks sit at the foot or the top of the line; a bar lying in its middle third
+    alone (half as high as wide at most) is a hyphen, which ends a Latin line at the gutter as any letter does."""
     columns = np.asarray(band.any(axis=0))
     inked = np.flatnonzero(columns[:int(edge)] if before else columns[int(edge):])
     if not len(inked):
@@ -430,7 +431,11 @@ def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bo
         end = int(inked[blank[0]]) + 1 if len(blank) else int(inked[-1]) + 1
         mark = band[:, int(edge):int(edge) + end]
     rows, width = np.flatnonzero(mark.any(axis=1)), mark.shape[1]
-    return len(rows) > 0 and float(rows[-1] + 1 - rows[0]) < SMALL_MARK * em and width < SMALL_MARK * em
+    if not len(rows):
+        return False
+    height = float(rows[-1] + 1 - rows[0])
+    hyphen = 2 * height <= width and rows[0] >= band.shape[0] / 3 and rows[-1] + 1 <= 2 * band.shape[0] / 3
+    return height < SMALL_MARK * em and width < SMALL_MARK * em and not hyphen
 
 
 def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:

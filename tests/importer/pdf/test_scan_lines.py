@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from epaper.importer.pdf.ems import PIECE_MARGIN
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.ocr import OcrLine
-from epaper.importer.pdf.scan import _between_neighbours, _without_margin, _without_underlines
+from epaper.importer.pdf.scan import _between_neighbours, _pieces, _without_margin, _without_underlines
 
 EM = 25
 MARGIN = PIECE_MARGIN * EM
@@ -101,3 +102,16 @@ def test_lines_set_solid_are_cut_at_the_paper_a_resampled_scan_greys() -> None:
     upper, lower = Box(20, 2, 300, 42), Box(20, 33, 300, 73)
     cut_upper, cut_lower = _between_neighbours(grey, [upper, lower])
     assert cut_upper.bottom <= 38 and cut_lower.top >= 37
+
+
+@pytest.mark.parametrize(("rows", "columns"), [((22, 25), 2), ((34, 38), 1)])
+def test_a_hyphen_ending_a_line_at_a_gutter_is_no_small_mark(rows: tuple[int, int], columns: int) -> None:
+    """One box found across two columns (more likely in a scan resampled to OCR_DPI, as at 300 dpi): the first
+    column's line ends in a hyphen, in the middle third of the line's rows, which is no full-width mark (，。
+    at the foot of the line) whose blank half em may be as wide as a gutter: the box is cut at the gutter, and
+    only a mark at the foot keeps the line whole."""
+    ink = np.zeros((50, 640), dtype=bool)
+    ink[10:38, 20:300:3] = True
+    ink[rows[0]:rows[1], 302:310] = True
+    ink[10:38, 345:600:3] = True
+    assert len(_pieces(ink, Box(20, 5, 600, 43))) == columns
