@@ -77,6 +77,12 @@ OCR_BOLD_FONT = "OCR bold"
 INK = 200
 """Grey levels darker than this (of 255) are ink."""
 
+SOLID_INK = 128
+"""Grey levels darker than this are ink more than half covering its pixel: what tells two lines set close apart
+where no row between them is blank. A scan of another resolution resampled to OCR_DPI (a 300-dpi back issue)
+greys the paper beside every stroke lighter than that, closing the one blank row between a line's descenders
+and the next line's ascenders."""
+
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 """A line of Latin type (measured by its letters) holds two Latin letters at least, and no Chinese character."""
 
@@ -121,7 +127,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     if grey.ndim == 3:
         grey = grey[:, :, 0]
     ink = grey < INK
-    pieces = _merged([piece for box in _between_neighbours(ink, find_lines(grey)) for piece in _pieces(ink, box)])
+    pieces = _merged([piece for box in _between_neighbours(grey, find_lines(grey)) for piece in _pieces(ink, box)])
     lines = read_boxes(grey, _column_ends(_stacked_into_columns(pieces)))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
@@ -269,9 +275,9 @@ def _column_ends(boxes: list[Box]) -> list[Box]:
             else box for box in boxes]
 
 
-def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
+def _between_neighbours(grey: np.ndarray, boxes: list[Box]) -> list[Box]:
     """Each box of a line cut where the lines over and under it begin, where their ink touches its own: at the
-    least inked row between its middle and theirs.
+    least inked row between its middle and theirs; where no row of ``grey`` is blank of ink, of SOLID_INK.
 
     Detection boxes reach past their line's ink by a good part of its height, into the lines set over and under
     it. Where the leading is tight, a line's descenders touch the next line's capitals, so no blank row tells
@@ -283,6 +289,7 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
     order = sorted(range(len(boxes)), key=lambda index: boxes[index].top)
     tops = [boxes[index].top for index in order]
     tallest = max((box.height for box in boxes), default=0.0)
+    inks = (grey < INK, grey < SOLID_INK)
     cut = list(boxes)
     for index, box in enumerate(boxes):
         if is_vertical(box):
@@ -300,7 +307,7 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
             if box.top < other_middle < box.bottom and other.top < middle < other.bottom:
                 continue
             low, high = sorted((middle, other_middle))
-            row = _thinnest_row(ink, int(low), int(np.ceil(high)), (max(box.x0, other.x0), min(box.x1, other.x1)))
+            row = _thinnest_row(inks, int(low), int(np.ceil(high)), (max(box.x0, other.x0), min(box.x1, other.x1)))
             if other_middle < middle:
                 top = max(top, row)
             else:
@@ -310,16 +317,18 @@ def _between_neighbours(ink: np.ndarray, boxes: list[Box]) -> list[Box]:
     return cut
 
 
-def _thinnest_row(ink: np.ndarray, low: int, high: int, across: tuple[float, float]) -> float:
+def _thinnest_row(inks: Sequence[np.ndarray], low: int, high: int, across: tuple[float, float]) -> float:
     """The row from ``low`` to ``high`` with the least ink in the columns ``across``: the middle of the longest run
-    of blank rows (the paper between two lines, not the white inside a character such as 日), or where no row is
-    blank, the thinnest one nearest the middle."""
-    inked = ink[low:high, int(across[0]):int(np.ceil(across[1]))].sum(axis=1)
-    if not len(inked):
-        return float(low)
-    if inked.min() == 0:
-        start, end = max(_runs(inked == 0, 1), key=lambda run: run[1] - run[0])
-        return float(low + int((start + end) / 2))
+    of blank rows (the paper between two lines, not the white inside a character such as 日) in the first of
+    ``inks`` that leaves one blank, or where none does, the row of the last one thinnest nearest the middle."""
+    columns = slice(int(across[0]), int(np.ceil(across[1])))
+    for ink in inks:
+        inked = ink[low:high, columns].sum(axis=1)
+        if not len(inked):
+            return float(low)
+        if inked.min() == 0:
+            start, end = max(_runs(inked == 0, 1), key=lambda run: run[1] - run[0])
+            return float(low + int((start + end) / 2))
     thinnest = np.flatnonzero(inked == inked.min())
     return float(low + thinnest[np.argmin(np.abs(thinnest - (high - low) / 2))])
 
@@ -408,7 +417,8 @@ def _band(ink: np.ndarray, box: Box) -> tuple[int, int]:
 def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bool:
     """Whether the ink touching a gap at column ``edge`` of ``band`` (from before or after it) is a small
     punctuation mark (，。、“”): its blank half of an em, with the letter-spacing of a justified line, may
-    be as wide as a gutter."""
+    be as wide as a gutter. Those marks sit at the foot or the top of the line; a bar lying in its middle third
+    alone (half as high as wide at most) is a hyphen, which ends a Latin line at the gutter as any letter does."""
     columns = np.asarray(band.any(axis=0))
     inked = np.flatnonzero(columns[:int(edge)] if before else columns[int(edge):])
     if not len(inked):
@@ -421,7 +431,11 @@ def _small_mark(band: np.ndarray, edge: float, em: float, *, before: bool) -> bo
         end = int(inked[blank[0]]) + 1 if len(blank) else int(inked[-1]) + 1
         mark = band[:, int(edge):int(edge) + end]
     rows, width = np.flatnonzero(mark.any(axis=1)), mark.shape[1]
-    return len(rows) > 0 and float(rows[-1] + 1 - rows[0]) < SMALL_MARK * em and width < SMALL_MARK * em
+    if not len(rows):
+        return False
+    height = float(rows[-1] + 1 - rows[0])
+    hyphen = 2 * height <= width and rows[0] >= band.shape[0] / 3 and rows[-1] + 1 <= 2 * band.shape[0] / 3
+    return height < SMALL_MARK * em and width < SMALL_MARK * em and not hyphen
 
 
 def _glyphs(ink: np.ndarray, line: OcrLine, scale: float) -> list[Glyph]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from epaper.importer.pdf.ems import PIECE_MARGIN
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.ocr import OcrLine
-from epaper.importer.pdf.scan import _between_neighbours, _without_margin, _without_underlines
+from epaper.importer.pdf.scan import _between_neighbours, _pieces, _without_margin, _without_underlines
 
 EM = 25
 MARGIN = PIECE_MARGIN * EM
@@ -42,6 +43,11 @@ def test_a_line_set_solid_under_another_keeps_its_found_rows() -> None:
     assert (box.top, box.bottom) == (12, 37)
 
 
+def _grey(ink: np.ndarray) -> np.ndarray:
+    """The picture whose ink is ``ink``: black on white paper."""
+    return np.where(ink, 0, 255).astype(np.uint8)
+
+
 def _line(box: Box) -> OcrLine:
     return OcrLine("两个字", box, 1.0, ())
 
@@ -74,5 +80,38 @@ def test_two_lines_set_close_are_cut_apart_though_each_box_reaches_the_others_mi
     ink[31:51, 20:300:3] = True
     ink[30, 20:300:30] = True
     upper, lower = Box(20, 1, 300, 39), Box(20, 19, 300, 59)
-    cut_upper, cut_lower = _between_neighbours(ink, [upper, lower])
+    cut_upper, cut_lower = _between_neighbours(_grey(ink), [upper, lower])
     assert cut_upper.bottom <= 31 and cut_lower.top >= 30
+
+
+def test_lines_set_solid_are_cut_at_the_paper_a_resampled_scan_greys() -> None:
+    """A 300-dpi scan read at 200 dpi: the one row of paper between the upper line's descenders and the lower
+    line's ascenders is greyed beside each stroke end (170: lighter than half, darker than INK), over more
+    columns than the few descenders fill. Counted as ink, that row is no thinner than the descenders', and the
+    lower line's crop would take the upper's descenders in (Federal Register 47701 read as garbage, at 300 dpi)."""
+    grey = np.full((75, 340), 255, dtype=np.uint8)
+    grey[10:31, 20:300:3] = 0
+    descenders, ascenders = range(30, 300, 40), range(22, 300, 12)
+    for left in descenders:
+        grey[31:37, left:left + 2] = 0
+    for left in ascenders:
+        grey[38:44, left:left + 2] = 0
+    grey[44:65, 20:300:3] = 0
+    for left in [*descenders, *ascenders]:
+        grey[37, left - 1:left + 3] = 170
+    upper, lower = Box(20, 2, 300, 42), Box(20, 33, 300, 73)
+    cut_upper, cut_lower = _between_neighbours(grey, [upper, lower])
+    assert cut_upper.bottom <= 38 and cut_lower.top >= 37
+
+
+@pytest.mark.parametrize(("rows", "columns"), [((22, 25), 2), ((34, 38), 1)])
+def test_a_hyphen_ending_a_line_at_a_gutter_is_no_small_mark(rows: tuple[int, int], columns: int) -> None:
+    """One box found across two columns (more likely in a scan resampled to OCR_DPI, as at 300 dpi): the first
+    column's line ends in a hyphen, in the middle third of the line's rows, which is no full-width mark (，。
+    at the foot of the line) whose blank half em may be as wide as a gutter: the box is cut at the gutter, and
+    only a mark at the foot keeps the line whole."""
+    ink = np.zeros((50, 640), dtype=bool)
+    ink[10:38, 20:300:3] = True
+    ink[rows[0]:rows[1], 302:310] = True
+    ink[10:38, 345:600:3] = True
+    assert len(_pieces(ink, Box(20, 5, 600, 43))) == columns

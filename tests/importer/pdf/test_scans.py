@@ -40,13 +40,13 @@ SHORT: dict[str, str] = {
                          "10.5 pt (GARDEN CLUB 10.0) over 9.5-pt text, so GARDEN CLUB is not styled like the "
                          "headline over it and is read as a subhead of COATS AND HATS (4/5 found, +0, text 0.72)",
     "wikinotizie-intervista": "six narrow justified Latin columns: accents the engine does not know (è read as "
-                              "e) and run-in names read as headings; 4 extra articles, text 0.84",
+                              "e) and run-in names read as headings; 4 extra articles, text 0.83",
     "federal-register-2020-08-06-p47698": "the boxed notice set in a sans face at the head of the first column "
                                           "(This section of the FEDERAL REGISTER…) is read as the start of the "
                                           "article's text, so its headline is not found (0/1, +1 extra)",
     "federal-register-2020-08-06-p47712": "the second article's headline is not found (1/2, +1 extra, text 0.49)",
     "federal-register-2020-08-06-p47702": "a page of tables across both columns: the article's headline is not "
-                                          "found and table rows become articles (0/1, +3 extra); not diagnosed",
+                                          "found and table rows become articles (0/1, +2 extra); not diagnosed",
     "federal-register-2020-08-06-p47711": "three lines of the two-column text read as headings (1/1, +3 extra, "
                                           "text 0.92); not diagnosed",
 }
