@@ -15,7 +15,7 @@ from .ems import BASELINE_TOLERANCE, BESIDE_GAP, CAPTION_GAP, EDGE, SAME_SIZE
 from .geometry import Box, union
 from .heads import is_heading_size
 from .joining import join_printed, unspaced
-from .textlines import TextLine
+from .textlines import TextLine, one_size
 
 MAX_CAPTION_LINES = 4
 
@@ -178,7 +178,7 @@ def _same_style(first: TextLine, line: TextLine) -> bool:
 
 
 def _like_body(line: TextLine, body_size: float, body_font: str) -> bool:
-    return line.font == body_font and abs(line.size - body_size) < 0.5
+    return line.font == body_font and one_size(line.size, body_size)
 
 
 def _ends_with_photo_credit(line: TextLine) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .ems import DROP_CAPITAL_REACH, DROP_CAPITAL_SCALE
 from .geometry import Box
-from .textlines import TextLine
+from .textlines import TextLine, one_size
 
 
 def join_drop_capitals(lines: Sequence[TextLine]) -> list[TextLine]:
@@ -49,7 +49,7 @@ def _wraps_beside(line: TextLine, first: TextLine, capital: TextLine) -> bool:
     """``line`` is set under ``first``, within the letter's depth, starting where ``first`` starts."""
     return (line is not capital and not line.vertical and first.box.bottom <= line.box.top < capital.box.bottom
             and abs(line.box.x0 - first.box.x0) <= DROP_CAPITAL_REACH * line.size
-            and abs(line.size - first.size) < 0.5)
+            and one_size(line.size, first.size))
 
 
 def _from_edge(line: TextLine, capital: TextLine, *, joined: bool) -> TextLine:

@@ -3,7 +3,8 @@
 Distances are in ems: multiples of the size of the type they measure (the glyphs', the line's or the
 body text's, as each entry says), so that they hold on a tabloid set in 9 pt as on a broadsheet set
 in 11 pt, and on pages never seen. Ratios compare type sizes; zones are shares of the page; the
-drawn shapes alone are measured in points, and the breaks and specks of a scan's ink in its pixels.
+drawn shapes and the step between type sizes alone are measured in points, and the breaks and specks of
+a scan's ink in its pixels.
 Each module's docstring says what print convention it reads with these numbers.
 """
 
@@ -16,6 +17,9 @@ BASELINE_TOLERANCE = 0.3
 
 SAME_SIZE = 1.15
 """Glyph sizes within this ratio belong to one line."""
+
+SIZE_STEP = 0.5
+"""Points, not ems: layout systems set type in half points, so sizes nearer than this are one size."""
 
 SMALL_CAPITALS = 0.7
 """Type at least this share of the size beside it, on its baseline and touching it, is set in the same line

@@ -27,7 +27,7 @@ from .ems import (
     TITLE_SIZE,
 )
 from .geometry import Box, union
-from .textlines import TextLine
+from .textlines import TextLine, one_size
 
 
 @dataclass
@@ -228,7 +228,7 @@ def _font_run(line: TextLine, lines: Sequence[TextLine]) -> list[TextLine]:
         current = todo.pop()
         reach = FONT_RUN_GAP * current.size
         for other in lines:
-            if (abs(other.size - line.size) < 0.5
+            if (one_size(other.size, line.size)
                     and (0 <= other.box.top - current.box.bottom <= reach
                          or 0 <= current.box.top - other.box.bottom <= reach)
                     and other.box.overlaps_horizontally(current.box, 0.5)
@@ -262,7 +262,7 @@ def group_heads(lines: Sequence[TextLine], columns: Sequence[Box]) -> list[HeadG
 
 def _same_row(row: Row, line: TextLine, columns: Sequence[Box]) -> bool:
     last = row.pieces[-1]
-    same_baseline = abs(last.box.bottom - line.box.bottom) < 0.2 * line.size and abs(last.size - line.size) < 0.5
+    same_baseline = abs(last.box.bottom - line.box.bottom) < 0.2 * line.size and one_size(last.size, line.size)
     if not (same_baseline and 0 <= line.box.x0 - last.box.x1 <= PHRASE_GAP * line.size):
         return False
     under_last, under_line = _column_centred_under(last, columns), _column_centred_under(line, columns)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from .. import conventions as c
 from .ems import BASELINE_TOLERANCE, EDGE, FULL_LINE, HEAD_CELL, ROW_REACH
 from .geometry import union
-from .textlines import TextLine
+from .textlines import TextLine, one_size
 
 COLUMN_START_LINES = 3
 """Full lines starting at one x (or more) make it the start of a column."""
@@ -47,7 +47,7 @@ def _with_stacked_heads(lines: list[TextLine], body_size: float) -> list[TextLin
             if lower is None or abs((upper.box.top + lower.box.bottom) / 2 - middle) > BASELINE_TOLERANCE * heads.size:
                 continue
             gap = max(upper.box.x0 - heads.box.x1, heads.box.x0 - upper.box.x1)
-            if not 0 <= gap <= HEAD_CELL * heads.size or abs(upper.size - heads.size) >= 0.5:
+            if not 0 <= gap <= HEAD_CELL * heads.size or not one_size(upper.size, heads.size):
                 continue
             cell = TextLine(upper.glyphs + lower.glyphs, union([upper.box, lower.box]), upper.size, upper.font,
                             f"{upper.spaced} {lower.spaced}")
@@ -79,7 +79,7 @@ def _joined_cells(row: list[TextLine], pair: Callable[[TextLine, TextLine], bool
 def _heads_columns(left: TextLine, right: TextLine, tables: Sequence[TextLine], body_size: float) -> bool:
     """Column heads of a table (`Action`, `Labor cost`): short pieces on one baseline (or heads joined so far),
     both over a row of cells that starts at most ROW_REACH ems under them."""
-    if abs(left.size - right.size) >= 0.5:
+    if not one_size(left.size, right.size):
         return False
     if any(piece.cells == 1 and piece.box.width > HEAD_CELL * piece.size for piece in (left, right)):
         return False
@@ -91,7 +91,7 @@ def _heads_columns(left: TextLine, right: TextLine, tables: Sequence[TextLine], 
 def _opens_row(left: TextLine, right: TextLine, tables: Sequence[TextLine], body_size: float) -> bool:
     """A first cell without leaders (`MDS installation and verification, INOP`): it starts where the rows of
     cells next over or under it start, and the rest of its row is cells."""
-    if right.cells == 1 or left.cells > 1 or abs(left.size - right.size) >= 0.5:
+    if right.cells == 1 or left.cells > 1 or not one_size(left.size, right.size):
         return False
     reach, edge = ROW_REACH * body_size, EDGE * body_size
     return any(abs(row.box.x0 - left.box.x0) <= edge and abs(row.box.bottom - left.box.bottom) <= reach
@@ -114,7 +114,7 @@ def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: 
                   body_size: float) -> bool:
     """Whether ``right`` is the next cell of the row ``left`` (one cell or more so far)."""
     edge = EDGE * body_size
-    if abs(left.size - right.size) >= 0.5:
+    if not one_size(left.size, right.size):
         return False
     if c.LEADERS.search(left.spaced):
         return True

@@ -35,6 +35,7 @@ from .ems import (
     NEIGHBOUR_LINES,
     PHRASE_SPACE,
     SAME_SIZE,
+    SIZE_STEP,
     SMALL_CAPITALS,
     STACK_AXIS,
     STACK_GAP,
@@ -62,6 +63,11 @@ class TextLine:
     """Set top to bottom (竖排)."""
     cells: int = 1
     """More than one for a row of a table joined from its cells."""
+
+
+def one_size(first: float, second: float) -> bool:
+    """Two type sizes that are one size as set (within SIZE_STEP points)."""
+    return abs(first - second) < SIZE_STEP
 
 
 @dataclass(frozen=True)
