@@ -151,10 +151,7 @@ class SiteEnvironment(jinja2.Environment):
         return known
 
     def _named(self, source: str) -> tuple[str, ...]:
-        def find(source: str) -> Iterable[str | None]:
-            return jinja2.meta.find_referenced_templates(self.parse(source))
-
-        return self.compiled.named(source, find)
+        return self.compiled.named(source, lambda text: jinja2.meta.find_referenced_templates(self.parse(text)))
 
 
 def cn_date(value: datetime.date) -> str:

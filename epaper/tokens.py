@@ -49,7 +49,7 @@ class TokenTable:
 
     def pack(self, tokens: Iterable[str]) -> bytes:
         """The numbers of ``tokens`` (new ones numbered now, their value set later by :meth:`set`)."""
-        return array("I", sorted(map(self._number, tokens))).tobytes()
+        return _packed(map(self._number, tokens))
 
     def numbers(self, tokens: Iterable[str]) -> frozenset[int]:
         """The numbers of those of ``tokens`` that are held."""
@@ -58,7 +58,7 @@ class TokenTable:
     @staticmethod
     def union(packed: Iterable[bytes]) -> bytes:
         """The numbers held by any of the records ``packed``, packed."""
-        return array("I", sorted(set().union(*map(TokenTable.unpack, packed)))).tobytes()
+        return _packed(set().union(*map(TokenTable.unpack, packed)))
 
     @staticmethod
     def unpack(packed: bytes) -> memoryview:
@@ -100,3 +100,7 @@ class TokenTable:
             self._numbers[token] = number
         return number
 
+
+def _packed(numbers: Iterable[int]) -> bytes:
+    """Token numbers as a record holds them: sorted, four bytes each."""
+    return array("I", sorted(numbers)).tobytes()
