@@ -1,18 +1,21 @@
 """Search in Chromium on a built site: bytes fetched and time to the first results, per query.
 
-    python bench/search_browser.py bench/work/ours-20000-search/_site [QUERY ...]
+    python bench/search_browser.py bench/work/ours-20000-search/_site [QUERY ...] [--filter month=2021-03 ...]
 
 Serves the folder on 127.0.0.1 (http.server, no compression: Pagefind's index files are gzipped already,
 its script is not). For each query, a new page opens /search/ and waits until the newest parts are loaded,
 then types the query and prints the time and the bytes fetched until the first answer shows (the newest
 parts), then presses 检索更早的报道 (not 显示更多结果) until every part is searched and prints what the
-whole archive cost.
+whole archive cost. `--filter NAME=VALUE` opens the page with that filter in its URL, as a shared link
+does (a month or year filter loads that period's parts instead of the newest).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -44,17 +47,24 @@ OLDER = """async () => {
 
 
 def main() -> int:
-    site = Path(sys.argv[1])
-    queries = sys.argv[2:] or QUERIES
-    with serve_folder(site) as origin, sync_playwright() as driver:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE")
+    arguments = parser.parse_args()
+    if not (arguments.site / "search").is_dir():
+        parser.error(f"{arguments.site} has no search/ page: build the site with search on first")
+    filters = dict(item.partition("=")[::2] for item in arguments.filter)
+    search_page = "/search/" + (f"?{urlencode(filters)}" if filters else "")
+    with serve_folder(arguments.site) as origin, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         print("| query | opening the page | first answer | fetched for it | whole archive | fetched in all | presses |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for query in queries:  # requests are counted when they finish (Pagefind fetches from a worker)
+        for query in arguments.queries:  # requests are counted when they finish (Pagefind fetches from a worker)
             page = browser.new_page()
             fetched: list[int] = []
             page.on("requestfinished", lambda request, into=fetched: into.append(request.sizes()["responseBodySize"]))
-            page.goto(f"{origin}/search/")
+            page.goto(origin + search_page)
             page.locator("#search-results[data-ready]").wait_for(state="attached", timeout=120_000)
             opening = sum(fetched)
             fetched.clear()

@@ -253,6 +253,21 @@ def test_a_month_filter_searches_that_month_even_before_older_parts_are_loaded(
     tab.page.context.close()
 
 
+def test_a_month_filter_fetches_no_part_of_another_month_beyond_the_newest(
+    chromium: Browser, served: tuple[str, Path]
+) -> None:
+    """The newest part opens Pagefind; the filter's query then needs that month's parts only."""
+    tab = open_tab(chromium, f"{served[0]}/daily/", "desktop")
+    fetched: list[str] = []
+    tab.page.on("requestfinished", lambda request: fetched.append(request.url))
+    page = tab.open("search/?q=邮政&month=2020-12")
+    finished(page)  # complete: every part of December searched, though January's older part was not
+    parts = {url.split("/pagefind/")[1].split("/")[0] for url in fetched if "/pagefind/" in url}
+    assert parts == {"parts.json", "2021-01-18", "2020-12-28"}
+    assert page.locator(".search-older").is_hidden()
+    tab.page.context.close()
+
+
 @pytest.mark.parametrize("damage", ["a part is missing", "the newest part's metadata is damaged"])
 def test_a_broken_part_leaves_the_rest_searchable_with_a_notice(
     chromium: Browser, served: tuple[str, Path], tmp_path: Path, damage: str
