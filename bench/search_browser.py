@@ -13,13 +13,14 @@ does (a month or year filter loads that period's parts instead of the newest).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error, Request, sync_playwright
 
 from tools.local_site import serve_folder
 
@@ -46,6 +47,12 @@ OLDER = """async () => {
 }"""
 
 
+def count_bytes(request: Request, into: list[int]) -> None:
+    """Add what ``request`` fetched; one still finishing when its page is closed counts for nothing."""
+    with contextlib.suppress(Error):
+        into.append(request.sizes()["responseBodySize"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -63,7 +70,7 @@ def main() -> int:
         for query in arguments.queries:  # requests are counted when they finish (Pagefind fetches from a worker)
             page = browser.new_page()
             fetched: list[int] = []
-            page.on("requestfinished", lambda request, into=fetched: into.append(request.sizes()["responseBodySize"]))
+            page.on("requestfinished", lambda request, into=fetched: count_bytes(request, into))
             page.goto(origin + search_page)
             page.locator("#search-results[data-ready]").wait_for(state="attached", timeout=120_000)
             opening = sum(fetched)
