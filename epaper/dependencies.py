@@ -40,7 +40,7 @@ class CurrentValues:
     def changed(self, table: TokenTable) -> set[str]:
         """The tokens whose value in this edition differs from the recorded one."""
         known = self._record_tokens  # most tokens: looked up at once, without parsing them
-        return {token for token, value in table.recorded() if known.get(token) != value and self.of(token) != value}
+        return {token for token, value in table.differing(known) if self.of(token) != value}
 
     def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
         """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""

@@ -16,7 +16,6 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree, html
 from lxml.builder import E
-from PIL import Image, UnidentifiedImageError
 
 from . import urls
 from .config import SiteConfig
@@ -81,6 +80,8 @@ def _add_picture(book: epub.EpubBook, folder: Path, page: PrintPage) -> str | No
     """Add the page's picture to the book as JPEG; its name in the book, or None for a page without one."""
     if not page.image:
         return None
+    from PIL import Image, UnidentifiedImageError  # Pillow loads only for an issue with pictures
+
     try:
         with Image.open(folder / page.image) as source:
             picture = source.convert("RGB")

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from .model import PrintPage
 
 MEDIUM_WIDTH = 800
@@ -26,6 +24,8 @@ def medium_picture(page: PrintPage) -> str | None:
 
 def scaled_picture(source: Path) -> bytes:
     """``source`` scaled to MEDIUM_WIDTH as WebP; a file Pillow cannot read is passed on as it is."""
+    from PIL import Image, UnidentifiedImageError  # Pillow loads only for a site with pictures
+
     try:
         with Image.open(source) as picture:
             picture.load()

@@ -10,8 +10,10 @@ and their numbers go to the next new tokens.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from itertools import compress
+from operator import ne
 from typing import Any
 
 ABSENT = ""  # the value of a token whose object no longer exists
@@ -46,6 +48,13 @@ class TokenTable:
     def recorded(self) -> Iterator[tuple[str, str]]:
         """Every token held with the value it had when it was read."""
         return ((token, value) for token, value in zip(self.tokens, self.values, strict=True) if token != FREE)
+
+    def differing(self, values: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+        """Every token held whose recorded value is not its value in ``values`` (or that ``values`` lacks),
+        with the recorded value; compared in C, as a large site holds tens of thousands of tokens."""
+        differs = map(ne, map(values.get, self.tokens), self.values)
+        pairs = compress(zip(self.tokens, self.values, strict=True), differs)
+        return ((token, value) for token, value in pairs if token != FREE)
 
     def pack(self, tokens: Iterable[str]) -> bytes:
         """The numbers of ``tokens`` (new ones numbered now, their value set later by :meth:`set`)."""

@@ -155,6 +155,8 @@ def test_the_stored_token_table_gives_each_record_its_tokens_back(tmp_path: Path
     assert set(table.unpack(reused)) <= set(table.unpack(packed["feed"]))
     assert [table.tokens[number] for number in table.unpack(packed["page"])] == ["a:1", "b:1", "i:2021-01-18"]
     assert dict(table.recorded()) == {**{token: "value of " + token for token in tokens[:3]}, "a:3": ""}
+    now = {"a:1": "value of a:1", "b:1": "changed", "a:3": ""}  # i:2021-01-18 is gone; the freed number is no token
+    assert dict(table.differing(now)) == {"b:1": "value of b:1", "i:2021-01-18": "value of i:2021-01-18"}
     assert table.numbers(["a:1", "a:2"]) == frozenset(table.unpack(table.pack(["a:1"])))
     both = table.pack(["b:1", "a:3"])  # b:1 is also the page's: the union holds its number once
     assert list(table.unpack(table.union([packed["page"], both]))) == sorted(

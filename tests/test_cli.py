@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -53,3 +54,19 @@ def test_a_build_sets_up_only_its_own_arguments() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPOSITORY)
     assert done.stdout == "False\n"
     assert make_parser(only="deploy").parse_args(["deploy", "--no-build"]).no_build
+
+
+def test_a_build_without_pictures_loads_no_pillow(basic_site: Path) -> None:
+    """Pillow is for page pictures (their phone copies and the e-book's images): a site without any, the
+    benchmark's and many a text-only edition, builds and makes its e-books without importing it."""
+    script = "import sys; from epaper.cli import main; main(['build', '-q']); print('PIL' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=basic_site,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+    )
+    assert done.stdout == "False\n"
+    assert any((basic_site / "_site").rglob("*.epub"))
