@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import article_path, write_epaper_site
 from run import WORK, _pss_kb, _tree, append_line, new_issue, set_aside, snapshot_code
 
-STEP_LINE = re.compile(r"^(?P<name>\S.*?)\s+(?P<seconds>\d+\.\d\d)s$")
+STEP_LINE = re.compile(r"^(?P<name>\S.*?)\s+(?P<seconds>\d+\.\d\d)s( .* MB)?$")  # then the build's memory
 
 
 @dataclass

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .errors import Problem
+from .memory import peak_resident_bytes, resident_bytes
 
 log = logging.getLogger("epaper")
 
@@ -31,7 +32,7 @@ class BuildReport:
 
 
 class StepTimer:
-    """``with step("name"):`` times a named step of the build into the report and the log."""
+    """``with step("name"):`` times a named step into the report; logs it with this process's memory, now and peak."""
 
     def __init__(self, report: BuildReport) -> None:
         self.report = report
@@ -41,4 +42,6 @@ class StepTimer:
         started = time.perf_counter()
         yield
         self.report.timings.append((name, time.perf_counter() - started))
-        log.info("%-16s %6.2fs", name, self.report.timings[-1][1])
+        resident = resident_bytes()
+        memory = f"{resident / 2**20:6.0f} MB, " if resident is not None else ""
+        log.info("%-16s %6.2fs %speak %.0f MB", name, self.report.timings[-1][1], memory, peak_resident_bytes() / 2**20)

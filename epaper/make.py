@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .cache import CacheCorrupt
 from .errors import Problem, SiteError
 from .model import recording
-from .parallel import map_forked
+from .parallel import collecting_new_objects, map_forked
 from .plan import PlannedOutput
 from .publish import StagedSite
 from .render import TemplateProblem
@@ -57,7 +57,8 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
         except CacheCorrupt as error:  # raised again below, in the parent process
             return error
 
-    results = map_forked(make, outputs, workers, progress="pages")
+    with collecting_new_objects():
+        results = map_forked(make, outputs, workers, progress="pages")
     corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
     if corrupt is not None:
         raise corrupt

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import weakref
 
 import pytest
 
 from epaper import parallel
-from epaper.parallel import WorkerFailed, affordable_workers, map_forked, start_forked
+from epaper.parallel import WorkerFailed, affordable_workers, collecting_new_objects, map_forked, start_forked
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +68,19 @@ def test_work_that_fails_in_a_forked_process_gives_none() -> None:
         raise ValueError("no")
 
     assert start_forked(failing)() is None
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_cycles_made_while_collecting_are_freed_and_the_pause_comes_back() -> None:
+    gc.disable()
+    try:
+        with collecting_new_objects():
+            made = weakref.ref(_Cycle())
+        assert made() is None
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
