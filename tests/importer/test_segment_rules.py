@@ -611,3 +611,17 @@ def test_a_line_over_a_paragraph_that_keeps_its_indent_does_not_run_on_into_it()
     _, two = parse_page("前锋承诺代表国家队出战  名单仅差一人\n" + first
                         + "F1加拿大大奖赛正赛：维斯塔潘冠军  阿隆索亚军\n" + second)
     assert two.title == "F1加拿大大奖赛正赛：维斯塔潘冠军 阿隆索亚军"
+
+
+def test_a_quoted_first_line_under_a_title_is_text_not_the_title() -> None:
+    """`“千百年来，…这份情` under a title, keeping its indent or as wide as a first line that lost it: it holds
+    clause marks and its sentence runs on, so it opens the text; the title is no kicker."""
+    quote = ("“千百年来，两国一直是隔海相望的邻居，人民之间的往来从未中断，这份情谊值得珍惜。”谈起两国关系，"
+             "这位大使的语气十分肯定。")
+    rest = "他说，近年来两国在经贸、文化、教育等领域的合作不断深化，成果惠及两国人民。"
+    lead_in = "基层治理千头万绪，既要听民声也要察民情，如此才能得出“最优解”"
+    for text in ("\u3000\u3000" + column(quote, width=36) + "\u3000\u3000" + column(rest, width=36),
+                 column(lead_in, width=29) + column(rest, width=29)):
+        [article] = parse_page("两国人民友谊源远流长\n" + text)
+        assert (article.kicker, article.title) == (None, "两国人民友谊源远流长")
+        assert article.paragraphs[0].startswith(("“千百年来", "基层治理"))
