@@ -65,6 +65,10 @@ DECK_WIDTH_RATIO = 2.0
 COLUMN_LABEL = re.compile(r"^[【〔［\[（(][^【】〔〕［］\[\]]{1,12}[】〕］\]）)]$")
 """A head line that is all one bracketed label (`【市场观察】`): a column's name, set as a kicker."""
 
+STATEMENT_END = frozenset("了啦吗呢")
+"""Particles that close a statement or question (`老城区的早市又热闹起来了`): a title may end with one, a kicker,
+which leads into its title, does not; so a heading under such a line is its subtitle."""
+
 SUBTITLE_PHRASES = 3
 """A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:
 a kicker or title holds at most two."""

@@ -625,3 +625,15 @@ def test_a_quoted_first_line_under_a_title_is_text_not_the_title() -> None:
         [article] = parse_page("两国人民友谊源远流长\n" + text)
         assert (article.kicker, article.title) == (None, "两国人民友谊源远流长")
         assert article.paragraphs[0].startswith(("“千百年来", "基层治理"))
+
+
+def test_under_a_title_that_closes_a_statement_or_is_labelled_an_undashed_line_is_the_subtitle() -> None:
+    """A kicker leads into its title: it does not close with `了` or `吗`, nor carry a title's label (`香港：`)."""
+    [market] = parse_page("老城区的早市又热闹起来了\n一座北方小城的烟火气与新变化\n本报记者  李华\n" + STORY)
+    assert (market.kicker, market.title, market.subtitle) == (
+        None, "老城区的早市又热闹起来了", "一座北方小城的烟火气与新变化")
+    assert "line 2: a heading under the title without a dash (一座北方小城的烟火气与新变化) was taken as the " \
+           "subtitle" in market.warnings
+    [finance] = parse_page("香港：金融业界积极对接新机遇\n多家银行推出跨境理财新服务\n" + STORY)
+    assert (finance.kicker, finance.title, finance.subtitle) == (
+        None, "香港：金融业界积极对接新机遇", "多家银行推出跨境理财新服务")
