@@ -31,6 +31,9 @@ LATIN_SENTENCE_END = frozenset(".")
 PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 """Last visible characters after which a short line ends its paragraph."""
 
+NEVER_LINE_START = CLOSING_MARKS | PARAGRAPH_END | frozenset("，、")
+"""Marks type never starts a line with: one ending a full line may hang past the measure by its cell."""
+
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
