@@ -31,6 +31,9 @@ LATIN_SENTENCE_END = frozenset(".")
 PARAGRAPH_END = SENTENCE_END | frozenset("；：")
 """Last visible characters after which a short line ends its paragraph."""
 
+NEVER_LINE_START = CLOSING_MARKS | PARAGRAPH_END | frozenset("，、")
+"""Marks type never starts a line with: one ending a full line may hang past the measure by its cell."""
+
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
@@ -64,6 +67,10 @@ DECK_WIDTH_RATIO = 2.0
 
 COLUMN_LABEL = re.compile(r"^[【〔［\[（(][^【】〔〕［］\[\]]{1,12}[】〕］\]）)]$")
 """A head line that is all one bracketed label (`【市场观察】`): a column's name, set as a kicker."""
+
+STATEMENT_END = frozenset("了啦吗呢")
+"""Particles that close a statement or question (`老城区的早市又热闹起来了`): a title may end with one, a kicker,
+which leads into its title, does not; so a heading under such a line is its subtitle."""
 
 SUBTITLE_PHRASES = 3
 """A head line listing this many phrases apart (`汪东进致辞 周心怀出席并讲话 俞进主持`) is a subtitle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,10 +31,16 @@ def is_unpunctuated(line: Line) -> bool:
 
     Marks inside a work's or document's name in 《》 are the name's, not the line's, and a title's label
     (`F1加拿大大奖赛正赛：`) leaves the phrase after it one; a speaker's role (`记者：`, `问：`) is no label."""
+    label = _title_label(line)
+    phrase = line.text[label.end():] if label is not None else line.text
+    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", phrase))
+
+
+def _title_label(line: Line) -> re.Match[str] | None:
+    """A title's label opening the line (`午评：`), not a speaker's role (`记者：`, `问：`)."""
     label = c.TITLE_LABEL.match(line.text)
     speaker = label is not None and (label.group().rstrip("：: ") in c.BYLINE_ROLES or c.SPEAKER_TAG.match(line.text))
-    phrase = line.text[label.end():] if label is not None and not speaker else line.text
-    return not any(char in c.HEADING_FORBIDDEN_END for char in c.QUOTED_TITLE.sub("", phrase))
+    return None if speaker else label
 
 
 def is_heading(line: Line, column: float, *, at_head: bool, spanning: bool = False,
@@ -81,9 +88,8 @@ def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line |
     It opens or ends like a subtitle (`记…`, `…综述之二`), lists three phrases or more, is a deck of two
     phrases or more under a title it is twice as wide as (`袭击神州国光社` over `昨夕七时四人冲入总发行所
     铁锤挥击打碎橱窗损失不大`: a kicker is not so much shorter than its title, unless it is a column's
-    bracketed label, `【市场观察】`), stands under a line
-    that ends as only a title does (`…突破30亿元！`: a kicker leads into the title, it does not exclaim
-    or ask), or the stack has three lines: kicker, title, subtitle.
+    bracketed label, `【市场观察】`), stands under a line that reads as a title (see ``_reads_as_title``),
+    or the stack has three lines: kicker, title, subtitle.
     """
     if subtitles or len(head) < 2:
         return None
@@ -93,8 +99,16 @@ def undashed_subtitle(head: Sequence[Line], subtitles: Sequence[Line]) -> Line |
             and not c.COLUMN_LABEL.match(head[-2].text))
     shaped = (c.SUBTITLE_OPENER.match(last.text) or c.SUBTITLE_CLOSER.search(last.text)
               or (not last.letter_spaced and (len(phrases) >= c.SUBTITLE_PHRASES or deck))
-              or head[-2].text.rstrip("".join(c.CLOSING_MARKS))[-1:] in c.HEADLINE_ONLY_END)
+              or _reads_as_title(head[-2], last))
     return last if shaped or len(head) == UNDASHED_HEAD else None
+
+
+def _reads_as_title(above: Line, last: Line) -> bool:
+    """The line over the last one ends as only a title does (`…突破30亿元！`, `…又热闹起来了`), or is labelled as
+    a title is (`香港：…`) while the last is not: it is the title, not a kicker leading into one."""
+    end = above.text.rstrip("".join(c.CLOSING_MARKS))[-1:]
+    return (end in c.HEADLINE_ONLY_END or end in c.STATEMENT_END
+            or (_title_label(above) is not None and _title_label(last) is None))
 
 
 def _phrases(spaced: str) -> list[str]:

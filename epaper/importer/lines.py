@@ -324,12 +324,13 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
     starts = [True] * len(lines)
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
-        if line.indent - previous.indent >= c.KEPT_INDENT:  # the extraction kept the indent: trust it
-            continue
+        if line.indent >= c.KEPT_INDENT and (line.indent - previous.indent >= c.KEPT_INDENT or starts[index - 1]):
+            continue  # the extraction kept the indent: trust it, under a line that kept it to open a paragraph too
         if lines[0].text[:1] in c.ITEM_MARKS and line.text.startswith(lines[0].text[:1]):
             continue  # the next item of a brief column (`△…`), opened with the mark the first one was
         if not ends_sentence(previous.text):
-            starts[index] = _unpunctuated_last_line(lines, columns, starts, index)
+            starts[index] = (_unpunctuated_last_line(lines, columns, starts, index)
+                             or _first_line_after_a_full_line(lines, columns, starts, index))
             continue
         if c.SPEAKER_TAG.match(line.text):
             continue  # an interview's next speaker: `[JWales] …`, `问：…`
@@ -353,6 +354,30 @@ def _unpunctuated_last_line(lines: Sequence[Line], columns: Sequence[float], sta
         return False
     full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
     return loose_width(previous.text) + short_by_next_start(line.text) <= full - c.UNPUNCTUATED_END_SHORT
+
+
+def _first_line_after_a_full_line(lines: Sequence[Line], columns: Sequence[float], starts: Sequence[bool],
+                                  index: int) -> bool:
+    """The line before ``index`` fills the column and ends with no mark; this one is short of the column by the
+    indent alone and the line after it fills the column again: a paragraph ended on a full line without a closing
+    mark (a commentary's lead-in, `…如此才能得出“最优解”`), and this line opens the next. Running text fills every
+    line but the last; a line short for what could not start the next one (an opening mark, a number) is
+    measured with it. A paragraph's own first line is no full line to end on (a dateline's is short with digits)."""
+    if index + 1 >= len(lines) or starts[index - 1]:
+        return False
+    previous, line, following = lines[index - 1], lines[index], lines[index + 1]
+    if (previous.letter_spaced or line.letter_spaced or is_latin_script(previous.text) or ends_sentence(line.text)
+            or previous.text[-1:] in c.CLOSING_BRACKETS or line.text[:1] in c.CLOSING_MARKS | c.PARAGRAPH_END):
+        return False  # a bracket closing the full line closes a dateline's reporters, `（通讯员…、记者…）`
+    carried = short_by_next_start(following.text)
+    width = loose_width(line.text)
+    unhung = loose_width(line.text[:-1]) if line.text[-1:] in c.NEVER_LINE_START else width
+    first_line = columns[index] - c.FIRST_LINE_INDENT
+    full_around = (loose_width(previous.text) >= columns[index - 1] - c.COLUMN_TOLERANCE
+                   and (following.letter_spaced
+                        or loose_width(following.text) >= columns[index + 1] - c.SHORT_LINE_MARGIN))
+    return (full_around and width + carried < columns[index] - c.COLUMN_TOLERANCE
+            and first_line - carried - c.COLUMN_TOLERANCE <= unhung <= first_line + c.COLUMN_TOLERANCE)
 
 
 def short_by_next_start(text: str) -> float:

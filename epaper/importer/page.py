@@ -21,8 +21,10 @@ from .lines import (
     is_indented_start,
     is_latin_script,
     line_width,
+    loose_width,
     make_line,
     short_by_next_start,
+    without_hanging_mark,
 )
 
 MAX_HEAD_LINES = 4
@@ -112,7 +114,7 @@ class Page:
         line = self.lines[index]
         if match_dateline(line.spaced) is not None or parse_byline(line.spaced) is not None:
             return False
-        if index + 1 >= len(self.lines):
+        if index + 1 >= len(self.lines) or (at_head and self.opens_running_text(index)):
             return False
         following = self.lines[index + 1]
         if self.runs_on(index):
@@ -131,6 +133,20 @@ class Page:
             return False
         return ((following.letter_spaced and is_unpunctuated(line)) or starts_text or marker
                 or self.looks_like_head(index + 1, depth + 1))
+
+    def opens_running_text(self, index: int) -> bool:
+        """A paragraph's first line, never a head line: it holds clause marks, ends no sentence, and keeps the
+        paragraph's indent or is as wide as a first line that lost it (`“千百年来，两国一直是…这份情` under a
+        title, over the rest of its sentence). A title with a comma is set short of the column or across it."""
+        line, column = self.lines[index], self.columns[index]
+        if is_unpunctuated(line) or ends_sentence(line.text) or self.head_marker_at(index + 1):
+            return False
+        if abs(line.indent - c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE:
+            return True
+        first_line = column - c.FIRST_LINE_INDENT
+        carried = short_by_next_start(self.lines[index + 1].text) if index + 1 < len(self.lines) else 0.0
+        width = loose_width(without_hanging_mark(line.text))
+        return first_line - carried - c.COLUMN_TOLERANCE <= width <= first_line + c.COLUMN_TOLERANCE
 
     def runs_on(self, index: int) -> bool:
         """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on

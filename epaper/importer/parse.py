@@ -11,6 +11,7 @@ from .lines import (
     ends_sentence,
     join_lines,
     local_columns,
+    loose_width,
     paragraph_starts,
     read_lines,
     wide_columns,
@@ -23,6 +24,8 @@ NO_HEADLINE = ("no headline found: the text from line {line} on starts on anothe
 NO_TEXT = "no text found under the headline at line {line}"
 UNMARKED_PARAGRAPH_END = ("line {line}: a paragraph was ended here though no mark closes it, because the line falls "
                           "short of its measure")
+UNMARKED_FULL_PARAGRAPH_END = ("line {line}: a paragraph was ended here though no mark closes it and the line is full, "
+                               "because the next line is short by a paragraph's indent alone")
 DATELINE_LINES = 3
 """A dateline and the reporters bracketed after it may wrap over this many lines."""
 
@@ -132,14 +135,17 @@ def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, flo
     if not run:
         return []
     wider = [columns[line.number] for line in run]
-    starts = paragraph_starts(run, local_columns(run, wider, first_opens=opens), [blanks[line.number] for line in run])
+    columns_of_run = local_columns(run, wider, first_opens=opens)
+    starts = paragraph_starts(run, columns_of_run, [blanks[line.number] for line in run])
     paragraphs: list[list[str]] = []
     for index, (line, starts_paragraph) in enumerate(zip(run, starts, strict=True)):
         if starts_paragraph:
             previous = run[index - 1] if index else None
             if (previous is not None and not ends_sentence(previous.text)
-                    and line.indent - previous.indent < c.KEPT_INDENT and line.text[:1] not in c.ITEM_MARKS):
-                warnings.append(UNMARKED_PARAGRAPH_END.format(line=previous.number))
+                    and line.indent < c.KEPT_INDENT and line.text[:1] not in c.ITEM_MARKS):
+                full = loose_width(previous.text) >= columns_of_run[index - 1] - c.COLUMN_TOLERANCE
+                unmarked = UNMARKED_FULL_PARAGRAPH_END if full else UNMARKED_PARAGRAPH_END
+                warnings.append(unmarked.format(line=previous.number))
             paragraphs.append([])
         paragraphs[-1].append(line.text)
     return [join_lines(texts) for texts in paragraphs]

@@ -231,10 +231,10 @@ class _Segmenter:
                    and match_dateline(line.spaced) is None and is_heading(line, column, at_head=True)
                    and line.indent < c.KEPT_INDENT and not self.page.runs_on(index))
         # a phrase opening the page or following an article's end, short or wider than the column, is a
-        # title (`午评：…` too): a fragment from another page opens with running text, a full line
-        phrase = make_line(line.number, c.TITLE_LABEL.sub("", line.spaced))
-        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(phrase)
-                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index, phrase)))
+        # title (`午评：…` too, its label read off by is_unpunctuated): a fragment from another page opens
+        # with running text, a full line
+        opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(line)
+                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index)))
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
@@ -612,12 +612,11 @@ class _Segmenter:
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
         return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
 
-    def _wider_than_column(self, index: int, phrase: Line | None = None) -> bool:
-        """An unpunctuated line wider than its column: a headline across columns, never a subhead in one.
-
-        ``phrase``: the line as it must be unpunctuated (without a title's label)."""
+    def _wider_than_column(self, index: int) -> bool:
+        """An unpunctuated line wider than its column (a title's label aside): a headline across columns,
+        never a subhead in one."""
         line = self.lines[index]
-        return (not line.letter_spaced and is_unpunctuated(phrase or line)
+        return (not line.letter_spaced and is_unpunctuated(line)
                 and line.width > self.columns[index] + c.WIDER_THAN_COLUMN)
 
     def _over_a_first_line(self, index: int) -> bool:
