@@ -44,28 +44,32 @@ class ArticleLayout:
         return union(boxes)
 
     def reading_order(self) -> list[Segment]:
-        """Segments column by column, left to right; one spanning columns goes before or after them (with the
-        segments set on it or right over it inside its span: a table's title and heads); notes last."""
+        """Segments band by band (a figure set across the columns starts a band under it), in each band column by
+        column, left to right; one spanning columns goes before or after them (with the segments set on it or
+        right over it inside its span: a table's title and heads); notes last."""
         columns: list[Box] = []
         for segment in sorted(self.segments, key=lambda segment: -len(segment.lines)):
             box = segment.box
             if not any(column.overlaps_horizontally(box, 0.5) for column in columns):
                 columns.append(box)
         columns.sort(key=lambda column: column.x0)
-        first_top = min((segment.box.top for segment in self.segments), default=0.0)
 
         def spans(box: Box) -> bool:
             shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
             return sum(share >= SPANNING_SHARE for share in shares) > 1
 
         spanning = _with_bands([segment for segment in self.segments if spans(segment.box)], self.segments)
+        first_top = min((segment.box.top for segment in self.segments if segment not in spanning), default=0.0)
 
-        def key(segment: Segment) -> tuple[int, int, float]:
+        figures = [picture for picture in self.pictures if _across_columns(picture, columns)]
+
+        def key(segment: Segment) -> tuple[int, int, int, float]:
             box = segment.box
+            band = sum(figure.bottom <= box.top for figure in figures)
             if segment in spanning:
-                return (0 if box.top <= first_top else 2, 0, box.top)
+                return (band, 0 if box.top <= first_top else 2, 0, box.top)
             shares = [column.horizontal_overlap(box) / box.width if box.width else 0.0 for column in columns]
-            return (1, max(range(len(columns)), key=lambda index: shares[index]), box.top)
+            return (band, 1, max(range(len(columns)), key=lambda index: shares[index]), box.top)
 
         ordered = sorted(self.segments, key=key)
         notes = self._notes()
@@ -81,6 +85,11 @@ class ArticleLayout:
         return [segment for segment in small
                 if not any(other not in small and other.box.top >= segment.box.bottom
                            and other.box.overlaps_horizontally(segment.box, 0.5) for other in self.segments)]
+
+
+def _across_columns(figure: Box, columns: Sequence[Box]) -> bool:
+    """A figure covers SPANNING_SHARE of two columns' width or more: the text goes on under it."""
+    return sum(column.horizontal_overlap(figure) >= SPANNING_SHARE * column.width for column in columns) > 1
 
 
 def _with_bands(spanning: list[Segment], segments: Sequence[Segment]) -> list[Segment]:

@@ -24,6 +24,7 @@ from .furniture import Masthead, separate_furniture
 from .geometry import Box
 from .heading_blocks import stack_heading_blocks
 from .heads import HeadGroup, group_heads, heading_lines
+from .interruptions import join_interrupted_text
 from .notices import standing_notices
 from .pictures import visible_pictures
 from .ruled_parts import join_ruled_parts
@@ -172,6 +173,11 @@ def _column_flow(state: PageState) -> None:
     state.layouts = flow_on_from_column_feet(state.layouts, state.page.rules, state.body_size)
 
 
+def _interruptions(state: PageState) -> None:
+    """interruptions: headless text under a figure or a headless fragment goes on with the story over it."""
+    state.layouts = join_interrupted_text(state.layouts, state.pictures, state.body_size)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
     Rule("drop capitals", _drop_capitals),
@@ -191,6 +197,7 @@ RULES: tuple[Rule, ...] = (
     Rule("articles", _articles),
     Rule("ruled parts", _ruled_parts),
     Rule("column flow", _column_flow),
+    Rule("interruptions", _interruptions),
 )
 
 

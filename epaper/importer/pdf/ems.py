@@ -182,7 +182,8 @@ FULL_LINE = 6.0
 """A line this many ems wide (or wider) is a full line of a column, not a table cell."""
 
 HEAD_CELL = 8.0
-"""A table's column head (`Cost per product`) is at most this many ems wide (of its own size)."""
+"""A table's cell on a line of its own (a column head, `Cost per product`; a cell's second line) is at most this
+many ems wide (of its own size)."""
 
 EDGE = 1.0
 """Ems of tolerance when comparing edges."""
@@ -210,7 +211,8 @@ VERTICAL_HEAD_REACH = 2.5
 """The text of a vertical headline starts at most this many of its ems beside it."""
 
 SPANNING_SHARE = 0.3
-"""A segment sharing this much of its width with two columns of its article spans them."""
+"""A segment sharing this much of its width with two columns of its article spans them; so does a figure covering
+this much of two columns' width."""
 
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""

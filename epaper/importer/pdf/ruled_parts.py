@@ -23,7 +23,7 @@ def join_ruled_parts(layouts: Sequence[ArticleLayout], rules: Sequence[Box], bod
     joined = list(layouts)
     for fragment in [layout for layout in layouts if layout.head is None and layout.segments]:
         story = _story_over_rule(fragment, [layout for layout in joined if layout.head is not None], rules, body_size)
-        if story is None or _says_continued(fragment):
+        if story is None or says_continued(fragment):
             continue
         story.segments += fragment.segments
         story.captions += fragment.captions
@@ -47,6 +47,6 @@ def _story_over_rule(fragment: ArticleLayout, stories: Sequence[ArticleLayout], 
     return None
 
 
-def _says_continued(fragment: ArticleLayout) -> bool:
+def says_continued(fragment: ArticleLayout) -> bool:
     first = min(fragment.segments, key=lambda segment: (segment.box.top, segment.box.x0))
     return continued_from(remove_letter_spacing(first.lines[0].spaced)) is not None

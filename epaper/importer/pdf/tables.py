@@ -32,7 +32,7 @@ def merge_table_rows(lines: Sequence[TextLine], body_size: float) -> list[TextLi
     tables = [line for row in rows for line in row if line.cells > 1]
     rows = [_joined_cells(row, lambda left, right: _opens_row(left, right, tables, body_size)
                           or _heads_columns(left, right, tables, body_size)) for row in rows]
-    result = _with_stacked_heads([line for row in rows for line in row], body_size)
+    result = _with_wrapped_cells(_with_stacked_heads([line for row in rows for line in row], body_size))
     return sorted([line for line in lines if line.vertical] + result, key=lambda line: (line.box.top, line.box.x0))
 
 
@@ -57,11 +57,28 @@ def _with_stacked_heads(lines: list[TextLine], body_size: float) -> list[TextLin
     return lines
 
 
-def _stacked(upper: TextLine, lower: TextLine) -> bool:
-    """``lower`` is the next line of ``upper``'s cell: right under it (a line's leading), centred with it."""
+def _with_wrapped_cells(lines: list[TextLine]) -> list[TextLine]:
+    """A cell set on two lines (`Up to 79 work-hours × $85 per hour =` over `Up to $6,715.`): the line right
+    under a row, under one of its cells but the first (a line under the first cell is the next row's label,
+    or the text going on under the table), joined to that row."""
+    rows = [line for line in lines if line.cells > 1]
+    for row in rows:
+        edge = EDGE * row.size
+        under = next((line for line in lines if line.cells == 1 and _stacked(row, line, centred=False)
+                      and row.box.x0 + edge < line.box.x0 and line.box.x1 <= row.box.x1 + edge
+                      and line.box.width <= HEAD_CELL * line.size and one_size(line.size, row.size)), None)
+        if under is not None:
+            return _with_wrapped_cells([_join(row, under, cells=row.cells) if line is row else line
+                                        for line in lines if line is not under])
+    return lines
+
+
+def _stacked(upper: TextLine, lower: TextLine, *, centred: bool = True) -> bool:
+    """``lower`` is the next line of ``upper``'s cell: right under it (a line's leading), centred with it
+    (where ``centred``)."""
     gap = lower.box.top - upper.box.bottom
     centres = abs((upper.box.x0 + upper.box.x1) / 2 - (lower.box.x0 + lower.box.x1) / 2)
-    return -0.5 * upper.size <= gap <= 0.5 * upper.size and centres <= EDGE * upper.size
+    return -0.5 * upper.size <= gap <= 0.5 * upper.size and (not centred or centres <= EDGE * upper.size)
 
 
 def _joined_cells(row: list[TextLine], pair: Callable[[TextLine, TextLine], bool]) -> list[TextLine]:
@@ -118,16 +135,20 @@ def _is_cell_pair(left: TextLine, right: TextLine, starts: Sequence[int], full: 
         return False
     if c.LEADERS.search(left.spaced):
         return True
+    at_start = any(abs(right.box.x0 - start) <= edge for start in starts)
+    if left.cells > 1 and c.LEADERS.search(right.spaced) and not at_start:
+        return True  # a cell set on two lines has no leaders on its first: the row goes on to the cells led on
     if right.box.width >= FULL_LINE * right.size:
         return False
     if left.cells == 1 and left.box.width >= FULL_LINE * left.size:
         return False
-    if any(abs(right.box.x0 - start) <= edge for start in starts):
+    if at_start:
         return False
     row = union([left.box, right.box])
     return any(line.box.x0 - edge <= row.x0 and row.x1 <= line.box.x1 + edge for line in full)
 
 
-def _join(left: TextLine, right: TextLine) -> TextLine:
+def _join(left: TextLine, right: TextLine, cells: int | None = None) -> TextLine:
+    """``left`` and ``right`` as one row of ``cells`` cells (by default, both's cells side by side)."""
     return TextLine(left.glyphs + right.glyphs, union([left.box, right.box]), left.size, left.font,
-                    f"{left.spaced}  {right.spaced}", cells=left.cells + right.cells)
+                    f"{left.spaced}  {right.spaced}", cells=left.cells + right.cells if cells is None else cells)

@@ -110,3 +110,18 @@ def test_lines_beside_a_photo_the_text_runs_round_end_where_the_photo_starts() -
     measures = _measures([segment], [photo])
     assert measures[id(segment.lines[-1])] == photo.x0
     assert id(segment.lines[0]) not in measures and measures[id(segment)] == segment.box.x1
+
+
+def test_text_under_a_figure_across_the_columns_goes_on_with_the_story_over_it_band_by_band() -> None:
+    """A page going on from the one before: three columns, a figure placed across them, and under it the text
+    going on in two columns, set apart from the figure by more than a gutter (and from each other, ragged)."""
+    glyphs = column(45, 212, 48, 3) + column(222, 389, 48, 3) + column(399, 566, 48, 3)
+    glyphs += column(45, 190, 225, 2) + column(222, 389, 225, 2)
+    figure = Box(108, 100, 504, 190)
+    state = read_layout(PdfPage(0, 612, 792, glyphs, [figure], []))
+    assert len(state.layouts) == 1
+    [layout] = state.layouts
+    starts = [(segment.box.x0, segment.box.top) for segment in layout.reading_order()]
+    assert [x for x, _ in starts] == [45, 222, 399, 45, 222], "the columns over the figure, then the ones under it"
+    assert all(top > 200 for _, top in starts[3:])
+

@@ -52,6 +52,43 @@ def test_cells_led_on_by_leader_dots_are_one_row_however_wide_the_table() -> Non
     assert all(line.cells == 1 for line in lines if line.box.top < 220), "columns of text stay apart"
 
 
+def wrapped_cost_table(bottom: float) -> list[Glyph]:
+    """A table whose labour cell is set on two lines: its first line has no leaders, the cells after it have."""
+    glyphs = row([("Action", 105), ("Labor cost", 245), ("Parts cost", 359), ("Cost per product", 424)], bottom)
+    glyphs += row([("Stabilizer wiring change .......", 45), ("Up to 79 work-hours × $85 per hour =", 195),
+                   ("Up to $3,790 .....", 342), ("Up to $10,505 ...", 420), ("Up to $766,865.", 498)], bottom + 22)
+    glyphs += row([("Up to $6,715.", 203)], bottom + 31)
+    glyphs += row([("AOA sensor system test .........", 45), ("40 work-hours × $85 per hour =", 195),
+                   ("$0 ..............", 342), ("$3,400 .........", 420), ("$248,200.", 498)], bottom + 40)
+    glyphs += row([("$3,400.", 203)], bottom + 49)
+    return glyphs
+
+
+def test_a_cell_set_on_two_lines_is_one_cell_of_its_row() -> None:
+    lines = merge_table_rows(build_lines([*columns(100, 200), *wrapped_cost_table(240)]).lines, 9.0)
+    rows = [line for line in lines if line.box.top > 220]
+    assert [line.cells for line in rows] == [4, 5, 5], "the cells after the wrapped one, and its second line"
+    assert rows[1].spaced.startswith("Stabilizer wiring change .......  Up to 79 work-hours × $85 per hour =  Up to")
+    assert rows[1].spaced.endswith("Up to $766,865.  Up to $6,715.")
+    assert rows[2].spaced.endswith("$248,200.  $3,400.")
+
+
+def test_text_under_a_headless_table_heading_the_page_goes_on_with_it_after_the_table() -> None:
+    """A page going on from the one before opens with the rest of a table across the columns (its title
+    `…—Continued` over it), and the text under it, set apart by a gutter's space, is the same document."""
+    title = run("ESTIMATED COSTS—Continued", 238, 70, 10.0, TABLE)
+    text = [glyph for y in range(180, 300, 11) for x in (45, 222, 399)
+            for glyph in run("running text of the page set in columns", x, y)]
+    glyphs = title + wrapped_cost_table(92) + text
+    state = read_layout(PdfPage(0, 612, 792, glyphs, [], [], []))
+    assert len(state.layouts) == 1
+    [layout] = state.layouts
+    order = [segment.lines[0].spaced for segment in layout.reading_order()]
+    assert order[:2] == ["ESTIMATED COSTS—Continued", "Action  Labor cost  Parts cost  Cost per product"]
+    assert order[2].startswith("Stabilizer wiring change"), "the table's rows, before the columns under it"
+    assert [segment.box.x0 for segment in layout.reading_order()[-3:]] == [45, 222, 399]
+
+
 def test_a_sentence_closing_in_an_ellipsis_beside_the_next_column_is_no_table_row() -> None:
     glyphs = run("and then it was gone...", 45, 100) + run("The next column starts", 222, 100)
     glyphs += [glyph for y in (111, 122, 133) for x in (45, 222) for glyph in run("running text of a column", x, y)]

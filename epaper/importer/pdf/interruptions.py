@@ -1,0 +1,61 @@
+"""Interruptions: a figure or a headless fragment over text does not end the story; the text under it goes on.
+
+A figure placed across the columns (a chart, a boxed form set as a picture) interrupts the text of the
+story it stands in, and the text goes on under it; so does the text under a headless fragment set apart
+by more than a gutter (a table across the page, the end of a story continued from the page before).
+A story starts under its headline, or says it is continued from another page: text under no headline,
+with a figure or a headless fragment right over it, goes on with the story that figure or fragment is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import ArticleLayout
+from .geometry import Box
+from .ruled_parts import says_continued
+
+
+def join_interrupted_text(layouts: Sequence[ArticleLayout], pictures: Sequence[Box],
+                          body_size: float) -> list[ArticleLayout]:
+    """``layouts`` with each headless fragment joined, top to bottom, to the story of what stands right over
+    it: a figure, or a fragment set apart from it (not a headed story's text, which a headline closes)."""
+    joined = list(layouts)
+    fragments = sorted((layout for layout in layouts if layout.head is None and layout.segments),
+                       key=lambda layout: layout.box.top)
+    for fragment in fragments:
+        story = _story_over(fragment, [layout for layout in joined if layout is not fragment], pictures, body_size)
+        if story is None or says_continued(fragment):
+            continue
+        story.segments += fragment.segments
+        story.captions += fragment.captions
+        story.pictures += fragment.pictures
+        joined.remove(fragment)
+    return joined
+
+
+def _story_over(fragment: ArticleLayout, stories: Sequence[ArticleLayout], pictures: Sequence[Box],
+                body_size: float) -> ArticleLayout | None:
+    """The story of the nearest block over the fragment's first segment (a figure in no story counts as
+    the story of what stands over it), when that block is a figure or a headless fragment's."""
+    first = min(fragment.segments, key=lambda segment: (segment.box.top, segment.box.x0)).box
+    blocks: list[tuple[ArticleLayout | None, Box]] = [(story, box) for story in stories for box in _boxes(story)]
+    blocks += [(None, picture) for picture in pictures if not any(picture in story.pictures for story in stories)]
+    interrupted = False
+    for story, box in sorted(blocks, key=lambda pair: -pair[1].bottom):
+        if box.bottom > first.top + 0.5 * body_size or box.horizontal_overlap(first) <= body_size:
+            continue
+        figure = any(box is picture for picture in pictures)
+        if story is None:
+            interrupted = True
+            continue
+        if figure or interrupted or story.head is None:
+            return story
+        return None
+    return None
+
+
+def _boxes(story: ArticleLayout) -> list[Box]:
+    heads = [story.head.box] if story.head is not None else []
+    captions = [caption.box for caption in story.captions]
+    return [segment.box for segment in story.segments] + story.pictures + captions + heads
