@@ -13,25 +13,17 @@ from collections.abc import Sequence
 
 from .blocks import ArticleLayout
 from .geometry import Box
-from .ruled_parts import says_continued
+from .ruled_parts import join_fragments
 
 
 def join_interrupted_text(layouts: Sequence[ArticleLayout], pictures: Sequence[Box],
                           body_size: float) -> list[ArticleLayout]:
     """``layouts`` with each headless fragment joined, top to bottom, to the story of what stands right over
     it: a figure, or a fragment set apart from it (not a headed story's text, which a headline closes)."""
-    joined = list(layouts)
     fragments = sorted((layout for layout in layouts if layout.head is None and layout.segments),
                        key=lambda layout: layout.box.top)
-    for fragment in fragments:
-        story = _story_over(fragment, [layout for layout in joined if layout is not fragment], pictures, body_size)
-        if story is None or says_continued(fragment):
-            continue
-        story.segments += fragment.segments
-        story.captions += fragment.captions
-        story.pictures += fragment.pictures
-        joined.remove(fragment)
-    return joined
+    return join_fragments(layouts, fragments, lambda fragment, joined: _story_over(
+        fragment, [layout for layout in joined if layout is not fragment], pictures, body_size))
 
 
 def _story_over(fragment: ArticleLayout, stories: Sequence[ArticleLayout], pictures: Sequence[Box],

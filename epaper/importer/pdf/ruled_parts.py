@@ -8,7 +8,7 @@ says it is continued from another page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..jumps import continued_from
 from ..lines import remove_letter_spacing
@@ -20,9 +20,21 @@ from .geometry import Box
 def join_ruled_parts(layouts: Sequence[ArticleLayout], rules: Sequence[Box], body_size: float) -> list[ArticleLayout]:
     """``layouts`` with each headless fragment that starts under a rule right under a story's text joined to
     that story."""
+    fragments = [layout for layout in layouts if layout.head is None and layout.segments]
+    return join_fragments(layouts, fragments, lambda fragment, joined: _story_over_rule(
+        fragment, [layout for layout in joined if layout.head is not None], rules, body_size))
+
+
+def join_fragments(
+    layouts: Sequence[ArticleLayout],
+    fragments: Sequence[ArticleLayout],
+    story_of: Callable[[ArticleLayout, list[ArticleLayout]], ArticleLayout | None],
+) -> list[ArticleLayout]:
+    """``layouts`` with each of ``fragments``, in turn, joined to the story ``story_of`` finds for it among the
+    layouts not yet joined, unless the fragment says it is continued from another page."""
     joined = list(layouts)
-    for fragment in [layout for layout in layouts if layout.head is None and layout.segments]:
-        story = _story_over_rule(fragment, [layout for layout in joined if layout.head is not None], rules, body_size)
+    for fragment in fragments:
+        story = story_of(fragment, joined)
         if story is None or says_continued(fragment):
             continue
         story.segments += fragment.segments
