@@ -52,6 +52,11 @@ async function usable(bundle, part) {
   }
 }
 
+// Whether ``part`` holds articles of the year or month ``query`` is filtered by (every part, unfiltered).
+function inPeriod(part, query) {
+  return (!query.month || part.month === query.month) && (!query.year || `${part.month.slice(0, 4)}年` === query.year);
+}
+
 class Archive {
   constructor(bundle, base) {
     this.bundle = bundle;
@@ -62,8 +67,10 @@ class Archive {
     this.queue = [];
   }
 
-  get complete() {
-    return !this.queue.length;
+  // Whether every part that can hold results for ``query`` has been searched: with a year or month
+  // filter, the parts of that period; otherwise all of them.
+  complete(query) {
+    return !this.queue.some((part) => inPeriod(part, query));
   }
 
   // Load parts.json and the newest usable part as Pagefind's primary index.
@@ -110,10 +117,9 @@ class Archive {
     return this.load(this.queue.slice(0, MORE_PARTS));
   }
 
-  // The parts a year or month filter asks for are searched whether or not they were loaded before.
+  // A year or month filter searches the parts of that period, and only those.
   loadPeriod(query) {
-    const inPeriod = (part) => (!query.month || part.month === query.month) && (!query.year || `${part.month.slice(0, 4)}年` === query.year);
-    return this.load(query.year || query.month ? this.queue.filter(inPeriod) : []);
+    return this.load(this.queue.filter((part) => inPeriod(part, query)));
   }
 
   async merge(part) {
@@ -131,8 +137,7 @@ class Archive {
 
   // The results for ``query`` in the parts loaded, in the order asked for.
   async search(query) {
-    await this.loadFirst(query.q);
-    await this.loadPeriod(query);
+    await (query.year || query.month ? this.loadPeriod(query) : this.loadFirst(query.q));
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];
     if (query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
@@ -259,8 +264,8 @@ function entryOf(item) {
 }
 
 // How far back the parts searched reach, when older ones are still to be searched.
-function scopeOf(archive) {
-  if (archive.complete) return "";
+function scopeOf(archive, query) {
+  if (archive.complete(query)) return "";
   const reached = archive.parts.findIndex((part) => archive.queue.includes(part)) - 1;
   const oldest = archive.parts[Math.max(reached, 0)];
   return `（已检索${oldest.month_label}以来的报道）`;
@@ -284,14 +289,14 @@ async function render(query, archive) {
     for (const item of items) shown.add(item.url);
     list.append(...items.map(entryOf));
     more.hidden = answer.done;
-    older.hidden = archive.complete;
-    const scope = scopeOf(archive);
+    older.hidden = archive.complete(query);
+    const scope = scopeOf(archive, query);
     if (!shown.size) count.textContent = "没有找到相关文章" + scope;
     else count.textContent = (answer.done ? `找到 ${shown.size} 篇文章` : `已显示 ${shown.size} 篇文章，还有更多`) + scope;
     if (list.isConnected) settle();
   };
   const settle = () => {
-    results.dataset.state = archive.complete && answer.done ? "complete" : "partial";
+    results.dataset.state = archive.complete(query) && answer.done ? "complete" : "partial";
   };
   more.addEventListener("click", showMore);
   older.addEventListener("click", async () => {
