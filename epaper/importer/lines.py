@@ -372,12 +372,18 @@ def _first_line_after_a_full_line(lines: Sequence[Line], columns: Sequence[float
     carried = short_by_next_start(following.text)
     width = loose_width(line.text)
     unhung = loose_width(line.text[:-1]) if line.text[-1:] in c.NEVER_LINE_START else width
-    first_line = columns[index] - c.FIRST_LINE_INDENT
     full_around = (loose_width(previous.text) >= columns[index - 1] - c.COLUMN_TOLERANCE
                    and (following.letter_spaced
                         or loose_width(following.text) >= columns[index + 1] - c.SHORT_LINE_MARGIN))
     return (full_around and width + carried < columns[index] - c.COLUMN_TOLERANCE
-            and first_line - carried - c.COLUMN_TOLERANCE <= unhung <= first_line + c.COLUMN_TOLERANCE)
+            and has_first_line_width(unhung, columns[index], carried))
+
+
+def has_first_line_width(width: float, column: float, carried: float) -> bool:
+    """``width`` is a paragraph's first line in ``column`` (the measure less the indent), or short of it by
+    ``carried``, what the next line starts with could not end this one."""
+    first_line = column - c.FIRST_LINE_INDENT
+    return first_line - carried - c.COLUMN_TOLERANCE <= width <= first_line + c.COLUMN_TOLERANCE
 
 
 def short_by_next_start(text: str) -> float:

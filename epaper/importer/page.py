@@ -18,6 +18,7 @@ from .lines import (
     boundary_columns,
     cannot_run_on,
     ends_sentence,
+    has_first_line_width,
     is_indented_start,
     is_latin_script,
     line_width,
@@ -143,10 +144,8 @@ class Page:
             return False
         if abs(line.indent - c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE:
             return True
-        first_line = column - c.FIRST_LINE_INDENT
         carried = short_by_next_start(self.lines[index + 1].text) if index + 1 < len(self.lines) else 0.0
-        width = loose_width(without_hanging_mark(line.text))
-        return first_line - carried - c.COLUMN_TOLERANCE <= width <= first_line + c.COLUMN_TOLERANCE
+        return has_first_line_width(loose_width(without_hanging_mark(line.text)), column, carried)
 
     def runs_on(self, index: int) -> bool:
         """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on
