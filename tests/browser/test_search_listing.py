@@ -16,7 +16,7 @@ from bench_corpus import load_bench_corpus
 from playwright.sync_api import Browser, Request
 
 from browser.browsing import open_tab
-from browser.test_search import MAX_QUERY_BYTES, all_results
+from browser.test_search import MAX_QUERY_BYTES, SET_AND_TIME, all_results
 from epaper.search import shards
 from tools.local_site import build_copy, serve_folder
 
@@ -34,18 +34,6 @@ FILTERS = {  # name: (value, whether an article has it)
     "topic": (corpus.TOPIC_NAMES[int(NEWEST.topics[0][1:]) - 1], lambda article: NEWEST.topics[0] in article.topics),
     "author": (NEWEST.authors[0], lambda article: NEWEST.authors[0] in article.authors),
 }
-
-# Set a filter as the reader does (an input event); the milliseconds until the first result is listed.
-CHOOSE = """async ([name, value]) => {
-    const control = document.getElementById("search-form").elements[name];
-    const started = performance.now();
-    control.value = value;
-    control.dispatchEvent(new Event("input", { bubbles: true }));
-    await new Promise((done) => new MutationObserver((_, observer) => {
-        if (document.querySelector(".search-results-list li")) { observer.disconnect(); done(); }
-    }).observe(document.body, { childList: true, subtree: true }));
-    return performance.now() - started;
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +68,7 @@ def test_a_filter_alone_fetches_one_index_chunk_a_part(chromium: Browser, listin
     page.wait_for_load_state("networkidle")
     fetched: list[Request] = []
     page.on("requestfinished", lambda request: fetched.append(request))
-    elapsed = page.evaluate(CHOOSE, [name, FILTERS[name][0]])
+    elapsed = page.evaluate(SET_AND_TIME, [name, FILTERS[name][0]])
     page.locator("#search-results[data-state]").wait_for()
     chunks = [re.search(r"/pagefind/([^/]+)/index/", request.url) for request in fetched]
     per_part = [match.group(1) for match in chunks if match]
