@@ -7,7 +7,9 @@ its script is not). For each query, a new page opens /search/ and waits until th
 then types the query and prints the time and the bytes fetched until the first answer shows (the newest
 parts), then presses 检索更早的报道 (not 显示更多结果) until every part is searched and prints what the
 whole archive cost. `--filter NAME=VALUE` opens the page with that filter in its URL, as a shared link
-does (a month or year filter loads that period's parts instead of the newest).
+does (a month or year filter loads that period's parts instead of the newest). `--choose NAME=VALUE` sets
+the filter in the form after the page is open, as a reader does before typing; with the query `""` that is a
+search by the filters alone.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from tools.local_site import serve_folder
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = ["邮政", "高质量发展", "邮储银行", "普遍服务能力", "王明华"]
-TYPE = """async (query) => {
+TYPE = """async ([query, chosen]) => {
     const input = document.getElementById("search-query");
     const results = document.getElementById("search-results");
     window.typedAt = performance.now();
+    for (const [name, value] of Object.entries(chosen)) input.form.elements[name].value = value;
     input.value = query;
     input.dispatchEvent(new Event("input", { bubbles: true }));
     while (!results.dataset.state) await new Promise((wait) => setTimeout(wait, 5));
@@ -57,11 +60,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=QUERIES)
-    parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--filter", action="append", default=[], metavar="NAME=VALUE", help="in the page's URL")
+    parser.add_argument("--choose", action="append", default=[], metavar="NAME=VALUE", help="set in the open page")
     arguments = parser.parse_args()
     if not (arguments.site / "search").is_dir():
         parser.error(f"{arguments.site} has no search/ page: build the site with search on first")
     filters = dict(item.partition("=")[::2] for item in arguments.filter)
+    chosen = dict(item.partition("=")[::2] for item in arguments.choose)
     search_page = "/search/" + (f"?{urlencode(filters)}" if filters else "")
     with serve_folder(arguments.site) as origin, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -73,9 +78,10 @@ def main() -> int:
             page.on("requestfinished", lambda request, into=fetched: count_bytes(request, into))
             page.goto(origin + search_page)
             page.locator("#search-results[data-ready]").wait_for(state="attached", timeout=120_000)
+            page.wait_for_load_state("networkidle")  # the opening search of a filter in the URL, Pagefind's start
             opening = sum(fetched)
             fetched.clear()
-            first = page.evaluate(TYPE, query)
+            first = page.evaluate(TYPE, [query, chosen])
             first_bytes = sum(fetched)
             complete, presses, count = page.evaluate(OLDER)
             all_bytes = sum(fetched)

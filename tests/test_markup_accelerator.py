@@ -4,10 +4,8 @@ bodies of the constructs it accepts."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
+from bench_corpus import load_bench_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 from sitecheck import REPOSITORY
@@ -22,15 +20,6 @@ BENCH_ARTICLES = 20_000  # the benchmark's corpus (bench/run.py --articles 20000
 EVERY_NTH = 10  # all 20,000 take two minutes with markdown-it-py; 2,000 spread over the corpus cover its kinds
 
 
-def _bench_corpus() -> object:
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPOSITORY / "bench" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while they are made
-    spec.loader.exec_module(module)
-    return module
-
-
 def _assert_same(body: str) -> None:
     assert render_body(ACCELERATED, body) == render_body(REFERENCE, body)
 
@@ -43,7 +32,7 @@ def test_the_accelerator_is_installed_and_used() -> None:
 
 
 def test_benchmark_corpus_renders_the_same() -> None:
-    corpus = _bench_corpus()
+    corpus = load_bench_corpus()
     accelerated = 0
     numbers = range(0, BENCH_ARTICLES, EVERY_NTH)
     for number in numbers:

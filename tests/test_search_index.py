@@ -25,7 +25,7 @@ from epaper.errors import SiteError
 from epaper.pipeline import BuildOptions, build_site
 from epaper.search import service, shards
 from epaper.search.bundle import CACHE_FOLDER
-from epaper.search.records import SearchRecord
+from epaper.search.records import LISTING_WORD, SearchRecord
 
 DECEMBER, JANUARY = "pagefind/2020-12-16/", "pagefind/2021-01-15/"  # half a month, and the newest month's third week
 ARTICLE = "content/2021/01/18/03-bao-fei.md"
@@ -109,7 +109,8 @@ def test_a_record_holds_what_a_result_shows_and_what_the_reader_filters_on(site:
     assert "湖北武汉市分公司“开门红”战役告捷" in content and "肖芳" in content and "全市保费突破30亿元" in content
     with_kicker = fragments(site / "_site")["/2021/01/18/04/you-piao/"]
     assert with_kicker["meta"]["kicker"] == "靖江市分公司"  # type: ignore[index]
-    assert str(with_kicker["content"]).startswith("靖 江 市 分 公 司 “ 邮 票 博 雅 课 堂 ”")
+    # the word every record holds first, which the search page lists a filter's articles by
+    assert str(with_kicker["content"]).startswith(f"{LISTING_WORD} 靖 江 市 分 公 司 “ 邮 票 博 雅 课 堂 ”")
 
 
 def test_an_edit_re_indexes_only_its_week_and_the_index_shows_it(site: Path) -> None:

@@ -105,5 +105,6 @@ def _write_manifest(staging: Path) -> None:
     bundle = staging / PART
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     articles = sum(language["page_count"] for language in entry["languages"].values())
-    part = BuiltPart(PART, "全部", "", "", bundle, articles, (), part_digest(bundle), (), characters=False)
+    digest = part_digest(bundle)
+    part = BuiltPart(PART, "全部", "", "", bundle, articles, (), digest, (), characters=False, listing_word="")
     (staging / MANIFEST).write_bytes(manifest_bytes([part]))

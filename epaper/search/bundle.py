@@ -85,6 +85,7 @@ def manifest_bytes(parts: list[BuiltPart]) -> bytes:
             "digest": part.digest,
             "pages": list(part.pages),
             "characters": part.characters,
+            "listing_word": part.listing_word,
         }
         for part in parts
     ]

@@ -7,6 +7,11 @@ would take as one longer word (服务 in 金融服务), and nowhere else. The re
 language of its own (``und``), so it only splits them at spaces: its Chinese segmenter, which had nothing left
 to cut, cost a third of the indexing time (bench/RESULTS.md, session 7). The search page takes the spaces out
 of the excerpts again.
+
+Every record's text starts with ``LISTING_WORD``, a letter no newspaper prints and no reader types. The search
+page lists the articles of a filter with no query by searching that word with the filter: Pagefind then fetches
+the one index chunk of each part that holds it, where a search for nothing fetches every chunk of every part
+(3.5 MB for a month of a daily). parts.json names the word; the page takes it out of the excerpts.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ SUBHEAD = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>")
 HAN = "\u3400-\u9fff\uf900-\ufaff"
 HAN_EDGE = re.compile(rf"(?<=[{HAN}])(?=\S)|(?<=\S)(?=[{HAN}])")  # the ends of a Han character inside a word
 WORD_BREAK = " "
+LISTING_WORD = "\ua66e"  # ꙮ, Cyrillic multiocular O: a letter to Pagefind, so it is indexed as a word
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def article_record(article: Article, page_label: str, topic_names: Mapping[str, 
     sort_key = f"{date.isoformat()}/{99 - article.page:02d}/{999 - min(article.order, 999):03d}"
     return SearchRecord(
         url="/" + urls.article_url(article),  # the page adds the site's base path (Pagefind's baseUrl)
-        content=searchable("\n".join(block for block in text if block)),
+        content=LISTING_WORD + "\n" + searchable("\n".join(block for block in text if block)),
         meta=meta,
         filters=filters,
         sort={"date": sort_key},

@@ -30,7 +30,7 @@ from pathlib import Path
 import pagefind_bin_extended
 
 from ..model import Issue
-from .records import SearchRecord, issue_records, month_label, period_of
+from .records import LISTING_WORD, SearchRecord, issue_records, month_label, period_of
 from .service import Indexer
 
 KEY_FILE = "key"
@@ -78,6 +78,7 @@ class BuiltPart:
     digest: str  # see DIGEST_FILE
     pages: tuple[str, ...]
     characters: bool = True  # Han text indexed character by character (see records.py); not in the preview
+    listing_word: str = LISTING_WORD  # held by every record (see records.py); none in the preview
 
 
 def indexing_version() -> str:

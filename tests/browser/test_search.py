@@ -30,6 +30,17 @@ EXPECTED = {
 # Words, a name, a phrase across words, and the end of what a dictionary takes as one word (分公司, 课堂)
 QUERIES = ["开门红", "邮票", "肖芳", "邮政", "分公司", "服务", "岁末年初", "公司", "课堂", "年工作"]
 MAX_QUERY_BYTES = 300_000
+# Set a control of the search form as the reader does (an input event); the milliseconds until a result is listed.
+SET_AND_TIME = """async ([name, value]) => {
+    const control = document.getElementById("search-form").elements[name];
+    const started = performance.now();
+    control.value = value;
+    control.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((done) => new MutationObserver((_, observer) => {
+        if (document.querySelector(".search-results-list li")) { observer.disconnect(); done(); }
+    }).observe(document.body, { childList: true, subtree: true }));
+    return performance.now() - started;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -297,18 +308,7 @@ def test_a_query_transfers_little_and_answers_quickly(desktop: Tab) -> None:
     fetched: list[int] = []
     page.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"]))
     started = time.perf_counter()
-    elapsed = page.evaluate(
-        """async () => {
-            const input = document.getElementById("search-query");
-            const started = performance.now();
-            input.value = "开门红";
-            input.dispatchEvent(new Event("input", { bubbles: true }));
-            await new Promise((done) => new MutationObserver((_, observer) => {
-                if (document.querySelector(".search-results-list li")) { observer.disconnect(); done(); }
-            }).observe(document.body, { childList: true, subtree: true }));
-            return performance.now() - started;
-        }"""
-    )
+    elapsed = page.evaluate(SET_AND_TIME, ["q", "开门红"])
     finished(page)
     print(f"\nsearch 开门红: first results {elapsed:.0f} ms after typing, {sum(fetched)} bytes fetched")
     assert time.perf_counter() - started < 20

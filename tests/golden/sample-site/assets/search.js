@@ -1,7 +1,8 @@
 // The search page. The index is in parts (pagefind/parts.json lists them, newest first: the newest
-// month's weeks, then one part per older month); Pagefind searches the parts loaded as one (mergeIndex).
-// A query first searches the newest one or two parts only, so its answer fetches little; the reader asks for older
-// parts with 检索更早的报道, and a year or month filter loads the parts of that period. A part that cannot
+// month's weeks, then two halves per older month); Pagefind searches the parts loaded as one (mergeIndex).
+// A query first searches the newest one or two parts only (of its year or month, with that filter), so its answer
+// fetches little; the reader asks for older parts with 检索更早的报道. Filters with no query list their articles
+// newest first, by searching the word every record holds (see epaper/search/records.py). A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
@@ -98,12 +99,13 @@ class Archive {
     }
   }
 
-  // Before the first answer: as many of the newest parts as the words of ``text`` leave room for in
-  // FIRST_CHUNKS (a Han character is a word of the index).
-  loadFirst(text) {
-    const words = new Set((text || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
+  // Before the first answer: as many of the newest parts of ``query``'s period as the words of its text
+  // leave room for in FIRST_CHUNKS (a Han character is a word of the index; no text searches one word).
+  loadFirst(query) {
+    const words = new Set((query.q || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
     const wanted = Math.max(1, Math.min(FIRST_PARTS, Math.floor(FIRST_CHUNKS / Math.max(words.size, 1))));
-    return this.load(this.queue.slice(0, Math.max(0, wanted - this.loaded.length)));
+    const searched = this.loaded.filter((part) => inPeriod(part, query)).length;
+    return this.load(this.queue.filter((part) => inPeriod(part, query)).slice(0, Math.max(0, wanted - searched)));
   }
 
   // Merge ``parts`` (of the queue) into the index searched.
@@ -113,13 +115,8 @@ class Archive {
     this.loaded.sort((a, b) => this.parts.indexOf(a) - this.parts.indexOf(b));
   }
 
-  loadOlder() {
-    return this.load(this.queue.slice(0, MORE_PARTS));
-  }
-
-  // A year or month filter searches the parts of that period, and only those.
-  loadPeriod(query) {
-    return this.load(this.queue.filter((part) => inPeriod(part, query)));
+  loadOlder(query) {
+    return this.load(this.queue.filter((part) => inPeriod(part, query)).slice(0, MORE_PARTS));
   }
 
   async merge(part) {
@@ -135,25 +132,34 @@ class Archive {
     this.failed.push(part);
   }
 
-  // The results for ``query`` in the parts loaded, in the order asked for.
+  // The results for ``query`` in the parts loaded, in the order asked for (by date with no text: there is no
+  // relevance to rank by).
   async search(query) {
-    await (query.year || query.month ? this.loadPeriod(query) : this.loadFirst(query.q));
+    await this.loadFirst(query);
     const filters = {};
     for (const name of FILTERS) if (query[name]) filters[name] = query[name];
-    if (query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
+    if (query.q !== null && query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
     // Sorted by date, Pagefind ranks each part's results by their place within that part, so the merged
     // list of several parts would interleave them: each part is asked on its own, newest first.
     const candidates = [];
-    for (const part of this.loaded) {
+    for (const part of this.loaded.filter((loaded) => inPeriod(loaded, query))) {
       candidates.push(...(await this.find(query.q, { filters: { ...filters, part: part.period }, sort: DATE })));
     }
     return new Answer(candidates);
   }
 
+  // The word every record of the parts loaded holds, if each has one (not the preview's index).
+  get listingWord() {
+    const words = new Set(this.loaded.map((part) => part.listing_word));
+    return words.size === 1 ? [...words][0] || null : null;
+  }
+
   // The results holding every word of ``text``: a word with Han characters as the exact phrase of its
   // characters, which the index holds as words of their own (not the preview's, made from the pages).
+  // No text: every record, found by the listing word, which fetches one index chunk a part where Pagefind's
+  // search for nothing fetches them all.
   async find(text, options) {
-    if (text === null) return (await this.pagefind.search(null, options)).results;
+    if (text === null) return (await this.pagefind.search(this.listingWord, options)).results;
     const characters = this.loaded.every((part) => part.characters);
     let found = null;
     for (const word of text.split(/\s+/)) {
@@ -230,10 +236,18 @@ function offerPeriods(parts) {
   setOptions(form.elements.page, pages, "全部版面");
 }
 
-function excerptOf(item) {
+// The excerpt's HTML without the listing word the text of every record starts with, marked or not.
+function withoutListingWord(excerpt, word) {
+  if (!word) return excerpt;
+  const start = excerpt.startsWith(`<mark>${word}</mark>`) ? `<mark>${word}</mark>` : word;
+  return excerpt.startsWith(start) ? excerpt.slice(start.length).trimStart() : excerpt;
+}
+
+function excerptOf(item, listingWord) {
   const excerpt = element("p", "", "search-excerpt");
   // Pagefind marks matches with <mark>; rebuild them as text nodes instead of trusting its HTML.
-  for (const [index, part] of item.excerpt.replace(WORD_BREAK, "").split(/<\/?mark>/).entries()) {
+  const html = withoutListingWord(item.excerpt, listingWord).replace(WORD_BREAK, "");
+  for (const [index, part] of html.split(/<\/?mark>/).entries()) {
     const text = new DOMParser().parseFromString(part, "text/html").body.textContent;
     excerpt.append(index % 2 ? element("mark", text) : document.createTextNode(text));
   }
@@ -246,7 +260,7 @@ function excerptOf(item) {
   return excerpt;
 }
 
-function entryOf(item) {
+function entryOf(item, listingWord) {
   const entry = element("li");
   const meta = element("p", "", "search-result-meta");
   if (item.meta.date) {
@@ -259,14 +273,14 @@ function entryOf(item) {
   if (item.meta.kicker) entry.append(element("p", item.meta.kicker, "search-result-kicker"));
   const link = element("a", item.meta.title || item.url);
   link.href = item.url;
-  entry.append(link, excerptOf(item));
+  entry.append(link, excerptOf(item, listingWord));
   return entry;
 }
 
 // How far back the parts searched reach, when older ones are still to be searched.
 function scopeOf(archive, query) {
   if (archive.complete(query)) return "";
-  const reached = archive.parts.findIndex((part) => archive.queue.includes(part)) - 1;
+  const reached = archive.parts.findIndex((part) => archive.queue.includes(part) && inPeriod(part, query)) - 1;
   const oldest = archive.parts[Math.max(reached, 0)];
   return `（已检索${oldest.month_label}以来的报道）`;
 }
@@ -287,7 +301,7 @@ async function render(query, archive) {
       items.push(...(await answer.take(PAGE_SIZE - items.length)).filter((item) => !shown.has(item.url)));
     }
     for (const item of items) shown.add(item.url);
-    list.append(...items.map(entryOf));
+    list.append(...items.map((item) => entryOf(item, archive.listingWord)));
     more.hidden = answer.done;
     older.hidden = archive.complete(query);
     const scope = scopeOf(archive, query);
@@ -301,7 +315,7 @@ async function render(query, archive) {
   more.addEventListener("click", showMore);
   older.addEventListener("click", async () => {
     older.disabled = true;
-    await archive.loadOlder();
+    await archive.loadOlder(query);
     showFailures(archive);
     answer = await archive.search(query);
     await showMore();
