@@ -47,7 +47,8 @@ class TokenTable:
 
     @cached_property
     def _numbered(self) -> list[int]:
-        """The numbers given to new tokens since ``take_new`` last gave them (not stored: none is left then)."""
+        """The numbers given to new tokens since ``take_new`` last gave them. Not stored: a token whose value a
+        failed build never set keeps ``ABSENT``, which the next build compares with its value then."""
         return []
 
     def recorded(self) -> Iterator[tuple[str, str]]:
