@@ -42,9 +42,10 @@ class CurrentValues:
         known = self._record_tokens  # most tokens: looked up at once, without parsing them
         return {token for token, value in table.differing(known) if self.of(token) != value}
 
-    def store(self, table: TokenTable, tokens: Iterable[str]) -> None:
-        """Keep in ``table`` the values now of ``tokens`` (those read by the outputs made, and those changed)."""
-        for token in tokens:
+    def store(self, table: TokenTable, changed: Iterable[str]) -> None:
+        """Keep in ``table`` the values now of the tokens ``changed`` and of those first read in this build: every
+        other token it holds has its value now already."""
+        for token in [*changed, *table.take_new()]:
             table.set(token, self.of(token))
 
     def _value(self, token: str) -> str:

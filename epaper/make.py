@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cache import CacheCorrupt
 from .errors import Problem, SiteError
@@ -15,15 +16,25 @@ from .parallel import collecting_new_objects, map_forked
 from .plan import PlannedOutput
 from .publish import StagedSite
 from .render import TemplateProblem
+from .tokens import TokenTable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Made:
     """What making one output did: ``changed`` if its bytes differ from the file in the output folder.
 
-    ``read`` holds the dependency tokens recorded while it was made, one a line (one string travels
-    back from a worker process faster than a tuple of them).
+    ``read`` holds the numbers of the dependency tokens recorded while it was made (``TokenTable.pack``).
     """
+
+    path: str
+    changed: bool
+    size: int
+    read: bytes
+
+
+class _Staged(NamedTuple):
+    """What a worker process sends back of one output: the tokens it read one a line (one string travels
+    faster than a tuple of them); this process numbers them as soon as it receives them (see ``map_forked``)."""
 
     path: str
     changed: bool
@@ -31,7 +42,7 @@ class Made:
     read: str
 
 
-def stage(staged: StagedSite, path: str, data: bytes, read: str) -> Made:
+def stage(staged: StagedSite, path: str, data: bytes, read: str) -> _Staged:
     """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
     live = staged.final / path
     try:
@@ -40,13 +51,16 @@ def stage(staged: StagedSite, path: str, data: bytes, read: str) -> Made:
         unchanged = False
     if not unchanged:
         staged.put(path, data)
-    return Made(path, not unchanged, len(data), read)
+    return _Staged(path, not unchanged, len(data), read)
 
 
-def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int) -> list[Made]:
-    """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed."""
+def make_outputs(
+    outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int, tokens: TokenTable
+) -> list[Made]:
+    """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed. What each
+    read is numbered in ``tokens``."""
 
-    def make(output: PlannedOutput) -> Made | Problem | CacheCorrupt:
+    def make(output: PlannedOutput) -> _Staged | Problem | CacheCorrupt:
         assert output.make is not None, "an output carried over from the last build is never made again"
         try:
             with recording() as read:
@@ -57,8 +71,13 @@ def make_outputs(outputs: Sequence[PlannedOutput], staged: StagedSite, workers: 
         except CacheCorrupt as error:  # raised again below, in the parent process
             return error
 
+    def keep(result: _Staged | Problem | CacheCorrupt) -> Made | Problem | CacheCorrupt:
+        if not isinstance(result, _Staged):
+            return result
+        return Made(result.path, result.changed, result.size, tokens.pack(filter(None, result.read.split("\n"))))
+
     with collecting_new_objects():
-        results = map_forked(make, outputs, workers, progress="pages")
+        results = map_forked(make, outputs, workers, progress="pages", keep=keep)
     corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
     if corrupt is not None:
         raise corrupt

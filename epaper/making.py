@@ -65,13 +65,13 @@ def make_site(
         with step("plan"):
             plan = _plan(config, edition, staged, inputs, last, cache)
         with step("write pages"):
-            made = make_outputs(plan.outdated, staged, workers)
+            made = make_outputs(plan.outdated, staged, workers, index.tokens)
         searched: dict[str, SearchFile] = {}
         if searching is not None:
             with step("search wait"):
                 searched = _searching(searching)
         restaged = stage_search_files(searched, index.outputs, inputs.untouched, staged, everything=not inputs.trusted)
-        publication = Publication(index.outputs, plan, made, searched, restaged, index.tokens)
+        publication = Publication(index.outputs, plan, made, searched, restaged)
         if not inputs.trusted:
             with step("stage unchanged"):
                 publication.stage_unchanged(staged)
@@ -85,7 +85,7 @@ def make_site(
     index.output_dir = str(config.output_dir)
     index.outputs = records
     index.groups = plan.recorded_groups(records)
-    values.store(index.tokens, changed | plan.read | publication.read)
+    values.store(index.tokens, changed)
     if index.tokens.grown():
         index.tokens.keep_only(  # a group's made_read is its records' numbers: held by them
             [*(record.read for record in records.values()), *(group.read for group in index.groups.values())]

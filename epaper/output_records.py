@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from .cache import OutputRecord, live_signature
 from .publish import StagedSite
 from .search import SearchFile, search_records
-from .tokens import TokenTable
 
 if TYPE_CHECKING:
     from .make import Made
@@ -32,17 +31,13 @@ class Publication:
         made: list[Made],
         searched: Mapping[str, SearchFile],
         restaged: Sequence[str],
-        tokens: TokenTable,
     ) -> None:
         self.previous = previous
         self.plan = plan
         self.changed = [result for result in made if result.changed]
         self.searched = searched
         self.restaged = restaged  # the search files staged by this build (the parts indexed again)
-        read_now = {result.path: [token for token in result.read.split("\n") if token] for result in made}
-        self.read = {token for read in read_now.values() for token in read}  # every token the outputs made read
-        self._read = {name: record.read for name, record in previous.items()}
-        self._read.update((name, tokens.pack(read)) for name, read in read_now.items())
+        self._read = {result.path: result.read for result in made}  # what the outputs made read (packed)
 
     def stage_unchanged(self, staged: StagedSite) -> None:
         """Stage the files not written again, so the staging folder holds the whole output."""
@@ -71,4 +66,5 @@ class Publication:
     def _record(self, output: PlannedOutput, final: Path) -> OutputRecord:
         signature = live_signature(final / output.path)
         assert signature is not None, "a published file exists"
-        return OutputRecord(output.key, signature, self._read[output.path])
+        read = self._read.get(output.path)
+        return OutputRecord(output.key, signature, self.previous[output.path].read if read is None else read)

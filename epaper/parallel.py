@@ -15,12 +15,13 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
-from typing import TypeVar, cast
+from typing import Any, TypeVar, overload
 
 from .memory import resident_bytes
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Sent = TypeVar("Sent")
 BATCH = 64
 PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
 # What a build's processes may hold together (issue 14: 1.5 GB for a 120,000-article archive). A forked
@@ -41,16 +42,45 @@ def worker_count(requested: int | None) -> int:
     return max(1, min(requested or available, available))
 
 
+@overload
 def map_forked(
     function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    minimum: int = ...,
+    finish: Callable[[], None] = ...,
+    progress: str = ...,
+) -> list[Result]: ...
+
+
+@overload
+def map_forked(
+    function: Callable[[Item], Sent],
+    items: Sequence[Item],
+    workers: int,
+    minimum: int = ...,
+    finish: Callable[[], None] = ...,
+    progress: str = ...,
+    *,
+    keep: Callable[[Sent], Result],
+) -> list[Result]: ...
+
+
+def map_forked(
+    function: Callable[[Item], Any],
     items: Sequence[Item],
     workers: int,
     minimum: int = 200,
     finish: Callable[[], None] = lambda: None,
     progress: str = "",
-) -> list[Result]:
-    """``[function(item) for item in items]``, in order, computed by this process and up to ``workers - 1`` forked
-    ones, as many as ``MEMORY_BUDGET`` holds (see ``affordable_workers``).
+    *,
+    keep: Callable[[Any], Any] | None = None,
+) -> list[Any]:
+    """``[keep(function(item)) for item in items]``, in order, computed by this process and up to ``workers - 1``
+    forked ones, as many as ``MEMORY_BUDGET`` holds (see ``affordable_workers``).
+
+    ``keep`` (by default none) runs in this process on each result as it arrives, so that what a worker sends
+    (made to travel fast) is held only until it is turned into what the caller keeps.
 
     Each process takes one run of consecutive items (this one the last) and calls ``finish`` after its last
     item (to flush what it buffered). A forked worker copies each memory page of the model it touches (the
@@ -61,12 +91,13 @@ def map_forked(
     (``pages: 5120 of 26000``). A failure anywhere raises :class:`WorkerFailed` with its traceback.
     """
     workers = min(workers, affordable_workers(MEMORY_BUDGET))
+    kept: Callable[[Any], Any] = keep or _itself
     if workers <= 1 or len(items) < minimum or not can_fork():
-        done = [function(item) for item in items]
+        done = [kept(function(item)) for item in items]
         finish()
         return done
     context = multiprocessing.get_context("fork")
-    results: list[Result | None] = [None] * len(items)
+    results: list[Any] = [None] * len(items)
     runs = [range(len(items) * share // workers, len(items) * (share + 1) // workers) for share in range(workers)]
     processes = []
     connections: list[Connection] = []
@@ -82,10 +113,10 @@ def map_forked(
             sender.close()
             processes.append(process)
             connections.append(receiver)
-        collector = _Collector(connections, results, progress)
+        collector = _Collector(connections, results, kept, progress)
         try:
             for index in runs[-1]:
-                results[index] = function(items[index])
+                results[index] = kept(function(items[index]))
                 collector.own_result()
             finish()
         except Exception:
@@ -103,7 +134,11 @@ def map_forked(
         raise WorkerFailed(failure)
     if any(process.exitcode != 0 for process in processes):
         raise WorkerFailed("a worker process died (out of memory?)")
-    return cast(list[Result], results)  # every index was filled by exactly one process
+    return results  # every index was filled by exactly one process
+
+
+def _itself(result: Result) -> Result:
+    return result
 
 
 @contextmanager
@@ -196,9 +231,12 @@ class _Collector:
 
     POLL_EVERY = 16  # own results between looks at the workers' pipes (a worker waits when its pipe is full)
 
-    def __init__(self, connections: list[Connection], results: list[Result | None], progress: str) -> None:
+    def __init__(
+        self, connections: list[Connection], results: list[Any], keep: Callable[[Any], Any], progress: str
+    ) -> None:
         self.open = list(connections)
         self.results = results
+        self.keep = keep
         self.progress = progress
         self.failure: str | None = None
         self.received = 0
@@ -227,7 +265,7 @@ class _Collector:
                 self.failure = self.failure or message
                 continue
             for index, result in message:
-                self.results[index] = result
+                self.results[index] = self.keep(result)
             self.received += len(message)
         if self.progress and time.monotonic() - self.reported >= PROGRESS_SECONDS:
             log.info("  %s: %d of %d", self.progress, self.received, len(self.results))

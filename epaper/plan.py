@@ -73,7 +73,6 @@ class SitePlan:
     outputs: list[PlannedOutput] = field(default_factory=list)
     outdated: list[PlannedOutput] = field(default_factory=list)
     groups: dict[str, GroupRecord] = field(default_factory=dict)
-    read: set[str] = field(default_factory=set)  # what planning the groups not carried over read of the model
     planned: list[str] = field(default_factory=list)  # the groups not carried over
     pages: int = 0
 
@@ -121,7 +120,6 @@ def plan_site(
             names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
         plan.groups[group.name] = GroupRecord(key, last.tokens.pack(read), tuple(names), tuple(group_urls))
         plan.planned.append(group.name)
-        plan.read |= read
         page_urls += group_urls
     listing_key = digest("\n".join([keys.site, *page_urls]).encode())
     if planner.carry(SITEMAPS_GROUP, listing_key) is None:  # making the sitemaps of a large site takes a while

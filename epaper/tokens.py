@@ -45,6 +45,12 @@ class TokenTable:
     def _free(self) -> list[int]:
         return [number for number, token in enumerate(self.tokens) if token == FREE]
 
+    @cached_property
+    def _numbered(self) -> list[int]:
+        """The numbers given to new tokens since ``take_new`` last gave them. Not stored: a token whose value a
+        failed build never set keeps ``ABSENT``, which the next build compares with its value then."""
+        return []
+
     def recorded(self) -> Iterator[tuple[str, str]]:
         """Every token held with the value it had when it was read."""
         return ((token, value) for token, value in zip(self.tokens, self.values, strict=True) if token != FREE)
@@ -73,6 +79,12 @@ class TokenTable:
     def unpack(packed: bytes) -> memoryview:
         """The token numbers in a record (``pack``'s result), as a sequence of ints."""
         return memoryview(packed).cast("I")
+
+    def take_new(self) -> list[str]:
+        """The tokens numbered since this was last called: their values are still to be :meth:`set`."""
+        new = [self.tokens[number] for number in self._numbered if self.tokens[number] != FREE]
+        self._numbered.clear()
+        return new
 
     def set(self, token: str, value: str) -> None:
         """Record ``token``'s value now."""
@@ -107,6 +119,7 @@ class TokenTable:
                 self.tokens.append(token)
                 self.values.append(ABSENT)
             self._numbers[token] = number
+            self._numbered.append(number)
         return number
 
 

@@ -62,6 +62,17 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
     cache.close()
 
 
+def test_an_index_cut_short_or_with_a_byte_changed_gives_an_empty_cache(tmp_path: Path) -> None:
+    saved_cache(tmp_path)
+    index = tmp_path / CACHE_FOLDER / INDEX_FILE
+    data = index.read_bytes()
+    middle = len(data) // 2
+    for damaged in (data[:-1], data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]):
+        index.write_bytes(damaged)
+        assert BuildCache.open(tmp_path).index.issue_records == {}
+        saved_cache(tmp_path)
+
+
 @pytest.mark.parametrize("table", ["parsed", "issues", "folders"])
 def test_an_altered_stored_row_fails_its_check(tmp_path: Path, table: str) -> None:
     saved_cache(tmp_path)

@@ -44,6 +44,19 @@ def test_each_process_makes_one_run_of_items_this_one_the_last() -> None:
     assert len(set(made_in[:500])) == 1 and made_in[0] != os.getpid()
 
 
+def test_each_result_is_kept_in_this_process_as_it_arrives() -> None:
+    kept_in: list[tuple[int, int]] = []
+
+    def keep(made_in: int) -> int:
+        kept_in.append((made_in, os.getpid()))
+        return len(kept_in)
+
+    numbers = map_forked(lambda _: os.getpid(), list(range(1000)), workers=2, minimum=1, keep=keep)
+    assert sorted(numbers) == list(range(1, 1001))  # each result kept once
+    assert {kept_by for _, kept_by in kept_in} == {os.getpid()}
+    assert {made_in for made_in, _ in kept_in} != {os.getpid()}  # and some were made by the worker
+
+
 def test_no_worker_is_forked_when_a_copy_of_this_process_would_not_fit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert affordable_workers(budget=1) == 1
     assert affordable_workers(budget=2**50) >= 2
