@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from epaper.importer.headlines import undashed_subtitle
 from epaper.importer.pdf.chars import Glyph, PdfPage, read_pdf
+from epaper.importer.pdf.furniture import separate_furniture
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.heads import heading_lines
 from epaper.importer.pdf.joining import printed_line
@@ -192,3 +193,12 @@ def test_a_heading_naming_a_continuation_heads_no_new_article() -> None:
         assert article.title is None and article.subheads == [f"Mayor’s Plan{cue}"]
     heading = word("Mayor’s Plan", 45, 100, 11.0, SANS_BOLD) + lines_from(114, [FILLER] * 8, x=45)
     assert read_page(PdfPage(0, 612, 792, heading + text, [], [])).articles[0].title == "Mayor’s Plan"
+
+
+def test_a_slug_under_a_figure_on_a_page_of_nothing_else_is_furniture() -> None:
+    """Under a running header and its rule, a figure; under the band left blank under it, small print: the slug."""
+    glyphs = word("Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020", 120, 44, 10.0, ROMAN)
+    glyphs += word("VerDate Sep<11>2014 Jkt 250001 PO 00000 Frm 00008", 25, 773, 6.5, SANS)
+    page = PdfPage(0, 612, 792, glyphs, [Box(108, 59, 504, 696)], [Box(45, 49, 567, 49)])
+    parts = separate_furniture(page, build_lines(page.glyphs).lines)
+    assert parts.content == [] and len(parts.furniture) == 2
