@@ -6,6 +6,7 @@ and hyphens printed at line ends."""
 from __future__ import annotations
 
 from epaper.importer.headlines import undashed_subtitle
+from epaper.importer.pdf.chain import read_layout
 from epaper.importer.pdf.chars import Glyph, PdfPage, read_pdf
 from epaper.importer.pdf.furniture import separate_furniture
 from epaper.importer.pdf.geometry import Box
@@ -202,3 +203,39 @@ def test_a_slug_under_a_figure_on_a_page_of_nothing_else_is_furniture() -> None:
     page = PdfPage(0, 612, 792, glyphs, [Box(108, 59, 504, 696)], [Box(45, 49, 567, 49)])
     parts = separate_furniture(page, build_lines(page.glyphs).lines)
     assert parts.content == [] and len(parts.furniture) == 2
+
+
+def small_lines(text: str, x: float, bottom: float, count: int) -> list[Glyph]:
+    """``count`` lines of eight-point text nine points apart, the first standing on ``bottom``."""
+    return [glyph for index in range(count) for glyph in word(text, x, bottom + 9 * index, 8.0, ROMAN)]
+
+
+def rule_text_column(x: float = 399.0) -> list[Glyph]:
+    """A rule's text set in eight points under a nine-point preamble: lettered headings in eight-point bold, one
+    wrapped onto two lines, each over eight-point text."""
+    glyphs = word("(c) Applicability", x, 200, 8.0, SERIF_BOLD)
+    glyphs += small_lines("this AD applies to the Boeing Company", x, 211, 3)
+    glyphs += word("(g) Installation of Flight Control", x, 250, 8.0, SERIF_BOLD)
+    glyphs += word("Computer Software (OPS)", x, 259, 8.0, SERIF_BOLD)
+    glyphs += small_lines("before further flight install the FCC", x, 270, 3)
+    return glyphs
+
+
+def test_a_bold_heading_over_text_set_smaller_than_the_body_is_measured_against_that_text() -> None:
+    glyphs = lines_from(130, [FILLER] * 30)                                   # the nine-point preamble, the body
+    lines = build_lines(glyphs + rule_text_column()).lines
+    headings = [line.spaced for line in heading_lines(lines, 9.0, ROMAN)]
+    assert headings == ["(c) Applicability", "(g) Installation of Flight Control", "Computer Software (OPS)"]
+
+
+def test_small_text_under_a_subhead_at_a_columns_foot_is_read_in_its_place_not_as_a_note() -> None:
+    """The rule's text at the foot of the second column goes on at the head of the third, after it."""
+    glyphs = lines_from(130, [FILLER] * 30) + lines_from(130, [FILLER] * 10, x=222)
+    glyphs += word("(b) Affected ADs", 222, 250, 8.0, SERIF_BOLD)
+    glyphs += small_lines("this AD replaces AD 2018–23–51,", 222, 261, 2)
+    glyphs += small_lines("December 6, 2018; corrected December", 399, 130, 3)
+    glyphs += rule_text_column()
+    [layout] = read_layout(PdfPage(0, 612, 792, glyphs, [], [])).layouts
+    order = [segment.lines[0].spaced for segment in layout.reading_order()]
+    assert order.index("this AD replaces AD 2018–23–51,") == order.index("(b) Affected ADs") + 1
+    assert order.index("December 6, 2018; corrected December") > order.index("this AD replaces AD 2018–23–51,")
