@@ -239,3 +239,13 @@ def test_small_text_under_a_subhead_at_a_columns_foot_is_read_in_its_place_not_a
     order = [segment.lines[0].spaced for segment in layout.reading_order()]
     assert order.index("this AD replaces AD 2018–23–51,") == order.index("(b) Affected ADs") + 1
     assert order.index("December 6, 2018; corrected December") > order.index("this AD replaces AD 2018–23–51,")
+
+
+def test_lines_set_in_under_a_line_broken_inside_a_number_go_on_with_it() -> None:
+    """A hanging indent: the lines after the first are set in, and the first two end in a dash inside a number."""
+    glyphs = lines_from(130, [FILLER] * 4 + ["and adding the following new AD:"])
+    glyphs += words(("The Boeing Company:", 8.0, SERIF_BOLD), ("Docket No. FAA–", 8.0, ROMAN), x=45, bottom=184)
+    glyphs += small_lines("2020–0686; Product Identifier 2019–", 61, 193, 1)
+    glyphs += small_lines("NM–035–AD.", 61, 202, 1)
+    [article] = read_page(PdfPage(0, 612, 792, glyphs, [], [])).articles
+    assert article.paragraphs[-1] == "The Boeing Company: Docket No. FAA–2020–0686; Product Identifier 2019–NM–035–AD."
