@@ -113,8 +113,11 @@ def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size:
     """A line at about body size set in a heading font, neither continued nor led into by running text. The
     size it is measured against is that of the text it heads where that text is set smaller than the body (a
     rule's text in eight points under a nine-point preamble, its lettered headings in eight-point bold)."""
-    measure = min(body_size, _text_size_under(line, lines) or body_size)
-    in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * measure
+    if line.font == body_font:
+        return False
+    measure = body_size if line.size >= BODY_LIKE * body_size else min(body_size, _text_size_under(line, lines)
+                                                                        or body_size)
+    in_heading_font = (line.size >= BODY_LIKE * measure
                        and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font)
                        and not _closes_in(line, body_font))
     if not in_heading_font:
