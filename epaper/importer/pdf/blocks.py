@@ -78,13 +78,22 @@ class ArticleLayout:
 
     def _notes(self) -> list[Segment]:
         """Segments set smaller than the article's text at the foot of their column (footnotes, a source
-        line): read after the text, whose columns run on past them."""
+        line): read after the text, whose columns run on past them. Small text a subhead heads is text (a
+        rule's text set smaller than its preamble), not a note."""
         text_size = usual_size([line for segment in self.segments for line in segment.lines])
         small = [segment for segment in self.segments if not segment.subhead
-                 and all(line.size <= NOTE_SCALE * text_size for line in segment.lines)]
+                 and all(line.size <= NOTE_SCALE * text_size for line in segment.lines)
+                 and not self._under_subhead(segment)]
         return [segment for segment in small
                 if not any(other not in small and other.box.top >= segment.box.bottom
                            and other.box.overlaps_horizontally(segment.box, 0.5) for other in self.segments)]
+
+
+    def _under_subhead(self, segment: Segment) -> bool:
+        """A subhead stands right over ``segment`` in its column (ADJACENT ems of its type at most)."""
+        reach = ADJACENT * segment.lines[0].size
+        return any(other.subhead and other.box.overlaps_horizontally(segment.box, 0.5)
+                   and 0 <= segment.box.top - other.box.bottom <= reach for other in self.segments)
 
 
 def _across_columns(figure: Box, columns: Sequence[Box]) -> bool:

@@ -201,13 +201,15 @@ def _footer_top(page: PdfPage, lines: Sequence[TextLine], long_rules: Sequence[B
 def _under_blank_band(page: PdfPage, lines: Sequence[TextLine], zone: float) -> float:
     """The top of the small print under a band left blank across the whole page (no text, no picture), in
     the footer zone: the printer's slug or the publisher's line under the last columns. The page's
-    bottom if there is none."""
-    body = usual_size(lines)
+    bottom if there is none. The band runs from the last text or picture over the print, which is small
+    beside the type over the footer zone (on a page of figures, beside its running header)."""
+    body = usual_size([line for line in lines if line.box.bottom <= zone] or lines)
     for line in sorted((line for line in lines if line.box.top >= zone), key=lambda line: line.box.top):
         top = line.box.top
         if any(other.size >= body for other in lines if other.box.bottom > top):
             continue
-        above = max((other.box.bottom for other in lines if other.box.bottom <= top), default=0.0)
+        printed = [other.box for other in lines] + list(page.pictures)
+        above = max((box.bottom for box in printed if box.bottom <= top), default=0.0)
         band = Box(0.0, above, page.width, top)
         if (top - above >= BLANK_BAND * body and not any(other.box.top < top < other.box.bottom for other in lines)
                 and not any(_crosses(picture, band) for picture in page.pictures)):

@@ -110,8 +110,14 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
 
 
 def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size: float, body_font: str) -> bool:
-    """A line at about body size set in a heading font, neither continued nor led into by running text."""
-    in_heading_font = (line.font != body_font and line.size >= BODY_LIKE * body_size
+    """A line at about body size set in a heading font, neither continued nor led into by running text. The
+    size it is measured against is that of the text it heads where that text is set smaller than the body (a
+    rule's text in eight points under a nine-point preamble, its lettered headings in eight-point bold)."""
+    if line.font == body_font:
+        return False
+    measure = body_size if line.size >= BODY_LIKE * body_size else min(body_size, _text_size_under(line, lines)
+                                                                        or body_size)
+    in_heading_font = (line.size >= BODY_LIKE * measure
                        and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font)
                        and not _closes_in(line, body_font))
     if not in_heading_font:
@@ -121,6 +127,20 @@ def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size:
             and not _goes_on_from_line_over(min(run, key=lambda member: member.box.top), lines)
             and not _ends_as_no_heading(max(run, key=lambda member: member.box.top))
             and not line.spaced.startswith(c.LIST_BULLETS))
+
+
+def _text_size_under(line: TextLine, lines: Sequence[TextLine]) -> float | None:
+    """The size of the text right under ``line`` in its column, past the lines set on in its font (a heading
+    wrapped onto more lines): the text it would head."""
+    current = line
+    for _ in range(HEADLINE_LINES):
+        under = [other for other in lines if other.box.overlaps_horizontally(current.box, 0.5)
+                 and 0 <= other.box.top - current.box.bottom <= FONT_RUN_GAP * current.size]
+        nearest = min(under, key=lambda other: other.box.top, default=None)
+        if nearest is None or nearest.font != line.font:
+            return None if nearest is None else nearest.size
+        current = nearest
+    return None
 
 
 def _closes_in(line: TextLine, font: str) -> bool:

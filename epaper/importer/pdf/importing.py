@@ -92,7 +92,11 @@ class _PdfFile:
         recognised = recognise(self.document, page)
         reading = read_page(recognised.page)
         reading.warnings += flag_for_review(recognised, reading.articles)
-        problem = None if reading.articles else Problem(self.shown, None, f"page {index + 1}: no article text found")
+        problem = None
+        if not reading.articles and recognised.page.pictures and reading.furniture:
+            reading.warnings.append("no article on this page: only pictures and page furniture")
+        elif not reading.articles:
+            problem = Problem(self.shown, None, f"page {index + 1}: no article text found")
         position = self.before + index + 1
         number = self.first_page + position - 1 if self.first_page is not None else (
             reading.masthead.page_number or position)

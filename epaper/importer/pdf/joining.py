@@ -59,6 +59,13 @@ def _glued_break(joined: str, text: str) -> bool:
             and text[0].isalnum())
 
 
+def breaks_inside_word(joined: str, text: str) -> bool:
+    """``joined`` ends in a break inside a word or number that ``text`` goes on with (`non-` / `normal`,
+    `FAA–` / `2020–0686`): no paragraph ends there, whatever the next line's indent (a hanging indent)."""
+    return bool(joined and text) and ((joined[-1] in BREAKING_HYPHENS and text[0].isalpha())
+                                      or _glued_break(joined, text))
+
+
 def _latin_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 

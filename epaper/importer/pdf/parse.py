@@ -23,7 +23,7 @@ from .furniture import Masthead
 from .geometry import Box
 from .head_bylines import split_head_byline
 from .heads import HeadGroup, Row, headline_rows, is_set_right
-from .joining import join_printed, printed_line
+from .joining import breaks_inside_word, join_printed, printed_line
 from .run_in import opens_with_run_in_lead
 from .run_in_titles import TITLE_DASHES
 from .small_capitals import in_lower_case
@@ -250,17 +250,19 @@ class _ArticleReader:
     @staticmethod
     def _starts_paragraph(segment: Segment, printed: TextLine, previous: tuple[Segment, TextLine, str] | None,
                           measures: dict[int, float]) -> bool:
-        """Indented from its column, after a short line that ends a sentence in a justified column (or any line
-        its first word would have fitted on: a break by hand, as in a list, unless it is set in by a tab far past
-        any indent, under a part of the line over it: that line goes on), opening with a run-in lead after a
-        sentence's end (`DATES:`), set off by a space wider than
-        the column's leading (block paragraphs, as word processors and browsers set them: within a segment, or
-        a blank line under the segment over it), or a row of a table."""
+        """Never after a line broken inside a word (a hanging indent sets the lines after it in). Indented from
+        its column, after a short line that ends a sentence in a justified column (or any line its first word
+        would have fitted on: a break by hand, as in a list, unless it is set in by a tab far past any indent,
+        under a part of the line over it: that line goes on), opening with a run-in lead after a sentence's end
+        (`DATES:`), set off by a space wider than the column's leading (block paragraphs, as word processors and
+        browsers set them: within a segment, or a blank line under the segment over it), or a row of a table."""
         em = printed.size
         if printed.cells > 1 or (previous is not None and previous[1].cells > 1):
             return True
         if printed.spaced.startswith(c.LIST_BULLETS):
             return True
+        if previous is not None and breaks_inside_word(previous[2], printed.spaced.strip()):
+            return False
         if INDENT_MIN * em <= printed.box.x0 - segment.left <= INDENT_MAX * em:
             return True
         if previous is None:

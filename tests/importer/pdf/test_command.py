@@ -21,6 +21,7 @@ from epaper.importer.pdf.importing import read_pdf_pages
 from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.render import IMAGE_WIDTH, THUMBNAIL_WIDTH
 from tests.importer.pdf.conftest import PdfMaker
+from tests.importer.pdf.corpus import OPEN_PAGES
 
 
 def run(tmp_path: Path, *arguments: str) -> int:
@@ -108,3 +109,13 @@ def test_the_page_pictures_pixel_size_is_known(make_pdf: PdfMaker) -> None:
         assert page.files.image_size == picture.size
     width, height = page.files.image_size
     assert width == IMAGE_WIDTH and abs(height / width - 1191 / 842) < 0.01
+
+
+def test_a_page_of_figures_and_furniture_alone_imports_with_a_warning(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Federal Register 47705: a figure placed as a picture, the running header and GPO's slugs; no article."""
+    pdf = OPEN_PAGES / "federal-register-2020-08-06-p47705" / "page.pdf"
+    assert run(tmp_path, str(pdf), "--date", "2020-08-06", "--dry-run", "--json") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "no article on this page: only pictures and page furniture" in captured.err

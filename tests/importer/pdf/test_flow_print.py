@@ -125,3 +125,16 @@ def test_text_under_a_figure_across_the_columns_goes_on_with_the_story_over_it_b
     assert [x for x, _ in starts] == [45, 222, 399, 45, 222], "the columns over the figure, then the ones under it"
     assert all(top > 200 for _, top in starts[3:])
 
+
+
+def test_ragged_columns_under_a_figure_over_no_story_are_one_story_band_by_band() -> None:
+    """A page going on from the one before that starts with a figure across the columns, nothing over it: the
+    paragraph under it runs over two ragged columns level with each other, one story read left to right."""
+    glyphs = line("(4) In the Operating Procedures chapter,", 53, 200, 675, 8.0)
+    glyphs += line("replace the existing Runaway Stabilizer", 45, 190, 684, 8.0)
+    glyphs += line("paragraph with the information in figure 3 to", 222, 387, 675, 8.0)
+    glyphs += line("paragraph (h)(4) of this AD.", 222, 323, 684, 8.0)
+    figure = Box(97, 59, 515, 640)                                                   # three ems over the text
+    state = read_layout(PdfPage(0, 612, 792, glyphs, [figure], []))
+    assert len(state.layouts) == 1
+    assert [segment.box.x0 for segment in state.layouts[0].reading_order()] == [45, 222]

@@ -6,7 +6,9 @@ and hyphens printed at line ends."""
 from __future__ import annotations
 
 from epaper.importer.headlines import undashed_subtitle
+from epaper.importer.pdf.chain import read_layout
 from epaper.importer.pdf.chars import Glyph, PdfPage, read_pdf
+from epaper.importer.pdf.furniture import separate_furniture
 from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.heads import heading_lines
 from epaper.importer.pdf.joining import printed_line
@@ -192,3 +194,58 @@ def test_a_heading_naming_a_continuation_heads_no_new_article() -> None:
         assert article.title is None and article.subheads == [f"Mayor’s Plan{cue}"]
     heading = word("Mayor’s Plan", 45, 100, 11.0, SANS_BOLD) + lines_from(114, [FILLER] * 8, x=45)
     assert read_page(PdfPage(0, 612, 792, heading + text, [], [])).articles[0].title == "Mayor’s Plan"
+
+
+def test_a_slug_under_a_figure_on_a_page_of_nothing_else_is_furniture() -> None:
+    """Under a running header and its rule, a figure; under the band left blank under it, small print: the slug."""
+    glyphs = word("Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020", 120, 44, 10.0, ROMAN)
+    glyphs += word("VerDate Sep<11>2014 Jkt 250001 PO 00000 Frm 00008", 25, 773, 6.5, SANS)
+    page = PdfPage(0, 612, 792, glyphs, [Box(108, 59, 504, 696)], [Box(45, 49, 567, 49)])
+    parts = separate_furniture(page, build_lines(page.glyphs).lines)
+    assert parts.content == [] and len(parts.furniture) == 2
+
+
+def small_lines(text: str, x: float, bottom: float, count: int) -> list[Glyph]:
+    """``count`` lines of eight-point text nine points apart, the first standing on ``bottom``."""
+    return [glyph for index in range(count) for glyph in word(text, x, bottom + 9 * index, 8.0, ROMAN)]
+
+
+def rule_text_column(x: float = 399.0) -> list[Glyph]:
+    """A rule's text set in eight points under a nine-point preamble: lettered headings in eight-point bold, one
+    wrapped onto two lines, each over eight-point text."""
+    glyphs = word("(c) Applicability", x, 200, 8.0, SERIF_BOLD)
+    glyphs += small_lines("this AD applies to the Boeing Company", x, 211, 3)
+    glyphs += word("(g) Installation of Flight Control", x, 250, 8.0, SERIF_BOLD)
+    glyphs += word("Computer Software (OPS)", x, 259, 8.0, SERIF_BOLD)
+    glyphs += small_lines("before further flight install the FCC", x, 270, 3)
+    return glyphs
+
+
+def test_a_bold_heading_over_text_set_smaller_than_the_body_is_measured_against_that_text() -> None:
+    glyphs = lines_from(130, [FILLER] * 30)                                   # the nine-point preamble, the body
+    lines = build_lines(glyphs + rule_text_column()).lines
+    headings = [line.spaced for line in heading_lines(lines, 9.0, ROMAN)]
+    assert headings == ["(c) Applicability", "(g) Installation of Flight Control", "Computer Software (OPS)"]
+
+
+def test_small_text_under_a_subhead_at_a_columns_foot_is_read_in_its_place_not_as_a_note() -> None:
+    """The rule's text at the foot of the second column goes on at the head of the third, after it."""
+    glyphs = lines_from(130, [FILLER] * 30) + lines_from(130, [FILLER] * 10, x=222)
+    glyphs += word("(b) Affected ADs", 222, 250, 8.0, SERIF_BOLD)
+    glyphs += small_lines("this AD replaces AD 2018–23–51,", 222, 261, 2)
+    glyphs += small_lines("December 6, 2018; corrected December", 399, 130, 3)
+    glyphs += rule_text_column()
+    [layout] = read_layout(PdfPage(0, 612, 792, glyphs, [], [])).layouts
+    order = [segment.lines[0].spaced for segment in layout.reading_order()]
+    assert order.index("this AD replaces AD 2018–23–51,") == order.index("(b) Affected ADs") + 1
+    assert order.index("December 6, 2018; corrected December") > order.index("this AD replaces AD 2018–23–51,")
+
+
+def test_lines_set_in_under_a_line_broken_inside_a_number_go_on_with_it() -> None:
+    """A hanging indent: the lines after the first are set in, and the first two end in a dash inside a number."""
+    glyphs = lines_from(130, [FILLER] * 4 + ["and adding the following new AD:"])
+    glyphs += words(("The Boeing Company:", 8.0, SERIF_BOLD), ("Docket No. FAA–", 8.0, ROMAN), x=45, bottom=184)
+    glyphs += small_lines("2020–0686; Product Identifier 2019–", 61, 193, 1)
+    glyphs += small_lines("NM–035–AD.", 61, 202, 1)
+    [article] = read_page(PdfPage(0, 612, 792, glyphs, [], [])).articles
+    assert article.paragraphs[-1] == "The Boeing Company: Docket No. FAA–2020–0686; Product Identifier 2019–NM–035–AD."

@@ -49,8 +49,12 @@ def test_every_imported_page_builds(tmp_path: Path, page_pdf: Callable[[ScoredPa
     site = new_site(tmp_path)
     pages = all_pages()
     issues: dict[dt.date, list[Path]] = {}
+    figures_only: set[dt.date] = set()
+    """Days whose page holds no article (a page of figures and furniture): nothing to write but the page."""
     for offset, page in enumerate(pages):
         issues[FIRST_DAY + dt.timedelta(days=offset)] = [page_pdf(page)]
+        if not yaml.safe_load(page.expected.read_text(encoding="utf-8"))["articles"]:
+            figures_only.add(FIRST_DAY + dt.timedelta(days=offset))
     [issue] = [page for page in pages if page.name == "dongfang-issue"]
     issues[FIRST_DAY + dt.timedelta(days=len(pages))] = one_pdf_per_page(page_pdf(issue), tmp_path)
     for date, pdfs in issues.items():
@@ -61,7 +65,7 @@ def test_every_imported_page_builds(tmp_path: Path, page_pdf: Callable[[ScoredPa
     for date in issues:
         folder = site / "content" / date.strftime("%Y/%m/%d")
         articles = sorted(folder.glob("*.md"))
-        assert articles
+        assert bool(articles) != (date in figures_only)
         for article in articles:
             front = yaml.safe_load(article.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n", 1)[0])
             x, y, width, height = front["box"]
