@@ -88,7 +88,6 @@ class ArticleLayout:
                 if not any(other not in small and other.box.top >= segment.box.bottom
                            and other.box.overlaps_horizontally(segment.box, 0.5) for other in self.segments)]
 
-
     def _under_subhead(self, segment: Segment) -> bool:
         """A subhead stands right over ``segment`` in its column (ADJACENT ems of its type at most)."""
         reach = ADJACENT * segment.lines[0].size
