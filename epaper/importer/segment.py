@@ -53,6 +53,8 @@ ANNOUNCED_SUBHEAD = ("line {line}: a heading after a paragraph ending with a col
 SECOND_DISPATCH = ("line {line}: a dateline inside the text, under no heading of its own, was read as the story's "
                    "second dispatch, not as a new article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
+FILED_FROM = ("line {line}: {place}, run into `报道` after the byline's names, was taken as the place filed from, "
+              "not a name")
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
     "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
@@ -155,6 +157,8 @@ class _Segmenter:
         section.bylines.append(byline)
         section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
         section.sources.append(f"line {line.number}: byline {where}")
+        if byline.place is not None:
+            section.warnings.append(FILED_FROM.format(line=line.number, place=byline.place))
 
     # --- over an article ----------------------------------------------------------------------
 

@@ -654,3 +654,21 @@ def test_a_lead_in_ending_without_a_mark_on_a_full_line_is_a_paragraph_of_its_ow
         return "\u3000\u3000" + column(text, width=36)
     [kept] = parse_page(head + indented(lead_in) + indented(body))
     assert kept.paragraphs == [lead_in, body]
+
+
+def test_a_byline_with_the_place_filed_from_names_the_reporter_alone() -> None:
+    (article,) = parse_page("城市更有温度\n本报记者 李静 青岛报道\n" + STORY)
+    assert (article.authors, article.credit) == (["李静"], None)
+    assert ("line 2: 青岛, run into `报道` after the byline's names, was taken as the place filed from, not a name"
+            in article.warnings)
+
+
+def test_a_byline_signed_as_text_by_after_the_story_is_its_author_not_the_next_kicker() -> None:
+    first, second = parse_page("城市更有温度\n" + STORY + "本报记者 周之然/文\n民生无小事\n" + OTHER)
+    assert (first.authors, second.kicker, second.title) == (["周之然"], None, "民生无小事")
+
+
+def test_a_dateline_set_after_the_story_closes_it() -> None:
+    first, second = parse_page("城市更有温度\n本报记者  王浩\n" + STORY + "（本报平壤9月8日电）\n民生无小事\n" + OTHER)
+    assert first.paragraphs[-1] == "（本报平壤9月8日电）"
+    assert (second.kicker, second.title) == (None, "民生无小事")
