@@ -88,8 +88,9 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
 
 def _ends_with_place(raw: str, names: str) -> bool:
     """`本报记者 李静 青岛报道`: after the names, a word run into `报道` with no space is where the report was filed."""
-    words = c.NAME_SEPARATORS.split(_ROLES.sub(" ", names).strip())
-    return len(words) > 1 and not raw.rstrip().removesuffix(c.REPORTED_FROM)[-1:].isspace()
+    words = names.split()
+    return (len(words) > 1 and not _ROLES.search(words[-1])
+            and not raw.rstrip().removesuffix(c.REPORTED_FROM)[-1:].isspace())
 
 
 def parse_latin_byline(raw: str) -> Byline | None:

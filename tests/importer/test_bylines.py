@@ -65,3 +65,7 @@ def test_bylines_with_roles_places_and_posts(line: str, authors: list[str], cred
     byline = parse_byline(line)
     assert byline is not None
     assert (byline.authors, byline.credit, byline.place) == (authors, credit, place)
+
+
+def test_a_line_of_text_ending_in_baodao_is_no_byline() -> None:
+    assert parse_byline("朝党报《劳动新闻》以大量篇幅、图文并茂、集中报道") is None
