@@ -19,6 +19,7 @@ from . import conventions as c
 from .bylines import (
     Byline,
     bare_name,
+    has_role,
     match_dateline,
     parse_byline,
     split_lost_box_byline,
@@ -423,9 +424,7 @@ class _Segmenter:
             return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
         if self._phrased_like_title(section, index):
             return self._next_article(section, index, PHRASED_LIKE_TITLE.format(line=line.number))
-        reporters = self._reporters(section)
-        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
-        if signed is not None and set(signed.authors) <= set(reporters):
+        if self._signed_again_ahead(section, index):
             return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
         if self._wider_than_column(index):
             if not self._phrased_unlike_title(section, line):
@@ -475,6 +474,15 @@ class _Segmenter:
                 break
             under += line.text
         return any(name in under for name in names)
+
+    def _signed_again_ahead(self, section: Section, index: int) -> bool:
+        """The text under the heading ends with a credit line naming this text's reporters by their role
+        (`城市晚报记者  陈立  编辑…` after `城市晚报讯（记者 陈立）`): the story goes on under a subhead.
+        A boxed or bare name there (`□莽九晨`) signs a story of its own: a text its dateline signs is not boxed
+        again, so the same reporter's next story is no subhead of this one."""
+        reporters = self._reporters(section)
+        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
+        return signed is not None and set(signed.authors) <= set(reporters) and has_role(signed.raw)
 
     @staticmethod
     def _reporters(section: Section) -> list[str]:

@@ -672,3 +672,12 @@ def test_a_dateline_set_after_the_story_closes_it() -> None:
     first, second = parse_page("城市更有温度\n本报记者  王浩\n" + STORY + "（本报平壤9月8日电）\n民生无小事\n" + OTHER)
     assert first.paragraphs[-1] == "（本报平壤9月8日电）"
     assert (second.kicker, second.title) == (None, "民生无小事")
+
+
+def test_the_same_reporters_next_story_is_no_subhead_of_the_one_their_dateline_signs() -> None:
+    report = column("本报平壤2月19日电（记者莽九晨）朝鲜劳动党中央政治局常委、内阁总理朴凤柱19日晚来到中国驻朝鲜"
+                    "大使馆，与大使和外交官们共度元宵佳节。")
+    first, second = parse_page("朝鲜总理共庆元宵节\n" + report + "朝鲜社会主义保健制度惠及民众\n"
+                               + STORY.rstrip("\n") + "□莽九晨\n")
+    assert (first.title, first.authors, first.subheads) == ("朝鲜总理共庆元宵节", ["莽九晨"], [])
+    assert (second.title, second.authors) == ("朝鲜社会主义保健制度惠及民众", ["莽九晨"])
