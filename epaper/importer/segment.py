@@ -239,7 +239,8 @@ class _Segmenter:
         # title (`午评：…` too, its label read off by is_unpunctuated): a fragment from another page opens
         # with running text, a full line
         opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(line)
-                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index)))
+                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index)
+                        or self._tagged_phrase(index)))
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
@@ -612,8 +613,15 @@ class _Segmenter:
                       or self._labelled_like_title(section, line)
                       or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
         return self._after_sentence(section) and (
-            self.page.heading_at(index, at_head=False)
+            self.page.heading_at(index, at_head=False) or self._tagged_phrase(index)
             or (title_like and self.page.heading_at(index, at_head=True)))
+
+    def _tagged_phrase(self, index: int) -> bool:
+        """`为实现朝鲜半岛持久和平行动起来（钟声）`: a phrase closed by a column's tag is a commentary's title even
+        when it is set as wide as the column, where a heading's width no longer tells it from a line of text."""
+        line = self.lines[index]
+        return (bool(c.COLUMN_TAG.search(line.text)) and is_unpunctuated(line) and not line.letter_spaced
+                and line.width <= self.columns[index] + c.COLUMN_TOLERANCE)
 
     def _over_a_one_line_paragraph(self, index: int) -> bool:
         """An unpunctuated line over a paragraph of one short line: in a news report, which has no

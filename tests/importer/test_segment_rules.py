@@ -681,3 +681,13 @@ def test_the_same_reporters_next_story_is_no_subhead_of_the_one_their_dateline_s
                                + STORY.rstrip("\n") + "□莽九晨\n")
     assert (first.title, first.authors, first.subheads) == ("朝鲜总理共庆元宵节", ["莽九晨"], [])
     assert (second.title, second.authors) == ("朝鲜社会主义保健制度惠及民众", ["莽九晨"])
+
+
+def test_a_title_closed_by_a_column_tag_as_wide_as_the_column_opens_the_next_piece() -> None:
+    piece = column("有关各方都应继续展示政治智慧与历史担当，为了和平与繁荣、和解与合作，相向而行、共同努力。", width=21)
+    story = column("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+                   "却能让人感受到被尊重、被关怀。", width=21)
+    first, second = parse_page("让城市更有温度（人民时评）\n周  方\n" + story
+                               + "为实现朝鲜半岛持久和平行动起来（钟声）\n" + piece)
+    assert (first.title, second.title) == ("让城市更有温度（人民时评）", "为实现朝鲜半岛持久和平行动起来（钟声）")
+    assert second.paragraphs[0].startswith("有关各方")
