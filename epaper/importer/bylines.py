@@ -47,6 +47,8 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     credited after the names (`校对 李铭`) name no author.
     """
     raw = spaced.strip()
+    if raw[-1:] in c.HEADING_FORBIDDEN_END:
+        return None  # a clause (`一名学生，他对记者表示，`), not names
     latin = parse_latin_byline(raw)
     if latin is not None:
         return latin

@@ -69,3 +69,7 @@ def test_bylines_with_roles_places_and_posts(line: str, authors: list[str], cred
 
 def test_a_line_of_text_ending_in_baodao_is_no_byline() -> None:
     assert parse_byline("朝党报《劳动新闻》以大量篇幅、图文并茂、集中报道") is None
+
+
+def test_a_clause_naming_the_reporter_is_no_byline() -> None:
+    assert parse_byline("一名学生，他对记者表示，") is None
