@@ -691,3 +691,15 @@ def test_a_title_closed_by_a_column_tag_as_wide_as_the_column_opens_the_next_pie
                                + "为实现朝鲜半岛持久和平行动起来（钟声）\n" + piece)
     assert (first.title, second.title) == ("让城市更有温度（人民时评）", "为实现朝鲜半岛持久和平行动起来（钟声）")
     assert second.paragraphs[0].startswith("有关各方")
+    assert any(warning.startswith("line 6: a short phrase") for warning in second.warnings)
+
+
+def test_a_lead_ended_without_a_mark_over_an_indented_paragraph_is_one_paragraph() -> None:
+    """Its last line is as short as a first line that lost its indent, but the line under it kept its indent:
+    that one opens the next paragraph, so the lead ends here and does not split before its last line."""
+    lead = ("有关各方都应继续展示政治智慧与历史担当，为了和平与繁荣、和解与合作，朝着政治解决半岛问题、"
+            "实现地区持久和平目标相向而行、共同行动")
+    rest = "9月18日至20日，韩国总统文在寅访问朝鲜，双方签署了《9月平壤共同宣言》，半岛形势继续保持缓和势头。"
+    [article] = parse_page("为实现朝鲜半岛持久和平行动起来（钟声）\n\u3000\u3000" + column(lead, width=17)
+                           + "\u3000\u3000" + column(rest, width=17))
+    assert article.paragraphs == [lead, rest]
