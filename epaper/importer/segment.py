@@ -31,6 +31,7 @@ from .lines import (
     Line,
     cannot_run_on,
     ends_sentence,
+    has_first_line_width,
     loose_width,
     make_line,
     suspicious_lost_glyphs,
@@ -611,7 +612,7 @@ class _Segmenter:
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
                       or self._labelled_like_title(section, line)
-                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
+                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(section, index)))
         return self._after_sentence(section) and (
             self.page.heading_at(index, at_head=False) or self._tagged_phrase(index)
             or (title_like and self.page.heading_at(index, at_head=True)))
@@ -623,14 +624,21 @@ class _Segmenter:
         return (bool(c.COLUMN_TAG.search(line.text)) and is_unpunctuated(line) and not line.letter_spaced
                 and line.width <= self.columns[index] + c.COLUMN_TOLERANCE)
 
-    def _over_a_one_line_paragraph(self, index: int) -> bool:
+    def _over_a_one_line_paragraph(self, section: Section, index: int) -> bool:
         """An unpunctuated line over a paragraph of one short line: in a news report, which has no
-        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`)."""
+        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`). Where the report's
+        paragraphs keep their indent, that paragraph keeps it too: a short line without it is the end of the
+        paragraph the line over it runs on in (`朝韩双方就…是否能够正常` over `使用进行了确认和检查。`), and a line
+        that keeps the indent and fills the measure after it is a paragraph's first line (`“我们祝愿…经济社`)."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
-        return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
+        kept = any(text.indent >= c.KEPT_INDENT for kind, text in section.body if kind == "text")
+        first_line = line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
+                                                                            0.0)
+        return (not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
+                and (following.indent >= c.KEPT_INDENT or not kept) and not first_line)
 
     def _wider_than_column(self, index: int) -> bool:
         """An unpunctuated line wider than its column (a title's label aside): a headline across columns,

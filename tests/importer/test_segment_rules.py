@@ -703,3 +703,26 @@ def test_a_lead_ended_without_a_mark_over_an_indented_paragraph_is_one_paragraph
     [article] = parse_page("为实现朝鲜半岛持久和平行动起来（钟声）\n\u3000\u3000" + column(lead, width=17)
                            + "\u3000\u3000" + column(rest, width=17))
     assert article.paragraphs == [lead, rest]
+
+
+def test_a_full_line_over_the_short_end_of_its_paragraph_is_no_title_where_paragraphs_keep_their_indent() -> None:
+    """A news report has no subheads, so a phrase over a short one-line paragraph is the next item's title; but
+    where the report's paragraphs keep their indent, a short line without it ends the paragraph over it."""
+    first = column("新华社首尔1月3日电（记者陆睿）韩国统一部3日确认，朝韩当天通过板门店联络渠道进行了通话。",
+                   width=17)
+    second = ["据韩联社报道，统一部表示，首尔", "当天朝方首先通过板门店联络渠道打来",
+              "电话，双方随即开始了线路技术检查。", "朝韩双方就电话和传真机是否能够正常", "使用进行了确认和检查。"]
+    [article] = parse_page("韩国确认朝韩实现通话\n\u3000\u3000" + first + "\u3000\u3000" + "\n".join(second) + "\n")
+    assert article.paragraphs[-1] == "".join(second)
+
+
+def test_an_indented_first_line_over_the_rest_of_its_sentence_is_no_title() -> None:
+    """`“我们祝愿…城市经济社会发` keeps the indent and fills the measure: a paragraph's first line, though it holds no
+    clause mark and the line under it is short; in a news report it would otherwise pass for the next item's title."""
+    paragraphs = ["本报北京1月8日电（记者王远）市政府新闻发言人8日就今年的城市建设回答了记者提问。",
+                  "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发展取得新成就。”他说。",
+                  "他表示，新的一年，市里将继续推进老旧小区改造，让更多居民住得更舒心。"]
+    text = "".join("\u3000\u3000" + column(paragraph, width=30) for paragraph in paragraphs)
+    assert "\u3000\u3000“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发\n" in text
+    [article] = parse_page("发言人答记者问\n" + text)
+    assert article.paragraphs == paragraphs
