@@ -628,15 +628,16 @@ class _Segmenter:
         """An unpunctuated line over a paragraph of one short line: in a news report, which has no
         subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`). Where the report's
         paragraphs keep their indent, that paragraph keeps it too: a short line without it is the end of the
-        paragraph the line over it runs on in (`朝韩双方就…是否能够正常` over `使用进行了确认和检查。`), and a line
-        that keeps the indent and fills the measure after it is a paragraph's first line (`“我们祝愿…经济社`)."""
+        paragraph the line over it runs on in (`朝韩双方就…是否能够正常` over `使用进行了确认和检查。`); a line
+        that keeps the indent and fills the measure after it is a paragraph's first line (`“我们祝愿…经济社`), and so
+        is one that opens a quote the line under it closes: its sentence runs on."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
         kept = any(text.indent >= c.KEPT_INDENT for kind, text in section.body if kind == "text")
-        first_line = line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
-                                                                            0.0)
+        first_line = (line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
+                                                                             0.0)) or _leaves_a_quote_open(line.text)
         return (not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
                 and (following.indent >= c.KEPT_INDENT or not kept) and not first_line)
 
@@ -685,6 +686,11 @@ class _Segmenter:
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
+
+
+def _leaves_a_quote_open(text: str) -> bool:
+    """`“我们祝愿…经济社`: the line opens a quotation it does not close, so its sentence goes on to the next line."""
+    return text.count("“") > text.count("”")
 
 
 def _closes_bracketed_note(section: Section) -> bool:

@@ -717,12 +717,14 @@ def test_a_full_line_over_the_short_end_of_its_paragraph_is_no_title_where_parag
 
 
 def test_an_indented_first_line_over_the_rest_of_its_sentence_is_no_title() -> None:
-    """`“我们祝愿…城市经济社会发` keeps the indent and fills the measure: a paragraph's first line, though it holds no
-    clause mark and the line under it is short; in a news report it would otherwise pass for the next item's title."""
+    """`“我们祝愿…城市经济社会发` keeps the indent and fills the measure, or opens a quote the line under it closes:
+    a paragraph's first line, though it holds no clause mark and the line under it is short; in a news report it
+    would otherwise pass for the next item's title."""
     paragraphs = ["本报北京1月8日电（记者王远）市政府新闻发言人8日就今年的城市建设回答了记者提问。",
                   "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发展取得新成就。”他说。",
                   "他表示，新的一年，市里将继续推进老旧小区改造，让更多居民住得更舒心。"]
-    text = "".join("\u3000\u3000" + column(paragraph, width=30) for paragraph in paragraphs)
-    assert "\u3000\u3000“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发\n" in text
-    [article] = parse_page("发言人答记者问\n" + text)
-    assert article.paragraphs == paragraphs
+    for indent in ("\u3000\u3000", ""):  # the indent kept, or lost
+        text = "".join(indent + column(paragraph, width=30) for paragraph in paragraphs)
+        assert indent + "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发\n" in text
+        [article] = parse_page("发言人答记者问\n" + text)
+        assert article.paragraphs == paragraphs
