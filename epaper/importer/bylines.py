@@ -24,6 +24,8 @@ class Byline:
     raw: str
     authors: list[str] = field(default_factory=list)
     credit: str | None = None
+    place: str | None = None
+    """Where the report was filed (`青岛` of `本报记者 李静 青岛报道`), read off the names."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     credited after the names (`校对 李铭`) name no author.
     """
     raw = spaced.strip()
+    if raw[-1:] in c.HEADING_FORBIDDEN_END:
+        return None  # a clause (`一名学生，他对记者表示，`), not names
     latin = parse_latin_byline(raw)
     if latin is not None:
         return latin
@@ -56,11 +60,16 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     rest = c.MEDIA_BEFORE_ROLE.sub("", c.STAFF_CREDITS.split(rest, maxsplit=1)[0])
     if len(rest.split()) > 1 and all(len(word) == 1 for word in rest.split()):
         rest = "".join(rest.split())  # letter-spaced: `记 者 苏 季`
+    rest = next((rest[: -len(suffix)] for suffix in c.AUTHOR_SUFFIXES if rest.endswith(suffix)), rest)
     credit = None
     for word in _CREDITS:
         if (rest.endswith(word) and rest != word) or rest == word:
             credit, rest = word, rest[: -len(word)].strip()
             break
+    place = None
+    if credit == c.REPORTED_FROM and _ends_with_place(raw, rest):
+        rest, place = rest.rsplit(maxsplit=1)
+        credit = None
     has_role = bool(_ROLES.search(rest))
     tokens = [token for token in c.NAME_SEPARATORS.split(_ROLES.sub(" ", rest)) if token]
     if len(tokens) > 1:
@@ -76,7 +85,14 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
         return None
     if credit in c.PHOTO_CREDIT_WORDS and not has_role:
         return Byline(raw, [], " ".join([*tokens, credit]))
-    return Byline(raw, tokens, credit)
+    return Byline(raw, tokens, credit, place)
+
+
+def _ends_with_place(raw: str, names: str) -> bool:
+    """`本报记者 李静 青岛报道`: after the names, a word run into `报道` with no space is where the report was filed."""
+    words = names.split()
+    return (len(words) > 1 and not _ROLES.search(words[-1])
+            and not raw.rstrip().removesuffix(c.REPORTED_FROM)[-1:].isspace())
 
 
 def parse_latin_byline(raw: str) -> Byline | None:

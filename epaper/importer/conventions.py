@@ -242,9 +242,11 @@ BYLINE_ROLES = (
 """Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
 
 _OFFICES = ("副总理", "总理", "副主席", "主席", "委员长", "副省长", "省长", "副市长", "市长", "县长", "区长", "书记",
-            "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长")
+            "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长",
+            "研究员", "教授")
 OFFICE_BYLINE = re.compile(rf"^(?P<office>[{CJK}]{{0,16}}(?:{'|'.join(_OFFICES)}))\s+(?P<name>[{CJK}]{{2,4}})$")
-"""A speech or report printed under its speaker's office and name: `海南省省长  刘小明`, `国务院总理 李强`."""
+"""A speech or report printed under its speaker's office and name: `海南省省长  刘小明`, `国务院总理 李强`; an
+expert's piece under the writer's post: `中国国际问题研究院研究员  虞少华`."""
 
 MEDIA_BEFORE_ROLE = re.compile(rf"[{CJK}]{{1,8}}(?:报|社|网|台)(?=(?:特约|见习)?记者|通讯员)")
 """A paper's or station's name run into a role word (`新京报记者 苏季`): the role, not a name."""
@@ -255,6 +257,12 @@ MEDIA_NAME = re.compile(rf"^[{CJK}]{{2,8}}(?:报|社|网|台)$")
 _STAFF_ROLES = ("编辑", "校对", "责编", "美编", "审校", "审核", "监制")
 STAFF_CREDITS = re.compile(rf"\s+(?:{'|'.join(_STAFF_ROLES)})\s*[：:/／]?\s*[{CJK}]")
 """Staff named after a byline at an article's end (`新京报记者 苏季 编辑 张三 校对 李铭`): credits, not authors."""
+
+AUTHOR_SUFFIXES = ("/文", "／文")
+"""A role set after the names, not before them: `本报记者 周之然/文` (text by)."""
+
+REPORTED_FROM = "报道"
+"""`本报记者 李静 青岛报道`: the word run into `报道` after the names is the place reported from, not a name."""
 
 CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘", "制图")
 """Words that follow names in a credit: `□周雯晴  摄影报道`, `张三 摄`."""
@@ -342,8 +350,10 @@ CONTINUES_ON = re.compile(rf"(?:{_JUMP_OPEN}(?P<cjk>下转|转)\s*第?|^\s*\(?\s
 (`转第4版`); an English one only as a whole line, bracketed or not (`Continued on page 4`, `See BUDGET, Page A6`,
 `(Continued from Page 1)`, `BUDGET, from Page A1`): in running text `(see page 4)` is a cross-reference."""
 
-SOURCE_NOTE = re.compile(r"(?:^|(?<=[。！？!?”’]))\s*[（(]\s*据[^（()）]{1,30}[）)]\s*$")
-"""A note naming where a story came from, after its last sentence: `（据新华社郑州9月9日电）`, `（据《人民日报》）`.
+SOURCE_NOTE = re.compile(
+    rf"(?:^|(?<=[。！？!?”’]))\s*[（(]\s*(?:据[^（()）]{{1,30}}|(?:{_AGENCIES})[^（()）]{{0,20}}?电)\s*[）)]\s*$")
+"""A note naming where a story came from, after its last sentence: `（据新华社郑州9月9日电）`, `（据《人民日报》）`,
+or its own dateline set at its end: `（本报平壤9月8日电）`.
 It stays in the text and closes the story."""
 
 _EN_CONTINUED = r"(?i:continued|cont(?:\.|['’]d))"

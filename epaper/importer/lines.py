@@ -362,8 +362,10 @@ def _first_line_after_a_full_line(lines: Sequence[Line], columns: Sequence[float
     indent alone and the line after it fills the column again: a paragraph ended on a full line without a closing
     mark (a commentary's lead-in, `…如此才能得出“最优解”`), and this line opens the next. Running text fills every
     line but the last; a line short for what could not start the next one (an opening mark, a number) is
-    measured with it. A paragraph's own first line is no full line to end on (a dateline's is short with digits)."""
-    if index + 1 >= len(lines) or starts[index - 1]:
+    measured with it. A paragraph's own first line is no full line to end on (a dateline's is short with digits),
+    and a line over one that keeps its indent is no first line: that one opens the next paragraph, so this line,
+    short by the indent, is the last of a paragraph ended without a mark (a lead, `…相向而行、共同行动`)."""
+    if index + 1 >= len(lines) or starts[index - 1] or lines[index + 1].indent >= c.KEPT_INDENT:
         return False
     previous, line, following = lines[index - 1], lines[index], lines[index + 1]
     if (previous.letter_spaced or line.letter_spaced or is_latin_script(previous.text) or ends_sentence(line.text)

@@ -19,6 +19,7 @@ from . import conventions as c
 from .bylines import (
     Byline,
     bare_name,
+    has_role,
     match_dateline,
     parse_byline,
     split_lost_box_byline,
@@ -30,6 +31,7 @@ from .lines import (
     Line,
     cannot_run_on,
     ends_sentence,
+    has_first_line_width,
     loose_width,
     make_line,
     suspicious_lost_glyphs,
@@ -53,6 +55,8 @@ ANNOUNCED_SUBHEAD = ("line {line}: a heading after a paragraph ending with a col
 SECOND_DISPATCH = ("line {line}: a dateline inside the text, under no heading of its own, was read as the story's "
                    "second dispatch, not as a new article")
 UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was taken as the byline"
+FILED_FROM = ("line {line}: {place}, run into `报道` after the byline's names, was taken as the place filed from, "
+              "not a name")
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
 UNCERTAIN_OVER_FIRST_LINE = (
     "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
@@ -155,6 +159,8 @@ class _Segmenter:
         section.bylines.append(byline)
         section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
         section.sources.append(f"line {line.number}: byline {where}")
+        if byline.place is not None:
+            section.warnings.append(FILED_FROM.format(line=line.number, place=byline.place))
 
     # --- over an article ----------------------------------------------------------------------
 
@@ -234,7 +240,8 @@ class _Segmenter:
         # title (`午评：…` too, its label read off by is_unpunctuated): a fragment from another page opens
         # with running text, a full line
         opening = (line.number == section.first_line and not section.bylines and is_unpunctuated(line)
-                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index)))
+                   and (is_heading(line, column, at_head=True) or self._wider_than_column(index)
+                        or self._tagged_phrase(index)))
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
@@ -419,9 +426,7 @@ class _Segmenter:
             return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
         if self._phrased_like_title(section, index):
             return self._next_article(section, index, PHRASED_LIKE_TITLE.format(line=line.number))
-        reporters = self._reporters(section)
-        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
-        if signed is not None and set(signed.authors) <= set(reporters):
+        if self._signed_again_ahead(section, index):
             return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
         if self._wider_than_column(index):
             if not self._phrased_unlike_title(section, line):
@@ -471,6 +476,15 @@ class _Segmenter:
                 break
             under += line.text
         return any(name in under for name in names)
+
+    def _signed_again_ahead(self, section: Section, index: int) -> bool:
+        """The text under the heading ends with a credit line naming this text's reporters by their role
+        (`城市晚报记者  陈立  编辑…` after `城市晚报讯（记者 陈立）`): the story goes on under a subhead.
+        A boxed or bare name there (`□莽九晨`) signs a story of its own: a text its dateline signs is not boxed
+        again, so the same reporter's next story is no subhead of this one."""
+        reporters = self._reporters(section)
+        signed = self.page.end_byline_ahead(index + 1, through_subheads=True) if reporters else None
+        return signed is not None and set(signed.authors) <= set(reporters) and has_role(signed.raw)
 
     @staticmethod
     def _reporters(section: Section) -> list[str]:
@@ -598,19 +612,34 @@ class _Segmenter:
         title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
                       or self._wider_than_column(index) or self._over_a_first_line(index)
                       or self._labelled_like_title(section, line)
-                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(index)))
+                      or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(section, index)))
         return self._after_sentence(section) and (
-            self.page.heading_at(index, at_head=False)
+            self.page.heading_at(index, at_head=False) or self._tagged_phrase(index)
             or (title_like and self.page.heading_at(index, at_head=True)))
 
-    def _over_a_one_line_paragraph(self, index: int) -> bool:
+    def _tagged_phrase(self, index: int) -> bool:
+        """`为实现朝鲜半岛持久和平行动起来（钟声）`: a phrase closed by a column's tag is a commentary's title even
+        when it is set as wide as the column, where a heading's width no longer tells it from a line of text."""
+        line = self.lines[index]
+        return (bool(c.COLUMN_TAG.search(line.text)) and is_unpunctuated(line) and not line.letter_spaced
+                and line.width <= self.columns[index] + c.COLUMN_TOLERANCE)
+
+    def _over_a_one_line_paragraph(self, section: Section, index: int) -> bool:
         """An unpunctuated line over a paragraph of one short line: in a news report, which has no
-        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`)."""
+        subheads, the next article's title over its opening sentence (`产业焕新，AI赋能。`). Where the report's
+        paragraphs keep their indent, that paragraph keeps it too: a short line without it is the end of the
+        paragraph the line over it runs on in (`朝韩双方就…是否能够正常` over `使用进行了确认和检查。`); a line
+        that keeps the indent and fills the measure after it is a paragraph's first line (`“我们祝愿…经济社`), and so
+        is one that opens a quote the line under it closes: its sentence runs on."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
         short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
-        return not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
+        kept = any(text.indent >= c.KEPT_INDENT for kind, text in section.body if kind == "text")
+        first_line = (line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
+                                                                             0.0)) or _leaves_a_quote_open(line.text)
+        return (not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
+                and (following.indent >= c.KEPT_INDENT or not kept) and not first_line)
 
     def _wider_than_column(self, index: int) -> bool:
         """An unpunctuated line wider than its column (a title's label aside): a headline across columns,
@@ -657,6 +686,11 @@ class _Segmenter:
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
+
+
+def _leaves_a_quote_open(text: str) -> bool:
+    """`“我们祝愿…经济社`: the line opens a quotation it does not close, so its sentence goes on to the next line."""
+    return text.count("“") > text.count("”")
 
 
 def _closes_bracketed_note(section: Section) -> bool:

@@ -12,12 +12,13 @@ scored with the shared scorer.
 pages of real published texts (``held_out: true``) are rendered only at test time, in every style.
 
 An article's ``byline`` says where its paper prints the authors: ``head`` (`本报记者  王浩` under the
-headline), ``bare`` (the name alone under it), ``office`` (`海南省省长  刘小明`: a speech or report
-under its speaker's office), ``lines`` (the ``byline_lines`` as printed under the headline, one a line:
-`□ 本报记者 张驰`), ``dateline`` (bracketed after the dateline), ``in-text``
-(the first paragraph already holds dateline and reporters as printed), ``end-own`` (`□何勇` on a line
-of its own), ``end-inline`` (at the end of the last line), ``end-bracket`` (`（黄静）`), ``end-lost``
-(the box lost as U+FFFD) or ``none``. An end bracket prints ``signature`` if there is one
+headline), ``head-place`` (`本报记者  林静  北京报道`: the ``place`` filed from run into 报道), ``bare`` (the
+name alone under it), ``office`` (`海南省省长  刘小明`: a speech or report under its speaker's office),
+``lines`` (the ``byline_lines`` as printed under the headline, one a line: `□ 本报记者 张驰`), ``dateline``
+(bracketed after the dateline), ``in-text`` (the first paragraph already holds dateline and reporters as
+printed), ``end-own`` (`□何勇` on a line of its own), ``end-inline`` (at the end of the last line),
+``end-bracket`` (`（黄静）`), ``end-lost`` (the box lost as U+FFFD), ``end-role`` (`本报记者 熊伟/文` on a line
+of its own after the text) or ``none``. An end bracket prints ``signature`` if there is one
 (`（编译/海外网 侯兴川）`); ``credit_line`` is a staff line after the text (`新京报记者 苏季 校对 李铭`),
 credits an editor reads off, not text.
 
@@ -208,6 +209,8 @@ class _Page:
         authors = article.get("authors", [])
         if byline == "head":
             self.emit("本报记者  " + "  ".join(authors))
+        elif byline == "head-place":
+            self.emit("本报记者  " + "  ".join(authors) + "  " + article["place"] + "报道")
         elif byline == "bare":
             names = authors[0] if len(authors[0]) != 2 else " ".join(authors[0])
             self.emit(names)
@@ -248,6 +251,8 @@ class _Page:
         if byline in ("end-own", "end-lost"):
             box = "\ufffd" if byline == "end-lost" else self.box()
             self.emit(box + " ".join(authors))
+        elif byline == "end-role":
+            self.emit("本报记者 " + " ".join(authors) + "/文")
         if article.get("credit_line"):
             self.emit(article["credit_line"])
         if style.blanks in ("article", "paragraph"):

@@ -51,3 +51,25 @@ def test_datelines(text: str, dateline: str, authors: list[str]) -> None:
 
 def test_ordinary_text_has_no_dateline() -> None:
     assert match_dateline("本报记者从有关部门获悉") is None
+
+
+@pytest.mark.parametrize(("line", "authors", "credit", "place"), [
+    ("本报记者 周之然/文", ["周之然"], None, None),  # the role after the names: text by
+    ("本报记者 李静 青岛报道", ["李静"], None, "青岛"),  # the word run into 报道 is where it was filed
+    ("本报记者 张三 报道", ["张三"], "报道", None),  # set off by a space, 报道 is a credit word
+    ("记者李静报道", ["李静"], "报道", None),  # one word: the name itself
+    ("中国国际问题研究院研究员  虞少华", ["虞少华"], None, None),  # an expert under the post
+])
+def test_bylines_with_roles_places_and_posts(line: str, authors: list[str], credit: str | None,
+                                             place: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.credit, byline.place) == (authors, credit, place)
+
+
+def test_a_line_of_text_ending_in_baodao_is_no_byline() -> None:
+    assert parse_byline("朝党报《劳动新闻》以大量篇幅、图文并茂、集中报道") is None
+
+
+def test_a_clause_naming_the_reporter_is_no_byline() -> None:
+    assert parse_byline("一名学生，他对记者表示，") is None

@@ -654,3 +654,77 @@ def test_a_lead_in_ending_without_a_mark_on_a_full_line_is_a_paragraph_of_its_ow
         return "\u3000\u3000" + column(text, width=36)
     [kept] = parse_page(head + indented(lead_in) + indented(body))
     assert kept.paragraphs == [lead_in, body]
+
+
+def test_a_byline_with_the_place_filed_from_names_the_reporter_alone() -> None:
+    (article,) = parse_page("城市更有温度\n本报记者 李静 青岛报道\n" + STORY)
+    assert (article.authors, article.credit) == (["李静"], None)
+    assert ("line 2: 青岛, run into `报道` after the byline's names, was taken as the place filed from, not a name"
+            in article.warnings)
+
+
+def test_a_byline_signed_as_text_by_after_the_story_is_its_author_not_the_next_kicker() -> None:
+    first, second = parse_page("城市更有温度\n" + STORY + "本报记者 周之然/文\n民生无小事\n" + OTHER)
+    assert (first.authors, second.kicker, second.title) == (["周之然"], None, "民生无小事")
+
+
+def test_a_dateline_set_after_the_story_closes_it() -> None:
+    first, second = parse_page("城市更有温度\n本报记者  王浩\n" + STORY + "（本报平壤9月8日电）\n民生无小事\n" + OTHER)
+    assert first.paragraphs[-1] == "（本报平壤9月8日电）"
+    assert (second.kicker, second.title) == (None, "民生无小事")
+
+
+def test_the_same_reporters_next_story_is_no_subhead_of_the_one_their_dateline_signs() -> None:
+    report = column("本报平壤2月19日电（记者莽九晨）朝鲜劳动党中央政治局常委、内阁总理朴凤柱19日晚来到中国驻朝鲜"
+                    "大使馆，与大使和外交官们共度元宵佳节。")
+    first, second = parse_page("朝鲜总理共庆元宵节\n" + report + "朝鲜社会主义保健制度惠及民众\n"
+                               + STORY.rstrip("\n") + "□莽九晨\n")
+    assert (first.title, first.authors, first.subheads) == ("朝鲜总理共庆元宵节", ["莽九晨"], [])
+    assert (second.title, second.authors) == ("朝鲜社会主义保健制度惠及民众", ["莽九晨"])
+
+
+def test_a_title_closed_by_a_column_tag_as_wide_as_the_column_opens_the_next_piece() -> None:
+    piece = column("有关各方都应继续展示政治智慧与历史担当，为了和平与繁荣、和解与合作，相向而行、共同努力。", width=21)
+    story = column("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+                   "却能让人感受到被尊重、被关怀。", width=21)
+    first, second = parse_page("让城市更有温度（人民时评）\n周  方\n" + story
+                               + "为实现朝鲜半岛持久和平行动起来（钟声）\n" + piece)
+    assert (first.title, second.title) == ("让城市更有温度（人民时评）", "为实现朝鲜半岛持久和平行动起来（钟声）")
+    assert second.paragraphs[0].startswith("有关各方")
+    assert any(warning.startswith("line 6: a short phrase") for warning in second.warnings)
+
+
+def test_a_lead_ended_without_a_mark_over_an_indented_paragraph_is_one_paragraph() -> None:
+    """Its last line is as short as a first line that lost its indent, but the line under it kept its indent:
+    that one opens the next paragraph, so the lead ends here and does not split before its last line."""
+    lead = ("有关各方都应继续展示政治智慧与历史担当，为了和平与繁荣、和解与合作，朝着政治解决半岛问题、"
+            "实现地区持久和平目标相向而行、共同行动")
+    rest = "9月18日至20日，韩国总统文在寅访问朝鲜，双方签署了《9月平壤共同宣言》，半岛形势继续保持缓和势头。"
+    [article] = parse_page("为实现朝鲜半岛持久和平行动起来（钟声）\n\u3000\u3000" + column(lead, width=17)
+                           + "\u3000\u3000" + column(rest, width=17))
+    assert article.paragraphs == [lead, rest]
+
+
+def test_a_full_line_over_the_short_end_of_its_paragraph_is_no_title_where_paragraphs_keep_their_indent() -> None:
+    """A news report has no subheads, so a phrase over a short one-line paragraph is the next item's title; but
+    where the report's paragraphs keep their indent, a short line without it ends the paragraph over it."""
+    first = column("新华社首尔1月3日电（记者陆睿）韩国统一部3日确认，朝韩当天通过板门店联络渠道进行了通话。",
+                   width=17)
+    second = ["据韩联社报道，统一部表示，首尔", "当天朝方首先通过板门店联络渠道打来",
+              "电话，双方随即开始了线路技术检查。", "朝韩双方就电话和传真机是否能够正常", "使用进行了确认和检查。"]
+    [article] = parse_page("韩国确认朝韩实现通话\n\u3000\u3000" + first + "\u3000\u3000" + "\n".join(second) + "\n")
+    assert article.paragraphs[-1] == "".join(second)
+
+
+def test_an_indented_first_line_over_the_rest_of_its_sentence_is_no_title() -> None:
+    """`“我们祝愿…城市经济社会发` keeps the indent and fills the measure, or opens a quote the line under it closes:
+    a paragraph's first line, though it holds no clause mark and the line under it is short; in a news report it
+    would otherwise pass for the next item's title."""
+    paragraphs = ["本报北京1月8日电（记者王远）市政府新闻发言人8日就今年的城市建设回答了记者提问。",
+                  "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发展取得新成就。”他说。",
+                  "他表示，新的一年，市里将继续推进老旧小区改造，让更多居民住得更舒心。"]
+    for indent in ("\u3000\u3000", ""):  # the indent kept, or lost
+        text = "".join(indent + column(paragraph, width=30) for paragraph in paragraphs)
+        assert indent + "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发\n" in text
+        [article] = parse_page("发言人答记者问\n" + text)
+        assert article.paragraphs == paragraphs
