@@ -12,6 +12,7 @@ import datetime
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebooklib import epub
 from lxml import etree, html
@@ -21,6 +22,11 @@ from . import urls
 from .config import SiteConfig
 from .model import Article, Issue, PrintPage
 from .xmltext import xml_text
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer
+
+ZipTime = tuple[int, int, int, int, int, int]
 
 PICTURE_WIDTH = 1200
 """Page pictures are scaled to this width: sharp on an e-reader, a fraction of the page picture's size."""
@@ -72,8 +78,10 @@ def build_epub(config: SiteConfig, issue: Issue) -> bytes:
     book.spine = ["nav", *chapters]
     modified = datetime.datetime.combine(issue.date, datetime.time())
     written = io.BytesIO()
-    epub.write_epub(written, book, {"mtime": modified, "raise_exceptions": True, "epub3_pages": False})
-    return _with_fixed_times(written.getvalue(), modified)
+    writer = _DatedWriter(written, book, {"mtime": modified, "raise_exceptions": True, "epub3_pages": False})
+    writer.process()
+    writer.write()
+    return written.getvalue()
 
 
 def _add_picture(book: epub.EpubBook, folder: Path, page: PrintPage) -> str | None:
@@ -123,14 +131,38 @@ def _article(article: Article) -> etree._Element:
     return element
 
 
-def _with_fixed_times(data: bytes, when: datetime.datetime) -> bytes:
-    """The same zip with every entry dated ``when`` (ebooklib dates them with the time of writing)."""
-    stamp = max(when, datetime.datetime(1980, 1, 1)).timetuple()[:6]
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(fixed, "w") as target:
-        for entry in source.infolist():
-            copy = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            copy.compress_type = entry.compress_type
-            copy.external_attr = 0o644 << 16
-            target.writestr(copy, source.read(entry.filename))
-    return fixed.getvalue()
+class _DatedWriter(epub.EpubWriter):
+    """ebooklib's writer (EbookLib 0.20, pinned), into a zip whose entries are all dated the book's ``mtime``."""
+
+    def write(self) -> None:
+        when = max(self.options["mtime"], datetime.datetime(1980, 1, 1))  # a zip cannot hold an earlier date
+        stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+        self.out = _DatedZipFile(self.file_name, stamp)
+        self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        self.out.close()
+
+
+class _DatedZipFile(zipfile.ZipFile):
+    """A zip whose entries, written by name, are dated ``stamp`` and readable by all (ebooklib's own zip dates
+    them with the time of writing): the same bytes whenever the book is made, compressed once."""
+
+    def __init__(self, file: io.BytesIO, stamp: ZipTime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.stamp = stamp
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            entry = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.stamp)
+            entry.compress_type = self.compression if compress_type is None else compress_type
+            entry.external_attr = 0o644 << 16
+            zinfo_or_arcname = entry
+        super().writestr(zinfo_or_arcname, data, compresslevel=compresslevel)

@@ -95,3 +95,19 @@ def test_generated_bodies_render_the_same(body: str) -> None:
 @given(st.text(st.one_of(WIDE, NARROW, st.sampled_from("\n <>`[]!\\\t")), max_size=80))
 def test_any_text_renders_the_same(body: str) -> None:
     _assert_same(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "甲<乙", "甲>乙", "`代码`", "甲\\乙", "[链接]", "*强调*", "_强调_", "~~删除~~", "甲|乙", "甲 :- 乙", "甲 -: 乙",
+        "甲\t乙", "甲\u3000乙", "甲\xa0乙", " 甲", "甲 ", "甲\n 乙", "甲 \n乙",
+        "- 甲", "甲\n+ 乙", "甲\n-", "12. 甲", "甲\n3) 乙",
+    ],
+)
+def test_the_accelerator_is_not_given_what_it_renders_differently(body: str) -> None:
+    assert not accelerable(body)
+
+
+def test_prose_goes_to_the_accelerator() -> None:
+    assert accelerable("## 标题\n\n今年以来，各地邮政 -- 企业\n2024年1月-3月：增长12.5%。\n\n---\n\n&amp; 1.5 - 2 +3")
