@@ -90,6 +90,7 @@ def test_a_linked_filter_lists_every_article_newest_first(chromium: Browser, lis
     page = tab.open(f"search/?{name}={FILTERS[name][0]}")
     assert all_results(page) == newest_first(name)
     assert page.locator(f"[name={name}]").input_value() == FILTERS[name][0]
+    assert page.locator("#search-sort").is_disabled(), "a listing without text is by date: no sort to choose"
     first = page.locator(".search-results-list li").first
     excerpt = first.locator(".search-excerpt").inner_text()
     newest = next(article for article in ARTICLES if newest_first(name)[0].endswith(f"/{article.slug}/"))
@@ -104,4 +105,15 @@ def test_a_query_excerpt_that_starts_the_text_has_no_listing_word(chromium: Brow
     page.locator(".search-results-list li").first.wait_for()
     assert page.locator(".search-excerpt").first.inner_text().startswith(NEWEST.kicker)
     assert "\ua66e" not in page.locator("#search-results").inner_text()
+    tab.page.context.close()
+
+
+def test_the_sort_control_comes_back_with_text(chromium: Browser, listing_site: str) -> None:
+    tab = open_tab(chromium, listing_site, "desktop")
+    page = tab.open("search/?month=2016-01&sort=date")
+    page.locator("#search-results[data-state]").wait_for()
+    assert page.locator("#search-sort").is_disabled()
+    page.fill("#search-query", NEWEST.kicker)
+    page.wait_for_function("!document.querySelector('#search-sort').disabled")
+    assert page.locator("#search-sort").input_value() == "date" and "sort=date" in page.url
     tab.page.context.close()
