@@ -193,7 +193,7 @@ class Answer {
 
 function queryFromForm() {
   const values = Object.fromEntries(new FormData(form));
-  const query = { q: (values.q || "").trim(), sort: values.sort || "" };
+  const query = { q: (values.q || "").trim(), sort: form.elements.sort.value }; // kept while it is disabled
   for (const name of FILTERS) query[name] = (values[name] || "").trim();
   return query;
 }
@@ -354,6 +354,8 @@ async function main() {
   const run = async () => {
     const query = queryFromForm();
     showQueryInUrl(query);
+    // With no text there is no relevance to rank by: the listing is by date, whatever the control says.
+    form.elements.sort.disabled = !query.q;
     const ticket = ++latest;
     if (!query.q && !FILTERS.some((name) => query[name])) {
       results.replaceChildren();
