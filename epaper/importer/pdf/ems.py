@@ -377,6 +377,9 @@ GROUND = 0.5
 """A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
 letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
+FIGURE_LABEL_REACH = 1.5
+"""Ems: a figure's label (`Figure 1 …`) is set at most this far over or under the frame of the figure it names."""
+
 # --- scanned dashes (ems of the line's inked height) ----------------------------------------------
 
 DASH_THIN = 0.15

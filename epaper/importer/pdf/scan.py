@@ -64,6 +64,7 @@ from .ems import (
 )
 from .geometry import Box, clusters, union
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
+from .scan_figures import labelled_figures
 from .shapes import ART_MAX_GLYPHS
 from .weight import with_weights
 
@@ -133,6 +134,9 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
     photos += [line.box for line in lines if _is_logo(ink, line)]
+    figures = labelled_figures(frames, lines, em)
+    frames = [frame for frame in frames if all(frame is not framed for framed, _ in figures)]
+    photos += [figure for _, figure in figures]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
     lines = [line if line.vertical else replace(line, box=_without_margin(ink, line.box)) for line in lines]
