@@ -49,6 +49,7 @@ from .ems import (
     SCAN_COVER,
     SCAN_RULE_MAX_THICKNESS,
     SCAN_RULE_MIN_LENGTH,
+    SCAN_SIZE_ROWS,
     SCAN_STACK_GAP,
     SLIVER,
     SMALL_MARK,
@@ -148,8 +149,9 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
               for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
+    size_tolerance = SCAN_SIZE_ROWS / CAP_HEIGHT / scale
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
-                               points[1]), lines, doubts)
+                               points[1], size_tolerance), lines, doubts)
 
 
 def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:

@@ -36,9 +36,6 @@ SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+
 SHORT: dict[str, str] = {
     "inside-page": "a boxed table's title, 11 pt over 10-pt text in the same weight, measures 1.16 times its text "
                    "in the scan, under the 1.2 a title needs (3/4 found, +1 extra, text 0.75)",
-    "school-newsletter": "its capitals headings are bold, but a row of ink more or less on 20 makes them measure "
-                         "10.5 pt (GARDEN CLUB 10.0) over 9.5-pt text, so GARDEN CLUB is not styled like the "
-                         "headline over it and is read as a subhead of COATS AND HATS (4/5 found, +0, text 0.72)",
     "wikinotizie-intervista": "six narrow justified Latin columns: accents the engine does not know (è read as "
                               "e) and run-in names read as headings; 4 extra articles, text 0.83",
     "federal-register-2020-08-06-p47698": "the boxed notice set in a sans face at the head of the first column "

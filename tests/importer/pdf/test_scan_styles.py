@@ -1,0 +1,48 @@
+"""Sizes measured on a scan are known to a row of ink: two headings of one style measured a row apart still
+start two items, where a text layer's stated sizes must be equal (synthetic lines)."""
+
+from __future__ import annotations
+
+from epaper.importer.pdf.chars import Glyph
+from epaper.importer.pdf.columns import Segment
+from epaper.importer.pdf.geometry import Box
+from epaper.importer.pdf.heads import HeadGroup, Row
+from epaper.importer.pdf.subheads import demote_subheads
+from epaper.importer.pdf.textlines import TextLine, build_lines
+
+BODY = 9.5
+BOLD = "OCR bold"
+REGULAR = "OCR"
+
+
+def _line(text: str, top: float, size: float, font: str) -> TextLine:
+    width = 0.55 * size
+    glyphs = [Glyph(char, Box(40 + index * width, top, 40 + (index + 1) * width, top + size), size, font)
+              for index, char in enumerate(text)]
+    [line] = build_lines(glyphs).lines
+    return line
+
+
+def _page() -> tuple[list[HeadGroup], list[Segment]]:
+    """COATS AND HATS (10.5 pt) over a paragraph, GARDEN CLUB (10.0 pt, a row less) over another, in one column."""
+    first = HeadGroup([Row([_line("COATS AND HATS", 100, 10.5, BOLD)])])
+    first_text = Segment([_line("Now that the mornings are colder, please name them.", 100 + 14 + 14 * row, BODY,
+                                REGULAR) for row in range(3)])
+    second = HeadGroup([Row([_line("GARDEN CLUB", 165, 10.0, BOLD)])])
+    second_text = Segment([_line("The garden club planted three hundred bulbs there.", 165 + 14 + 14 * row, BODY,
+                                 REGULAR) for row in range(3)])
+    return [first, second], [first_text, second_text]
+
+
+def test_headings_a_row_of_ink_apart_on_a_scan_are_of_one_style() -> None:
+    groups, segments = _page()
+    heads, subheads = demote_subheads(groups, segments, [], BODY, REGULAR, size_tolerance=0.5)
+    assert [head.lines[0].spaced for head in heads] == ["COATS AND HATS", "GARDEN CLUB"] and not subheads
+
+
+def test_stated_sizes_half_a_point_apart_are_two_styles() -> None:
+    """In a text layer the lesser heading between two paragraphs of its item is a subhead of it."""
+    groups, segments = _page()
+    heads, subheads = demote_subheads(groups, segments, [], BODY, REGULAR)
+    assert [head.lines[0].spaced for head in heads] == ["COATS AND HATS"]
+    assert [segment.lines[0].spaced for segment in subheads] == ["GARDEN CLUB"]
