@@ -38,14 +38,10 @@ SHORT: dict[str, str] = {
                    "in the scan, under the 1.2 a title needs (3/4 found, +1 extra, text 0.75)",
     "wikinotizie-intervista": "six narrow justified Latin columns: accents the engine does not know (è read as "
                               "e) and run-in names read as headings; 4 extra articles, text 0.83",
-    "federal-register-2020-08-06-p47698": "the boxed notice set in a sans face at the head of the first column "
-                                          "(This section of the FEDERAL REGISTER…) is read as the start of the "
-                                          "article's text, so its headline is not found (0/1, +1 extra)",
     "federal-register-2020-08-06-p47712": "the second article's headline is not found (1/2, +1 extra, text 0.49)",
     "federal-register-2020-08-06-p47702": "a page of tables across both columns: the article's headline is not "
-                                          "found and table rows become articles (0/1, +2 extra); not diagnosed",
-    "federal-register-2020-08-06-p47711": "three lines of the two-column text read as headings (1/1, +3 extra, "
-                                          "text 0.92); not diagnosed",
+                                          "found and a table row becomes an article (0/1, +1 extra); not diagnosed",
+    "federal-register-2020-08-06-p47711": "its text is found whole, but only 0.92 alike (1/1, +0); not diagnosed",
     "federal-register-2020-08-06-p47710": "under its two figures, the bold heading set on three lines at the head "
                                           "of the first column ((i) Minimum Equipment List (MEL) Provisions…) is "
                                           "read as the text's first paragraph, not as a subhead (1/1, +0, text 0.89)",
