@@ -308,6 +308,10 @@ END_MARK = re.compile(r"(?<=[。！？!?”’）)])\s*(?:[（(]\s*完\s*[）)]|
 CAPTION_START = re.compile(r"^\s*(?:[▲△▼▽↑←→]|图为|上图|下图|左图|右图|图\s*[①-⑩\d]|图片[：:]|图[：:])")
 """How a photo caption printed among the paragraphs begins: `图为…`, `▲…`, `上图：…`."""
 
+FIGURE_LABEL = re.compile(
+    r"^\s*(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Figuur|图|圖)\s*[\dIVXLC一二三四五六七八九十]+(?![A-Za-z])")
+"""How the label of a figure begins, set over or under it: `Figure 1 to paragraph (h)(2)`, `Fig. 3`, `图2`."""
+
 CAPTION_LINES = 4
 """A caption is short: it ends with its credit within this many lines."""
 

@@ -117,7 +117,7 @@ def _captions(state: PageState) -> None:
 
 def _headings(state: PageState) -> None:
     """heads: lines set larger than the body, or alone in a heading font, are headline lines."""
-    state.headings = heading_lines(state.text, state.body_size, state.body_font)
+    state.headings = heading_lines(state.text, state.body_size, state.body_font, state.page.size_tolerance)
     taken = {id(line) for line in state.headings}
     state.text = [line for line in state.text if id(line) not in taken]
 
@@ -142,7 +142,7 @@ def _headlines(state: PageState) -> None:
     """heads and subheads: headline lines grouped into headlines; one-line heads inside a column are subheads."""
     groups = group_heads(state.headings, [segment.box for segment in state.segments])
     state.heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size,
-                                           state.body_font)
+                                           state.body_font, state.page.size_tolerance)
     state.segments = state.segments + subheads
 
 

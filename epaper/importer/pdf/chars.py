@@ -75,6 +75,9 @@ class PdfPage:
     """Horizontal rules: thin drawn lines and boxes, and the edges of frames, that separate parts of the page."""
     frames: list[Box] = field(default_factory=list)
     """Ruled boxes around a part of the page (a sidebar, a boxed commentary)."""
+    size_tolerance: float = 0.0
+    """Points two sizes of one style may differ by as the page's sizes were found: none where a text layer states
+    them; on a scan, what one row of ink more or less makes of a measured size."""
 
 
 def open_pdf(source: Path | bytes) -> pdfium.PdfDocument:

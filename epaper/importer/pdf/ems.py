@@ -377,6 +377,14 @@ GROUND = 0.5
 """A line whose box is inked at least this much by one patch of ink is type reversed out of a ground (light
 letters on a printed tint): the ground is that patch, the letters are holes in it."""
 
+SCAN_SIZE_ROWS = 1
+"""Pixels (at OCR_DPI): a line's inked height on a scan is measured to within this many rows (a row of ink more
+or less where a stroke's edge greys its pixel), so two sizes of one style measured there may differ by so much of
+a capitals line's height (the fewest rows a size is measured on)."""
+
+FIGURE_LABEL_REACH = 1.5
+"""Ems: a figure's label (`Figure 1 …`) is set at most this far over or under the frame of the figure it names."""
+
 # --- scanned dashes (ems of the line's inked height) ----------------------------------------------
 
 DASH_THIN = 0.15

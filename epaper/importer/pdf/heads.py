@@ -89,7 +89,8 @@ def is_heading_size(line: TextLine, body_size: float) -> bool:
     return line.size >= HEADING_SCALE * body_size
 
 
-def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -> list[TextLine]:
+def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str,
+                  size_tolerance: float = 0.0) -> list[TextLine]:
     """Lines set larger than the body, and lines standing alone in a heading font at about body size.
 
     A bold title of a brief (小四 over 五号 body) or a bold subhead is set in another font than the body
@@ -97,27 +98,31 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str) -
     in 楷体), not a heading; so is a line that goes on in the body font after a run-in lead in another
     (`AGENCY:` in small capitals, an italic link), or one that opens in the body font (a calendar's date
     before its bold event). A line centred alone over smaller text is a brief's title whatever its font
-    (what a scan, which shows no fonts, goes by).
+    (what a scan, which shows no fonts, goes by). Sizes are taken as within ``size_tolerance`` points of what
+    was measured (see PdfPage).
     """
     return [
         line for line in lines
         if not marks_text(line) and (
             is_heading_size(line, body_size)
-            or _alone_in_heading_font(line, lines, body_size, body_font)
+            or _alone_in_heading_font(line, lines, body_size, body_font, size_tolerance)
             or _brief_title(line, lines, body_size)
         )
     ]
 
 
-def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size: float, body_font: str) -> bool:
+def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size: float, body_font: str,
+                           size_tolerance: float) -> bool:
     """A line at about body size set in a heading font, neither continued nor led into by running text. The
     size it is measured against is that of the text it heads where that text is set smaller than the body (a
-    rule's text in eight points under a nine-point preamble, its lettered headings in eight-point bold)."""
+    rule's text in eight points under a nine-point preamble, its lettered headings in eight-point bold);
+    ``size_tolerance`` is how far off a measured size may be (a scan's row of ink)."""
     if line.font == body_font:
         return False
-    measure = body_size if line.size >= BODY_LIKE * body_size else min(body_size, _text_size_under(line, lines)
-                                                                        or body_size)
-    in_heading_font = (line.size >= BODY_LIKE * measure
+    size = line.size + size_tolerance
+    measure = body_size if size >= BODY_LIKE * body_size else min(body_size, _text_size_under(line, lines)
+                                                                   or body_size)
+    in_heading_font = (size >= BODY_LIKE * measure
                        and font_share(line, body_font) < RUN_IN_SHARE and not _opens_in(line, body_font)
                        and not _closes_in(line, body_font))
     if not in_heading_font:
@@ -312,18 +317,20 @@ def aligned_with(line: Box, headline: Box, size: float) -> bool:
     return centred or line.x0 >= headline.x0 - FLUSH * size
 
 
-def headline_rows(group: HeadGroup) -> HeadlineRows:
+def headline_rows(group: HeadGroup, size_tolerance: float = 0.0) -> HeadlineRows:
     """The largest rows are the title; rows over it the kicker, rows under it the subtitle.
 
     A dashed row (`——…`) is always a subtitle, whatever its size. A heading block stacked over the
-    headline is its kicker.
+    headline is its kicker. A row short of the largest size by ``size_tolerance`` points at most (as the page's
+    sizes were measured, see PdfPage) may be of the title still.
     """
     block, rows = group.rows[:group.kicker_rows], group.rows[group.kicker_rows:]
     undashed = [row for row in rows if not _dashed(row)]
     if not undashed:
         return HeadlineRows(block, [], list(rows))
     largest = max(row.size for row in undashed)
-    title_rows = [index for index, row in enumerate(rows) if row in undashed and row.size >= TITLE_SIZE * largest]
+    title_rows = [index for index, row in enumerate(rows)
+                  if row in undashed and row.size + size_tolerance >= TITLE_SIZE * largest]
     first, last = title_rows[0], title_rows[-1]
     return HeadlineRows(block + rows[:first], rows[first:last + 1], rows[last + 1:])
 

@@ -128,7 +128,7 @@ class _ArticleReader:
         return printed_line(number, spaced)
 
     def _read_head(self, section: Section, head: HeadGroup) -> None:
-        rows = headline_rows(head)
+        rows = headline_rows(head, self.page.size_tolerance)
         kicker = self._headline_part(section, rows.kicker)
         title = self._headline_part(section, rows.title, bylines=False)
         if title is not None:

@@ -49,6 +49,7 @@ from .ems import (
     SCAN_COVER,
     SCAN_RULE_MAX_THICKNESS,
     SCAN_RULE_MIN_LENGTH,
+    SCAN_SIZE_ROWS,
     SCAN_STACK_GAP,
     SLIVER,
     SMALL_MARK,
@@ -64,6 +65,7 @@ from .ems import (
 )
 from .geometry import Box, clusters, union
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
+from .scan_figures import labelled_figures
 from .shapes import ART_MAX_GLYPHS
 from .weight import with_weights
 
@@ -133,6 +135,9 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
     photos += [line.box for line in lines if _is_logo(ink, line)]
+    figures = labelled_figures(frames, lines, em)
+    frames = [frame for frame in frames if all(frame is not framed for framed, _ in figures)]
+    photos += [figure for _, figure in figures]
     # Lettering inside a photo (a sign, a logo) is part of the picture, not of the page's text.
     lines = [line for line in lines if not any(_inside(line.box, photo) for photo in photos)]
     lines = [line if line.vertical else replace(line, box=_without_margin(ink, line.box)) for line in lines]
@@ -144,8 +149,9 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
               for line, read in dashed if read]
     points = [[_to_points(box, scale) for box in found] for found in (rules, frames, photos)]
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
+    size_tolerance = SCAN_SIZE_ROWS / CAP_HEIGHT / scale
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
-                               points[1]), lines, doubts)
+                               points[1], size_tolerance), lines, doubts)
 
 
 def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:

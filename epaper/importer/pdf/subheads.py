@@ -24,28 +24,34 @@ LATIN_CLOSE = (".", ":")
 
 
 def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], rules: Sequence[Box],
-                    body_size: float, body_font: str) -> tuple[list[HeadGroup], list[Segment]]:
+                    body_size: float, body_font: str, size_tolerance: float = 0.0
+                    ) -> tuple[list[HeadGroup], list[Segment]]:
     """Split headline groups into real headlines and subheads (returned as one-line segments).
 
     A subhead is set in a lesser style than its article's headline: a heading styled like the
     headline next over it in its column starts the next article (a newsletter's run of items, a
-    column of briefs), wherever it stands.
+    column of briefs), wherever it stands. Sizes of one style differ by ``size_tolerance`` points at most
+    (as the page's sizes were measured).
     """
     heads: list[HeadGroup] = []
     subheads = []
     for group in sorted(groups, key=lambda group: group.box.top):
-        lesser = not _styled_like_headline_over(group, heads)
-        if lesser and _is_subhead(group, segments, rules, heads, body_size, body_font):
+        lesser = not _styled_like_headline_over(group, heads, size_tolerance)
+        if lesser and _is_subhead(group, segments, rules, heads, body_size, body_font, size_tolerance):
             subheads.append(Segment(group.lines, subhead=True))
         else:
             heads.append(group)
     return sorted(heads, key=lambda group: (group.box.top, group.box.x0)), subheads
 
 
-def _styled_like_headline_over(group: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
+def _styled_like_headline_over(group: HeadGroup, heads: Sequence[HeadGroup], size_tolerance: float) -> bool:
     over = [head for head in heads if head.box.bottom <= group.box.top and head.box.overlaps_horizontally(group.box)]
     nearest = max(over, key=lambda head: head.box.bottom, default=None)
-    return nearest is not None and _style(nearest) == _style(group)
+    return nearest is not None and _same_style(_style(nearest), _style(group), size_tolerance)
+
+
+def _same_style(one: tuple[str, float], other: tuple[str, float], size_tolerance: float) -> bool:
+    return one[0] == other[0] and abs(one[1] - other[1]) <= size_tolerance
 
 
 def _style(group: HeadGroup) -> tuple[str, float]:
@@ -55,7 +61,7 @@ def _style(group: HeadGroup) -> tuple[str, float]:
 
 
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], heads: Sequence[HeadGroup],
-                body_size: float, body_font: str) -> bool:
+                body_size: float, body_font: str, size_tolerance: float) -> bool:
     """A heading of one style, on one line or wrapped onto a few in a narrow column, no wider than the text
     over and under it (or set at the left edge of a shorter run over it), which ends a paragraph over it.
 
@@ -72,7 +78,8 @@ def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[B
     above = [segment for segment in column if 0 <= box.top - segment.box.bottom <= reach
              and not any(segment.box.bottom <= rule.top <= box.top for rule in rules)]
     below = [segment for segment in column if 0 <= segment.box.top - box.bottom <= reach]
-    if below and (_names_continuation(group) or _runs_on_in_body_bold(group, segments, heads, body_size, body_font)):
+    if below and (_names_continuation(group)
+                  or _runs_on_in_body_bold(group, segments, heads, body_size, body_font, size_tolerance)):
         return True
     return bool(above and below) and all(_paragraph_ends_there(segment) for segment in above)
 
@@ -82,7 +89,7 @@ def _names_continuation(group: HeadGroup) -> bool:
 
 
 def _runs_on_in_body_bold(group: HeadGroup, segments: Sequence[Segment], heads: Sequence[HeadGroup],
-                          body_size: float, body_font: str) -> bool:
+                          body_size: float, body_font: str, size_tolerance: float) -> bool:
     """Set no larger than the body, in a bold of the body's own family (`Melior-Bold` over `Melior`), after
     text over it or in a column to its left, in a style no headline over it has."""
     font, size = _style(group)
@@ -90,7 +97,7 @@ def _runs_on_in_body_bold(group: HeadGroup, segments: Sequence[Segment], heads: 
     return (size <= round(body_size * 2) / 2 and font != body_font and BOLD in font.lower()
             and _font_family(font) == _font_family(body_font)
             and any(segment.box.bottom <= box.top or segment.box.x1 <= box.x0 for segment in segments)
-            and all(_style(head) != (font, size) for head in heads))
+            and not any(_same_style(_style(head), (font, size), size_tolerance) for head in heads))
 
 
 def _font_family(font: str) -> str:

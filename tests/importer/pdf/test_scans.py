@@ -36,30 +36,15 @@ SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+
 SHORT: dict[str, str] = {
     "inside-page": "a boxed table's title, 11 pt over 10-pt text in the same weight, measures 1.16 times its text "
                    "in the scan, under the 1.2 a title needs (3/4 found, +1 extra, text 0.75)",
-    "school-newsletter": "its capitals headings are bold, but a row of ink more or less on 20 makes them measure "
-                         "10.5 pt (GARDEN CLUB 10.0) over 9.5-pt text, so GARDEN CLUB is not styled like the "
-                         "headline over it and is read as a subhead of COATS AND HATS (4/5 found, +0, text 0.72)",
     "wikinotizie-intervista": "six narrow justified Latin columns: accents the engine does not know (è read as "
                               "e) and run-in names read as headings; 4 extra articles, text 0.83",
-    "federal-register-2020-08-06-p47698": "the boxed notice set in a sans face at the head of the first column "
-                                          "(This section of the FEDERAL REGISTER…) is read as the start of the "
-                                          "article's text, so its headline is not found (0/1, +1 extra)",
-    "federal-register-2020-08-06-p47712": "the second article's headline is not found (1/2, +1 extra, text 0.49)",
     "federal-register-2020-08-06-p47702": "a page of tables across both columns: the article's headline is not "
-                                          "found and table rows become articles (0/1, +2 extra); not diagnosed",
-    "federal-register-2020-08-06-p47711": "three lines of the two-column text read as headings (1/1, +3 extra, "
-                                          "text 0.92); not diagnosed",
-    "federal-register-2020-08-06-p47704": "the boxed figure placed as a picture holds words of its own: in the "
-                                          "scan they are text like the page's, read as articles (1/1, +5 extra, "
-                                          "text 0.80)",
-    "federal-register-2020-08-06-p47708": "two boxed figures' words read as the page's text (0/1, +1 extra)",
-    "federal-register-2020-08-06-p47709": "two boxed figures' words read as the page's text (0/1, +1 extra)",
-    "federal-register-2020-08-06-p47710": "two boxed figures' words read as the page's text (0/1, +2 extra)",
-    "federal-register-2020-08-06-p47705": "a page of figures only: their words read as the page's text (0/0, "
-                                          "+1 extra)",
+                                          "found and a table row becomes an article (0/1, +1 extra); not diagnosed",
+    "federal-register-2020-08-06-p47711": "its text is found whole, but only 0.92 alike (1/1, +0); not diagnosed",
+    "federal-register-2020-08-06-p47710": "under its two figures, the bold heading set on three lines at the head "
+                                          "of the first column ((i) Minimum Equipment List (MEL) Provisions…) is "
+                                          "read as the text's first paragraph, not as a subhead (1/1, +0, text 0.89)",
     "federal-register-2020-08-06-p47706": "the article is read under another headline (0/1, +1 extra, text "
-                                          "0.0); not diagnosed: the figure over it holds words in its picture",
-    "federal-register-2020-08-06-p47707": "the article is read under another headline (0/1, +1 extra, text "
                                           "0.0); not diagnosed: the figure over it holds words in its picture",
 }
 """Pages whose scan is not yet read to the thresholds, and why."""
