@@ -301,7 +301,8 @@ async function render(query, archive) {
       items.push(...(await answer.take(PAGE_SIZE - items.length)).filter((item) => !shown.has(item.url)));
     }
     for (const item of items) shown.add(item.url);
-    list.append(...items.map((item) => entryOf(item, archive.listingWord)));
+    const listingWord = archive.listingWord;
+    list.append(...items.map((item) => entryOf(item, listingWord)));
     more.hidden = answer.done;
     older.hidden = archive.complete(query);
     const scope = scopeOf(archive, query);
