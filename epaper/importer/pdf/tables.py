@@ -61,16 +61,22 @@ def _with_wrapped_cells(lines: list[TextLine]) -> list[TextLine]:
     """A cell set on two lines (`Up to 79 work-hours × $85 per hour =` over `Up to $6,715.`): the line right
     under a row, under one of its cells but the first (a line under the first cell is the next row's label,
     or the text going on under the table), joined to that row."""
-    rows = [line for line in lines if line.cells > 1]
-    for row in rows:
+    while (wrapped := _wrapped_cell(lines)) is not None:
+        row, under = wrapped
+        lines = [_join(row, under, cells=row.cells) if line is row else line for line in lines if line is not under]
+    return lines
+
+
+def _wrapped_cell(lines: list[TextLine]) -> tuple[TextLine, TextLine] | None:
+    """The first row with a cell's second line right under it, and that line."""
+    for row in (line for line in lines if line.cells > 1):
         edge = EDGE * row.size
         under = next((line for line in lines if line.cells == 1 and _stacked(row, line, centred=False)
                       and row.box.x0 + edge < line.box.x0 and line.box.x1 <= row.box.x1 + edge
                       and line.box.width <= HEAD_CELL * line.size and one_size(line.size, row.size)), None)
         if under is not None:
-            return _with_wrapped_cells([_join(row, under, cells=row.cells) if line is row else line
-                                        for line in lines if line is not under])
-    return lines
+            return row, under
+    return None
 
 
 def _stacked(upper: TextLine, lower: TextLine, *, centred: bool = True) -> bool:
