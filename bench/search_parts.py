@@ -8,6 +8,10 @@ gives them (epaper/search/service.py). CPU time and peak RSS are the Pagefind pr
 they mean something on a shared machine. A query's transfer from one part is estimated from the written
 files: Pagefind fetches the entry file, the part's metadata and one index chunk per word of the query
 (a Han character is a word), then one fragment per result shown.
+
+``--han`` indexes the same records with Han text in another form, to weigh what setting every character
+apart costs: ``whole`` leaves runs of Han characters as single words (cheaper, but a query then finds only
+the starts of those runs, not substrings inside them), ``bigram`` makes each pair of neighbours a word.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,20 +31,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import TOPIC_NAMES, make_article
 
-from epaper.search.records import LANGUAGE, SearchRecord, period_of, searchable
+from epaper.search.records import HAN, LANGUAGE, SearchRecord, period_of, searchable
 from epaper.search.service import BATCH, PromptService, _add, _close
 
 TICKS = os.sysconf("SC_CLK_TCK")
+HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 
 
-def corpus_record(number: int) -> SearchRecord:
+def han_bigrams(text: str) -> str:
+    """``text`` with every run of Han characters replaced by the overlapping pairs in it, as words."""
+    return HAN_RUN.sub(lambda run: f" {' '.join(run[0][i : i + 2] for i in range(len(run[0]) - 1))} ", text)
+
+
+HAN_FORMS: dict[str, Callable[[str], str]] = {"char": searchable, "whole": str, "bigram": han_bigrams}
+
+
+def corpus_record(number: int, han_form: Callable[[str], str] = searchable) -> SearchRecord:
     """The record of the corpus article ``number``, made as ``records.article_record`` makes it."""
     article = make_article(number)
     body = [block.removeprefix("## ") for block in article.body.split("\n\n")]
     text = [article.kicker, article.title, article.subtitle, " ".join(article.authors), *body]
     return SearchRecord(
         url=f"/{article.date:%Y/%m/%d}/{article.page:02d}/{article.slug}/",
-        content=searchable("\n".join(text)),
+        content=han_form("\n".join(text)),
         meta={"title": article.title, "date": article.date.isoformat(), "page": f"第{article.page}版"},
         filters={
             "year": [f"{article.date.year}年"],
@@ -110,6 +125,7 @@ def index_sizes(bundle: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[48, 240, 1032, 2064])
+    parser.add_argument("--han", choices=HAN_FORMS, default="char", help="how Han text is cut into words")
     options = parser.parse_args()
     print(
         "| records | add CPU s | write CPU s | ms/record | wall s | peak MB | part MB | chunks | chunk KB | meta KB "
@@ -117,7 +133,7 @@ def main() -> int:
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in options.sizes:
-        records = [corpus_record(number) for number in range(size)]
+        records = [corpus_record(number, HAN_FORMS[options.han]) for number in range(size)]
         with tempfile.TemporaryDirectory() as folder:
             run = asyncio.run(index_part(records, Path(folder) / "bundle"))
             sizes = index_sizes(Path(folder) / "bundle")
