@@ -34,6 +34,9 @@ UNMAPPED = (0, 0xFFFD)
 LINE_END_HYPHEN = 0x02
 """PDFium's code for a hyphen printed at the end of a line: the hyphen the page prints (`non-` / `normal`)."""
 
+PRINTED_SPACES = " \u00a0"
+"""A space and a no-break space: word spaces wherever the text layer holds them."""
+
 FONT_NAME_BYTES = 256
 
 
@@ -56,6 +59,8 @@ class Glyph:
     face: int = 0
     """For a lost glyph: which of the page's font objects drew it. A browser splits one face into many Type 3
     fonts of one name, each numbering its glyphs anew, so a code alone names no glyph."""
+    spaced: bool = False
+    """The text layer prints a space right before this glyph: a word space, however tight the type is set."""
 
     @property
     def lost(self) -> bool:
@@ -113,8 +118,16 @@ def read_pdf_page(document: pdfium.PdfDocument, index: int, path: Path) -> PdfPa
 
 def _glyphs(text_page: Any, height: float) -> list[Glyph]:
     read = _GlyphReader(text_page, height)
-    glyphs = (read.glyph(index) for index in range(pdfium_c.FPDFText_CountChars(text_page)))
-    return compose_accents(_ligatures_spread([glyph for glyph in glyphs if glyph is not None]))
+    glyphs: list[Glyph] = []
+    after_space = False
+    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
+        glyph = read.glyph(index)
+        if glyph is None:
+            after_space = after_space or read.printed_space(index)
+        else:
+            glyphs.append(replace(glyph, spaced=True) if after_space else glyph)
+            after_space = False
+    return compose_accents(_ligatures_spread(glyphs))
 
 
 def _ligatures_spread(glyphs: list[Glyph]) -> list[Glyph]:
@@ -173,6 +186,11 @@ class _GlyphReader:
         if PRIVATE_USE[0] <= unicode <= PRIVATE_USE[1]:
             return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned, self._face(font_handle))
         return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
+
+    def printed_space(self, index: int) -> bool:
+        """The character at ``index`` is a space the PDF itself holds, not one PDFium inferred from a gap."""
+        return (pdfium_c.FPDFText_IsGenerated(self.text_page, index) != 1
+                and chr(pdfium_c.FPDFText_GetUnicode(self.text_page, index)) in PRINTED_SPACES)
 
     def _font_name(self, font: Any) -> str:
         """The font's name with its subset tag; empty for a Type 3 font (PDFium names none)."""

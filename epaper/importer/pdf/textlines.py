@@ -346,7 +346,8 @@ def _blank_band(start: float, end: float, width: float, rows: Sequence[list[Glyp
 
 
 def line_of(glyphs: list[Glyph]) -> TextLine:
-    """The line ``glyphs`` set on one baseline, left to right, with the spaces their gaps mean."""
+    """The line ``glyphs`` set on one baseline, left to right, with the spaces their gaps mean (and those the
+    text layer prints, where the type is set too tight for its gaps to tell)."""
     size = _text_size(glyphs)
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
@@ -354,6 +355,6 @@ def line_of(glyphs: list[Glyph]) -> TextLine:
     text = glyphs[0].text
     for gap, glyph in zip(gaps, glyphs[1:], strict=True):
         extra = (gap - usual) / size
-        text += "  " if extra > PHRASE_SPACE else " " if extra > WORD_SPACE else ""
+        text += "  " if extra > PHRASE_SPACE else " " if extra > WORD_SPACE or (glyph.spaced and gap > usual) else ""
         text += glyph.text
     return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text)
