@@ -118,16 +118,8 @@ def read_pdf_page(document: pdfium.PdfDocument, index: int, path: Path) -> PdfPa
 
 def _glyphs(text_page: Any, height: float) -> list[Glyph]:
     read = _GlyphReader(text_page, height)
-    glyphs: list[Glyph] = []
-    after_space = False
-    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
-        glyph = read.glyph(index)
-        if glyph is None:
-            after_space = after_space or read.printed_space(index)
-        else:
-            glyphs.append(replace(glyph, spaced=True) if after_space else glyph)
-            after_space = False
-    return compose_accents(_ligatures_spread(glyphs))
+    glyphs = (read.glyph(index) for index in range(pdfium_c.FPDFText_CountChars(text_page)))
+    return compose_accents(_ligatures_spread([glyph for glyph in glyphs if glyph is not None]))
 
 
 def _ligatures_spread(glyphs: list[Glyph]) -> list[Glyph]:
@@ -148,7 +140,8 @@ def _ligatures_spread(glyphs: list[Glyph]) -> list[Glyph]:
 
 
 class _GlyphReader:
-    """The glyphs of a PDFium text page, one by one; the name of each text object's font looked up once."""
+    """The glyphs of a PDFium text page, one by one in the text layer's order; the name of each text object's
+    font looked up once."""
 
     def __init__(self, text_page: Any, height: float) -> None:
         self.text_page, self.height = text_page, height
@@ -157,6 +150,7 @@ class _GlyphReader:
         self.buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.loose, self.matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
         self.origin_x, self.origin_y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self.space_before = False  # a space is printed since the last glyph read
 
     def glyph(self, index: int) -> Glyph | None:
         """The glyph at ``index``; None for white space."""
@@ -168,7 +162,16 @@ class _GlyphReader:
         if unicode == LINE_END_HYPHEN and not unmapped:
             unicode = ord("-")
         if not unmapped and chr(unicode).isspace():
+            self.space_before = self.space_before or chr(unicode) in PRINTED_SPACES
             return None
+        glyph = self._inked(index, unicode, unmapped)
+        if self.space_before:
+            glyph, self.space_before = replace(glyph, spaced=True), False
+        return glyph
+
+    def _inked(self, index: int, unicode: int, unmapped: bool) -> Glyph:
+        """The glyph at ``index``, which prints ``unicode`` (a character code if ``unmapped``), measured."""
+        text_page = self.text_page
         pdfium_c.FPDFText_GetLooseCharBox(text_page, index, self.loose)
         pdfium_c.FPDFText_GetMatrix(text_page, index, self.matrix)
         pdfium_c.FPDFText_GetCharOrigin(text_page, index, self.origin_x, self.origin_y)
@@ -186,11 +189,6 @@ class _GlyphReader:
         if PRIVATE_USE[0] <= unicode <= PRIVATE_USE[1]:
             return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned, self._face(font_handle))
         return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
-
-    def printed_space(self, index: int) -> bool:
-        """The character at ``index`` is a space the PDF itself holds, not one PDFium inferred from a gap."""
-        return (pdfium_c.FPDFText_IsGenerated(self.text_page, index) != 1
-                and chr(pdfium_c.FPDFText_GetUnicode(self.text_page, index)) in PRINTED_SPACES)
 
     def _font_name(self, font: Any) -> str:
         """The font's name with its subset tag; empty for a Type 3 font (PDFium names none)."""
