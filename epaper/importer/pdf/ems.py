@@ -262,6 +262,13 @@ RULE_THICKNESS = 2.0
 
 RULE_MIN_LENGTH = 20.0
 
+DRAWN_BAR_THICKNESS = 4.0
+"""A filled bar no thicker than this (in points), long and bare, is a heavy rule: the bar a masthead or a
+section head is closed with."""
+
+DRAWN_BAR_LENGTH = 30.0
+"""A heavy rule is at least this many times as long as it is thick; a chart's bars are stouter."""
+
 ART_GAP = 24.0
 """Filled shapes at most this many points apart (the bars of a chart) belong to one piece of vector art."""
 

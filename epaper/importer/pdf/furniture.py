@@ -78,7 +78,8 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
             furniture.append(line)
         else:
             content.append(line)
-    unframed = [line for line in furniture if frame_of(line.box, page.frames) is None]
+    boxes = [frame for frame in page.frames if frame.width < LONG_RULE * printed.width]
+    unframed = [line for line in furniture if frame_of(line.box, boxes) is None]
     return PageParts(content, furniture, read_masthead(_rows(unframed)))
 
 
@@ -225,7 +226,8 @@ def _rows(lines: Sequence[TextLine]) -> list[str]:
     """The texts of lines set side by side on one band, joined left to right: a masthead sets the day of
     `2024年10月16日` larger than the rest of its date, so that the date is three lines of text.
 
-    Text in a frame is left out: a boxed notice at the top of the page is not the masthead.
+    Text in a frame is left out: a boxed notice at the top of the page is not the masthead (a band ruled
+    across the page, as a masthead's date bar is, is no such frame).
     """
     rows: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda line: line.box.x0):

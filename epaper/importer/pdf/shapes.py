@@ -1,9 +1,12 @@
 """What the drawn shapes of a page mean: rules, frames (ruled boxes) and vector art.
 
-A thin line is a rule that separates parts of the page. A stroked, unfilled box around text is a
+A thin line is a rule that separates parts of the page, and so is a bare filled bar, long and thin (the heavy
+rule under a masthead). A stroked, unfilled box around text is a
 frame (a sidebar, a boxed commentary): its top and bottom edges separate like rules; so is a box
 drawn as four thin lines. Thin lines crossing into a grid (three or more across or down) rule the
-cells of a table: they separate nothing but cells, so they are no rules. Filled shapes and
+cells of a table: they separate nothing but cells, so they are no rules. Only upright lines ruled off at both
+ends rule a table's cells; a line running on past the rules it crosses (the border down a page's side)
+does not. Filled shapes and
 curves lying close together make a picture drawn as vector art (a chart, a map), unless text is set on
 them (a shaded background).
 """
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .drawn import Shape
-from .ems import ART_GAP, ART_MIN_SIZE, RULE_MIN_LENGTH, RULE_THICKNESS
+from .ems import ART_GAP, ART_MIN_SIZE, DRAWN_BAR_LENGTH, DRAWN_BAR_THICKNESS, RULE_MIN_LENGTH, RULE_THICKNESS
 from .geometry import Box, clusters, union
 
 ART_MAX_GLYPHS = 4
@@ -44,6 +47,8 @@ def read_shapes(drawn: Sequence[Shape], glyph_boxes: Sequence[Box]) -> Shapes:
             upright.append(box)
         elif box.width <= RULE_THICKNESS or box.height <= RULE_THICKNESS:
             continue
+        elif shape.fill and _bar(box) and _glyphs_inside(box, glyph_boxes) == 0:
+            rules.append(box)
         elif shape.fill and shape.kind != "line":
             filled.append(box)
         elif shape.stroke and shape.kind == "rect":
@@ -58,8 +63,13 @@ def read_shapes(drawn: Sequence[Shape], glyph_boxes: Sequence[Box]) -> Shapes:
     return Shapes(rules, frames, art)
 
 
+def _bar(box: Box) -> bool:
+    return box.height <= DRAWN_BAR_THICKNESS and box.width >= max(RULE_MIN_LENGTH, DRAWN_BAR_LENGTH * box.height)
+
+
 def _without_grids(rules: list[Box], upright: list[Box]) -> tuple[list[Box], list[Box]]:
     """The rules that are not part of a grid of thin lines, and the boxes drawn as four lines."""
+    upright = [line for line in upright if _ruled_off(line, rules)]
     groups: list[tuple[list[Box], list[Box]]] = []
     for rule in rules:
         touching = [line for line in upright if _touches(rule, line)]
@@ -75,6 +85,14 @@ def _without_grids(rules: list[Box], upright: list[Box]) -> tuple[list[Box], lis
     drawn = [union([*across, *down]) for across, down in groups if len(across) == 2 and len(down) == 2]
     in_drawn = {id(rule) for across, down in groups if len(across) == 2 and len(down) == 2 for rule in across}
     return [rule for rule in rules if id(rule) not in in_grids | in_drawn], drawn
+
+
+def _ruled_off(line: Box, rules: Sequence[Box]) -> bool:
+    """An upright line whose top and bottom ends both meet a rule."""
+    def meets(end: float) -> bool:
+        return any(abs(rule.top - end) <= RULE_THICKNESS or abs(rule.bottom - end) <= RULE_THICKNESS
+                   for rule in rules if rule.x0 - RULE_THICKNESS <= line.x0 and line.x1 <= rule.x1 + RULE_THICKNESS)
+    return meets(line.top) and meets(line.bottom)
 
 
 def _touches(rule: Box, line: Box) -> bool:
