@@ -96,8 +96,13 @@ def _ends_with_place(raw: str, names: str) -> bool:
 
 
 def parse_latin_byline(raw: str) -> Byline | None:
-    """A Latin-script byline: a cue word, then names, perhaps a role: `By Jane Doe and John Roe, Staff Writer`."""
-    cue, _, rest = raw.partition(" ")
+    """A Latin-script byline: a cue word, then names, perhaps a role: `By Jane Doe and John Roe, Staff Writer`.
+
+    A list of two names or more after a cue in lower case may give surnames alone, as front pages credit a
+    team (`di Candito, Cerami e Vecchio`); a capital cue may open a headline (`By Land and Sea`). A bullet
+    closing the byline before its jump line (`di Mario Rossi ●`) is no part of it.
+    """
+    cue, _, rest = raw.strip(c.BYLINE_MARKERS + " ").partition(" ")
     if cue not in c.LATIN_BYLINE_CUES or not rest.strip():
         return None
     rest = rest.strip()
@@ -105,14 +110,15 @@ def parse_latin_byline(raw: str) -> Byline | None:
     if marks and c.LATIN_BYLINE_ROLES.match(rest[marks[-1].end():]):
         rest = rest[: marks[-1].start()]
     names = [" ".join(name.split()) for name in _LATIN_JOINER.split(rest) if name.strip()]
-    return Byline(raw, names) if names and all(_is_latin_name(name) for name in names) else None
+    listed = len(names) > 1 and cue.islower()
+    return Byline(raw, names) if names and all(_is_latin_name(name, listed=listed) for name in names) else None
 
 
-def _is_latin_name(name: str) -> bool:
+def _is_latin_name(name: str, *, listed: bool = False) -> bool:
     words = name.split()
     named = [word for word in words if word not in c.LATIN_NAME_PARTICLES]
     low, high = _LATIN_NAME_WORDS
-    return (low <= len(named) <= high and words[0] in named and words[-1] in named
+    return ((1 if listed else low) <= len(named) <= high and words[0] in named and words[-1] in named
             and all(_LATIN_NAME_WORD.match(word) and word.lower() not in c.LATIN_MONTHS
                     and word.lower() not in c.LATIN_WEEKDAYS for word in named))
 

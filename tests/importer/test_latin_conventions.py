@@ -19,6 +19,9 @@ from epaper.importer.pdf.furniture import read_masthead
     ("Par Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
     ("Von Anna Weber", ["Anna Weber"]),
     ("Por Ana de la Cruz", ["Ana de la Cruz"]),
+    ("di Fontanarosa e Pinci", ["Fontanarosa", "Pinci"]),  # a team by surnames
+    ("di Candito, Cerami, Ciriaco, Foschini", ["Candito", "Cerami", "Ciriaco", "Foschini"]),
+    ("di Elena Dusi, Giovanni Egidio e Alessandro Puglia ●", ["Elena Dusi", "Giovanni Egidio", "Alessandro Puglia"]),
 ])
 def test_latin_bylines_name_their_authors(printed: str, authors: list[str]) -> None:
     byline = parse_byline(printed)
@@ -26,7 +29,8 @@ def test_latin_bylines_name_their_authors(printed: str, authors: list[str]) -> N
 
 
 @pytest.mark.parametrize("text", ["By seven in the morning a line of cars", "By Monday Evening", "By Reuters",
-                                  "di cui si parla", "Von der Leyen", "By Jane Doe, who lives here"])
+                                  "di cui si parla", "Von der Leyen", "By Jane Doe, who lives here",
+                                  "By Land and Sea", "di Roma"])
 def test_text_that_opens_like_a_byline_is_not_one(text: str) -> None:
     assert parse_byline(text) is None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .. import conventions as c
-from ..bylines import match_dateline, parse_byline, split_trailing_byline
+from ..bylines import match_dateline, parse_byline, parse_latin_byline, split_trailing_byline
 from ..jumps import continued_from, continues_on
 from ..lines import Line, ends_sentence
 from ..parse import read_article
@@ -191,6 +191,7 @@ class _ArticleReader:
                 blocks.append(("subhead", line.phrased))
                 previous, at_head = None, False
                 continue
+            over_byline = False  # the line over this one was taken out whole as a byline
             for printed in segment.lines:
                 line = self._line(section, [printed], printed.spaced)
                 if not line.spaced:
@@ -199,9 +200,16 @@ class _ArticleReader:
                     continue
                 at_head = False
                 signed = printed is segment.lines[-1] and is_set_right(printed, segment.column)
+                bylines = len(section.bylines)
                 line = self._take_ends(section, line, signed=signed)
                 if not line.spaced:
+                    over_byline = len(section.bylines) > bylines
                     continue
+                if printed is segment.lines[-1] and self._wrapped_byline(section, line, over_byline=over_byline):
+                    if not over_byline:
+                        paragraph.pop()
+                    continue
+                over_byline = False
                 if not paragraph or self._starts_paragraph(segment, printed, previous, self.measures):
                     close_paragraph()
                 paragraph.append(line.text)
@@ -227,6 +235,32 @@ class _ArticleReader:
             section.artefacts.append(Artefact(line.number, byline.raw, "byline"))
             return True
         return False
+
+    @staticmethod
+    def _wrapped_byline(section: Section, line: Line, *, over_byline: bool) -> bool:
+        """A column's last line that ends a byline opened on the line over it (`di Candito, Cerami, Ciriaco` /
+        `Scaramuzzi e Vecchio`): both lines taken out of the text as one byline; where the line over lists
+        surnames, the break between the lines parts two of them. ``over_byline``: the line over was read as a
+        byline of its own already, and the two are read again as one."""
+        if over_byline:
+            opening = section.bylines[-1].raw
+        elif section.body and section.body[-1][0] == "text":
+            opening = section.body[-1][1].spaced.strip()
+        else:
+            return False
+        surnames = parse_latin_byline(opening)
+        listed = surnames is not None and all(len(name.split()) == 1 for name in surnames.authors)
+        byline = parse_latin_byline(f"{opening}{',' if listed else ''} {line.spaced.strip()}")
+        if byline is None or len(byline.authors) < 2:
+            return False
+        if over_byline:
+            section.bylines.pop()
+        else:
+            over = section.body.pop()[1]
+            section.artefacts.append(Artefact(over.number, opening, "byline"))
+        section.bylines.append(byline)
+        section.artefacts.append(Artefact(line.number, line.spaced.strip(), "byline"))
+        return True
 
     def _take_ends(self, section: Section, line: Line, *, signed: bool) -> Line:
         """The line without a jump line (`（下转第2版）`) or end byline (`□肖芳`) it may carry.

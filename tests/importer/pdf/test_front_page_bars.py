@@ -91,3 +91,10 @@ def test_the_rules_across_a_bordered_page_close_its_masthead(reading: PageReadin
     for printed in ("Direttore Mario Bianchi", "Oggi con", "€ 1,70", "Sede: 00147 Roma"):
         assert printed in furniture
 
+
+def test_a_team_byline_wrapped_onto_two_lines_names_every_surname(reading: PageReading) -> None:
+    lead = reading.articles[0]
+    assert lead.authors == TEAM
+    assert lead.continues_on == 2
+    text = " ".join(text for _, text in lead.blocks)
+    assert "Candito" not in text and "Vecchio" not in text and text.endswith("Paesi sicuri.")
