@@ -1,4 +1,5 @@
-"""Page furniture: the masthead, running header and footer that belong to the page, not to an article.
+"""Page furniture: the masthead, running header and footer that belong to the page, not to an article, and
+the ornaments set in a font of signs.
 
 Furniture is found by position (above the rule under the masthead or running header, below the rule
 over the footer, in the margins) and by what it says (the convention tables: dates, 第N期, 责任编辑).
@@ -38,6 +39,13 @@ from .textlines import TextLine
 RUNNING_TEXT = re.compile("[，。；]")
 """Punctuation of running text, which no masthead prints: the header ends before the first such line."""
 
+SYMBOL_FONT = re.compile(r"symbol|simbol|dingbat|wingding|webding|ornament|icon|picto", re.IGNORECASE)
+"""Names of fonts of signs rather than letters (Zapf Dingbats, a paper's own `Simboli` or icon font)."""
+
+ORNAMENT_GLYPHS = 2
+"""A line of at most this many glyphs of a sign font is an ornament (the ▲ before a caption): its text layer
+says a letter (`k`) the sign does not read as."""
+
 
 @dataclass(frozen=True)
 class Masthead:
@@ -74,7 +82,7 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
         in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
         says = _says_furniture(line) and not _in_running_text(line, lines)
         if (in_header or in_footer or says or frame_of(line.box, ads) is not None
-                or _in_side_margin(line, upright)):
+                or _in_side_margin(line, upright) or _ornament(line)):
             furniture.append(line)
         else:
             content.append(line)
@@ -176,6 +184,10 @@ def _close(line: TextLine, other: TextLine) -> bool:
     across = max(line.box.x0 - other.box.x1, other.box.x0 - line.box.x1)
     down = max(line.box.top - other.box.bottom, other.box.top - line.box.bottom)
     return across <= reach and down <= reach
+
+
+def _ornament(line: TextLine) -> bool:
+    return len(line.glyphs) <= ORNAMENT_GLYPHS and all(SYMBOL_FONT.search(glyph.font) for glyph in line.glyphs)
 
 
 def _turned(line: TextLine) -> bool:
