@@ -3,7 +3,8 @@
 Each rule reads one print convention, in a module of its own whose docstring says which, and leaves
 what it found in the page's state for the rules after it; its thresholds are in ems, in `ems.py`.
 The order is the order in which a reader's eye settles a page: glyphs into lines (drop capitals and
-underlines with them), the page's own furniture set apart, the body type measured, the pictures as printed and
+underlines with them), the page's own furniture (and the adverts' copy on their pictures) set apart, the
+body type measured, the pictures as printed and
 their captions, then headlines, table rows, columns, subheads, and last the articles each headline
 governs.
 """
@@ -26,6 +27,7 @@ from .heading_blocks import stack_heading_blocks
 from .heads import HeadGroup, group_heads, heading_lines
 from .interruptions import join_interrupted_text
 from .notices import standing_notices
+from .picture_text import printed_on_pictures
 from .pictures import visible_pictures
 from .ruled_parts import join_ruled_parts
 from .run_in_titles import split_run_in_titles
@@ -87,6 +89,13 @@ def _furniture(state: PageState) -> None:
     """furniture: masthead, running header, footer, editor lines and advertisements belong to the page."""
     parts = separate_furniture(state.page, state.text)
     state.text, state.furniture, state.masthead = parts.content, parts.furniture, parts.masthead
+
+
+def _picture_text(state: PageState) -> None:
+    """picture_text: type of its own set inside a picture (an advert's copy) is the picture's, not an article."""
+    on_pictures = {id(line) for line in printed_on_pictures(state.text, state.page.pictures)}
+    state.furniture += [line for line in state.text if id(line) in on_pictures]
+    state.text = [line for line in state.text if id(line) not in on_pictures]
 
 
 def _body_type(state: PageState) -> None:
@@ -183,6 +192,7 @@ RULES: tuple[Rule, ...] = (
     Rule("drop capitals", _drop_capitals),
     Rule("underlines", _underlines),
     Rule("furniture", _furniture),
+    Rule("picture text", _picture_text),
     Rule("body type", _body_type),
     Rule("notices", _notices),
     Rule("pictures", _pictures),

@@ -1,4 +1,5 @@
-"""The drawn objects of a page, read with PDFium: the boxes of its images, and its paths split into subpaths.
+"""The drawn objects of a page, read with PDFium: the boxes of its images (as clipped), and its paths split
+into subpaths.
 
 A path object may hold many subpaths (a grid of table rules drawn as one path); each subpath is one
 shape: a line (two points), a rectangle (four axis-aligned sides, closed) or a curve (anything else,
@@ -90,11 +91,30 @@ def _box(points: list[tuple[float, float]], height: float) -> Box:
 
 
 def _image_box(handle: Any, matrix: Matrix, height: float) -> Box:
+    """Where an image prints: its placed box, cut to its clipping path (a photo placed larger than its frame)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top)
     corners = [(left.value, bottom.value), (right.value, bottom.value), (left.value, top.value),
                (right.value, top.value)]
-    return _box([_apply(matrix, x, y) for x, y in corners], height)
+    box = _box([_apply(matrix, x, y) for x, y in corners], height)
+    for clip in _clip_boxes(handle, matrix, height):
+        box = Box(max(box.x0, clip.x0), max(box.top, clip.top), min(box.x1, clip.x1), min(box.bottom, clip.bottom))
+    return box
+
+
+def _clip_boxes(handle: Any, matrix: Matrix, height: float) -> Iterator[Box]:
+    """The box of each path of an object's clipping path: what prints lies inside all of them."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(handle)
+    if not clip:
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+        points = []
+        for index in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, path)):
+            pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(clip, path, index), x, y)
+            points.append(_apply(matrix, x.value, y.value))
+        if len(points) > 1:
+            yield _box(points, height)
 
 
 def _subpaths(handle: Any, matrix: Matrix, height: float) -> list[Shape]:
