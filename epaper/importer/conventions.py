@@ -377,6 +377,12 @@ LATIN_CONTINUES_ON = re.compile(rf"(?:^|[{JUMP_MARKS}])\s*\(?\s*{_LATIN_CONTINUE
 `● alle pagine 20 e 21`, `da pagina 2 a 7` (the first page counts), `suite page 5`, `Fortsetzung auf Seite 3`,
 `sigue en la página 4`. Spaces may be missing in small type (`apagina 8`)."""
 
+_SECTION_WORD = r"[^\W\d_][\w’'-]*"
+SECTION_JUMP = re.compile(rf"(?:^|(?<=[.!?»”’\"]))\s*[{JUMP_MARKS}]\s*"
+                          rf"(?P<section>{_SECTION_WORD}(?:\s+{_SECTION_WORD}){{0,3}})\s*$")
+"""A jump line naming the section a story goes on in rather than its page, after a jump mark ending the
+story's last line: `● nello sport`, `► in Cronaca`. It is typesetting, not text, and names no page."""
+
 CROSS_REFERENCE = re.compile(rf"^[（(][{CJK}]{{0,8}}见\s*第?\s*{PAGE_NUMBER}\s*版[{CJK}]{{0,4}}[）)]$")
 """A note closing a story that points to another page: `（相关报道见第十版）`, `（详见第3版）`."""
 

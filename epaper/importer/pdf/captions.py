@@ -1,4 +1,5 @@
-"""Photo captions: the lines set under, beside or over a picture, often ending with its credit (`本报记者 张三 摄`)."""
+"""Photo captions: the lines set under, beside or over a picture, often ending with its credit (`本报记者 张三 摄`)
+or with the credit set on its side up the picture's edge."""
 
 from __future__ import annotations
 
@@ -27,17 +28,26 @@ CREDIT_WORDS = 4
 class Caption:
     picture: Box
     lines: list[TextLine]
+    credit: TextLine | None = None
+    """The photographer's credit set on its side along the picture's edge (`Massimo Gennari / Eikon`)."""
+
+    @property
+    def printed(self) -> list[TextLine]:
+        """Every line the caption is printed in, its credit along the edge last."""
+        return self.lines + ([self.credit] if self.credit is not None else [])
 
     @property
     def box(self) -> Box:
-        return union([self.picture, *(line.box for line in self.lines)])
+        return union([self.picture, *(line.box for line in self.printed)])
 
     @property
     def text(self) -> str:
-        return join_printed([unspaced(line.spaced) for line in self.lines])
+        return join_printed([unspaced(line.spaced) for line in self.printed])
 
     def photo(self) -> Photo:
         """The caption without its closing credit, and the photographer's names from that credit."""
+        if self.credit is not None:
+            return Photo(join_printed([unspaced(line.spaced) for line in self.lines]), unspaced(self.credit.spaced))
         spaced = join_printed([line.spaced for line in self.lines])
         split = split_trailing_byline(spaced)
         credit = split[1] if split is not None else None
@@ -66,9 +76,23 @@ def find_captions(pictures: Sequence[Box], lines: Sequence[TextLine], body_size:
                     if caption and not _continues_text(caption[0], lines) and not _runs_on(caption, lines)
                     and not _set_in_columns(caption[0], lines, picture)), [])
         if run:
-            captions.append(Caption(picture, run))
-            taken.update(id(line) for line in run)
+            caption = Caption(picture, run, _credit_along_edge(picture, [line for line in free if line not in run]))
+            captions.append(caption)
+            taken.update(id(line) for line in caption.printed)
     return captions
+
+
+def _credit_along_edge(picture: Box, lines: Sequence[TextLine]) -> TextLine | None:
+    """A line turned on its side against the left or right edge of ``picture`` and within its height: the
+    photographer's credit, as papers set it up a photo's side."""
+    for line in lines:
+        if not all(glyph.turned for glyph in line.glyphs):
+            continue
+        reach = EDGE * line.size
+        against = abs(line.box.x0 - picture.x1) <= reach or abs(picture.x0 - line.box.x1) <= reach
+        if against and line.box.top >= picture.top - reach and line.box.bottom <= picture.bottom + reach:
+            return line
+    return None
 
 
 def _caption(run: list[TextLine], body_size: float, body_font: str) -> list[TextLine]:

@@ -120,7 +120,7 @@ def _pictures(state: PageState) -> None:
 def _captions(state: PageState) -> None:
     """captions: the lines set under, beside or over a picture, apart from the text or ending with a credit."""
     state.captions = find_captions(state.pictures, state.text, state.body_size, state.body_font)
-    taken = {id(line) for caption in state.captions for line in caption.lines}
+    taken = {id(line) for caption in state.captions for line in caption.printed}
     state.text = [line for line in state.text if id(line) not in taken]
 
 

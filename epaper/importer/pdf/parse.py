@@ -199,13 +199,14 @@ class _ArticleReader:
                 if at_head and self._head_marker(section, line, printed):
                     continue
                 at_head = False
-                signed = printed is segment.lines[-1] and is_set_right(printed, segment.column)
+                last = printed is segment.lines[-1]
+                signed = last and is_set_right(printed, segment.column)
                 bylines = len(section.bylines)
-                line = self._take_ends(section, line, signed=signed)
+                line = self._take_ends(section, line, last=last, signed=signed)
                 if not line.spaced:
                     over_byline = len(section.bylines) > bylines
                     continue
-                if printed is segment.lines[-1] and self._wrapped_byline(section, line, over_byline=over_byline):
+                if last and self._wrapped_byline(section, line, over_byline=over_byline):
                     if not over_byline:
                         paragraph.pop()
                     continue
@@ -262,8 +263,9 @@ class _ArticleReader:
         section.artefacts.append(Artefact(line.number, line.spaced.strip(), "byline"))
         return True
 
-    def _take_ends(self, section: Section, line: Line, *, signed: bool) -> Line:
-        """The line without a jump line (`（下转第2版）`) or end byline (`□肖芳`) it may carry.
+    def _take_ends(self, section: Section, line: Line, *, last: bool, signed: bool) -> Line:
+        """The line without a jump line (`（下转第2版）`, on a column's ``last`` line `● nello sport`) or end byline
+        (`□肖芳`) it may carry.
 
         ``signed``: the line closes its column set flush right, where a story's writer signs (`宗何`).
         """
@@ -273,6 +275,10 @@ class _ArticleReader:
             section.continues_on = jump.page
             section.artefacts.append(Artefact(line.number, jump.text, "jump line"))
             text = text[: jump.start] + text[jump.end:]
+        section_jump = c.SECTION_JUMP.search(text) if last else None
+        if jump is None and section_jump is not None:
+            section.artefacts.append(Artefact(line.number, section_jump[0].strip(), "jump line"))
+            text = text[: section_jump.start()]
         signature = parse_byline(text, cued=True) if signed else None
         split = ("", signature) if signature is not None else split_trailing_byline(text)
         if split is not None:

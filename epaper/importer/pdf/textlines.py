@@ -266,7 +266,8 @@ def _vertical_line(stack: list[Glyph]) -> TextLine:
     text = glyphs[0].text
     for before, after in itertools.pairwise(glyphs):
         gap = max(after.box.top - before.box.bottom, before.box.top - after.box.bottom)
-        text += ("  " if gap > PHRASE_SPACE * size else "") + after.text
+        word_space = " " if after.turned and after.spaced else ""  # a Latin run turned on its side
+        text += ("  " if gap > PHRASE_SPACE * size else word_space) + after.text
     return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text, vertical=True)
 
 
