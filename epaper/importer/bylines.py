@@ -205,6 +205,9 @@ def _skip_spaces(text: str, index: int) -> int:
 
 def match_dateline(spaced: str) -> Dateline | None:
     """A dateline opening ``spaced`` (a paragraph's first line), with reporters bracketed after it."""
+    latin = c.LATIN_DATELINE.match(spaced.strip())
+    if latin is not None:
+        return Dateline(latin["place"], [])
     squeezed, positions = _squeeze(spaced)
     for pattern in c.DATELINES:
         match = pattern.match(squeezed)

@@ -209,6 +209,12 @@ agency, site, paper or station named so (`中国经济网北京6月12日讯`), u
 (`新京报讯（记者 苏季）`), as is an agency's dispatch when they follow (`本报海口电（记者 王晓）`); text running
 on (`本报电视专栏…`) is none."""
 
+_PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ’'.-]*"
+LATIN_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|d[aei]|de|del|la|le|sur|am))"
+                            rf"{{0,3}})(?:,\s*\d{{1,2}}\s+\w+)?(?:\s*\([A-Z][\w.]{{1,10}}\))?\s*[—–]\s")
+"""A Latin-script dateline: the place a report was filed from, perhaps its date or agency, then a dash,
+opening the first paragraph: `VERONA — Un giovane…`, `WASHINGTON (AP) — The…`, `San Francisco — `."""
+
 DATE_LEAD = re.compile(r"^(?:北京时间)?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
 """A report's lead that opens with the day it tells of (`北京时间6月25日，`, `6月17日，`): a news item's opening."""
 

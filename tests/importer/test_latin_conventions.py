@@ -1,4 +1,4 @@
-"""Latin-script bylines and masthead dates, read through the shared convention tables."""
+"""Latin-script bylines, datelines and masthead dates, read through the shared convention tables."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from epaper.importer.bylines import parse_byline
+from epaper.importer.bylines import match_dateline, parse_byline
 from epaper.importer.pdf.furniture import read_masthead
 
 
@@ -52,3 +52,20 @@ def test_masthead_dates_are_read_in_latin_languages_too(printed: str, date: dt.d
 @pytest.mark.parametrize("text", ["March 2024", "Price 4 2024", "February 30, 2024"])
 def test_a_month_without_a_day_or_an_impossible_date_gives_no_date(text: str) -> None:
     assert read_masthead([text]).date is None
+
+
+@pytest.mark.parametrize(("opening", "place"), [
+    ("Verona — Un giovane di 26 anni originario del Mali", "Verona"),
+    ("WASHINGTON (AP) — The Senate voted on Tuesday", "WASHINGTON"),
+    ("San Francisco – The city’s mayor said", "San Francisco"),
+    ("PARIS, 21 octobre — Le gouvernement a annoncé", "PARIS"),
+])
+def test_a_latin_dateline_is_the_place_before_the_dash(opening: str, place: str) -> None:
+    dateline = match_dateline(opening)
+    assert dateline is not None and dateline.text == place
+
+
+@pytest.mark.parametrize("opening", ["Mentre il governo — dice il ministro — prepara", "Un giovane — armato",
+                                     "The mayor said — again — that"])
+def test_a_dash_inside_a_sentence_is_no_dateline(opening: str) -> None:
+    assert match_dateline(opening) is None
