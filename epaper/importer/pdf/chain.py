@@ -2,11 +2,10 @@
 
 Each rule reads one print convention, in a module of its own whose docstring says which, and leaves
 what it found in the page's state for the rules after it; its thresholds are in ems, in `ems.py`.
-The order is the order in which a reader's eye settles a page: glyphs into lines (drop capitals and
-underlines with them), the page's own furniture (and the adverts' copy on their pictures) set apart, the
-body type measured, the pictures as printed and
-their captions, then headlines, table rows, columns, subheads, and last the articles each headline
-governs.
+The order is the order in which a reader's eye settles a page: glyphs into lines (drop capitals,
+typesetters' hyphens and underlines with them), the page's own furniture (and the adverts' copy on their
+pictures) set apart, the body type measured, the pictures as printed and their captions, then headlines,
+table rows, columns, subheads, and last the articles each headline governs.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from .furniture import Masthead, separate_furniture
 from .geometry import Box
 from .heading_blocks import stack_heading_blocks
 from .heads import HeadGroup, group_heads, heading_lines
+from .hyphenation import typesetters_hyphens
 from .interruptions import join_interrupted_text
 from .notices import standing_notices
 from .picture_text import printed_on_pictures
@@ -77,6 +77,12 @@ def _lines(state: PageState) -> None:
 def _drop_capitals(state: PageState) -> None:
     """drop_capitals: a letter set lines tall at a paragraph's head is its first letter, not a headline."""
     state.lines = join_drop_capitals(state.lines)
+    state.text = list(state.lines)
+
+
+def _hyphenation(state: PageState) -> None:
+    """hyphenation: where the page breaks words at its lines' ends, the hyphen breaking one is no part of it."""
+    state.lines = typesetters_hyphens(state.lines)
     state.text = list(state.lines)
 
 
@@ -190,6 +196,7 @@ def _interruptions(state: PageState) -> None:
 RULES: tuple[Rule, ...] = (
     Rule("lines", _lines),
     Rule("drop capitals", _drop_capitals),
+    Rule("hyphenation", _hyphenation),
     Rule("underlines", _underlines),
     Rule("furniture", _furniture),
     Rule("picture text", _picture_text),

@@ -64,6 +64,15 @@ STACK_AXIS = 0.25
 STACK_GAP = 1.0
 """Glyphs of one vertical line are at most this many ems apart down the line."""
 
+# --- hyphenation (shares of the page's lines of Latin text) ---------------------------------------
+
+HYPHENATED_SHARE = 0.04
+"""A page with at least this share of its Latin lines ending in a word broken by a hyphen hyphenates words:
+such pages end 7–18% of their lines so, pages broken only at words' own hyphens at most 1.5%."""
+
+HYPHENATED_LINES = 3
+"""And at least this many such lines: one broken word on a short page says nothing."""
+
 # --- drop capitals (ems of the text beside the letter) ---------------------------------------------
 
 DROP_CAPITAL_SCALE = 2.0
