@@ -99,7 +99,8 @@ def _furniture(state: PageState) -> None:
 
 def _picture_text(state: PageState) -> None:
     """picture_text: type of its own set inside a picture (an advert's copy) is the picture's, not an article."""
-    on_pictures = {id(line) for line in printed_on_pictures(state.text, state.page.pictures)}
+    page = state.page
+    on_pictures = {id(line) for line in printed_on_pictures(state.text, page.pictures, page.width, page.height)}
     state.furniture += [line for line in state.text if id(line) in on_pictures]
     state.text = [line for line in state.text if id(line) not in on_pictures]
 

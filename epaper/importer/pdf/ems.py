@@ -235,6 +235,9 @@ text under it), is the headline's ornament, not a rule closing a story."""
 MAX_CUT = 0.5
 """A cut that would take away more than this share of the picture is not an edge: the text is on it."""
 
+BACKGROUND = 0.5
+"""A picture covering at least this share of the page is its background (a paper texture, a tint)."""
+
 # --- furniture (ems of the text; zones as shares of the page) -------------------------------------
 
 CLOSE = 1.5

@@ -61,3 +61,15 @@ def test_an_adverts_copy_on_its_picture_is_furniture_a_title_on_a_photo_is_not(t
                                                               "Il rodeo di Austin"]
     assert "Wherever you go." in reading.furniture
     assert any(text.startswith("Scopri l’avventura") for text in reading.furniture)
+
+
+def test_a_page_printed_on_a_background_picture_keeps_its_text(tmp_path: Path) -> None:
+    """A paper texture placed under the whole page holds every line; it is the page's background, no advert."""
+    canvas = Canvas(str(tmp_path / "texture.pdf"), pagesize=(500, HEIGHT))
+    _photo(canvas, 0, 0, 500, HEIGHT)
+    _lines(canvas, 30, 30, "Leclerc e Sainz, doppietta Ferrari", size=24.0)
+    _lines(canvas, 30, 70, STORY)
+    canvas.save()
+    [page] = read_pdf(tmp_path / "texture.pdf")
+    [article] = read_page(page).articles
+    assert article.title == "Leclerc e Sainz, doppietta Ferrari" and article.blocks
