@@ -14,6 +14,7 @@ from ...parallel import map_forked, worker_count
 from ..record import ImportedArticle
 from .chars import PdfReadError, open_pdf, read_pdf_page
 from .furniture import Masthead
+from .page_flow import link_pages_run_on
 from .parse import read_page
 from .recognise import flag_for_review, recognise
 from .render import PageFiles, render_page
@@ -70,6 +71,7 @@ def read_pdf_pages(paths: Sequence[Path], first_page: int | None, *, render: boo
         seen.setdefault(print_page.number, print_page.source)
     if problems:
         raise SiteError(problems)
+    link_pages_run_on([(print_page.number, print_page.articles) for print_page in pages])
     return pages
 
 

@@ -1,0 +1,35 @@
+"""A story that runs on from one page to the next without a jump line.
+
+Newsletters, reports and documents typeset like LaTeX's newspaper class go on with a story at the head of
+the next page and print no `continued on page 2`. The page's last story then stops in mid-sentence
+(`…grandmother of five,`) and the next page opens with text under no headline that goes on in lower case
+(`became the first woman…`): its two parts are linked as a jump line would link them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ..lines import ends_sentence
+from ..record import ImportedArticle
+
+
+def link_pages_run_on(pages: Sequence[tuple[int, list[ImportedArticle]]]) -> None:
+    """Mark ``continues_on`` and ``continued_from`` where a page's last story runs on at the next page's head;
+    ``pages`` are the page numbers and articles (in reading order) of consecutive pages."""
+    for (number, articles), (next_number, next_articles) in pairwise(pages):
+        if not articles or not next_articles:
+            continue
+        last, first = articles[-1], next_articles[0]
+        if (first.title is None and first.continued_from is None and last.continues_on is None
+                and _stops_mid_sentence(last) and _goes_on(first)):
+            last.continues_on, first.continued_from = next_number, number
+
+
+def _stops_mid_sentence(article: ImportedArticle) -> bool:
+    return bool(article.blocks) and article.blocks[-1][0] == "paragraph" and not ends_sentence(article.blocks[-1][1])
+
+
+def _goes_on(article: ImportedArticle) -> bool:
+    return bool(article.blocks) and article.blocks[0][0] == "paragraph" and article.blocks[0][1][:1].islower()
