@@ -276,6 +276,19 @@ CREDIT_WORDS = ("摄影报道", "图文报道", "摄影", "报道", "摄", "绘"
 PHOTO_CREDIT_WORDS = frozenset({"摄", "摄影", "绘", "制图"})
 """Credits naming who made a picture; kept whole (`张三 摄`) rather than as an article author."""
 
+PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "ANSA", "Ansa", "Getty Images", "LaPresse", "dpa", "Bloomberg",
+                  "Xinhua", "Alamy", "Shutterstock", "iStock", "Imagoeconomica", "Fotogramma", "Eikon", "Sipa",
+                  "Keystone", "Belga", "EFE", "Europa Press", "TASS", "Kyodo", "Yonhap", "PA", "Zuma", "Ullstein")
+"""Photo agencies, which credit a picture by their name alone (`Reuters`, `Massimo Gennari / Eikon`)."""
+
+_AGENCY = "|".join(re.escape(agency) for agency in sorted(PHOTO_AGENCIES, key=len, reverse=True))
+LATIN_PHOTO_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?»”’)])\s)\s*(?P<credit>(?i:photos?|foto|photograph|picture|bild|image)\s*(?:by\s|di\s|de\s|von\s|:)"
+    rf"\s*[^.!?:]{{2,40}}|(?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[/|]\s*|/?(?=[A-Z]))?(?:{_AGENCY})(?:\s*/\s*[A-Z][\w’'.-]*){{0,2}})\s*$")
+"""A Latin-script photo credit closing a caption, or a caption of its own: an agency (`Reuters`, `AP Photo`
+is `Photo by` reversed), a photographer and agency (`Massimo Gennari / Eikon`), or a cue and a name
+(`Photo: Jane Doe`, `Foto di Mario Rossi`)."""
+
 UNCUED_CREDIT_WORDS = PHOTO_CREDIT_WORDS | {"摄影报道", "图文报道"}
 """Credits that mark names as a byline even without a box, bracket or role word."""
 

@@ -49,6 +49,9 @@ class Caption:
         if self.credit is not None:
             return Photo(join_printed([unspaced(line.spaced) for line in self.lines]), unspaced(self.credit.spaced))
         spaced = join_printed([line.spaced for line in self.lines])
+        latin = c.LATIN_PHOTO_CREDIT.search(spaced)
+        if latin is not None:
+            return Photo(unspaced(spaced[: latin.start()]), unspaced(latin["credit"]))
         split = split_trailing_byline(spaced)
         credit = split[1] if split is not None else None
         if split is None or credit is None or not (credit.credit or "").endswith(tuple(c.PHOTO_CREDIT_WORDS)):
@@ -206,7 +209,10 @@ def _like_body(line: TextLine, body_size: float, body_font: str) -> bool:
 
 
 def _ends_with_photo_credit(line: TextLine) -> bool:
-    """The line ends with a credit (`本报记者 张三 摄`, `李明 制图`), after a sentence or set apart by a space."""
+    """The line ends with a credit (`本报记者 张三 摄`, `李明 制图`, `Photo: Reuters`), after a sentence or set apart
+    by a space."""
+    if c.LATIN_PHOTO_CREDIT.search(line.spaced) is not None:
+        return True
     split = split_trailing_byline(line.spaced)
     words = line.spaced.split()
     bylines = [split[1] if split is not None else None]

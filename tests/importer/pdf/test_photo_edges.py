@@ -49,6 +49,22 @@ def test_a_credit_set_up_the_photos_edge_is_its_photographers(story: ImportedArt
     assert story.photos == [Photo("Charles Leclerc e Carlos Sainz sul podio", "Massimo Gennari / Eikon")]
 
 
+def test_an_agency_named_under_a_photo_is_its_credit(tmp_path: Path) -> None:
+    canvas = Canvas(str(tmp_path / "agency.pdf"), pagesize=(400, HEIGHT))
+    canvas.setFont("Times-Roman", 24)
+    canvas.drawString(30, HEIGHT - 50, "Children die in drone strike")
+    canvas.drawImage(ImageReader(Image.new("RGB", (40, 30), "darkred")), 30, HEIGHT - 240, 300, 170)
+    canvas.setFont("Times-Roman", 9)
+    canvas.drawString(160, HEIGHT - 252, "Reuters")  # set in the body's type, under the photo
+    for number, line in enumerate(STORY[:3]):
+        canvas.drawString(30, HEIGHT - 280 - 11 * number, line)
+    canvas.save()
+    [page] = read_pdf(tmp_path / "agency.pdf")
+    [article] = read_page(page).articles
+    assert article.photos == [Photo("", "Reuters")]
+    assert "Reuters" not in " ".join(text for _, text in article.blocks)
+
+
 def test_a_jump_line_naming_a_section_is_no_text(story: ImportedArticle) -> None:
     assert [text for _, text in story.blocks] == [" ".join(STORY).removesuffix(" ● nello sport")]
     assert story.continues_on is None
