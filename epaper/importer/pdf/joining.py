@@ -7,7 +7,8 @@ a word space, whatever the script (`L’altolà di Mattarella`, `longer,” said
 In Latin-script text a line break stands for the space between two words (after a comma, a full stop
 or a closing quote as much as between letters); a line ending in a hyphen joins without a space, and
 the hyphen a typesetter adds where it breaks a word (the soft hyphen U+00AD, or U+2010 as Chromium
-writes it) goes too; a plain `-` stays, since it may belong to the word (`Jean-` / `Pierre`). A line
+writes it) goes too, unless a capital follows (`Jing-` / `Feng`, a name's own hyphen); a plain `-` stays,
+since it may belong to the word (`Jean-` / `Pierre`). A line
 ending in a dash or slash set close against the character before it joins without a space too
 (`737–` / `27–1318`, `https://` / `www`); a spaced dash (`word –` / `word`) keeps the space. In
 Chinese text a line break is nothing, but between two Latin words (`CNOOC` / `Limited`) it is a space.
@@ -41,7 +42,7 @@ def join_printed(texts: Sequence[str]) -> str:
         if joined and text and _space_between(joined[-1], text[0], chinese=chinese) and not _glued_break(joined, text):
             joined += " "
         elif joined and text and joined[-1] in ADDED_HYPHENS and text[0].isalpha():
-            joined = joined[:-1]
+            joined = joined[:-1] + ("-" if text[0].isupper() else "")  # `Jing-` / `Feng`: the name's own
         joined += text
     return joined
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from epaper.importer.pdf.chain import read_layout
 from epaper.importer.pdf.chars import PdfPage, read_pdf
 from epaper.importer.pdf.joining import ADDED_HYPHENS
 from epaper.importer.pdf.parse import PageReading, read_page
-from epaper.importer.pdf.textlines import build_lines
 from tests.importer.pdf.conftest import PdfMaker
 from tests.importer.pdf.corpus import ScoredPage, all_pages
 
@@ -28,8 +28,11 @@ def characters(texts: Iterable[str | None]) -> Counter[str]:
 
 
 def printed(page: PdfPage) -> Counter[str]:
-    added = {id(line.glyphs[-1]) for line in build_lines(page.glyphs).lines if line.glyphs[-1].text in ADDED_HYPHENS}
-    return characters(glyph.text for glyph in page.glyphs if id(glyph) not in added)
+    """The page's characters, less the hyphens a typesetter added at the end of a line (as the layout reads its
+    lines: a hyphenating page's `-` breaking a word included) where the word goes on."""
+    lines = read_layout(page).lines
+    added = {(glyph.box, glyph.size) for line in lines for glyph in line.glyphs[-1:] if glyph.text in ADDED_HYPHENS}
+    return characters(glyph.text for glyph in page.glyphs if (glyph.box, glyph.size) not in added)
 
 
 def placed(reading: PageReading) -> Counter[str]:
