@@ -55,6 +55,11 @@ GUTTER_RUN = 5.0
 WORD_SPACE = 0.15
 """A gap this many ems wider than the line's usual gap is a space."""
 
+DOUBTFUL_SPACE = 0.3
+"""Where a gap's own line says no space is there, it is a space only this many ems over the usual gap: in a line
+whose text layer prints its spaces (a gap it prints none in is an italic letter's overhang, `Scalf ari`), and
+right after a hyphen set close to the word before it (`GPT- 4`: the hyphen's side bearing)."""
+
 PHRASE_SPACE = 0.6
 """A gap this many ems wider than the line's usual gap is the wide space between headline phrases."""
 

@@ -29,6 +29,7 @@ from ..conventions import LATIN_BYLINE_CUES
 from .chars import Glyph
 from .ems import (
     BASELINE_TOLERANCE,
+    DOUBTFUL_SPACE,
     GUTTER,
     GUTTER_RUN,
     NARROW_GUTTER,
@@ -353,9 +354,14 @@ def line_of(glyphs: list[Glyph]) -> TextLine:
     font = Counter(glyph.font for glyph in glyphs).most_common(1)[0][0]
     gaps = [after.box.x0 - before.box.x1 for before, after in itertools.pairwise(glyphs)]
     usual = statistics.median(gaps) if gaps else 0.0
+    printed_spaces = any(glyph.spaced for glyph in glyphs)
     text = glyphs[0].text
-    for gap, glyph in zip(gaps, glyphs[1:], strict=True):
+    for index, (gap, glyph) in enumerate(zip(gaps, glyphs[1:], strict=True)):
         extra = (gap - usual) / size
-        text += "  " if extra > PHRASE_SPACE else " " if extra > WORD_SPACE or (glyph.spaced and gap > usual) else ""
+        after_close_hyphen = (glyphs[index].text in "-‐"
+                              and (index == 0 or (gaps[index - 1] - usual) / size <= WORD_SPACE))
+        doubtful = (printed_spaces and not glyph.spaced) or after_close_hyphen
+        word_space = extra > (DOUBTFUL_SPACE if doubtful else WORD_SPACE) or (glyph.spaced and gap > usual)
+        text += "  " if extra > PHRASE_SPACE else " " if word_space else ""
         text += glyph.text
     return TextLine(tuple(glyphs), union(glyph.box for glyph in glyphs), size, font, text)
