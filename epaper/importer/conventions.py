@@ -495,8 +495,11 @@ LATIN_MONTHS = {
     **{name: number for number, name in enumerate(
         ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
          "noviembre", "diciembre"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre",
+         "novembre", "desembre"), start=1)},
 }
-"""Month names in English, Italian, French, German and Spanish (lower case) and their numbers."""
+"""Month names in English, Italian, French, German, Spanish and Catalan (lower case) and their numbers."""
 
 LATIN_WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -504,6 +507,7 @@ LATIN_WEEKDAYS = frozenset({
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge",
 })
 """Weekday names in the same languages: a masthead date may open with one."""
 
@@ -512,11 +516,11 @@ _LATIN_WEEKDAY = "|".join(sorted(LATIN_WEEKDAYS, key=len, reverse=True))
 LATIN_ISSUE_DATE = re.compile(
     rf"(?<![^\W\d_])(?:(?:{_LATIN_WEEKDAY}),?\s*)?"
     rf"(?:(?P<month_first>{_LATIN_MONTH})\s*(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?\s*"
-    rf"|(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<month>{_LATIN_MONTH})\s*(?:de\s+)?,?\s*)"
+    rf"|(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+|d[’'])?(?P<month>{_LATIN_MONTH})\s*(?:del?\s+)?,?\s*)"
     rf"(?P<year>\d{{4}})(?!\d)",
     re.IGNORECASE)
 """A masthead date in Latin script: `Monday, March 4, 2024`, `4 March 2024`, `Lunedì 4 marzo 2024`,
-`lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`."""
+`lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`, `dimarts 6 d’agost del 2024`."""
 
 _LATIN_ISSUE_MARK = (rf"(?:(?:vol(?:ume)?|no|nr|n°|issue|number|jg|anno|année)\.?\s*[\dIVXLC]+"
                      rf"|(?:{_LATIN_MONTH})\.?\s+\d{{4}}|\d{{4}})")

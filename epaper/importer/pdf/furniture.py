@@ -107,7 +107,12 @@ def _in_running_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
     over = [other for other in lines if other is not line and other.box.overlaps_horizontally(line.box, 0.5)
             and 0 < line.box.top - other.box.top <= NEIGHBOUR_LINES * line.size]
     nearest = max(over, key=lambda other: other.box.top, default=None)
-    return nearest is not None and runs_on(nearest)
+    return nearest is not None and runs_on(nearest) and not _weekday(nearest)
+
+
+def _weekday(line: TextLine) -> bool:
+    """A weekday alone on its line (`DIMARTS` over `6 D’AGOST DEL 2024`): the date's own, set over it."""
+    return line.spaced.strip(" ,.").lower() in c.LATIN_WEEKDAYS
 
 
 def _says_furniture(line: TextLine) -> bool:
@@ -155,12 +160,13 @@ def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:
-    """The paper's name: the largest type at the top, beside or over the masthead lines (or right under a line of
-    issue marks, as a newsletter sets `February 2014, No 1` over its name), much larger than them."""
+    """The paper's name: the largest type at the top, beside or over the masthead lines or set close under them
+    (under a line of issue marks, as a newsletter sets `February 2014, No 1` over its name, a little further),
+    much larger than them."""
     bottom = max(line.box.bottom for line in marked)
     small = max(line.size for line in marked)
     issue_line = any(c.LATIN_ISSUE_LINE.match(line.spaced.strip()) for line in marked)
-    reach = bottom + (RULE_REACH * max(line.box.height for line in marked) if issue_line else 0.0)
+    reach = bottom + (RULE_REACH * max(line.box.height for line in marked) if issue_line else CLOSE * small)
     candidates = [line for line in top_lines if line.box.top <= reach and line.size >= NAME_SCALE * small]
     return [max(candidates, key=lambda line: line.size)] if candidates else []
 

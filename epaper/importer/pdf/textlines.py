@@ -299,7 +299,9 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
         gap, size = glyph.box.x0 - previous.box.x1, max(glyph.size, previous.size)
         band = partial(_blank_band, previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size)
         if gap > GUTTER * size:
-            gutter = not _may_be_word_space(previous, glyph) or band(neighbours())
+            # where the text layer prints a space, the gap may be a word space stretched by justification: a
+            # gutter only if it runs blank through every line around, not just the next ones
+            gutter = not _may_be_word_space(previous, glyph) or band(run() if glyph.spaced else neighbours())
         else:
             gutter = (gap > NARROW_GUTTER * size and _may_be_word_space(previous, glyph)
                       and _runs_down(glyph.box.bottom, band, run()))

@@ -1,0 +1,72 @@
+"""A word space justification stretched wide is no column gutter, and a masthead under its date strip.
+
+The page is set with reportlab as a hobbyist's layout script sets a front page: a strip of masthead lines
+(the weekday set over the date), the paper's name right under them, the headline, then a narrow justified
+column in which a few lines of two long words are stretched so far that their gaps run blank down three
+lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from epaper.importer.pdf.chars import read_pdf
+from epaper.importer.pdf.parse import PageReading, read_page
+
+HEIGHT, SIZE, MEASURE = 700.0, 9.0, 170.0
+FULL = ["Lorem Ipsum es simplemente el texto de", "relleno de las imprentas y archivos de",
+        "texto, que ha sido el texto de relleno", "estándar de las industrias desde el año"]
+STRETCHED = ["relleno documentos", "electrónicos, quedando", "ingresó impresores"]
+
+
+def _line(canvas: Canvas, top: float, text: str, *, stretch: bool) -> None:
+    words = text.split()
+    spare = MEASURE - stringWidth(text, "Helvetica", SIZE)
+    line = canvas.beginText(30, HEIGHT - top)
+    line.setFont("Helvetica", SIZE)
+    line.setWordSpace(spare / (len(words) - 1) if stretch else 0.0)
+    line.textLine(text)
+    canvas.drawText(line)
+
+
+def _page(path: Path) -> Path:
+    canvas = Canvas(str(path), pagesize=(400, HEIGHT))
+    canvas.setFont("Courier-Bold", 9)
+    canvas.drawString(120, HEIGHT - 26, "DIMARTS")
+    canvas.drawString(120, HEIGHT - 34, "6 D’AGOST DEL 2024")
+    canvas.setFont("Times-Bold", 50)
+    canvas.drawString(30, HEIGHT - 86, "The Aran’s Post")
+    canvas.line(30, HEIGHT - 96, 370, HEIGHT - 96)
+    canvas.setFont("Helvetica-Bold", 30)
+    canvas.drawString(30, HEIGHT - 136, "SUPERMAN: THE MAN")
+    top = 170.0
+    for text, stretch in [*((text, False) for text in FULL * 2), *((text, True) for text in STRETCHED),
+                          *((text, False) for text in FULL * 2)]:
+        _line(canvas, top, text, stretch=stretch)
+        top += 10.5
+    _line(canvas, top, "Ipsum.", stretch=False)
+    canvas.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
+    [page] = read_pdf(_page(tmp_path_factory.mktemp("stretched") / "stretched.pdf"))
+    return read_page(page)
+
+
+def test_stretched_word_spaces_keep_a_column_whole(reading: PageReading) -> None:
+    [article] = reading.articles
+    lines = [*FULL * 2, *STRETCHED, *FULL * 2, "Ipsum."]
+    assert [text for _, text in article.blocks] == [" ".join(lines)]
+
+
+def test_the_papers_name_under_its_date_strip_is_the_mastheads(reading: PageReading) -> None:
+    assert reading.masthead.date == dt.date(2024, 8, 6)
+    assert "The Aran’s Post" in reading.furniture
+    assert [article.title for article in reading.articles] == ["SUPERMAN: THE MAN"]
