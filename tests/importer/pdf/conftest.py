@@ -9,11 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from epaper.importer.pdf.chars import read_pdf
+from epaper.importer.pdf.parse import PageReading, read_page
 from tests.importer.pdf.chromium import html_pages
 from tests.importer.pdf.corpus import REPOSITORY, ScoredPage
 from tests.importer.pdf.newspaper import build_pdf, layout
 
 PdfMaker = Callable[..., Path]
+
+
+def read_one_page(path: Path) -> PageReading:
+    """The reading of the one page of the PDF at ``path``."""
+    [page] = read_pdf(path)
+    return read_page(page)
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
-from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.parse import PageReading
+from tests.importer.pdf.conftest import read_one_page
 
 WIDTH, HEIGHT = 600.0, 800.0
 BODY = ("Mentre il governo prepara il decreto sul caso dei migranti, nel pieno dello scontro con la magistratura, "
@@ -77,8 +77,7 @@ def _front_page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
-    [page] = read_pdf(_front_page(tmp_path_factory.mktemp("front") / "front.pdf"))
-    return read_page(page)
+    return read_one_page(_front_page(tmp_path_factory.mktemp("front") / "front.pdf"))
 
 
 def test_the_rules_across_a_bordered_page_close_its_masthead(reading: PageReading) -> None:

@@ -15,8 +15,8 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
-from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.parse import PageReading
+from tests.importer.pdf.conftest import read_one_page
 
 HEIGHT, SIZE, MEASURE = 700.0, 9.0, 170.0
 FULL = ["Lorem Ipsum es simplemente el texto de", "relleno de las imprentas y archivos de",
@@ -56,8 +56,7 @@ def _page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
-    [page] = read_pdf(_page(tmp_path_factory.mktemp("stretched") / "stretched.pdf"))
-    return read_page(page)
+    return read_one_page(_page(tmp_path_factory.mktemp("stretched") / "stretched.pdf"))
 
 
 def test_stretched_word_spaces_keep_a_column_whole(reading: PageReading) -> None:
