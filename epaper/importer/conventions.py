@@ -430,6 +430,9 @@ PAGE_FURNITURE: tuple[re.Pattern[str], ...] = (
 
 ISSUE_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 ISSUE_NUMBER = re.compile(r"(?<!总)第\s*(?P<number>\d{1,6})\s*期")
+LATIN_ISSUE_NUMBER = re.compile(r"(?<![^\W\d_])(?:N[°º]|No\.|No(?=\s*\d)|Nr\.?|Núm\.?|Num\.|Numéro|Number|Issue)"
+                                r"\s*(?P<number>\d{1,6})(?!\d)")
+"""An issue number on a Latin-script masthead: `Anno 31 N° 41`, `VOL.I. . . No.1`, `Nr. 12`, `Issue 48`."""
 RUNNING_NUMBER = re.compile(r"总\s*第\s*(?P<number>\d{1,7})\s*期")
 PAGE_LABEL = re.compile(rf"^第?\s*{PAGE_NUMBER}\s*版(?:\s*[·•|｜:：]?\s*(?P<name>[{CJK}]{{2,8}}))?$")
 """A running header's page label: `第2版`, `2版 综合新闻`, `第三版·要闻`."""

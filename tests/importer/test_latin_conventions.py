@@ -54,6 +54,14 @@ def test_a_month_without_a_day_or_an_impossible_date_gives_no_date(text: str) ->
     assert read_masthead([text]).date is None
 
 
+@pytest.mark.parametrize(("printed", "number"), [
+    ("Anno 31 N° 41 - In Italia € 1,70", 41), ("VOL.I. . . No.1", 1), ("Jahrgang 7 Nr. 12", 12), ("Issue 48", 48),
+    ("DIRECCIÓ DEL DIARI MUNICIPI, NUMº de telf.", None), ("No more news", None), ("2024年第5期", 5),
+])
+def test_masthead_issue_numbers_are_read_in_latin_languages_too(printed: str, number: int | None) -> None:
+    assert read_masthead([printed]).number == number
+
+
 @pytest.mark.parametrize(("opening", "place"), [
     ("Verona — Un giovane di 26 anni originario del Mali", "Verona"),
     ("WASHINGTON (AP) — The Senate voted on Tuesday", "WASHINGTON"),

@@ -273,7 +273,7 @@ def read_masthead(texts: Sequence[str]) -> Masthead:
         if date is None and (found := c.LATIN_ISSUE_DATE.search(text)) is not None:
             month = c.LATIN_MONTHS[(found["month"] or found["month_first"]).lower()]
             date = _date(int(found["year"]), month, int(found["day"] or found["day_after"]))
-        if number is None and (found := c.ISSUE_NUMBER.search(text)) is not None:
+        if number is None and (found := c.ISSUE_NUMBER.search(text) or c.LATIN_ISSUE_NUMBER.search(text)):
             number = int(found["number"])
         if running is None and (found := c.RUNNING_NUMBER.search(text)) is not None:
             running = int(found["number"])
