@@ -17,6 +17,7 @@ from .captions import Caption
 from .columns import Segment, usual_size
 from .ems import (
     ADJACENT,
+    HEAD_RULE_GAP,
     LEVEL,
     NOTE_SCALE,
     ROW_REACH,
@@ -200,9 +201,11 @@ def _candidates(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], to
 
 def _title_rule(rule: Box, head: HeadGroup, box: Box) -> bool:
     """A short rule set under a headline, inside it and set in from both its ends, shorter than the text under it, is
-    the headline's ornament: it closes no story."""
+    the headline's ornament: it closes no story; so is a rule of any length set close under the headline's foot
+    (a section head ruled off from its text)."""
     inset = min(rule.x0 - head.box.x0, head.box.x1 - rule.x1)
-    return inset >= TITLE_RULE_INSET * head.size and rule.width < box.width
+    close_under = head.box.bottom - 1 <= rule.top <= head.box.bottom + HEAD_RULE_GAP * head.size
+    return (inset >= TITLE_RULE_INSET * head.size and rule.width < box.width) or close_under
 
 
 def _governing(box: Box, heads: Sequence[HeadGroup], spans: dict[int, Span], tops: dict[int, float],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ PRIVATE_USE = (0xE000, 0xF8FF)
 
 UNMAPPED = (0, 0xFFFD)
 """What PDFium gives for a glyph its font maps to no character, when it gives no character code instead."""
+
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+"""The tag naming a font embedded as a subset (`ABCDEF+`)."""
 
 LINE_END_HYPHEN = 0x02
 """PDFium's code for a hyphen printed at the end of a line: the hyphen the page prints (`non-` / `normal`)."""
@@ -191,11 +195,14 @@ class _GlyphReader:
         return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
 
     def _font_name(self, font: Any) -> str:
-        """The font's name with its subset tag; empty for a Type 3 font (PDFium names none)."""
+        """The font's name without its subset tag: `YCBWMV+Times-Roman` and `Times-Roman` are one face, embedded
+        whole for one part of the page and as a subset for another (which glyphs each font object draws is
+        ``face``'s). Empty for a Type 3 font (PDFium names none)."""
         address = ctypes.cast(font, ctypes.c_void_p).value or 0
         if address not in self.font_names:
             length = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, FONT_NAME_BYTES) if address else 0
-            self.font_names[address] = self.buffer.value.decode("utf-8", "replace") if length else ""
+            name = self.buffer.value.decode("utf-8", "replace") if length else ""
+            self.font_names[address] = SUBSET_TAG.sub("", name)
         return self.font_names[address]
 
     def _face(self, font: Any) -> int:

@@ -49,6 +49,9 @@ NARROW_GUTTER = 0.6
 GUTTER_RUN above and below is blank in it too: a one-em gutter with hyphens hung into it is narrower than GUTTER, and
 a word space stretched that wide does not run blank down the page."""
 
+ALIGNED = 0.3
+"""Glyphs starting within this many ems of each other on neighbouring lines start at one column edge."""
+
 GUTTER_RUN = 5.0
 """Ems above and below a line over which a narrow gutter runs blank."""
 
@@ -57,7 +60,8 @@ WORD_SPACE = 0.15
 
 DOUBTFUL_SPACE = 0.3
 """Where a gap's own line says no space is there, it is a space only this many ems over the usual gap: in a line
-whose text layer prints its spaces (a gap it prints none in is an italic letter's overhang, `Scalf ari`), and
+whose text layer prints its spaces, between two glyphs of one font and size (a gap it prints no space in is an
+italic letter's overhang, `Scalf ari`; an initial set in a font of its own prints none before its word), and
 right after a hyphen set close to the word before it (`GPT- 4`: the hyphen's side bearing)."""
 
 PHRASE_SPACE = 0.6
@@ -230,6 +234,9 @@ this much of two columns' width."""
 
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
+
+HEAD_RULE_GAP = 0.5
+"""A rule at most this many of a headline's ems under its foot rules the headline off from its own text."""
 
 TITLE_RULE_INSET = 0.5
 """A rule under a headline, set in at least this many of the headline's ems from both its ends (and shorter than the

@@ -28,6 +28,7 @@ from functools import partial
 from ..conventions import LATIN_BYLINE_CUES
 from .chars import Glyph
 from .ems import (
+    ALIGNED,
     BASELINE_TOLERANCE,
     DOUBTFUL_SPACE,
     GUTTER,
@@ -275,11 +276,13 @@ def _vertical_line(stack: list[Glyph]) -> TextLine:
 def _text_size(glyphs: Sequence[Glyph]) -> float:
     """The size of the line's text: the size most of its glyphs have, but in a line that runs on from a lead in
     small capitals (`FOR FURTHER INFORMATION CONTACT: Ian`), the size of the text after it, as small capitals
-    are cut smaller than the type they are set with."""
+    are cut smaller than the type they are set with. A raised initial (one larger letter opening the line) is
+    no such lead."""
     sizes = Counter(round(glyph.size, 1) for glyph in glyphs)
     most = sizes.most_common(1)[0][0]
     larger = Counter({size: count for size, count in sizes.items() if not _same_size(size, most) and size > most})
-    if larger and most >= SMALL_CAPITALS * max(larger):
+    initial = sum(larger.values()) == 1 and round(glyphs[0].size, 1) in larger  # a raised initial (`A group…`)
+    if larger and not initial and most >= SMALL_CAPITALS * max(larger):
         return larger.most_common(1)[0][0]
     return most
 
@@ -300,8 +303,10 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
         band = partial(_blank_band, previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size)
         if gap > GUTTER * size:
             # where the text layer prints a space, the gap may be a word space stretched by justification: a
-            # gutter only if it runs blank through every line around, not just the next ones
-            gutter = not _may_be_word_space(previous, glyph) or band(run() if glyph.spaced else neighbours())
+            # gutter only if it runs blank through every line around, or the next column starts there on a line
+            # next to it too
+            gutter = not _may_be_word_space(previous, glyph) or (band(neighbours()) and (
+                not glyph.spaced or band(run()) or _starts_with_a_neighbour(glyph, neighbours())))
         else:
             gutter = (gap > NARROW_GUTTER * size and _may_be_word_space(previous, glyph)
                       and _runs_down(glyph.box.bottom, band, run()))
@@ -309,6 +314,17 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
+
+
+def _starts_with_a_neighbour(glyph: Glyph, rows: Sequence[list[Glyph]]) -> bool:
+    """A line next to ``glyph``'s has text starting after a gap where it starts: the left edge of a column, which
+    a word after a stretched space does not share."""
+    def starts(row: list[Glyph]) -> bool:
+        ordered = sorted(row, key=lambda other: other.box.x0)
+        return any(abs(other.box.x0 - glyph.box.x0) <= ALIGNED * glyph.size
+                   and (index == 0 or other.box.x0 - ordered[index - 1].box.x1 >= GUTTER / 2 * glyph.size)
+                   for index, other in enumerate(ordered))
+    return any(starts(row) for row in rows)
 
 
 def _runs_down(bottom: float, band: Callable[[Sequence[list[Glyph]]], bool], rows: list[list[Glyph]]) -> bool:
@@ -362,7 +378,8 @@ def line_of(glyphs: list[Glyph]) -> TextLine:
         extra = (gap - usual) / size
         after_close_hyphen = (glyphs[index].text in "-‐"
                               and (index == 0 or (gaps[index - 1] - usual) / size <= WORD_SPACE))
-        doubtful = (printed_spaces and not glyph.spaced) or after_close_hyphen
+        in_one_run = glyph.font == glyphs[index].font and _same_size(glyph.size, glyphs[index].size)
+        doubtful = (printed_spaces and in_one_run and not glyph.spaced) or after_close_hyphen
         word_space = extra > (DOUBTFUL_SPACE if doubtful else WORD_SPACE) or (glyph.spaced and gap > usual)
         text += "  " if extra > PHRASE_SPACE else " " if word_space else ""
         text += glyph.text
