@@ -35,6 +35,9 @@ UNMAPPED = (0, 0xFFFD)
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 """The tag naming a font embedded as a subset (`ABCDEF+`)."""
 
+INK_MATCH = 0.01
+"""Points within which a glyph's loose box is its inked box: PDFium knows no ascent and descent for its font."""
+
 LINE_END_HYPHEN = 0x02
 """PDFium's code for a hyphen printed at the end of a line: the hyphen the page prints (`non-` / `normal`)."""
 
@@ -155,6 +158,9 @@ class _GlyphReader:
         self.loose, self.matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
         self.origin_x, self.origin_y, self.width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         self.space_before = False  # a space is printed since the last glyph read
+        self.tight = [ctypes.c_double() for _ in range(4)]
+        self.descent = 0.0
+        """The descent (in ems, under the baseline) of the last glyph whose font PDFium knows one for."""
 
     def glyph(self, index: int) -> Glyph | None:
         """The glyph at ``index``; None for white space."""
@@ -185,14 +191,28 @@ class _GlyphReader:
         font = self._font_name(font_handle)
         advance = self._advance(font_handle, unicode, font_size) * math.hypot(matrix.a, matrix.b)
         loose = Box(self.loose.left, self.height - self.loose.top, self.loose.right, self.height - self.loose.bottom)
-        box = _pdfminer_box(loose, (self.origin_x.value, self.height - self.origin_y.value), advance, size, turned,
-                            has_descent=bool(font))
+        baseline = self.height - self.origin_y.value
+        box = _pdfminer_box(loose, (self.origin_x.value, baseline), advance, size, turned,
+                            descent=self._descent(index, loose, baseline, size) if font else 0.0)
         if unmapped:  # PDFium then gives the glyph's character code, if it knows it
             return Glyph(c.LOST_GLYPH, box, size, font, None if unicode in UNMAPPED else unicode, turned,
                          self._face(font_handle))
         if PRIVATE_USE[0] <= unicode <= PRIVATE_USE[1]:
             return Glyph(c.LOST_GLYPH, box, size, font, unicode, turned, self._face(font_handle))
         return Glyph(as_ideograph(chr(unicode)), box, size, font, turned=turned)
+
+    def _descent(self, index: int, loose: Box, baseline: float, size: float) -> float | None:
+        """How far under the baseline the glyph's box goes: None to take PDFium's loose box, which reaches down
+        to the font's descent; where PDFium knows no descent for the font (its loose box is the glyph's ink, as
+        for some of the fonts a browser splits a face into), that of the glyphs read before it."""
+        left, right, bottom, top = self.tight
+        pdfium_c.FPDFText_GetCharBox(self.text_page, index, left, right, bottom, top)
+        inked = (abs(self.height - top.value - loose.top) <= INK_MATCH
+                 and abs(self.height - bottom.value - loose.bottom) <= INK_MATCH)
+        if not inked and size > 0:
+            self.descent = max(0.0, (loose.bottom - baseline) / size)
+            return None
+        return self.descent * size
 
     def _font_name(self, font: Any) -> str:
         """The font's name without its subset tag: `YCBWMV+Times-Roman` and `Times-Roman` are one face, embedded
@@ -233,21 +253,22 @@ def _with_untold(glyphs: list[Glyph], path: Path, index: int) -> list[Glyph]:
 
 
 def _pdfminer_box(loose: Box, origin: tuple[float, float], advance: float, size: float, turned: int, *,
-                  has_descent: bool) -> Box:
+                  descent: float | None) -> Box:
     """PDFium's loose box (the font's ascent to descent, the glyph's ink across) made pdfminer's: the
     font size high on the descent side, the glyph's ``advance`` wide (0 if unknown: then its ink).
 
-    A Type 3 font has no descent (``has_descent`` False): its glyphs stand on the baseline, as pdfminer
-    puts them. (PDFium takes one from each Type 3 font's box, and a browser splits one face into many
-    Type 3 fonts of different boxes: the glyphs of one line would not line up.) Where PDFium knows no
-    ascent and descent it gives the inked box: the glyph then starts at its origin.
+    ``descent`` (points under the baseline) stands in for the font's where PDFium gives none: 0 for a Type 3
+    font, whose glyphs stand on the baseline, as pdfminer puts them (PDFium takes one from each Type 3 font's
+    box, and a browser splits one face into many Type 3 fonts of different boxes: the glyphs of one line would
+    not line up); None takes the loose box's. Where PDFium knows no ascent and descent it gives the inked
+    box: the glyph then starts at its origin.
     """
     if turned == 1:  # the glyph's top faces right: its descent is at the left
         return Box(loose.x0, loose.top, loose.x0 + size, loose.bottom)
     if turned == -1:
         return Box(loose.x1 - size, loose.top, loose.x1, loose.bottom)
     x, baseline = origin
-    bottom, left = max(loose.bottom, baseline) if has_descent else baseline, min(loose.x0, x)
+    bottom, left = max(loose.bottom, baseline) if descent is None else baseline + descent, min(loose.x0, x)
     return Box(left, bottom - size, left + advance if advance > 0 else loose.x1, bottom)
 
 

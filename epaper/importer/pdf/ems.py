@@ -235,8 +235,9 @@ this much of two columns' width."""
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
 
-HEAD_RULE_GAP = 0.5
-"""A rule at most this many of a headline's ems under its foot rules the headline off from its own text."""
+HEAD_RULE_GAP = 0.25
+"""A rule at most this many of a headline's ems under its foot rules the headline off from its own text (set that
+close, it is the headline's; a rule further under, across the column, still parts it from what follows)."""
 
 TITLE_RULE_INSET = 0.5
 """A rule under a headline, set in at least this many of the headline's ems from both its ends (and shorter than the

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
+from epaper.importer.pdf.chars import _pdfminer_box, read_pdf
+from epaper.importer.pdf.geometry import Box
 from tests.importer.pdf.conftest import read_one_page
 
 HEIGHT = 400.0
@@ -50,3 +51,14 @@ def test_a_face_embedded_as_a_subset_is_named_without_its_subset_tag(tmp_path: P
     path.write_bytes(path.read_bytes().replace(b"/BaseFont /Times-Bold", b"/BaseFont /ABCDEF+Times-Roman"))
     [page] = read_pdf(path)
     assert {glyph.font for glyph in page.glyphs} == {"Times-Roman"}
+
+
+def test_a_glyph_whose_font_gives_no_descent_stands_on_the_line_of_its_neighbours() -> None:
+    """Chrome splits a CJK face into fonts of which PDFium knows the ascent and descent of some only (a title's
+    `長` then came 0.4 em higher than `夏休み延` beside it, and off their line): such a glyph's box takes the
+    descent of the glyphs read before it."""
+    size, baseline = 18.0, 81.8
+    with_metrics = _pdfminer_box(Box(142.1, 62.7, 160.1, 89.7), (142.1, baseline), 18.0, size, 0, descent=None)
+    inked_only = _pdfminer_box(Box(160.8, 67.0, 177.4, 82.6), (160.1, baseline), 18.0, size, 0,
+                               descent=(89.7 - baseline))
+    assert (inked_only.top, inked_only.bottom) == (with_metrics.top, with_metrics.bottom)
