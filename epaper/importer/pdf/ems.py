@@ -49,9 +49,6 @@ NARROW_GUTTER = 0.6
 GUTTER_RUN above and below is blank in it too: a one-em gutter with hyphens hung into it is narrower than GUTTER, and
 a word space stretched that wide does not run blank down the page."""
 
-ALIGNED = 0.3
-"""Glyphs starting within this many ems of each other on neighbouring lines start at one column edge."""
-
 GUTTER_RUN = 5.0
 """Ems above and below a line over which a narrow gutter runs blank."""
 

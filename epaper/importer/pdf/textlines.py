@@ -28,7 +28,6 @@ from functools import partial
 from ..conventions import LATIN_BYLINE_CUES
 from .chars import Glyph
 from .ems import (
-    ALIGNED,
     BASELINE_TOLERANCE,
     DOUBTFUL_SPACE,
     GUTTER,
@@ -302,11 +301,7 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
         gap, size = glyph.box.x0 - previous.box.x1, max(glyph.size, previous.size)
         band = partial(_blank_band, previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size)
         if gap > GUTTER * size:
-            # where the text layer prints a space, the gap may be a word space stretched by justification: a
-            # gutter only if it runs blank through every line around, or the next column starts there on a line
-            # next to it too
-            gutter = not _may_be_word_space(previous, glyph) or (band(neighbours()) and (
-                not glyph.spaced or band(run()) or _starts_with_a_neighbour(glyph, neighbours())))
+            gutter = not _may_be_word_space(previous, glyph) or band(neighbours())
         else:
             gutter = (gap > NARROW_GUTTER * size and _may_be_word_space(previous, glyph)
                       and _runs_down(glyph.box.bottom, band, run()))
@@ -314,17 +309,6 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
-
-
-def _starts_with_a_neighbour(glyph: Glyph, rows: Sequence[list[Glyph]]) -> bool:
-    """A line next to ``glyph``'s has text starting after a gap where it starts: the left edge of a column, which
-    a word after a stretched space does not share."""
-    def starts(row: list[Glyph]) -> bool:
-        ordered = sorted(row, key=lambda other: other.box.x0)
-        return any(abs(other.box.x0 - glyph.box.x0) <= ALIGNED * glyph.size
-                   and (index == 0 or other.box.x0 - ordered[index - 1].box.x1 >= GUTTER / 2 * glyph.size)
-                   for index, other in enumerate(ordered))
-    return any(starts(row) for row in rows)
 
 
 def _runs_down(bottom: float, band: Callable[[Sequence[list[Glyph]]], bool], rows: list[list[Glyph]]) -> bool:
