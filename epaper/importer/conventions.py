@@ -337,8 +337,9 @@ CAPTION_LINES = 4
 PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片?)[）)]|(?:摄|供图|资料图片?))\s*$")
 """How a caption ends: with who took the picture, `（张明 摄）`, `本报记者 陈建国 摄`, `新华社发`."""
 
-COLUMN_TAG = re.compile(rf"[（(][{CJK}·]{{2,8}}[）)]$")
-"""A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`; a subhead never carries one."""
+COLUMN_TAG = re.compile(rf"[（(][{CJK}·“”]{{2,14}}[）)]$")
+"""A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`, a series' name
+(`（解码·文化遗产系统性保护）`, `（“十五五”开好局起好步）`); a subhead never carries one."""
 
 ITEM_MARKS = frozenset("△▲●■◆◇")
 """Marks a brief column (`文化简讯`) sets before each of its items: a paragraph that opens with one is an item."""

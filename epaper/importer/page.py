@@ -165,13 +165,15 @@ class Page:
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated
-        note, jump line, byline (a bare name, of any surname, counts when a paragraph's first line follows it)."""
+        note, jump line, a summary box's label (`核心阅读`), byline (a bare name, of any surname, counts when a
+        paragraph's first line follows it)."""
         if index >= len(self.lines):
             return False
         line, column = self.lines[index], self.columns[index]
         return (match_dateline(line.spaced) is not None or (is_subtitle(line, column) and not self.dash_runs_on(index))
                 or c.DOCUMENT_NOTE.match(line.text) is not None
                 or self.whole_line_jump_from(line) is not None or self.head_byline(line) is not None
+                or line.text in c.BOX_LABELS
                 or (bare_name(line.spaced, any_surname=True) is not None and self.text_starts_at(index + 1)))
 
     def dash_runs_on(self, index: int) -> bool:

@@ -25,7 +25,7 @@ from .bylines import (
     split_lost_box_byline,
     split_trailing_byline,
 )
-from .headlines import is_heading, is_subtitle, is_unpunctuated
+from .headlines import UNDASHED_SUBTITLE, is_heading, is_subtitle, is_unpunctuated
 from .jumps import continues_on
 from .lines import (
     Line,
@@ -245,7 +245,7 @@ class _Segmenter:
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
-            return False  # a column tag (`（人民时评）`) closes the title: nothing but a subtitle or byline follows
+            return self._tagged_title_subtitle(section, index)
         if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
             if not opening:
                 return False
@@ -256,6 +256,17 @@ class _Segmenter:
         if section.head and section.head[-1].text[:1] in c.SECTION_MARKS:
             self._section_label(section)
         section.head.append(line)
+        return True
+
+    def _tagged_title_subtitle(self, section: Section, index: int) -> bool:
+        """A column tag (`（解码·文化遗产系统性保护）`) closes the title: a heading under it, over the text, is
+        its subtitle printed without a dash, not the title with the tagged line as its kicker."""
+        line = self.lines[index]
+        if not self.page.heading_at(index, at_head=True):
+            return False
+        section.subtitles.append(line)
+        section.sources.append(f"line {line.number}: subtitle (under a title closed by a column tag, no dash)")
+        section.warnings.append(UNDASHED_SUBTITLE.format(line=line.number, text=line.text))
         return True
 
     @staticmethod
