@@ -341,6 +341,10 @@ COLUMN_TAG = re.compile(rf"[（(][{CJK}·“”]{{2,14}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`, a series' name
 (`（解码·文化遗产系统性保护）`, `（“十五五”开好局起好步）`); a subhead never carries one."""
 
+COLUMN_BAR = re.compile(rf"^[{CJK}]{{2,8}}\s*[｜|]\s*(?=\S)")
+"""A column's name parted by a bar from the title it opens (`权威解读｜从前8个月数据看…`, `新华时评|…`): a story's
+title in the column, which a subhead never carries."""
+
 ITEM_MARKS = frozenset("△▲●■◆◇")
 """Marks a brief column (`文化简讯`) sets before each of its items: a paragraph that opens with one is an item."""
 

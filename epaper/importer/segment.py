@@ -431,7 +431,7 @@ class _Segmenter:
             return self._subhead(section, index, line)
         if self._item_column_ends(section, index):
             return self._next_article(section, index)
-        if self.page.looks_like_head(index + 1) or c.COLUMN_TAG.search(line.text):
+        if self.page.looks_like_head(index + 1) or _names_a_column(line):
             return self._next_article(section, index)
         if self._labelled_like_title(section, line):
             return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
@@ -620,7 +620,7 @@ class _Segmenter:
         in a news report, over a one-line paragraph.
         """
         line = self.lines[index]
-        title_like = (self.page.head_marker_at(index + 1) or bool(c.COLUMN_TAG.search(line.text))
+        title_like = (self.page.head_marker_at(index + 1) or _names_a_column(line)
                       or self._wider_than_column(index) or self._over_a_first_line(index)
                       or self._labelled_like_title(section, line)
                       or (self._opens_like_a_report(section) and self._over_a_one_line_paragraph(section, index)))
@@ -697,6 +697,11 @@ class _Segmenter:
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")
         return index + 1
+
+
+def _names_a_column(line: Line) -> bool:
+    """A heading closed by a column's tag (`（人民时评）`) or opened by its name and a bar (`权威解读｜…`): a title."""
+    return bool(c.COLUMN_TAG.search(line.text) or c.COLUMN_BAR.match(line.text))
 
 
 def _leaves_a_quote_open(text: str) -> bool:

@@ -26,3 +26,23 @@ def test_under_a_title_closed_by_a_series_tag_an_undashed_heading_is_the_subtitl
         None, "老街融入城市日常（解码·文化遗产系统性保护）", "古城探索文化资源保护传承、活化发展路径")
     assert first.paragraphs == ["老街三年间变成了远近闻名的文化街区。", LEAD]
     assert "a heading under the title without a dash" in " ".join(first.warnings)
+
+
+STORY = ["今年以来，各地推进质量强县建设，一批地方特色产业提质升级，带动就业和增收，县域经济的底气更足了。",
+         "在浙江安吉，白茶产业从种植到加工再到文旅，链条越拉越长；在山东寿光，蔬菜标准走出县城，成为行业通行的规矩。"]
+FEATURE = ["一季度的数据有亮点也有隐忧。消费回暖的势头能否延续？新动能的成长能否提速？答案藏在几组细分数据里。",
+           "从商品消费看，以旧换新政策带动家电、汽车销售明显增长；从服务消费看，文旅、体育、演出等领域热度不减。"]
+
+
+@pytest.mark.parametrize("width", [15, 21, 24, 33])
+def test_a_heading_opened_by_a_column_name_and_a_bar_is_the_next_story(width: int) -> None:
+    """`观察｜…` names the column its story runs in, as `（人民时评）` does at a title's end: a subhead carries no
+    column, so a heading so opened between paragraphs is the next story's title, and the end byline is its own."""
+    page = {"paper": "features", "articles": [
+        {"title": "质量强县建设见成效", "byline": "none", "paragraphs": STORY},
+        {"title": "数据观察｜一季度消费与新动能怎么看", "byline": "end-own", "authors": ["李文"],
+         "paragraphs": FEATURE}]}
+    first, second = parse_page(render(page, Style(width, blanks="every", indent="ascii")))
+    assert (first.title, first.authors, first.subheads) == ("质量强县建设见成效", [], [])
+    assert (second.title, second.authors) == ("数据观察｜一季度消费与新动能怎么看", ["李文"])
+    assert second.paragraphs == FEATURE
