@@ -506,13 +506,15 @@ class _Segmenter:
             dateline.authors if dateline is not None else [])
 
     def _body_wrapped_end_byline(self, section: Section, index: int) -> int | None:
-        """`…的乐趣。（通讯员 黄` over `静）`: a bracketed end byline broken by the wrap, read as one line."""
+        """`…的乐趣。（通讯员 黄` over `静）`, `…拓市场。□周睿 朴` over `馨语` (its box lost as U+FFFD or not): a
+        bracketed or boxed end byline broken by the wrap, read as one line."""
         line = self.lines[index]
         if (index + 1 >= len(self.lines) or split_trailing_byline(line.spaced) is not None
                 or self._item_follows(section, index + 1)):
             return None
         following = self.lines[index + 1]
-        split = split_trailing_byline(line.spaced + following.spaced)
+        split = (split_trailing_byline(line.spaced + following.spaced)
+                 or split_lost_box_byline(line.raw.strip() + following.raw.strip()))
         if split is None or not split[0] or len(split[0]) >= len(line.spaced.rstrip()):
             return None  # the byline must start on this line and take all of the next
         text, byline = split

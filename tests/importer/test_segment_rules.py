@@ -728,3 +728,12 @@ def test_an_indented_first_line_over_the_rest_of_its_sentence_is_no_title() -> N
         assert indent + "“我们祝愿当地居民在新的一年里齐心协力推动城市经济社会发\n" in text
         [article] = parse_page("发言人答记者问\n" + text)
         assert article.paragraphs == paragraphs
+
+
+def test_an_end_byline_whose_lost_box_wrapped_onto_the_next_line_closes_its_story() -> None:
+    """`…都应当有人管。` and a box lost as U+FFFD before `周睿 朴`, over `馨语`: two names broken at the line end;
+    read as one byline, they close the story, so the heading after them is the next story's title."""
+    first, last = STORY.rstrip("\n").rsplit("\n", 1)
+    page = f"城市有温度\n{first}\n{last}\ufffd周睿 朴\n馨语\n小事连着民生\n{OTHER}"
+    titles = [(article.title, article.authors) for article in parse_page(page)]
+    assert titles == [("城市有温度", ["周睿", "朴馨语"]), ("小事连着民生", [])]
