@@ -643,7 +643,10 @@ class _Segmenter:
         paragraphs keep their indent, that paragraph keeps it too: a short line without it is the end of the
         paragraph the line over it runs on in (`朝韩双方就…是否能够正常` over `使用进行了确认和检查。`); a line
         that keeps the indent and fills the measure after it is a paragraph's first line (`“我们祝愿…经济社`), and so
-        is one that opens a quote the line under it closes: its sentence runs on."""
+        is one that opens a quote the line under it closes: its sentence runs on. A line that fills the column
+        under a line that fills it too (`…的实践成果。` over `这是中国华电第三次发布碳排放白` over `皮书。`) is running
+        text: nothing shows a paragraph ended over it, and a title is as wide as the column only by chance (a title
+        under a short last line may be, `发布会。` over `奔向人工智能的“海油高地”`)."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
@@ -651,8 +654,11 @@ class _Segmenter:
         kept = any(text.indent >= c.KEPT_INDENT for kind, text in section.body if kind == "text")
         first_line = (line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
                                                                              0.0)) or _leaves_a_quote_open(line.text)
+        above = self.lines[index - 1] if index else None
+        fills = above is not None and all(loose_width(full.text) >= self.columns[position] - c.COLUMN_TOLERANCE
+                                          for position, full in ((index - 1, above), (index, line)))
         return (not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
-                and (following.indent >= c.KEPT_INDENT or not kept) and not first_line)
+                and (following.indent >= c.KEPT_INDENT or not kept) and not first_line and not fills)
 
     def _wider_than_column(self, index: int) -> bool:
         """An unpunctuated line wider than its column (a title's label aside): a headline across columns,

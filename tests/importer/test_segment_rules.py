@@ -186,6 +186,25 @@ def test_in_a_news_report_a_heading_over_a_one_line_paragraph_is_the_next_title(
                for warning in second.warnings)  # the weak decision names its line
 
 
+def test_in_a_news_report_a_line_that_fills_the_measure_over_a_short_sentence_end_is_text() -> None:
+    """`这是中国华电第三次发布碳排放白` over `皮书。`: running text fills its measure, a title only by chance, so an
+    unpunctuated line as wide as the column is no title over a one-line paragraph; the report goes on."""
+    report = column("本报北京3月5日电 多地出台稳就业举措，通过发放补贴、开发岗位等方式帮助重点群体就业。"
+                    "这是今年以来各地第二次集中出台稳就业举措。",
+                    "数据显示，一季度城镇新增就业人数同比增加。", width=15)
+    lines = report.splitlines()
+    assert lines[3:5] == ["这是今年以来各地第二次集中出台", "稳就业举措。"]  # the shape under test
+    [article] = parse_page("多地出台措施稳定和扩大就业\n" + report)
+    assert article.title == "多地出台措施稳定和扩大就业" and len(article.paragraphs) == 2
+    feature = column("产业焕新，AI赋能。", "习近平总书记指出，加快发展新一代人工智能是我们赢得"
+                     "全球科技竞争主动权的重要战略抓手。", width=13)
+    first, second = parse_page("多地出台措施稳定和扩大就业\n" + column("新华社北京3月5日电 多地密集出台稳就业"
+                               "举措，帮助重点群体就业。相关部门将加强督促指导。", width=13)
+                               + "奔向人工智能的“海油高地”\n" + feature)
+    # as wide as the column, but under a short last line
+    assert (first.title, second.title) == ("多地出台措施稳定和扩大就业", "奔向人工智能的“海油高地”")
+
+
 def test_a_one_character_title_over_a_pen_name_is_title_and_author() -> None:
     """An essay's `推` over `丰之余`: 丰 is no common surname, but a three-character line between a title
     and a text's first line is its author's name (listed for review)."""
