@@ -58,6 +58,8 @@ UNCERTAIN_HEAD_NAME = "line {line}: a bare name under the headline ({name}) was 
 FILED_FROM = ("line {line}: {place}, run into `报道` after the byline's names, was taken as the place filed from, "
               "not a name")
 UNCERTAIN_END_NAME = "line {line}: a bare name after the last paragraph ({name}) was taken as the byline"
+UNLISTED_WRAPPED_NAME = ("line {line}: a name of a surname no list has ({name}), under an end byline at the column's "
+                         "edge, was taken as its next author")
 UNCERTAIN_OVER_FIRST_LINE = (
     "line {line}: a line as wide as a paragraph's first line, over one and without punctuation, was read as a heading"
 )
@@ -310,15 +312,30 @@ class _Segmenter:
         return True
 
     def _byline_wrapped_onto(self, section: Section, index: int) -> Byline | None:
-        """`…。□马骏` at the column's edge and `邓雅` on the next line: one byline broken by the wrap."""
-        names = bare_name(self.lines[index].spaced)
+        """`…。□马骏` at the column's edge and `邓雅` on the next line: one byline broken by the wrap. The byline
+        vouches for a name of any surname (`…拓市场。□周睿` over `朴馨语`) over the next title or the page's end;
+        over a byline or text such a line is a title itself (a profile's)."""
+        line = self.lines[index]
+        names = bare_name(line.spaced)
+        vouched = names is None and self._over_a_title(index)
+        if vouched:
+            names = bare_name(line.spaced, any_surname=True)
         if index == 0 or not section.bylines or names is None:
             return None
         previous = self.lines[index - 1]
         signed_there = any(artefact.line == previous.number and artefact.kind == "byline"
                            for artefact in section.artefacts)
         full = previous.width >= self.columns[index - 1] - c.SHORT_LINE_MARGIN
-        return names if signed_there and full else None
+        if not (signed_there and full):
+            return None
+        if vouched:
+            section.warnings.append(UNLISTED_WRAPPED_NAME.format(line=line.number, name="".join(names.authors)))
+        return names
+
+    def _over_a_title(self, index: int) -> bool:
+        following = index + 1
+        return following >= len(self.lines) or (self.page.heading_at(following, at_head=True)
+                                                and not self.page.head_marker_at(following))
 
     # --- in an article ------------------------------------------------------------------------
 

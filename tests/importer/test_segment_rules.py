@@ -756,3 +756,16 @@ def test_an_end_byline_whose_lost_box_wrapped_onto_the_next_line_closes_its_stor
     page = f"城市有温度\n{first}\n{last}\ufffd周睿 朴\n馨语\n小事连着民生\n{OTHER}"
     titles = [(article.title, article.authors) for article in parse_page(page)]
     assert titles == [("城市有温度", ["周睿", "朴馨语"]), ("小事连着民生", [])]
+
+
+
+def test_a_name_of_any_surname_wrapped_from_an_end_byline_is_its_next_author() -> None:
+    """`…。□周睿` at the column's edge over `朴馨语`: the byline vouches for a surname no list has, over the next
+    title; over a byline the same line is a title itself (a profile's)."""
+    last = column("民生无小事。从群众身边的小事做起，积小胜为大胜，改革获得感越来越强了。□周睿")
+    assert len(last.splitlines()[-1]) >= 19  # the byline reaches the column's edge: the next name wrapped
+    first, second = parse_page("小事不出村\n" + STORY + last + "朴馨语\n让制度优势转化为治理效能\n" + OTHER)
+    assert first.authors == ["周睿", "朴馨语"] and (second.kicker, second.title) == (None, "让制度优势转化为治理效能")
+    assert any(warning.startswith("line 11: a name of a surname no list has (朴馨语)") for warning in first.warnings)
+    first, second = parse_page("小事不出村\n" + STORY + last + "朴馨语\n本报记者  王明\n" + OTHER)
+    assert (first.authors, second.title, second.authors) == (["周睿"], "朴馨语", ["王明"])
