@@ -75,6 +75,8 @@ LABELLED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading labelled as t
                        "was taken as the title of the next article, not as a subhead")
 FEATURE_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was read as a subhead (a feature's), because "
                    "the text under it names the subject the title quotes")
+TWO_DECK_SUBHEAD = ("line {line}: two heading lines between paragraphs, with no blank line over them where blank "
+                    "lines part this page's articles, were read as one subhead in two decks, not a kicker and title")
 WIDE_TWO_PHRASE_SUBHEAD = ("line {line}: a heading of two phrases wider than the column was read as a subhead, because "
                            "the article's title is one phrase")
 PHRASED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading of two phrases as the title is, was taken as the "
@@ -448,6 +450,9 @@ class _Segmenter:
             return self._subhead(section, index, line)
         if self._item_column_ends(section, index):
             return self._next_article(section, index)
+        if self._subhead_in_two_decks(section, index):
+            section.warnings.append(TWO_DECK_SUBHEAD.format(line=line.number))
+            return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])
         if self.page.looks_like_head(index + 1) or _names_a_column(line):
             return self._next_article(section, index)
         if self._labelled_like_title(section, line):
@@ -469,6 +474,29 @@ class _Segmenter:
         if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         return self._subhead(section, index, line)
+
+    def _subhead_in_two_decks(self, section: Section, index: int) -> bool:
+        """Two heading lines between paragraphs (`经济运行呈现“生产稳、就业稳、物价稳”` over
+        `“新兴产业增长快、进出口增长快”等特点`), the second shaped as a subhead, over a line of text with nothing of a
+        head before it (nor under the first: `本报评论员` is a byline), where the page sets an article's head off from
+        its text by a blank line (this article's is) and no blank line stands over them: one subhead in two decks,
+        not the next article's kicker and title. Not where either deck names a column or runs wider than the column
+        (a title's marks)."""
+        if index + 2 >= len(self.lines):
+            return False
+        line = self.lines[index]
+        decks = (index, index + 1)
+        return (self.page.blanks[index] and self._head_set_off(section) and not line.blank_before
+                and is_heading(self.lines[index + 1], self.columns[index + 1], at_head=False)
+                and not self.lines[index + 1].blank_before and not self.page.head_marker_at(index + 1)
+                and not any(_names_a_column(self.lines[deck]) or self._wider_than_column(deck) for deck in decks)
+                and not self.page.head_marker_at(index + 2) and self.page.text_starts_at(index + 2))
+
+    @staticmethod
+    def _head_set_off(section: Section) -> bool:
+        """A blank line stands between the article's head and its text."""
+        first = next((line for kind, line in section.body if kind == "text"), None)
+        return bool(section.head) and first is not None and first.blank_before
 
     @staticmethod
     def _labelled_like_title(section: Section, line: Line) -> bool:
@@ -715,9 +743,9 @@ class _Segmenter:
         if subhead is not line:
             section.artefacts.append(Artefact(line.number, line.spaced[0], "subhead mark"))
         if section.body and section.body[-1][0] == "subhead":
-            # two heading lines with no text between are one subhead set in two decks
+            # two heading lines with no text between are one subhead set in two decks, parted as a headline's phrases
             deck = section.body.pop()[1]
-            subhead = make_line(deck.number, f"{deck.spaced} {subhead.spaced}", blank_before=deck.blank_before)
+            subhead = make_line(deck.number, f"{deck.spaced}  {subhead.spaced}", blank_before=deck.blank_before)
             section.sources.append(f"line {line.number}: second deck of the subhead on line {deck.number}")
         section.body.append(("subhead", subhead))
         section.sources.append(f"line {line.number}: subhead (a heading between paragraphs)")

@@ -46,3 +46,22 @@ def test_a_heading_opened_by_a_column_name_and_a_bar_is_the_next_story(width: in
     assert (first.title, first.authors, first.subheads) == ("质量强县建设见成效", [], [])
     assert (second.title, second.authors) == ("数据观察｜一季度消费与新动能怎么看", ["李文"])
     assert second.paragraphs == FEATURE
+
+
+@pytest.mark.parametrize("width", [22, 25, 28, 34])
+def test_where_blank_lines_part_articles_two_headings_under_none_are_a_subhead_in_two_decks(width: int) -> None:
+    """A page that sets each head off by a blank line prints none over a subhead: two heading lines between
+    paragraphs with no blank over them are one subhead in two decks, not the next story's kicker and title. Where
+    the page prints no blank lines, nothing tells the two apart: the rule stays out (a kicker and title may follow).
+    The decks fit the column as a subhead does."""
+    deck = "<<乡村产业呈现“规模稳、品质稳、收益稳”|“电商增长快、文旅增长快”等特点"
+    page = {"paper": "features", "articles": [
+        {"title": "县域经济稳中向好", "byline": "head", "authors": ["王明"], "paragraphs": [*STORY, deck, *FEATURE]},
+        {"kicker": "乡村振兴看变化", "title": "老街融入城市日常", "byline": "none", "paragraphs": [LEAD]}]}
+    first, second = parse_page(render(page, Style(width, blanks="article")))
+    assert first.subheads == ["乡村产业呈现“规模稳、品质稳、收益稳” “电商增长快、文旅增长快”等特点"]
+    assert "".join(first.paragraphs) == "".join([*STORY, *FEATURE])
+    assert (second.kicker, second.title) == ("乡村振兴看变化", "老街融入城市日常")
+    assert any("one subhead in two decks" in warning for warning in first.warnings)
+    unblanked = parse_page(render(page, Style(width, blanks="none")))
+    assert not any("one subhead in two decks" in warning for article in unblanked for warning in article.warnings)
