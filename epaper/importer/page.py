@@ -152,7 +152,8 @@ class Page:
         with (`…研究所（MNI）主任Guy` over `Rouleau对…`), or one the next line's number or word did not fit
         (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column. A line
         already wider than the column is no wrapped line (`…阿隆索亚军` over `2023年F1…`), nor one over a
-        line that keeps a paragraph's indent."""
+        line that keeps a paragraph's indent, nor one over a blank line where blank lines mean something (a title,
+        `三部重要法律通过  “十五五”开局…`, over its text's `2026年3月12日…`)."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
@@ -161,7 +162,9 @@ class Page:
         run = _LATIN_START.match(following.text)
         limit = self.columns[index] + c.COLUMN_TOLERANCE
         unfitted = run is not None and line.width <= limit < line.width + line_width(run.group())
-        return (in_word or unfitted) and not is_latin_script(line.text) and following.indent < c.KEPT_INDENT
+        parted = following.blank_before and self.blanks[index + 1]
+        return ((in_word or unfitted) and not is_latin_script(line.text) and following.indent < c.KEPT_INDENT
+                and not parted)
 
     def head_marker_at(self, index: int) -> bool:
         """A line that only appears at the head of an article: dateline, subtitle, a document's dated

@@ -65,3 +65,21 @@ def test_where_blank_lines_part_articles_two_headings_under_none_are_a_subhead_i
     assert any("one subhead in two decks" in warning for warning in first.warnings)
     unblanked = parse_page(render(page, Style(width, blanks="none")))
     assert not any("one subhead in two decks" in warning for article in unblanked for warning in article.warnings)
+
+
+LAWS = ["2026年3月12日下午，十四届全国人大四次会议表决通过生态环境法典、民族团结进步促进法、国家发展规划法。",
+        "一次会议表决通过三部重要法律，为近些年来少见。"]
+
+
+@pytest.mark.parametrize("width", [18, 19, 22])
+def test_a_blank_line_under_a_head_line_ends_it_though_a_number_opens_the_text(width: int) -> None:
+    """`国家立法新刻度  三部重要法律表决通过`, about as wide as the column, over `2026年3月12日…`: a line the next
+    line's number did not fit would be wrapped text, but where blank lines part heads from text the blank line
+    between them says the line ended there. The story keeps its head and is not run into the one above."""
+    page = {"paper": "news", "articles": [
+        {"title": "县域经济稳中向好", "byline": "head", "authors": ["王明"], "paragraphs": STORY},
+        {"kicker": "两会新华鲜报", "title": "国家立法新刻度  三部重要法律表决通过", "byline": "none",
+         "paragraphs": LAWS}]}
+    first, second = parse_page(render(page, Style(width, blanks="article")))
+    assert first.paragraphs == STORY and second.paragraphs == LAWS
+    assert "三部重要法律表决通过" in f"{second.title} {second.subtitle}"
