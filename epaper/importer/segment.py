@@ -250,6 +250,8 @@ class _Segmenter:
             return False
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
             return self._tagged_title_subtitle(section, index)
+        if section.head and c.COLUMN_BAR.match(section.head[-1].text):
+            return False  # `权威解读｜…` is the whole title, no kicker: a dashed subtitle or the text follows
         if not (repeated or stacked or self.page.heading_at(index, at_head=True)):
             if not opening:
                 return False

@@ -83,3 +83,18 @@ def test_a_blank_line_under_a_head_line_ends_it_though_a_number_opens_the_text(w
     first, second = parse_page(render(page, Style(width, blanks="article")))
     assert first.paragraphs == STORY and second.paragraphs == LAWS
     assert "三部重要法律表决通过" in f"{second.title} {second.subtitle}"
+
+
+@pytest.mark.parametrize("width", [13, 15])
+def test_a_title_opened_by_a_column_name_and_a_bar_has_no_kicker(width: int) -> None:
+    """`数据观察｜…` is a whole title, its column named in it: the unpunctuated first line of the text under it
+    (`2025年是“十四五”收官之`) is no title under a kicker."""
+    opening = ["2025年是“十四五”收官之年，县域经济交出了一份有亮点也有隐忧的成绩单。", *FEATURE]
+    page = {"paper": "features", "articles": [
+        {"title": "质量强县建设见成效", "byline": "none", "paragraphs": STORY},
+        {"title": "数据观察｜一季度消费与新动能怎么看", "byline": "end-own", "authors": ["李文"],
+         "paragraphs": opening}]}
+    first, second = parse_page(render(page, Style(width)))
+    assert first.title == "质量强县建设见成效"
+    assert (second.kicker, second.title, second.authors) == (None, "数据观察｜一季度消费与新动能怎么看", ["李文"])
+    assert "".join(second.paragraphs) == "".join(opening)
