@@ -153,7 +153,8 @@ class Page:
         (`…充电桩达到` over `38,460个…`): a heading ends where its phrase does, short of the column. A line
         already wider than the column is no wrapped line (`…阿隆索亚军` over `2023年F1…`), nor one over a
         line that keeps a paragraph's indent, nor one over a blank line where blank lines mean something (a title,
-        `三部重要法律通过  “十五五”开局…`, over its text's `2026年3月12日…`)."""
+        `三部重要法律通过  “十五五”开局…`, over its text's `2026年3月12日…`), nor a title opened by a column's name
+        and a bar (`数据观察｜…`), which text never is."""
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
@@ -162,7 +163,7 @@ class Page:
         run = _LATIN_START.match(following.text)
         limit = self.columns[index] + c.COLUMN_TOLERANCE
         unfitted = run is not None and line.width <= limit < line.width + line_width(run.group())
-        parted = following.blank_before and self.blanks[index + 1]
+        parted = (following.blank_before and self.blanks[index + 1]) or c.COLUMN_BAR.match(line.text) is not None
         return ((in_word or unfitted) and not is_latin_script(line.text) and following.indent < c.KEPT_INDENT
                 and not parted)
 

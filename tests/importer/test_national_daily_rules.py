@@ -85,10 +85,11 @@ def test_a_blank_line_under_a_head_line_ends_it_though_a_number_opens_the_text(w
     assert "三部重要法律表决通过" in f"{second.title} {second.subtitle}"
 
 
-@pytest.mark.parametrize("width", [13, 15])
+@pytest.mark.parametrize("width", [13, 15, 17])
 def test_a_title_opened_by_a_column_name_and_a_bar_has_no_kicker(width: int) -> None:
     """`数据观察｜…` is a whole title, its column named in it: the unpunctuated first line of the text under it
-    (`2025年是“十四五”收官之`) is no title under a kicker."""
+    (`2025年是“十四五”收官之`) is no title under a kicker; as wide as the column (17 cells) over a number that did
+    not fit, it is still no wrapped line of text."""
     opening = ["2025年是“十四五”收官之年，县域经济交出了一份有亮点也有隐忧的成绩单。", *FEATURE]
     page = {"paper": "features", "articles": [
         {"title": "质量强县建设见成效", "byline": "none", "paragraphs": STORY},
