@@ -8,7 +8,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .ems import BODY_SHARE, COLUMN_OVERLAP, FLUSH, LINE_GAP, RAGGED_LINES, SAME_ROW, SAME_SIZE, SMALL_PRINT
+from .ems import (
+    BODY_SHARE,
+    COLUMN_OVERLAP,
+    FLUSH,
+    LINE_GAP,
+    RAGGED_LINES,
+    SAME_ROW,
+    SAME_SIZE,
+    SMALL_PRINT,
+    TEXT_RUN,
+)
 from .geometry import Box, union
 from .textlines import TextLine
 
@@ -70,7 +80,8 @@ def usual_size(lines: Sequence[TextLine]) -> float:
 
     That is the size of most glyphs, unless small print (notes, tables, listings set well under the text)
     fills as much of the page as the running text does (a gazette page with long footnotes); headlines
-    never fill that much, and a story set a point larger than the others is no small print's text.
+    fill that much only on a page of short stories, where they do not run on as text does, and a story set
+    a point larger than the others is no small print's text.
     """
     sizes: Counter[float] = Counter()
     for line in lines:
@@ -79,7 +90,13 @@ def usual_size(lines: Sequence[TextLine]) -> float:
         return 10.0
     total, most = sum(sizes.values()), sizes.most_common(1)[0][0]
     return max((size for size, count in sizes.items()
-                if size == most or (count >= BODY_SHARE * total and most <= SMALL_PRINT * size)))
+                if size == most or (count >= BODY_SHARE * total and most <= SMALL_PRINT * size
+                                    and _runs_on_as_text([line for line in lines if line.size == size]))))
+
+
+def _runs_on_as_text(lines: list[TextLine]) -> bool:
+    """``lines`` (of one size) stand in columns of TEXT_RUN lines or more on average."""
+    return len(lines) >= TEXT_RUN * len(build_segments(lines, []))
 
 
 def build_segments(lines: Sequence[TextLine], rules: Sequence[Box]) -> list[Segment]:

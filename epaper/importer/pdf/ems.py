@@ -52,6 +52,19 @@ a word space stretched that wide does not run blank down the page."""
 GUTTER_RUN = 5.0
 """Ems above and below a line over which a narrow gutter runs blank."""
 
+GUTTER_WITNESSES = 2
+"""A wide gap is surely a gutter when it runs blank through the lines within GUTTER_RUN and at least this many of
+them reach across it (one line over or under a two-line paragraph may leave a blank there by chance)."""
+
+WITNESS_REACH = 2.0
+"""A line witnesses whether a gutter runs down at a gap when it has type on both sides of the gap within this many
+ems of it: a line of that column, not of the next."""
+
+EVENLY_STRETCHED = 0.6
+"""A wide gap blank in the lines next to it but not through all those within GUTTER_RUN is a justified line's
+stretched word space, not a gutter, when the word spaces on either side of it in its column are at least this share
+as wide: justification stretches a line's spaces alike, a gutter stands out from the spaces beside it."""
+
 WORD_SPACE = 0.15
 """A gap this many ems wider than the line's usual gap is a space."""
 
@@ -103,6 +116,10 @@ BODY_SHARE = 0.25
 
 SMALL_PRINT = 0.85
 """... where the page's most common size is at most this share of it: small print (notes), not a second text size."""
+
+TEXT_RUN = 4.0
+"""... and where that larger size runs on in columns of this many lines on average: running text, not the headlines of
+a page of short stories (two or three lines each, as many glyphs as their bodies)."""
 
 # --- lines into column segments (ems of the lines' size) ------------------------------------------
 
@@ -267,6 +284,10 @@ HEADER_ZONE = 0.3
 
 FOOTER_ZONE = 0.12
 """The footer lies in this bottom share of the page."""
+
+OVER_FOOTER_RULE = 0.3
+"""Ems of its own size a line may reach under the rule over the footer and still stand on it (its descenders under
+the rule): the last line of a column set close on the rule, not the footer's."""
 
 BLANK_BAND = 2.0
 """Small print under a band of at least this many body ems left blank across the page is the footer."""

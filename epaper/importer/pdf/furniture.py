@@ -28,6 +28,7 @@ from .ems import (
     MARGIN,
     NAME_SCALE,
     NEIGHBOUR_LINES,
+    OVER_FOOTER_RULE,
     RULE_REACH,
     SAME_SIZE,
 )
@@ -79,13 +80,18 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
-        in_footer = line.box.bottom > footer_top if ruled else line.box.top >= footer_top
+        in_footer = (line.box.bottom - OVER_FOOTER_RULE * line.size > footer_top if ruled
+                     else line.box.top >= footer_top)
         says = _says_furniture(line) and not _in_running_text(line, lines)
         if (in_header or in_footer or says or frame_of(line.box, ads) is not None
                 or _in_side_margin(line, upright) or _ornament(line)):
             furniture.append(line)
         else:
             content.append(line)
+    ears = _ears([line for line in furniture if line.box.bottom <= HEADER_ZONE * page.height], content,
+                 usual_size(lines))
+    content = [line for line in content if not any(line is ear for ear in ears)]
+    furniture += ears
     boxes = [frame for frame in page.frames if frame.width < LONG_RULE * printed.width]
     unframed = [line for line in furniture if frame_of(line.box, boxes) is None]
     return PageParts(content, furniture, read_masthead(_rows(unframed)))
@@ -137,7 +143,8 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
                      if rule.width >= LONG_RULE * printed.width and first_line < rule.top <= MARGIN * 4 * page.height]
         return Box(printed.x0, 0.0, printed.x1, min(over_text, default=MARGIN * page.height))
     small = max(line.size for line in marked)
-    block = _grown([*marked, *_name(top_lines, marked)], [line for line in top_lines if line.size <= SAME_SIZE * small])
+    name = _name(top_lines, marked, [rule for rule in page.rules if rule.width >= LONG_RULE * printed.width])
+    block = _grown([*marked, *name], [line for line in top_lines if line.size <= SAME_SIZE * small])
     reach = block.bottom + RULE_REACH * max(line.box.height for line in marked)
     closing = sorted((rule for rule in page.rules if block.bottom <= rule.top <= reach
                       and rule.overlaps_horizontally(block, 0.5)), key=lambda rule: rule.top)
@@ -145,6 +152,30 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
         return block
     rule = closing[0]
     return Box(min(rule.x0, block.x0), 0.0, max(rule.x1, block.x1), rule.bottom)
+
+
+def _ears(masthead: Sequence[TextLine], lines: Sequence[TextLine], body_size: float) -> list[TextLine]:
+    """The ears among ``lines``: what a paper prints beside its masthead (the ``masthead`` lines), within its
+    height, in small type (the weather, the day, the price; a headline beside the masthead is set larger),
+    standing there alone: the text they start ends within the masthead's height."""
+    if not masthead:
+        return []
+    band = union(line.box for line in masthead)
+    beside = [line for line in lines if line.size <= SAME_SIZE * body_size
+              and not any(line.box.overlaps_horizontally(other.box) for other in masthead)
+              and band.top - CLOSE * line.size <= line.box.top and line.box.bottom <= band.bottom + CLOSE * line.size]
+    return [line for line in beside if _run_end(line, lines).box.bottom <= band.bottom + CLOSE * line.size]
+
+
+def _run_end(line: TextLine, lines: Sequence[TextLine]) -> TextLine:
+    """The last line of the text ``line`` starts: lines of its size, each set right under the one before."""
+    while True:
+        under = [other for other in lines if other.box.overlaps_horizontally(line.box)
+                 and max(other.size, line.size) <= SAME_SIZE * min(other.size, line.size)
+                 and 0 <= other.box.top - line.box.bottom <= NEIGHBOUR_LINES * line.size]
+        if not under:
+            return line
+        line = min(under, key=lambda other: other.box.top)
 
 
 def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
@@ -159,15 +190,16 @@ def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
                 and not _in_running_text(line, lines)))
 
 
-def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine]) -> list[TextLine]:
+def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine], long_rules: Sequence[Box]) -> list[TextLine]:
     """The paper's name: the largest type at the top, beside or over the masthead lines or set close under them
     (under a line of issue marks, as a newsletter sets `February 2014, No 1` over its name, a little further),
-    much larger than them."""
+    much larger than them; not under a long rule that closes the masthead (a banner headline under it)."""
     bottom = max(line.box.bottom for line in marked)
     small = max(line.size for line in marked)
     issue_line = any(c.LATIN_ISSUE_LINE.match(line.spaced.strip()) for line in marked)
     reach = bottom + (RULE_REACH * max(line.box.height for line in marked) if issue_line else CLOSE * small)
-    candidates = [line for line in top_lines if line.box.top <= reach and line.size >= NAME_SCALE * small]
+    candidates = [line for line in top_lines if line.box.top <= reach and line.size >= NAME_SCALE * small
+                  and not any(bottom <= rule.top and rule.bottom <= line.box.top for rule in long_rules)]
     return [max(candidates, key=lambda line: line.size)] if candidates else []
 
 
@@ -207,9 +239,9 @@ def _in_side_margin(line: TextLine, upright: Sequence[Box]) -> bool:
 
 
 def _footer_top(page: PdfPage, lines: Sequence[TextLine], long_rules: Sequence[Box]) -> tuple[float, bool]:
-    """Where the footer starts, and whether a rule marks it: text reaching under that rule (or set across
-    it, on a footer band) is the footer's; without a rule, small type under a blank band across the page
-    is, and text starting in the bottom margin."""
+    """Where the footer starts, and whether a rule marks it: text reaching under that rule further than its
+    descenders (or set across it, on a footer band) is the footer's; without a rule, small type under a blank
+    band across the page is, and text starting in the bottom margin."""
     zone = (1 - FOOTER_ZONE) * page.height
     rule = max((rule.top for rule in long_rules if rule.top >= zone), default=None)
     if rule is not None:

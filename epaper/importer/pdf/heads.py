@@ -290,17 +290,25 @@ def _same_row(row: Row, line: TextLine, columns: Sequence[Box]) -> bool:
     same_baseline = abs(last.box.bottom - line.box.bottom) < 0.2 * line.size and one_size(last.size, line.size)
     if not (same_baseline and 0 <= line.box.x0 - last.box.x1 <= PHRASE_GAP * line.size):
         return False
-    under_last, under_line = _column_centred_under(last, columns), _column_centred_under(line, columns)
+    under_last, under_line = _own_column(last, columns), _own_column(line, columns)
     return under_last is None or under_line is None or under_last == under_line
 
 
-def _column_centred_under(line: TextLine, columns: Sequence[Box]) -> Box | None:
-    """A column starting right under ``line`` and centred on it (a title set over its own column)."""
+def _own_column(line: TextLine, columns: Sequence[Box]) -> Box | None:
+    """The column a headline piece heads: one starting right under it, centred on it (a title set over its own
+    column); or the first column under it, where the piece starts flush with its left edge (a title set flush left
+    over its column, two or three rows over the text)."""
     middle = (line.box.x0 + line.box.x1) / 2
-    return next((column for column in columns
-                 if 0 <= column.top - line.box.bottom <= COLUMN_REACH * line.size
-                 and abs((column.x0 + column.x1) / 2 - middle) <= CENTRED * line.size
-                 and column.x0 <= line.box.x0 and line.box.x1 <= column.x1), None)
+    centred = next((column for column in columns
+                    if 0 <= column.top - line.box.bottom <= COLUMN_REACH * line.size
+                    and abs((column.x0 + column.x1) / 2 - middle) <= CENTRED * line.size
+                    and column.x0 <= line.box.x0 and line.box.x1 <= column.x1), None)
+    if centred is not None:
+        return centred
+    under = min((column for column in columns
+                 if column.top >= line.box.bottom and column.overlaps_horizontally(line.box)),
+                key=lambda column: column.top, default=None)
+    return under if under is not None and abs(under.x0 - line.box.x0) <= FLUSH * line.size else None
 
 
 def _under(group: HeadGroup, line: TextLine) -> bool:

@@ -95,8 +95,9 @@ class _PdfFile:
         reading = read_page(recognised.page)
         reading.warnings += flag_for_review(recognised, reading.articles)
         problem = None
-        if not reading.articles and recognised.page.pictures and reading.furniture:
-            reading.warnings.append("no article on this page: only pictures and page furniture")
+        if not reading.articles and reading.furniture:
+            pictures = "pictures and " if recognised.page.pictures else ""
+            reading.warnings.append(f"no article on this page: only {pictures}page furniture")
         elif not reading.articles:
             problem = Problem(self.shown, None, f"page {index + 1}: no article text found")
         position = self.before + index + 1

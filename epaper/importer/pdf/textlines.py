@@ -1,17 +1,18 @@
 """Glyphs to text lines: same baseline, same size, no gap wider than a column gutter.
 
-Justified Latin text set in narrow columns stretches its word spaces, sometimes wider than the gutter
-between the columns. A wide gap between two Latin characters is therefore a gutter only where the lines
-next above and below are blank somewhere in it too: a gutter runs down the page, a stretched word space
-does not. A one-em gutter with a hyphen or stop hung into it is narrower than that; such a narrow gap
-parts two columns where the lines over and under it, several each way, are all blank in it.
+Justified Latin text set in narrow columns stretches its word spaces, sometimes wider than the gutter between
+the columns. A wide gap between two Latin characters is therefore a gutter only where the lines next above and
+below are blank somewhere in it too: a gutter runs down the page, a stretched word space does not. Spaces
+stretched far in a few lines running may still meet; so where the gap does not run blank through all the lines
+within a few ems, it is a gutter only if it stands out from the word spaces beside it (justification stretches a
+line's spaces alike). A one-em gutter with a hyphen or stop hung into it is narrower than that; such a narrow
+gap parts two columns where the lines over and under it, several each way, are all blank in it.
 
-Spaces are not taken from the PDF (layout systems often set none) but from the gaps between
-glyphs, measured against the line's usual gap so that justified text does not grow spaces; in a
-display headline tracked tight that usual gap is below nothing, and its word spaces are narrow.
-Vertical text (竖排) is a stack of glyphs, each alone on its baseline, one under the other at the
-same x; Latin runs in it are turned on their side. Turned glyphs that stack with nothing are left
-over for the reader to report.
+Spaces are not taken from the PDF (layout systems often set none) but from the gaps between glyphs, measured
+against the line's usual gap so that justified text does not grow spaces; in a display headline tracked tight
+that usual gap is below nothing, and its word spaces are narrow. Vertical text (竖排) is a stack of glyphs, each
+alone on its baseline, one under the other at the same x; Latin runs in it are turned on their side. Turned
+glyphs that stack with nothing are left over for the reader to report.
 """
 
 from __future__ import annotations
@@ -24,14 +25,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Literal
 
 from ..conventions import LATIN_BYLINE_CUES
 from .chars import Glyph
 from .ems import (
     BASELINE_TOLERANCE,
     DOUBTFUL_SPACE,
+    EVENLY_STRETCHED,
     GUTTER,
     GUTTER_RUN,
+    GUTTER_WITNESSES,
     NARROW_GUTTER,
     NEIGHBOUR_LINES,
     PHRASE_SPACE,
@@ -42,6 +46,7 @@ from .ems import (
     STACK_GAP,
     SUPERSCRIPT_LENGTH,
     SUPERSCRIPT_REACH,
+    WITNESS_REACH,
     WORD_GAP,
     WORD_SPACE,
 )
@@ -64,6 +69,10 @@ class TextLine:
     """Set top to bottom (竖排)."""
     cells: int = 1
     """More than one for a row of a table joined from its cells."""
+
+
+GapKind = Literal["gutter", "wide", "space"]
+"""What a gap between two glyphs of a row is: surely a gutter, a gutter or a stretched word space, a space."""
 
 
 def one_size(first: float, second: float) -> bool:
@@ -293,22 +302,62 @@ def _same_size(first: float, second: float) -> bool:
 def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph]]],
                       run: Callable[[], list[list[Glyph]]]) -> list[list[Glyph]]:
     """``row`` cut at the gaps that are column gutters: wide ones (in Latin text only where the lines next above
-    and below are blank in them too) and narrow ones that run blank down the lines around."""
+    and below are blank in them too, and the gap runs blank through the lines around or stands out from the word
+    spaces beside it) and narrow ones that run blank down the lines around."""
     ordered = sorted(row, key=lambda glyph: glyph.box.x0)
+    pairs = list(itertools.pairwise(ordered))
+    gaps = [after.box.x0 - before.box.x1 for before, after in pairs]
+    spaces = [gap > WORD_SPACE * max(before.size, after.size) for gap, (before, after) in zip(gaps, pairs, strict=True)]
+    kinds = [_gap_kind(before, after, neighbours, run) for before, after in pairs]
     pieces = [[ordered[0]]]
-    for glyph in ordered[1:]:
-        previous = pieces[-1][-1]
-        gap, size = glyph.box.x0 - previous.box.x1, max(glyph.size, previous.size)
-        band = partial(_blank_band, previous.box.x1, glyph.box.x0, GUTTER / 2 * glyph.size)
-        if gap > GUTTER * size:
-            gutter = not _may_be_word_space(previous, glyph) or band(neighbours())
-        else:
-            gutter = (gap > NARROW_GUTTER * size and _may_be_word_space(previous, glyph)
-                      and _runs_down(glyph.box.bottom, band, run()))
-        if gutter:
+    for index, glyph in enumerate(ordered[1:]):
+        if kinds[index] == "gutter" or (kinds[index] == "wide" and not _evenly_stretched(gaps, spaces, kinds, index)):
             pieces.append([])
         pieces[-1].append(glyph)
     return pieces
+
+
+def _gap_kind(before: Glyph, after: Glyph, neighbours: Callable[[], list[list[Glyph]]],
+              run: Callable[[], list[list[Glyph]]]) -> GapKind:
+    """`gutter` for a gap that surely parts two columns, `wide` for one blank in the lines next to it alone (a gutter
+    or a stretched word space), `space` for any other."""
+    gap, size = after.box.x0 - before.box.x1, max(after.size, before.size)
+    band = partial(_blank_band, before.box.x1, after.box.x0, GUTTER / 2 * after.size)
+    if gap > GUTTER * size:
+        if not _may_be_word_space(before, after):
+            return "gutter"
+        if not band(neighbours()):
+            return "space"
+        across = _across(run(), before.box.x1, after.box.x0, WITNESS_REACH * size)
+        return "gutter" if len(across) >= GUTTER_WITNESSES and band(across) else "wide"
+    narrow = gap > NARROW_GUTTER * size and _may_be_word_space(before, after)
+    if not narrow:
+        return "space"
+    across = _across(run(), before.box.x1, after.box.x0, WITNESS_REACH * size)
+    return "gutter" if _runs_down(after.box.bottom, band, across) else "space"
+
+
+def _across(rows: Sequence[list[Glyph]], start: float, end: float, reach: float) -> list[list[Glyph]]:
+    """The ``rows`` with type on both sides of the stretch from ``start`` to ``end``, within ``reach`` of it: lines
+    of its column, which witness whether a gutter runs down there; a line of another column says nothing of it."""
+    return [row for row in rows if any(start - reach <= glyph.box.x1 <= end for glyph in row)
+            and any(start <= glyph.box.x0 <= end + reach for glyph in row)]
+
+
+def _evenly_stretched(gaps: Sequence[float], spaces: Sequence[bool], kinds: Sequence[GapKind], index: int) -> bool:
+    """The wide ``gaps[index]`` is about as wide as the word spaces next to it (``spaces`` says which gaps are word
+    spaces at least) on either side where its column's line has one, up to the gutters that surely part it from
+    the next column: a justified line's spaces, stretched alike. ``kinds`` are the gaps' kinds from _gap_kind."""
+    def nearest_space(indices: range) -> float | None:
+        for other in indices:
+            if kinds[other] == "gutter":
+                return None
+            if spaces[other]:
+                return gaps[other]
+        return None
+    beside = [space for space in (nearest_space(range(index - 1, -1, -1)), nearest_space(range(index + 1, len(gaps))))
+              if space is not None]
+    return bool(beside) and min(beside) >= EVENLY_STRETCHED * gaps[index]
 
 
 def _runs_down(bottom: float, band: Callable[[Sequence[list[Glyph]]], bool], rows: list[list[Glyph]]) -> bool:

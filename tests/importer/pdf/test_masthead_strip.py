@@ -1,8 +1,9 @@
-"""A masthead whose name is set right under its date strip.
+"""A masthead whose name is set right under its date strip, and one closed by rules over a banner headline.
 
 The page is set with reportlab as a hobbyist's layout script sets a front page: a strip of masthead lines
 (the weekday set over the date), the paper's name right under them, the headline, then a narrow justified
-column (a few lines of two long words stretched far).
+column (a few lines of two long words stretched far). The second page is set as a web layout tool sets one: the
+name beside a small issue line, two rules across under them, then a banner headline set larger than the name.
 """
 
 from __future__ import annotations
@@ -62,3 +63,29 @@ def test_the_papers_name_under_its_date_strip_is_the_mastheads(reading: PageRead
     assert reading.masthead.date == dt.date(2024, 8, 6)
     assert "The Aran’s Post" in reading.furniture
     assert [article.title for article in reading.articles] == ["SUPERMAN: THE MAN"]
+
+
+def _banner_page(path: Path) -> Path:
+    canvas = Canvas(str(path), pagesize=(400, HEIGHT))
+    canvas.setFont("Times-Bold", 30)
+    canvas.drawString(30, HEIGHT - 36, "Lotus and Olive News")
+    canvas.setFont("Helvetica", 8.5)
+    canvas.drawString(300, HEIGHT - 34, "Volume 2, January 2025")
+    canvas.line(20, HEIGHT - 44, 380, HEIGHT - 44)
+    canvas.line(20, HEIGHT - 47, 380, HEIGHT - 47)
+    canvas.setFont("Helvetica-Bold", 40)
+    canvas.drawString(30, HEIGHT - 90, "MYSTERIOUS KILLER")
+    top = 120.0
+    for text in FULL * 3:
+        _line(canvas, top, text, stretch=False)
+        top += 10.5
+    canvas.save()
+    return path
+
+
+def test_a_banner_under_the_rules_closing_the_masthead_is_no_name(tmp_path: Path) -> None:
+    """The banner is set larger than the name and close enough under the issue line to be taken for it, but the
+    rules across the page close the masthead over it: the name is the masthead's, the banner the headline."""
+    reading = read_one_page(_banner_page(tmp_path / "banner.pdf"))
+    assert "Lotus and Olive News" in reading.furniture
+    assert [article.title for article in reading.articles] == ["MYSTERIOUS KILLER"]
