@@ -17,6 +17,7 @@ import sqlite3
 import struct
 import sys
 import tempfile
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ INDEX_FILE = "index.pickle"
 STORE_FILE = "store.sqlite"  # rendered bodies, parsed articles, loaded issues and folder records, by key
 RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
-INDEX_MAGIC = b"epaper-cache-1\n"
-_DIGEST_DIGITS = 64  # the header's checksum of the payload, in hex digits
+INDEX_MAGIC = b"epaper-cache-2\n"
+_CHECK = "{:08x}{:016x}"  # the header's check of the payload: its CRC-32 and its length, in hex digits
+_CHECK_DIGITS = len(_CHECK.format(0, 0))
 LIBRARIES = ("jinja2", "markdown_it", "yaml", "lxml", "markupsafe")  # the packages whose code shapes the output
 
 Stored = TypeVar("Stored")
@@ -349,8 +351,8 @@ def _checksum(html: str, paragraphs: str) -> str:
     return digest(html.encode() + b"\0" + paragraphs.encode())
 
 
-def _payload_digest(payload: bytes | memoryview) -> str:
-    return hashlib.blake2b(payload, digest_size=_DIGEST_DIGITS // 2).hexdigest()
+def _payload_check(payload: bytes | memoryview) -> str:
+    return _CHECK.format(zlib.crc32(payload), len(payload))
 
 
 def _pickle_checked(value: object) -> tuple[bytes, str]:
@@ -369,21 +371,23 @@ def _unpickle_checked(data: bytes, checksum: str) -> object:
 
 
 def write_checked(path: Path, value: object) -> None:
-    """Pickle ``value`` to ``path`` atomically, behind a magic line and the payload's checksum.
+    """Pickle ``value`` to ``path`` atomically, behind a magic line and the payload's check.
 
-    The payload is pickled straight into the file, its checksum computed as it goes and written into the
-    header last: no copy of it is held in memory (a large site's index is a hundred megabytes). Processes
+    The payload is pickled straight into the file, its check computed as it goes and written into the
+    header last: no copy of it is held in memory (a large site's index is a hundred megabytes). The check
+    is a CRC-32 and the length, not a cryptographic digest: it is there to catch a file damaged or cut
+    short, and a large site's index is checked twice in every build that changes anything. Processes
     writing the same file at once never mix their bytes: each writes a file of its own and renames it into
     place.
     """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(INDEX_MAGIC + b"0" * _DIGEST_DIGITS + b"\n")
-            payload = _Checksummed(file)
+            file.write(INDEX_MAGIC + b"0" * _CHECK_DIGITS + b"\n")
+            payload = _Checked(file)
             pickle.dump(value, payload, protocol=pickle.HIGHEST_PROTOCOL)
             file.seek(len(INDEX_MAGIC))
-            file.write(payload.hexdigest().encode())
+            file.write(payload.check().encode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -396,11 +400,11 @@ def read_checked(path: Path) -> object:
         data = path.read_bytes()
     except OSError:
         return None
-    header = len(INDEX_MAGIC) + _DIGEST_DIGITS + 1
+    header = len(INDEX_MAGIC) + _CHECK_DIGITS + 1
     if not data.startswith(INDEX_MAGIC) or len(data) < header:
         return None
     payload = memoryview(data)[header:]  # not a copy
-    if _payload_digest(payload).encode() != data[len(INDEX_MAGIC) : header - 1]:
+    if _payload_check(payload).encode() != data[len(INDEX_MAGIC) : header - 1]:
         return None
     try:
         return pickle.loads(payload)
@@ -408,19 +412,21 @@ def read_checked(path: Path) -> object:
         return None
 
 
-class _Checksummed:
-    """A file that the pickled payload is written to, summing it on the way."""
+class _Checked:
+    """A file that the pickled payload is written to, checking it on the way (see ``_payload_check``)."""
 
     def __init__(self, file: BinaryIO) -> None:
         self.file = file
-        self.hasher = hashlib.blake2b(digest_size=_DIGEST_DIGITS // 2)
+        self.crc = 0
+        self.length = 0
 
     def write(self, data: bytes) -> int:
-        self.hasher.update(data)
+        self.crc = zlib.crc32(data, self.crc)
+        self.length += len(data)
         return self.file.write(data)
 
-    def hexdigest(self) -> str:
-        return self.hasher.hexdigest()
+    def check(self) -> str:
+        return _CHECK.format(self.crc, self.length)
 
 
 def _read_index(folder: Path) -> CacheIndex | None:

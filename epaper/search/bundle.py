@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from ..cache import OutputRecord, digest, live_signature
 from ..model import Edition
 from ..publish import StagedSite
-from .records import month_label
 
 if TYPE_CHECKING:
     from .shards import BuiltPart
@@ -73,6 +72,8 @@ def start_search(site_root: Path, edition: Edition, concurrent: int) -> Callable
 
 
 def manifest_bytes(parts: list[BuiltPart]) -> bytes:
+    from .records import month_label  # with lxml.html and the Han patterns: only a build with search needs them
+
     listed = [
         {
             "period": part.period,
