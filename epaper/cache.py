@@ -1,5 +1,8 @@
 """The build cache in ``.cache/epaper/`` beside ``site.yaml``: parsed articles and issues, bodies, output manifest.
 
+The index (the output manifest and what the next build starts from) is read whole and saved as the changes
+of each build (see index_journal.py); the rest is stored by key in SQLite and read as needed.
+
 Everything in it is keyed by content hashes plus the tool's own code version, and everything read back is
 checked: a cache written by another version, or one that fails its checksum, is thrown away and rebuilt,
 never trusted. Deleting the folder is always safe.
@@ -12,6 +15,7 @@ import importlib.util
 import json
 import os
 import pickle
+import secrets
 import shutil
 import sqlite3
 import struct
@@ -25,12 +29,15 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, TypeVar
 
+from . import index_journal
 from .errors import Problem
+from .index_journal import StoredIndex
 from .model import IssueRecord, PrintPage
 from .tokens import TokenTable
 
 CACHE_FOLDER = Path(".cache") / "epaper"
 INDEX_FILE = "index.pickle"
+JOURNAL_FILE = "index.journal"  # what the builds since the index file was written changed of it
 STORE_FILE = "store.sqlite"  # rendered bodies, parsed articles, loaded issues and folder records, by key
 RECENT_BODIES = 256  # rendered bodies kept in memory by each process (a few issues' worth)
 PUBLISHING_MARKER = "applying"  # exists from when a build starts changing the output until its index is saved
@@ -115,7 +122,7 @@ class GroupRecord(NamedTuple):
 
 @dataclass
 class CacheIndex:
-    """The small part of the cache, read whole at the start of a build and written whole at its end."""
+    """The small part of the cache, read whole at the start of a build and saved at its end (see index_journal.py)."""
 
     version: str
     sources: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # copied files: signature, digest
@@ -128,6 +135,7 @@ class CacheIndex:
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
     rows_added: int = 0  # rows stored since unused ones were last dropped
+    generation: str = ""  # names the index file as last written whole: the journal's entries follow it
 
     def __getstate__(self) -> dict[str, Any]:
         """Records as columns (their names, then a tuple of each field's values): pickling 50,000 named tuples
@@ -167,25 +175,29 @@ def _as_records(kind: type[Record], names: list[str], columns: tuple[tuple[Any, 
 class BuildCache:
     """The cache folder of one site; open it with :meth:`open`, which discards whatever fails a check."""
 
-    def __init__(self, folder: Path, index: CacheIndex) -> None:
+    def __init__(self, folder: Path, index: CacheIndex, stored: StoredIndex | None = None) -> None:
         self.folder = folder
         self.index = index
         self._connection: sqlite3.Connection | None = None
         self._recent_bodies: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
         self._connection_pid = 0
-        self._index_signature = live_signature(folder / INDEX_FILE)
+        self._stored = stored  # the index as its files hold it; None: the next save writes it whole
+        self._index_signature = index_signature(folder)
         self.unsaved = False  # the index in memory describes an output that the stored one does not
 
     @classmethod
     def open(cls, site_root: Path, fresh: bool = False) -> BuildCache:
         """The site's cache; an empty one when ``fresh``, or when what is stored is unusable."""
         folder = site_root / CACHE_FOLDER
-        index = None if fresh or not (folder / STORE_FILE).is_file() else _read_index(folder)
-        if index is None or index.version != code_version():
+        read = None if fresh or not (folder / STORE_FILE).is_file() else _read_index(folder)
+        stored = None
+        if read is None or read[0].version != code_version():
             shutil.rmtree(folder, ignore_errors=True)
             index = CacheIndex(code_version())
+        else:
+            index, stored = read
         folder.mkdir(parents=True, exist_ok=True)
-        store = cls(folder, index)
+        store = cls(folder, index, stored)
         try:
             store._bodies().execute("SELECT 1 FROM bodies LIMIT 1").fetchone()  # fails on a damaged file
         except sqlite3.DatabaseError:
@@ -319,17 +331,37 @@ class BuildCache:
             for table, keys in live.items():
                 self._drop_rows_except(table, keys)
             self.index.rows_added = 0
-        write_checked(self.folder / INDEX_FILE, self.index)
-        self._index_signature = live_signature(self.folder / INDEX_FILE)
+        self._save_index()
+        self._index_signature = index_signature(self.folder)
         (self.folder / PUBLISHING_MARKER).unlink(missing_ok=True)
         self.unsaved = False
+
+    def _save_index(self) -> None:
+        """Append what changed since the index was read or saved to its journal; or write it whole, when it
+        was never stored or the journal would grow past its share of the index file."""
+        stored = self._stored
+        changes = index_journal.changes(stored, self.index) if stored is not None else None
+        if stored is not None and changes is not None and stored.generation == self.index.generation:
+            entry = index_journal.encode(stored, changes)
+            try:
+                room = index_journal.room((self.folder / INDEX_FILE).stat().st_size)
+            except OSError:
+                room = 0
+            if stored.journal_length + len(entry) <= room:
+                index_journal.append(self.folder / JOURNAL_FILE, entry)
+                self._stored = StoredIndex.of(self.index, stored.journal_length + len(entry))
+                return
+        self.index.generation = secrets.token_hex(8)
+        write_checked(self.folder / INDEX_FILE, self.index)
+        (self.folder / JOURNAL_FILE).unlink(missing_ok=True)
+        self._stored = StoredIndex.of(self.index, 0)
 
     def is_current(self, site_root: Path) -> bool:
         """True while this cache, held in memory, is the site's cache as stored (no other process saved since)."""
         return (
             self.folder == site_root / CACHE_FOLDER
             and (self.folder / STORE_FILE).is_file()
-            and live_signature(self.folder / INDEX_FILE) == self._index_signature
+            and index_signature(self.folder) == self._index_signature
         )
 
     def _drop_rows_except(self, table: str, live: set[str]) -> None:
@@ -376,9 +408,8 @@ def write_checked(path: Path, value: object) -> None:
     The payload is pickled straight into the file, its check computed as it goes and written into the
     header last: no copy of it is held in memory (a large site's index is a hundred megabytes). The check
     is a CRC-32 and the length, not a cryptographic digest: it is there to catch a file damaged or cut
-    short, and a large site's index is checked twice in every build that changes anything. Processes
-    writing the same file at once never mix their bytes: each writes a file of its own and renames it into
-    place.
+    short, and a large site's index is read in every build. Processes writing the same file at once never
+    mix their bytes: each writes a file of its own and renames it into place.
     """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
@@ -429,7 +460,22 @@ class _Checked:
         return _CHECK.format(self.crc, self.length)
 
 
-def _read_index(folder: Path) -> CacheIndex | None:
-    """The index, or None when it fails its check."""
+def read_index(folder: Path) -> CacheIndex | None:
+    """The index stored in the cache ``folder``, or None when it is missing or any part fails its check."""
+    read = _read_index(folder)
+    return read[0] if read else None
+
+
+def index_signature(folder: Path) -> Signature | None:
+    """The signatures of the index's files in ``folder`` (None without an index file): they change with every save."""
+    base = live_signature(folder / INDEX_FILE)
+    return None if base is None else base + (live_signature(folder / JOURNAL_FILE) or b"")
+
+
+def _read_index(folder: Path) -> tuple[CacheIndex, StoredIndex] | None:
+    """The index, its journal applied, and what its files hold; or None when any part fails its check."""
     index = read_checked(folder / INDEX_FILE)
-    return index if isinstance(index, CacheIndex) else None
+    if not isinstance(index, CacheIndex):
+        return None
+    length = index_journal.replay(folder / JOURNAL_FILE, index)
+    return None if length is None else (index, StoredIndex.of(index, length))

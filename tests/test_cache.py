@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from epaper import cache as cache_module
+from epaper import index_journal
 from epaper.article_files import ParsedArticle
-from epaper.cache import CACHE_FOLDER, INDEX_FILE, STORE_FILE, BuildCache, CacheCorrupt, FolderRecord
+from epaper.cache import (
+    CACHE_FOLDER,
+    INDEX_FILE,
+    JOURNAL_FILE,
+    STORE_FILE,
+    BuildCache,
+    CacheCorrupt,
+    FolderRecord,
+    OutputRecord,
+)
 from epaper.model import Article, IssueRecord, PrintPage
 
 
@@ -62,15 +73,51 @@ def test_a_damaged_index_gives_an_empty_cache(tmp_path: Path, damage: bytes) -> 
     cache.close()
 
 
-def test_an_index_cut_short_or_with_a_byte_changed_gives_an_empty_cache(tmp_path: Path) -> None:
+def edited_twice(root: Path) -> BuildCache:
+    """A saved cache, then two builds' worth of changes, each saved: an output added, an issue changed."""
+    saved_cache(root)
+    for step in range(2):
+        cache = BuildCache.open(root)
+        cache.index.outputs[f"page-{step}.html"] = OutputRecord(f"key-{step}", b"s" * 32)
+        cache.index.issue_records["2021/01/18"] = record(f"issue-{step}")
+        cache.index.tokens.pack([f"a:article-{step}"])
+        cache.save()
+        cache.close()
+    return cache
+
+
+def test_a_save_appends_what_changed_to_the_journal_and_the_index_is_read_back_with_it(tmp_path: Path) -> None:
     saved_cache(tmp_path)
-    index = tmp_path / CACHE_FOLDER / INDEX_FILE
-    data = index.read_bytes()
+    base = (tmp_path / CACHE_FOLDER / INDEX_FILE).read_bytes()
+    edited_twice(tmp_path)
+    assert (tmp_path / CACHE_FOLDER / INDEX_FILE).read_bytes() == base  # not written again
+    index = BuildCache.open(tmp_path).index
+    assert index.outputs == {f"page-{step}.html": OutputRecord(f"key-{step}", b"s" * 32) for step in range(2)}
+    assert index.issue_records["2021/01/18"].key == "issue-1"
+    assert [token for token, _ in index.tokens.recorded()] == ["a:article-0", "a:article-1"]
+
+
+@pytest.mark.parametrize(("name", "save"), [(INDEX_FILE, saved_cache), (JOURNAL_FILE, edited_twice)])
+def test_an_index_or_its_journal_cut_short_or_with_a_byte_changed_gives_an_empty_cache(
+    tmp_path: Path, name: str, save: Callable[[Path], BuildCache]
+) -> None:
+    save(tmp_path)
+    stored = tmp_path / CACHE_FOLDER / name
+    data = stored.read_bytes()
     middle = len(data) // 2
     for damaged in (data[:-1], data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]):
-        index.write_bytes(damaged)
+        stored.write_bytes(damaged)
         assert BuildCache.open(tmp_path).index.issue_records == {}
-        saved_cache(tmp_path)
+        save(tmp_path)
+
+
+def test_the_index_is_written_whole_again_once_the_journal_outgrows_its_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_journal, "JOURNAL_MINIMUM", 0)
+    edited_twice(tmp_path)
+    assert not (tmp_path / CACHE_FOLDER / JOURNAL_FILE).exists()
+    assert BuildCache.open(tmp_path).index.issue_records["2021/01/18"].key == "issue-1"
 
 
 @pytest.mark.parametrize("table", ["parsed", "issues", "folders"])
