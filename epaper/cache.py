@@ -132,6 +132,7 @@ class CacheIndex:
     groups: dict[str, GroupRecord] = field(default_factory=dict)
     tokens: TokenTable = field(default_factory=TokenTable)  # every recorded token: its value then
     inputs_key: str = ""
+    site: str = ""  # the site key of the build whose values the tokens hold (see dependencies.CurrentValues)
     warnings: list[Problem] = field(default_factory=list)
     counts: tuple[int, int] = (0, 0)
     rows_added: int = 0  # rows stored since unused ones were last dropped

@@ -8,18 +8,26 @@ issue's pages and their articles, ``d:<date>`` its date and numbers, ``n:<date>`
 number of pages or the newer page of one of them (see ``Pagination``), ``T:<name>`` a template it loaded.
 :class:`CurrentValues` gives each token's value in the edition being built, from the issue records alone
 (nothing is loaded), so a build can tell which recorded reads would now give another answer.
+
+After a build, every token holds its value in the edition built. So the next build, given the issue records
+of that edition, needs to look only at the tokens of what changed since (see ``CurrentValues.changed``):
+an issue whose record is the same object gives its articles' and its own tokens the same values, and a
+topic whose articles are the same gives its list and pages the same values.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
-from .model import Edition, Issue, Topic
+from .model import Edition, Issue, IssueRecord, Topic
 from .pages import newer_page_url, topic_page_count
 from .tokens import ABSENT, TokenTable
 
 RECORD_KINDS = ("a", "b", "l", "i", "d", "n")  # the tokens whose values the issue records give (see _record_tokens)
+ISSUE_KINDS = ("i", "d", "n")  # of those, the tokens of an issue (the others are its articles')
+TEMPLATE_KIND = "T:"
 
 
 class CurrentValues:
@@ -37,10 +45,16 @@ class CurrentValues:
             value = self._known[token] = self._value(token)
         return value
 
-    def changed(self, table: TokenTable) -> set[str]:
-        """The tokens whose value in this edition differs from the recorded one."""
-        known = self._record_tokens  # most tokens: looked up at once, without parsing them
-        return {token for token, value in table.differing(known) if self.of(token) != value}
+    def changed(self, table: TokenTable, previous: Mapping[str, IssueRecord] | None = None) -> set[str]:
+        """The tokens whose value in this edition differs from the recorded one.
+
+        ``previous`` holds the issue records of the edition whose values ``table`` holds, if the settings are
+        the same as then: only the tokens of what changed since are looked at. Without it, every token is.
+        """
+        if previous is None:
+            known = self._record_tokens  # most tokens: looked up at once, without parsing them
+            return {token for token, value in table.differing(known) if self.of(token) != value}
+        return {token for token, value in self._concerned(table, previous) if self.of(token) != value}
 
     def store(self, table: TokenTable, changed: Iterable[str]) -> None:
         """Keep in ``table`` the values now of the tokens ``changed`` and of those first read in this build: every
@@ -48,8 +62,32 @@ class CurrentValues:
         for token in [*changed, *table.take_new()]:
             table.set(token, self.of(token))
 
+    def _concerned(self, table: TokenTable, previous: Mapping[str, IssueRecord]) -> Iterator[tuple[str, str]]:
+        """The held tokens (with their recorded values) whose value may differ from the one the issue records
+        ``previous`` gave them: those of every issue whose record changed, of the topics whose articles changed,
+        the neighbours of every issue when the issues are others, the templates', and any never set."""
+        before = {record.date: record for record in previous.values()}
+        now = {issue.date: issue.record for issue in self.edition.issues}
+        tokens: list[str] = []
+        topics: set[str] = set()
+        changed = [date for date in before.keys() | now.keys() if before.get(date) is not now.get(date)]
+        for date in changed:
+            old, new = before.get(date), now.get(date)
+            tokens += _issue_tokens(date, old, new)
+            topics |= _topics_changed(old, new)
+            self._known.update(dict.fromkeys(_record_values(old) if old else (), ABSENT))
+        for date in changed:  # after every old value is gone: an article may have moved to another changed issue
+            self._known.update(_record_values(now[date]) if date in now else {})
+        kinds = (TEMPLATE_KIND, "e:", *(() if before.keys() == now.keys() else ("n:",)))
+        yield from table.starting_with((*kinds, *(f"{kind}{slug}:" for slug in topics for kind in ("t:", "p:"))))
+        yield from table.recorded_values(tokens)
+        yield from table.unset()
+
     def _value(self, token: str) -> str:
         kind, _, name = token.partition(":")
+        if kind in ISSUE_KINDS:
+            issue = self._issues.get(name)
+            return ABSENT if issue is None else _issue_value(kind, issue)
         if kind in RECORD_KINDS:
             return self._record_tokens.get(token, ABSENT)
         if kind == "e":
@@ -72,15 +110,9 @@ class CurrentValues:
         ``n:`` token, from the issue records."""
         values = {}
         for issue in self.edition.issues:
-            record = issue.record
-            for fingerprint, body_key in zip(record.article_fingerprints, record.body_keys, strict=True):
-                values["a:" + fingerprint] = "1"
-                values["b:" + fingerprint] = body_key
-                values["l:" + fingerprint] = record.pages_digest
+            values.update(_record_values(issue.record))
             date = issue.date.isoformat()
-            values["i:" + date] = record.pages_digest
-            values["d:" + date] = repr((issue.date, issue.number, issue.running_number))
-            values["n:" + date] = repr(tuple(other.date if other else None for other in (issue.older, issue.newer)))
+            values.update({kind + ":" + date: _issue_value(kind, issue) for kind in ISSUE_KINDS})
         return values
 
     @cached_property
@@ -113,3 +145,42 @@ class CurrentValues:
             return ",".join(fingerprints[start:stop:step])
         index = int(part)
         return fingerprints[index] if -len(fingerprints) <= index < len(fingerprints) else "-"
+
+
+def _record_values(record: IssueRecord) -> dict[str, str]:
+    """The values of the ``a:``, ``b:`` and ``l:`` tokens of an issue's articles."""
+    values = {}
+    for fingerprint, body_key in zip(record.article_fingerprints, record.body_keys, strict=True):
+        values["a:" + fingerprint] = "1"
+        values["b:" + fingerprint] = body_key
+        values["l:" + fingerprint] = record.pages_digest
+    return values
+
+
+def _issue_value(kind: str, issue: Issue) -> str:
+    if kind == "i":
+        return issue.record.pages_digest
+    if kind == "d":
+        return repr((issue.date, issue.number, issue.running_number))
+    return repr(tuple(other.date if other else None for other in (issue.older, issue.newer)))
+
+
+def _issue_tokens(date: datetime.date, *records: IssueRecord | None) -> list[str]:
+    """The tokens of an issue and of its articles, as ``records`` (the issue then and now) name them."""
+    tokens = [f"{kind}:{date.isoformat()}" for kind in ISSUE_KINDS]
+    for record in filter(None, records):
+        tokens += [kind + fingerprint for fingerprint in record.article_fingerprints for kind in ("a:", "b:", "l:")]
+    return tokens
+
+
+def _topics_changed(old: IssueRecord | None, new: IssueRecord | None) -> set[str]:
+    """The topics whose articles in an issue are not the same (by fingerprint, in order) in its two records."""
+    before, now = _topic_fingerprints(old), _topic_fingerprints(new)
+    return {slug for slug in before.keys() | now.keys() if before.get(slug) != now.get(slug)}
+
+
+def _topic_fingerprints(record: IssueRecord | None) -> dict[str, list[str]]:
+    if record is None:
+        return {}
+    prints = record.article_fingerprints
+    return {slug: [prints[position] for position in positions] for slug, positions in record.topic_articles}

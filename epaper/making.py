@@ -55,7 +55,7 @@ def make_site(
     with step("link"):
         link_edition(edition)
         values = CurrentValues(edition, config.per_page, inputs.templates)
-        changed = values.changed(index.tokens)
+        changed = values.changed(index.tokens, index.issue_records if index.site == inputs.site else None)
         last = LastBuild(index.outputs, index.groups, inputs.untouched, index.tokens, index.tokens.numbers(changed))
     searching = None
     if config.search:  # before the plan: a large index runs beside the model only, a small one beside the pages
@@ -91,6 +91,7 @@ def make_site(
             [*(record.read for record in records.values()), *(group.read for group in index.groups.values())]
         )
     index.inputs_key = inputs.key
+    index.site = inputs.site
     index.warnings = list(loaded.warnings)
     index.issue_records = loaded.issue_records
     index.counts = (edition.article_count, plan.pages)

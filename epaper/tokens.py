@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import compress
-from operator import ne
+from operator import methodcaller, ne, not_
 from typing import Any
 
 ABSENT = ""  # the value of a token whose object no longer exists
@@ -60,6 +60,22 @@ class TokenTable:
         with the recorded value; compared in C, as a large site holds tens of thousands of tokens."""
         differs = map(ne, map(values.get, self.tokens), self.values)
         pairs = compress(zip(self.tokens, self.values, strict=True), differs)
+        return ((token, value) for token, value in pairs if token != FREE)
+
+    def starting_with(self, prefixes: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+        """Every held token that starts with one of ``prefixes``, with its recorded value (tested in C)."""
+        matches = map(methodcaller("startswith", prefixes), self.tokens)
+        return compress(zip(self.tokens, self.values, strict=True), matches)
+
+    def recorded_values(self, tokens: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """Those of ``tokens`` that are held, with their recorded values."""
+        numbers = self._numbers
+        return ((token, self.values[numbers[token]]) for token in tokens if token in numbers)
+
+    def unset(self) -> Iterator[tuple[str, str]]:
+        """Every held token whose recorded value is ``ABSENT``: its object was gone, or its value never set (by a
+        build that failed after numbering it)."""
+        pairs = compress(zip(self.tokens, self.values, strict=True), map(not_, self.values))
         return ((token, value) for token, value in pairs if token != FREE)
 
     def pack(self, tokens: Iterable[str]) -> bytes:

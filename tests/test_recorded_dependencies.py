@@ -232,7 +232,7 @@ def test_every_incremental_build_gives_the_clean_build_output(
 
 def test_the_comparison_fails_when_invalidation_is_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The mutation check: with no recorded read ever seen as changed, the series finds stale pages."""
-    monkeypatch.setattr(CurrentValues, "changed", lambda self, recorded: set())
+    monkeypatch.setattr(CurrentValues, "changed", lambda self, *recorded: set())
     stale = stale_outputs(tmp_path, more_in_topic)
     assert "change a title in the newest issue" in stale
     assert any("2021/01/18/" in file for file in stale["change a title in the newest issue"])  # an older issue's page
@@ -245,7 +245,7 @@ def test_the_comparison_fails_when_a_body_is_not_seen_as_changed(
     the ``b:`` token of each page that shows the body tells it to be made again."""
     changed = CurrentValues.changed
     monkeypatch.setattr(
-        CurrentValues, "changed", lambda self, recorded: {t for t in changed(self, recorded) if not t.startswith("b:")}
+        CurrentValues, "changed", lambda self, *given: {t for t in changed(self, *given) if not t.startswith("b:")}
     )
     stale = stale_outputs(tmp_path, every_attribute, ["change an article's body"])
     assert any("2021/01/20/01/yin-hang/" in file for file in stale["change an article's body"])
