@@ -36,6 +36,9 @@ LOST_CONTEXT = 6
 BOX_DIGITS = 4
 
 
+BARE_HEAD = "a headline with no text, picture or caption of its own was left out as page furniture: {title}"
+
+
 @dataclass
 class PageReading:
     """One page of a PDF as read: its articles, what its masthead says, and what was left out."""
@@ -75,12 +78,26 @@ def read_page(page: PdfPage) -> PageReading:
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
-    articles = [reader.read(order, layout) for order, (layout, reader) in enumerate(parts, start=1)]
-    furniture = [" ".join(line.spaced.split()) for line in state.furniture]
+    read = [(layout, reader.read(order, layout)) for order, (layout, reader) in enumerate(parts, start=1)]
+    bare = [(layout, article) for layout, article in read if _bare_head(article)]
+    articles = [article for _, article in read if not _bare_head(article)]
+    for order, article in enumerate(articles, start=1):
+        article.order = order
+    left_out = [*state.furniture, *(line for layout, _ in bare for line in _all_lines(layout))]
+    furniture = [" ".join(line.spaced.split()) for line in left_out]
     furniture += [glyph.text for glyph in stray]  # listed with a warning, so that nothing is lost
+    warnings = [BARE_HEAD.format(title=article.title or article.kicker or "") for _, article in bare]
     return PageReading(page.index, page.width, page.height, articles, state.masthead, furniture,
-                       _stray_warnings(stray),
-                       [page_share(line.box, page.width, page.height) for line in state.furniture])
+                       _stray_warnings(stray) + warnings,
+                       [page_share(line.box, page.width, page.height) for line in left_out])
+
+
+def _bare_head(article: ImportedArticle) -> bool:
+    """A headline with nothing of its own (no subtitle, text, subhead, picture, caption, byline, dateline or jump
+    line): a display figure (the day's number in an ear, the temperature in a weather box), not an article. A
+    teaser is one for its byline or jump line (`Tv, pasticcio …` / `Fontanarosa e Pinci` / `a pagina 23`)."""
+    return not (article.subtitle or article.paragraphs or article.subheads or article.captions or article.photos
+                or article.authors or article.dateline or article.continues_on or article.continued_from)
 
 
 class _ArticleReader:

@@ -2,7 +2,8 @@
 
 The page is set with reportlab as a hobbyist's layout script sets a front page: a strip of masthead lines
 (the weekday set over the date), the paper's name right under them, the headline, then a narrow justified
-column (a few lines of two long words stretched far). The second page is set as a web layout tool sets one: the
+column (a few lines of two long words stretched far); beside it a weather box, the temperature set as large as a
+headline over the town's name. The second page is set as a web layout tool sets one: the
 name beside a small issue line, two rules across under them, then a banner headline set larger than the name.
 """
 
@@ -41,6 +42,10 @@ def _page(path: Path) -> Path:
     canvas.drawString(120, HEIGHT - 34, "6 D’AGOST DEL 2024")
     canvas.setFont("Times-Bold", 50)
     canvas.drawString(30, HEIGHT - 86, "The Aran’s Post")
+    canvas.setFont("Helvetica-Bold", 30)
+    canvas.drawString(260, HEIGHT - 250, "31.4°C")  # a weather box beside the column: a figure in display type
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(260, HEIGHT - 262, "Barcelona")
     canvas.line(30, HEIGHT - 96, 370, HEIGHT - 96)
     canvas.setFont("Helvetica-Bold", 30)
     canvas.drawString(30, HEIGHT - 136, "SUPERMAN: THE MAN")
@@ -63,6 +68,12 @@ def test_the_papers_name_under_its_date_strip_is_the_mastheads(reading: PageRead
     assert reading.masthead.date == dt.date(2024, 8, 6)
     assert "The Aran’s Post" in reading.furniture
     assert [article.title for article in reading.articles] == ["SUPERMAN: THE MAN"]
+
+
+def test_a_display_figure_with_no_text_of_its_own_is_furniture(reading: PageReading) -> None:
+    """The temperature is set as large as a headline, but nothing under it is its own: no article."""
+    assert "31.4°C" in reading.furniture
+    assert any("a headline with no text, picture or caption of its own" in warning for warning in reading.warnings)
 
 
 def _banner_page(path: Path) -> Path:
