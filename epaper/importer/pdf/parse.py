@@ -79,8 +79,12 @@ def read_page(page: PdfPage) -> PageReading:
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
     read = [(layout, reader.read(order, layout)) for order, (layout, reader) in enumerate(parts, start=1)]
-    bare = [(layout, article) for layout, article in read if _bare_head(article)]
-    articles = [article for _, article in read if not _bare_head(article)]
+    bare, articles = [], []
+    for layout, article in read:
+        if _bare_head(article):
+            bare.append((layout, article))
+        else:
+            articles.append(article)
     for order, article in enumerate(articles, start=1):
         article.order = order
     left_out = [*state.furniture, *(line for layout, _ in bare for line in _all_lines(layout))]
