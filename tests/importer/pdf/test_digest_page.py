@@ -16,12 +16,12 @@ import json
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epaper.importer.pdf.chars import read_pdf
 from epaper.importer.pdf.parse import PageReading, read_page
 from tests.importer.pdf.test_command import run
+from tests.importer.pdf.typeset import set_latin_line
 
 MEASURE = 243.0
 STORIES = [
@@ -50,15 +50,6 @@ def _masthead(canvas: Canvas) -> None:
     canvas.drawString(36, 792 - 72, "Humidity: 94")
 
 
-def _set(canvas: Canvas, x: float, baseline: float, text: str, *, justified: bool) -> None:
-    """A line of text, its word spaces stretched to the column's measure if ``justified``."""
-    line = canvas.beginText(x, baseline)
-    line.setFont("Times-Roman", 10)
-    line.setWordSpace((MEASURE - stringWidth(text, "Times-Roman", 10)) / text.count(" ") if justified else 0.0)
-    line.textLine(text)
-    canvas.drawText(line)
-
-
 def _issue(path: Path) -> Path:
     canvas = Canvas(str(path), pagesize=(612, 792))
     _masthead(canvas)
@@ -71,7 +62,8 @@ def _issue(path: Path) -> Path:
             canvas.drawString(x, 792 - top - row * 17, line)
         for row, line in enumerate(text):
             last = row == len(text) - 1 and number < len(STORIES) - 1  # a paragraph's last line is set loose
-            _set(canvas, x, 792 - top - 28 - 17 * len(headline) - row * 12, line, justified=not last)
+            set_latin_line(canvas, x, 792 - top - 28 - 17 * len(headline) - row * 12, line, font="Times-Roman",
+                           size=10, justified_to=None if last else MEASURE)
     canvas.save()
     return path
 

@@ -13,11 +13,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epaper.importer.pdf.parse import PageReading
 from tests.importer.pdf.conftest import read_one_page
+from tests.importer.pdf.typeset import set_latin_line
 
 HEIGHT, SIZE, MEASURE = 700.0, 9.0, 170.0
 FULL = ["Lorem Ipsum es simplemente el texto de", "relleno de las imprentas y archivos de",
@@ -26,13 +26,8 @@ STRETCHED = ["relleno documentos", "electrónicos, quedando", "ingresó impresor
 
 
 def _line(canvas: Canvas, top: float, text: str, *, stretch: bool) -> None:
-    words = text.split()
-    spare = MEASURE - stringWidth(text, "Helvetica", SIZE)
-    line = canvas.beginText(30, HEIGHT - top)
-    line.setFont("Helvetica", SIZE)
-    line.setWordSpace(spare / (len(words) - 1) if stretch else 0.0)
-    line.textLine(text)
-    canvas.drawText(line)
+    set_latin_line(canvas, 30, HEIGHT - top, text, font="Helvetica", size=SIZE,
+                   justified_to=MEASURE if stretch else None)
 
 
 def _page(path: Path) -> Path:

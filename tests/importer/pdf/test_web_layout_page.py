@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epaper.importer.pdf.parse import PageReading
 from tests.importer.pdf.conftest import read_one_page
+from tests.importer.pdf.typeset import set_latin_line
 
 HEIGHT, SIZE, MEASURE, GUTTER, LEADING = 262.0, 9.0, 165.0, 12.0, 11.0
 LEFT = ["The city of San Jose is gripped by fear", "as the elusive killer has claimed yet",
@@ -41,14 +41,9 @@ HEADER = "Lotus and Olive News  /  Volume 2  /  Saturday, 15 February 2025  /  P
 
 def _column(canvas: Canvas, x: float, top: float, lines: list[str], *, ends: bool) -> None:
     for number, text in enumerate(lines):
-        words = text.split()
         last = ends and number == len(lines) - 1  # a paragraph's last line keeps its natural spaces
-        line = canvas.beginText(x, HEIGHT - top - number * LEADING)
-        line.setFont("Helvetica", SIZE)
-        spare = MEASURE - stringWidth(text, "Helvetica", SIZE)
-        line.setWordSpace(0.0 if last else spare / (len(words) - 1))
-        line.textLine(text)
-        canvas.drawText(line)
+        set_latin_line(canvas, x, HEIGHT - top - number * LEADING, text, font="Helvetica", size=SIZE,
+                       justified_to=None if last else MEASURE)
 
 
 def _page(path: Path) -> Path:

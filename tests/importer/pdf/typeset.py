@@ -49,6 +49,20 @@ def text_width(text: str, size: float, font: str = FONT) -> float:
     return sum(pdfmetrics.stringWidth(char, font, size) for char in text)
 
 
+def set_latin_line(canvas: Canvas, x: float, baseline: float, text: str, *, font: str, size: float,
+                   justified_to: float | None = None) -> None:
+    """One line of Latin text, its word spaces stretched to fill the measure ``justified_to`` if one is given.
+
+    The word space is set on every line, stretched or not: PDF keeps it from one text object to the next.
+    """
+    line = canvas.beginText(x, baseline)
+    line.setFont(font, size)
+    spare = 0.0 if justified_to is None else justified_to - pdfmetrics.stringWidth(text, font, size)
+    line.setWordSpace(spare / max(text.count(" "), 1))
+    line.textLine(text)
+    canvas.drawText(line)
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Break ``text`` into rows no wider than ``width``."""
     rows, row = [], ""
