@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import conventions as c
@@ -76,11 +76,13 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
     upright = [line.box for line in lines if not _turned(line)]
     footer_top, ruled = _footer_top(page, [line for line in lines if not _in_side_margin(line, upright)], long_rules)
     ads = _advertisements(page, lines)
+    body_size = usual_size(lines)
     content, furniture = [], []
     for line in lines:
         middle = (line.box.x0 + line.box.x1) / 2
         in_header = line.box.bottom <= header.bottom + 1 and header.x0 - 1 <= middle <= header.x1 + 1
-        in_footer = (line.box.bottom - OVER_FOOTER_RULE * line.size > footer_top if ruled
+        in_footer = (line.box.bottom - OVER_FOOTER_RULE * line.size > footer_top
+                     or _on_footer_rule(line, lines, page.pictures, footer_top, body_size) if ruled
                      else line.box.top >= footer_top)
         says = _says_furniture(line) and not _in_running_text(line, lines)
         if (in_header or in_footer or says or frame_of(line.box, ads) is not None
@@ -88,13 +90,24 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
             furniture.append(line)
         else:
             content.append(line)
-    ears = _ears([line for line in furniture if line.box.bottom <= HEADER_ZONE * page.height], content,
-                 usual_size(lines))
+    ears = _ears([line for line in furniture if line.box.bottom <= HEADER_ZONE * page.height], content, body_size)
     content = [line for line in content if not any(line is ear for ear in ears)]
     furniture += ears
     boxes = [frame for frame in page.frames if frame.width < LONG_RULE * printed.width]
     unframed = [line for line in furniture if frame_of(line.box, boxes) is None]
     return PageParts(content, furniture, read_masthead(_rows(unframed)))
+
+
+def _on_footer_rule(line: TextLine, lines: Sequence[TextLine], pictures: Sequence[Box], rule_top: float,
+                    body_size: float) -> bool:
+    """A line of small type standing on the footer rule, no text or picture set right over it: the page's folio
+    line (`HACIENDA SANTA ELENA … COTA - CHÍA`). A column's last line set on the rule runs on from the lines over
+    it, and a caption stands under its picture."""
+    if line.size * SAME_SIZE > body_size or not 0 <= rule_top - line.box.bottom <= CLOSE * line.size:
+        return False
+    printed = [other.box for other in lines if other is not line] + list(pictures)
+    return not any(box.overlaps_horizontally(line.box) and 0 <= line.box.top - box.bottom <= NEIGHBOUR_LINES * line.size
+                   for box in printed)
 
 
 def _advertisements(page: PdfPage, lines: Sequence[TextLine]) -> list[Box]:
@@ -136,7 +149,9 @@ def _header(page: PdfPage, lines: Sequence[TextLine], printed: Box) -> Box:
     """
     top_lines = [line for line in lines
                  if line.box.bottom <= HEADER_ZONE * page.height and not RUNNING_TEXT.search(_text(line))]
-    marked = [line for line in top_lines if _says_masthead(line, lines) or _says_furniture(line)]
+    strip = {id(line) for line in _date_strips(top_lines)}
+    marked = [line for line in top_lines
+              if id(line) in strip or _says_masthead(line, lines) or _says_furniture(line)]
     if not marked:
         first_line = min(line.box.top for line in lines)
         over_text = [rule.bottom for rule in page.rules
@@ -188,6 +203,18 @@ def _says_masthead(line: TextLine, lines: Sequence[TextLine]) -> bool:
     return (any(pattern.search(text) for pattern in c.MASTHEAD) or bool(c.LATIN_ISSUE_LINE.match(line.spaced.strip()))
             or (latin is not None and len(latin[0]) >= DATE_LINE_SHARE * len(line.spaced.strip())
                 and not _in_running_text(line, lines)))
+
+
+def _date_strips(top_lines: Sequence[TextLine]) -> list[TextLine]:
+    """The pieces of a date strip: a band across the page whose pieces, read left to right however far apart,
+    are mostly a date (`23 MARZO` at the left margin, `2025` at the right), as a masthead spreads its date."""
+    strips = []
+    for band in _side_by_side(top_lines, _on_one_band):
+        text = " ".join(line.spaced.strip() for line in band)
+        date = c.LATIN_ISSUE_DATE.search(text)
+        if len(band) > 1 and date is not None and len(date[0]) >= DATE_LINE_SHARE * len(text):
+            strips += band
+    return strips
 
 
 def _name(top_lines: Sequence[TextLine], marked: Sequence[TextLine], long_rules: Sequence[Box]) -> list[TextLine]:
@@ -279,20 +306,28 @@ def _rows(lines: Sequence[TextLine]) -> list[str]:
     Text in a frame is left out: a boxed notice at the top of the page is not the masthead (a band ruled
     across the page, as a masthead's date bar is, is no such frame).
     """
+    return ["".join(_text(line) for line in row) for row in _side_by_side(lines, _same_band)]
+
+
+def _side_by_side(lines: Sequence[TextLine], follows: Callable[[TextLine, TextLine], bool]) -> list[list[TextLine]]:
+    """``lines`` in rows, left to right: each line joins the first row whose last line it ``follows``."""
     rows: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda line: line.box.x0):
-        row = next((row for row in rows if _same_band(row[-1], line)), None)
+        row = next((row for row in rows if follows(row[-1], line)), None)
         if row is None:
             rows.append([line])
         else:
             row.append(line)
-    return ["".join(_text(line) for line in row) for row in rows]
+    return rows
 
 
 def _same_band(left: TextLine, right: TextLine) -> bool:
-    size = min(left.size, right.size)
+    return _on_one_band(left, right) and 0 <= right.box.x0 - left.box.x1 <= CLOSE * min(left.size, right.size)
+
+
+def _on_one_band(left: TextLine, right: TextLine) -> bool:
     overlap = min(left.box.bottom, right.box.bottom) - max(left.box.top, right.box.top)
-    return overlap >= 0.5 * size and 0 <= right.box.x0 - left.box.x1 <= CLOSE * size
+    return overlap >= 0.5 * min(left.size, right.size)
 
 
 def read_masthead(texts: Sequence[str]) -> Masthead:
