@@ -4,6 +4,8 @@
 // fetches little; the reader asks for older parts with 检索更早的报道. Filters with no query list their articles
 // newest first, by searching the word every record holds (see epaper/search/records.py). A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
+// What a first answer needs is fetched ahead: the opening page checks the parts it will merge, and while the
+// reader types (before the pause that starts a search) their index chunks load.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
@@ -62,10 +64,18 @@ class Archive {
   constructor(bundle, base) {
     this.bundle = bundle;
     this.base = base;
+    this.checks = new Map();
     this.failed = [];
     this.loaded = [];
+    this.loading = Promise.resolve();
     this.parts = [];
     this.queue = [];
+  }
+
+  // Whether ``part`` is usable, fetched once (see checkFirst).
+  check(part) {
+    if (!this.checks.has(part)) this.checks.set(part, usable(this.bundle, part));
+    return this.checks.get(part);
   }
 
   // Whether every part that can hold results for ``query`` has been searched: with a year or month
@@ -81,7 +91,7 @@ class Archive {
     this.queue = [...this.parts];
     while (this.queue.length && !this.pagefind) {
       const part = this.queue.shift();
-      if (await usable(this.bundle, part)) {
+      if (await this.check(part)) {
         // Every part has Pagefind's script; the one imported finds its index beside it, and a part that
         // failed to start as the primary leaves a module of its own behind, not the next one's.
         const pagefind = await import(`${this.bundle}${part.path}pagefind.js`);
@@ -97,6 +107,17 @@ class Archive {
       }
       this.failed.push(part);
     }
+    // Pagefind's first search in its worker sets up how it splits a query into words (Intl.Segmenter), tens
+    // of milliseconds: a search for nothing does it now, and fetches nothing.
+    if (this.pagefind) await this.pagefind.search("");
+  }
+
+  // Check ahead the parts that a first answer to ``query`` (its text still to come) may merge.
+  checkFirst(query) {
+    const searched = this.loaded.filter((part) => inPeriod(part, query)).length;
+    for (const part of this.queue.filter((part) => inPeriod(part, query)).slice(0, FIRST_PARTS - searched)) {
+      this.check(part);
+    }
   }
 
   // Before the first answer: as many of the newest parts of ``query``'s period as the words of its text
@@ -104,23 +125,38 @@ class Archive {
   loadFirst(query) {
     const words = new Set((query.q || "").split(/\s+/).flatMap((word) => word.split(HAN)).filter(Boolean));
     const wanted = Math.max(1, Math.min(FIRST_PARTS, Math.floor(FIRST_CHUNKS / Math.max(words.size, 1))));
-    const searched = this.loaded.filter((part) => inPeriod(part, query)).length;
-    return this.load(this.queue.filter((part) => inPeriod(part, query)).slice(0, Math.max(0, wanted - searched)));
+    return this.load((queue) => {
+      const searched = this.loaded.filter((part) => inPeriod(part, query)).length;
+      return queue.filter((part) => inPeriod(part, query)).slice(0, Math.max(0, wanted - searched));
+    });
   }
 
-  // Merge ``parts`` (of the queue) into the index searched.
-  async load(parts) {
-    this.queue = this.queue.filter((part) => !parts.includes(part));
-    await Promise.all(parts.map((part) => this.merge(part)));
-    this.loaded.sort((a, b) => this.parts.indexOf(a) - this.parts.indexOf(b));
+  // Merge the parts ``pick`` chooses from the queue into the index searched, once the loads under way are
+  // done (so that a load started while the reader types and the search after it do not pick parts twice).
+  load(pick) {
+    this.loading = this.loading.then(async () => {
+      const parts = pick(this.queue);
+      this.queue = this.queue.filter((part) => !parts.includes(part));
+      await Promise.all(parts.map((part) => this.merge(part)));
+      this.loaded.sort((a, b) => this.parts.indexOf(a) - this.parts.indexOf(b));
+    });
+    return this.loading;
   }
 
   loadOlder(query) {
-    return this.load(this.queue.filter((part) => inPeriod(part, query)).slice(0, MORE_PARTS));
+    return this.load((queue) => queue.filter((part) => inPeriod(part, query)).slice(0, MORE_PARTS));
+  }
+
+  // Fetch what the first answer to ``query`` needs (its parts, the index chunks of its words) without
+  // searching: called as the reader types, so that the pause before the search is not spent waiting.
+  async prepare(query) {
+    await this.loadFirst(query);
+    const options = { filters: filtersOf(query) };
+    await Promise.all(this.termsOf(query.q).map((term) => this.pagefind.preload(term, options)));
   }
 
   async merge(part) {
-    if (await usable(this.bundle, part)) {
+    if (await this.check(part)) {
       try {
         await this.pagefind.mergeIndex(this.bundle + part.path, { baseUrl: this.base, metaCacheTag: part.digest });
         this.loaded.push(part);
@@ -136,8 +172,7 @@ class Archive {
   // relevance to rank by).
   async search(query) {
     await this.loadFirst(query);
-    const filters = {};
-    for (const name of FILTERS) if (query[name]) filters[name] = query[name];
+    const filters = filtersOf(query);
     if (query.q !== null && query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
     // Sorted by date, Pagefind ranks each part's results by their place within that part, so the merged
     // list of several parts would interleave them: each part is asked on its own, newest first.
@@ -154,22 +189,26 @@ class Archive {
     return words.size === 1 ? [...words][0] || null : null;
   }
 
-  // The results holding every word of ``text``: a word with Han characters as the exact phrase of its
+  // What Pagefind is asked for ``text``: each word, one with Han characters as the exact phrase of its
   // characters, which the index holds as words of their own (not the preview's, made from the pages).
-  // No text: every record, found by the listing word, which fetches one index chunk a part where Pagefind's
-  // search for nothing fetches them all.
-  async find(text, options) {
-    if (text === null) return (await this.pagefind.search(this.listingWord, options)).results;
+  // No text: the listing word, which finds every record and fetches one index chunk a part where
+  // Pagefind's search for nothing fetches them all.
+  termsOf(text) {
+    if (text === null) return [this.listingWord];
     const characters = this.loaded.every((part) => part.characters);
-    let found = null;
-    for (const word of text.split(/\s+/)) {
+    return text.split(/\s+/).map((word) => {
       const pieces = word.split(HAN).filter(Boolean);
-      const term = characters && HAN.test(word) ? `"${pieces.join(" ")}"` : word;
-      const matches = (await this.pagefind.search(term, options)).results;
-      const ids = found && new Set(found.map((result) => result.id));
-      found = ids ? matches.filter((result) => ids.has(result.id)) : matches;
-    }
-    return found;
+      return characters && HAN.test(word) ? `"${pieces.join(" ")}"` : word;
+    });
+  }
+
+  // The results holding every term of ``text`` (the terms searched at once), in the order of the last.
+  async find(text, options) {
+    const answers = await Promise.all(this.termsOf(text).map((term) => this.pagefind.search(term, options)));
+    return answers.reduce((found, answer) => {
+      const ids = new Set(found.map((result) => result.id));
+      return answer.results.filter((result) => ids.has(result.id));
+    }, answers[0].results);
   }
 }
 
@@ -189,6 +228,23 @@ class Answer {
     this.next += batch.length;
     return Promise.all(batch.map((result) => result.data()));
   }
+}
+
+// The filters of ``query`` that are set, as Pagefind takes them.
+function filtersOf(query) {
+  const filters = {};
+  for (const name of FILTERS) if (query[name]) filters[name] = query[name];
+  return filters;
+}
+
+// Whether ``query`` asks for nothing: no text and no filter.
+function blank(query) {
+  return !query.q && !FILTERS.some((name) => query[name]);
+}
+
+// ``query`` as the archive searches it: no text is null (a listing by the filters alone).
+function asked(query) {
+  return { ...query, q: query.q || null };
 }
 
 function queryFromForm() {
@@ -351,6 +407,7 @@ async function main() {
   offerPeriods(archive.parts.filter((part) => !archive.failed.includes(part)));
   fillFormFromUrl();
   showFailures(archive);
+  archive.checkFirst(asked(queryFromForm()));
   let latest = 0;
   const run = async () => {
     const query = queryFromForm();
@@ -358,22 +415,28 @@ async function main() {
     // With no text there is no relevance to rank by: the listing is by date, whatever the control says.
     form.elements.sort.disabled = !query.q;
     const ticket = ++latest;
-    if (!query.q && !FILTERS.some((name) => query[name])) {
+    if (blank(query)) {
       results.replaceChildren();
       return;
     }
     delete results.dataset.state;
-    const [shown, settle] = await render({ ...query, q: query.q || null }, archive);
+    const [shown, settle] = await render(asked(query), archive);
     if (ticket !== latest) return;
     showFailures(archive);
     results.replaceChildren(...shown);
     settle();
   };
   let timer;
-  form.addEventListener("input", () => {
+  // Text being composed in an input method (pinyin before its characters are chosen) is not a query yet.
+  const typed = (event) => {
+    if (event.isComposing) return;
     clearTimeout(timer);
+    const query = queryFromForm();
+    if (!blank(query)) archive.prepare(asked(query));
     timer = setTimeout(run, TYPING_PAUSE_MS);
-  });
+  };
+  form.addEventListener("input", typed);
+  form.addEventListener("compositionend", typed);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
