@@ -5,7 +5,8 @@
 // newest first, by searching the word every record holds (see epaper/search/records.py). A part that cannot
 // be loaded is left out with a notice; the rest of the archive stays searchable.
 // What a first answer needs is fetched ahead: the opening page checks the parts it will merge, and while the
-// reader types (before the pause that starts a search) their index chunks load.
+// reader types (before the pause that starts a search) their index chunks load; the first screen of results
+// shows before the rest of the page of results has loaded.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const results = document.getElementById("search-results");
@@ -15,6 +16,7 @@ const FIRST_PARTS = 2; // searched for a query's first answer, at most
 const FIRST_CHUNKS = 6; // index chunks fetched for it, at most: Pagefind fetches one per part and word
 const MORE_PARTS = 3; // added by each 检索更早的报道
 const PAGE_SIZE = 20;
+const FIRST_SCREEN = 5; // results shown as soon as their data is in, before the rest of the page's
 const TYPING_PAUSE_MS = 120;
 const EXCERPT_WORDS = 60; // a Han character is a word of the index (see epaper/search/records.py)
 const DATE = { date: "desc" };
@@ -342,7 +344,8 @@ function scopeOf(archive, query) {
 }
 
 // Show the results of ``query`` a page at a time (显示更多结果); 检索更早的报道 loads older parts and adds
-// the results found in them after those shown.
+// the results found in them after those shown. Returns once the first screen of results is in the list:
+// the nodes to show, the promise of the rest of the first page, and what settles the buttons and the state.
 async function render(query, archive) {
   const list = element("ol", "", "search-results-list");
   const count = element("p", "", "search-count");
@@ -351,35 +354,40 @@ async function render(query, archive) {
   more.type = older.type = "button";
   const shown = new Set();
   let answer = await archive.search(query);
-  const showMore = async () => {
+  // Add the next ``wanted`` results to the list (fewer if the answer has no more).
+  const add = async (wanted) => {
     const items = [];
-    while (items.length < PAGE_SIZE && !answer.done) {
-      items.push(...(await answer.take(PAGE_SIZE - items.length)).filter((item) => !shown.has(item.url)));
+    while (items.length < wanted && !answer.done) {
+      items.push(...(await answer.take(wanted - items.length)).filter((item) => !shown.has(item.url)));
     }
     for (const item of items) shown.add(item.url);
     const listingWord = archive.listingWord;
     list.append(...items.map((item) => entryOf(item, listingWord)));
-    more.hidden = answer.done;
-    older.hidden = archive.complete(query);
     const scope = scopeOf(archive, query);
     if (!shown.size) count.textContent = "没有找到相关文章" + scope;
     else count.textContent = (answer.done ? `找到 ${shown.size} 篇文章` : `已显示 ${shown.size} 篇文章，还有更多`) + scope;
-    if (list.isConnected) settle();
   };
   const settle = () => {
-    results.dataset.state = archive.complete(query) && answer.done ? "complete" : "partial";
+    more.hidden = answer.done;
+    older.hidden = archive.complete(query);
+    if (list.isConnected) results.dataset.state = archive.complete(query) && answer.done ? "complete" : "partial";
   };
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", async () => {
+    await add(PAGE_SIZE);
+    settle();
+  });
   older.addEventListener("click", async () => {
     older.disabled = true;
     await archive.loadOlder(query);
     showFailures(archive);
     answer = await archive.search(query);
-    await showMore();
+    await add(PAGE_SIZE);
+    settle();
     older.disabled = false;
   });
-  await showMore();
-  return [[count, list, more, older], settle];
+  more.hidden = older.hidden = true; // until the first page is complete
+  await add(FIRST_SCREEN);
+  return [[count, list, more, older], add(PAGE_SIZE - FIRST_SCREEN), settle];
 }
 
 function showFailures(archive) {
@@ -420,11 +428,12 @@ async function main() {
       return;
     }
     delete results.dataset.state;
-    const [shown, settle] = await render(asked(query), archive);
+    const [shown, rest, settle] = await render(asked(query), archive);
     if (ticket !== latest) return;
     showFailures(archive);
     results.replaceChildren(...shown);
-    settle();
+    await rest;
+    if (ticket === latest) settle();
   };
   let timer;
   // Text being composed in an input method (pinyin before its characters are chosen) is not a query yet.

@@ -1,4 +1,4 @@
-"""What the search page fetches ahead of a query.
+"""What the search page fetches ahead of a query, and what it shows before the whole first page is in.
 
 The fixture edition has two index parts (January 2021's third week, the newest, and the second half of
 December 2020): a query's first answer merges the older one into the newest, which opens Pagefind.
@@ -10,13 +10,14 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Browser, Page, Request, Route
 
 from browser.browsing import Tab, open_tab
 
 pytestmark = pytest.mark.browser
 
 OLDER_PART = "/pagefind/2020-12-16/"
+FIRST_SCREEN = 5  # search.js: the results shown before the rest of the first page has loaded
 HOUR = 3600
 
 
@@ -79,3 +80,31 @@ def test_pinyin_being_composed_is_not_searched(desktop: Tab) -> None:
     page.locator("#search-results[data-state]").wait_for()
     assert page.evaluate("decodeURIComponent(location.search)") == "?q=邮政"
     assert page.locator(".search-results-list li").count() > 0
+
+
+def test_the_first_screen_of_results_shows_before_the_rest_of_the_page_has_loaded(desktop: Tab) -> None:
+    """Fragments (a result's data) past the first screen's are held back until the first results show."""
+    page = open_search(desktop)
+    held: list[Route] = []
+    let_through: list[Route] = []
+    released = False
+
+    def hold_after_the_first_screen(route: Route) -> None:
+        if len(let_through) < FIRST_SCREEN or released:
+            let_through.append(route)
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/*.pf_fragment", hold_after_the_first_screen)
+    page.fill("#search-query", "邮政")
+    page.locator(".search-results-list li").first.wait_for(timeout=10_000)
+    assert page.locator(".search-results-list li").count() == FIRST_SCREEN
+    assert page.locator(".search-more").is_hidden() and page.locator(".search-older").is_hidden()
+    released = True
+    for route in held:
+        route.continue_()
+    page.locator("#search-results[data-state]").wait_for()
+    assert page.locator(".search-results-list li").count() > FIRST_SCREEN
+    assert page.locator(".search-count").inner_text().startswith("找到")
+    assert desktop.console_errors == []
