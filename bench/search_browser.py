@@ -4,12 +4,13 @@
 
 Serves the folder on 127.0.0.1 (http.server, no compression: Pagefind's index files are gzipped already,
 its script is not). For each query, a new page opens /search/ and waits until the newest parts are loaded,
-then types the query and prints the time and the bytes fetched until the first answer shows (the newest
-parts), then presses 检索更早的报道 (not 显示更多结果) until every part is searched and prints what the
-whole archive cost. `--filter NAME=VALUE` opens the page with that filter in its URL, as a shared link
-does (a month or year filter loads that period's parts instead of the newest). `--choose NAME=VALUE` sets
-the filter in the form after the page is open, as a reader does before typing; with the query `""` that is a
-search by the filters alone.
+then types the query and prints the time until the first results show (the first screen of them), then the
+time and the bytes fetched until the first page of results is complete (the newest parts), then presses
+检索更早的报道 (not 显示更多结果) until every part is searched and prints what the whole archive cost.
+`--filter NAME=VALUE` opens the page with that filter in its URL, as a shared link does (a month or year
+filter loads that period's parts instead of the newest). `--choose NAME=VALUE` sets the filter in the form
+after the page is open, as a reader does before typing; with the query `""` that is a search by the filters
+alone.
 """
 
 from __future__ import annotations
@@ -32,11 +33,18 @@ TYPE = """async ([query, chosen]) => {
     const input = document.getElementById("search-query");
     const results = document.getElementById("search-results");
     window.typedAt = performance.now();
+    let listed = null;
+    new MutationObserver((_, observer) => {
+        if (!results.querySelector(".search-results-list li")) return;
+        listed = performance.now();
+        observer.disconnect();
+    }).observe(results, { childList: true, subtree: true });
     for (const [name, value] of Object.entries(chosen)) input.form.elements[name].value = value;
     input.value = query;
     input.dispatchEvent(new Event("input", { bubbles: true }));
     while (!results.dataset.state) await new Promise((wait) => setTimeout(wait, 5));
-    return performance.now() - window.typedAt;
+    const settled = performance.now();
+    return [(listed ?? settled) - window.typedAt, settled - window.typedAt];
 }"""
 OLDER = """async () => {
     const results = document.getElementById("search-results");
@@ -70,8 +78,11 @@ def main() -> int:
     search_page = "/search/" + (f"?{urlencode(filters)}" if filters else "")
     with serve_folder(arguments.site) as origin, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        print("| query | opening the page | first answer | fetched for it | whole archive | fetched in all | presses |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            "| query | opening the page | first results | first page | fetched for it | whole archive "
+            "| fetched in all | presses |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for query in arguments.queries:  # requests are counted when they finish (Pagefind fetches from a worker)
             page = browser.new_page()
             fetched: list[int] = []
@@ -81,13 +92,14 @@ def main() -> int:
             page.wait_for_load_state("networkidle")  # the opening search of a filter in the URL, Pagefind's start
             opening = sum(fetched)
             fetched.clear()
-            first = page.evaluate(TYPE, [query, chosen])
+            first, first_page = page.evaluate(TYPE, [query, chosen])
             first_bytes = sum(fetched)
             complete, presses, count = page.evaluate(OLDER)
             all_bytes = sum(fetched)
             print(
-                f"| {query} | {opening / 1000:.0f} KB | {first:.0f} ms | {first_bytes / 1000:.0f} KB "
-                f"| {complete:.0f} ms | {all_bytes / 1000:.0f} KB | {presses} ({count}) |",
+                f"| {query} | {opening / 1000:.0f} KB | {first:.0f} ms | {first_page:.0f} ms "
+                f"| {first_bytes / 1000:.0f} KB | {complete:.0f} ms | {all_bytes / 1000:.0f} KB "
+                f"| {presses} ({count}) |",
                 flush=True,
             )
             page.close()
