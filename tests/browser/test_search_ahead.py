@@ -68,6 +68,25 @@ def test_the_index_chunks_of_a_query_load_during_the_typing_pause(desktop: Tab) 
     assert desktop.console_errors == []
 
 
+def test_a_listing_by_month_loads_its_index_and_filter_chunks_during_the_typing_pause(desktop: Tab) -> None:
+    """Listed by date, each part is searched with a filter of its own (its period), loaded ahead too."""
+    desktop.page.clock.install()
+    page = open_search(desktop)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.clock.pause_at(time.time() + HOUR)
+    page.select_option("#search-month", "2021-01")
+    while len([url for url in requested if url.endswith(".pf_filter")]) < 2:  # the month's and the part's
+        page.wait_for_event("request", lambda request: request.url.endswith(".pf_filter"), timeout=10_000)
+    assert page.evaluate("location.search") == ""
+    ahead = [url for url in requested if url.endswith((".pf_index", ".pf_filter"))]
+    page.clock.resume()
+    page.locator("#search-results[data-state]").wait_for()
+    assert page.locator(".search-results-list li").count() > 0
+    assert [url for url in requested if url.endswith((".pf_index", ".pf_filter"))] == ahead
+    assert desktop.console_errors == []
+
+
 def test_pinyin_being_composed_is_not_searched(desktop: Tab) -> None:
     desktop.page.clock.install()
     page = open_search(desktop)

@@ -153,8 +153,9 @@ class Archive {
   // searching: called as the reader types, so that the pause before the search is not spent waiting.
   async prepare(query) {
     await this.loadFirst(query);
-    const options = { filters: filtersOf(query) };
-    await Promise.all(this.termsOf(query.q).map((term) => this.pagefind.preload(term, options)));
+    const terms = this.termsOf(query.q);
+    const searches = this.searchesOf(query);
+    await Promise.all(searches.flatMap((options) => terms.map((term) => this.pagefind.preload(term, options))));
   }
 
   async merge(part) {
@@ -170,19 +171,21 @@ class Archive {
     this.failed.push(part);
   }
 
-  // The results for ``query`` in the parts loaded, in the order asked for (by date with no text: there is no
-  // relevance to rank by).
+  // The Pagefind options of each search that answers ``query`` in the parts loaded: one by relevance, or,
+  // sorted by date (as with no text: there is no relevance to rank by), one a part, newest first: Pagefind
+  // ranks each part's results by their place within that part, so a merged list would interleave them.
+  searchesOf(query) {
+    const filters = filtersOf(query);
+    if (query.q !== null && query.sort !== "date") return [{ filters }];
+    const parts = this.loaded.filter((loaded) => inPeriod(loaded, query));
+    return parts.map((part) => ({ filters: { ...filters, part: part.period }, sort: DATE }));
+  }
+
+  // The results for ``query`` in the parts loaded, in the order asked for.
   async search(query) {
     await this.loadFirst(query);
-    const filters = filtersOf(query);
-    if (query.q !== null && query.sort !== "date") return new Answer(await this.find(query.q, { filters }));
-    // Sorted by date, Pagefind ranks each part's results by their place within that part, so the merged
-    // list of several parts would interleave them: each part is asked on its own, newest first.
-    const candidates = [];
-    for (const part of this.loaded.filter((loaded) => inPeriod(loaded, query))) {
-      candidates.push(...(await this.find(query.q, { filters: { ...filters, part: part.period }, sort: DATE })));
-    }
-    return new Answer(candidates);
+    const found = await Promise.all(this.searchesOf(query).map((options) => this.find(query.q, options)));
+    return new Answer(found.flat());
   }
 
   // The word every record of the parts loaded holds, if each has one (not the preview's index).
