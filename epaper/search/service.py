@@ -49,6 +49,9 @@ class PromptService(PagefindService):
                 for waiting in self._responses.values():
                     if not waiting.done():
                         waiting.set_exception(PagefindFailed(f"pagefind stopped: {error!r}"))
+                        # The build ends with the first such failure; the other requests' callers may never
+                        # come to read theirs, which asyncio would then print as an unretrieved exception.
+                        waiting.add_done_callback(_read_exception)
                 return
             future = self._responses.pop(message.get("message_id"), None)
             if future is None or future.done():
@@ -58,6 +61,10 @@ class PromptService(PagefindService):
                 future.set_exception(PagefindFailed(payload.get("message", "pagefind error")))
             else:
                 future.set_result(cast(Any, payload))
+
+
+def _read_exception(future: asyncio.Future[Any]) -> None:
+    future.exception()
 
 
 class Indexer:
