@@ -193,6 +193,22 @@ class _Segmenter:
         section.sources.append(f"line {line.number}: continued from page {page} (jump line)")
         return True
 
+    def _head_continued_subhead(self, section: Section, index: int) -> bool:
+        """A jump line under the repeated title (`布局谋篇` over `（上接第1版）`) closes the head: a heading under it,
+        over text, is the first subhead of the text that goes on, not the title with a kicker over it."""
+        line = self.lines[index]
+        if not (section.continued_from is not None and section.head and not section.body
+                and section.head[-1].number < self._jump_line_number(section)
+                and self.page.heading_at(index, at_head=False)):
+            return False
+        section.body.append(("subhead", line))
+        section.sources.append(f"line {line.number}: subhead (a heading under the jump line that closed the head)")
+        return True
+
+    @staticmethod
+    def _jump_line_number(section: Section) -> int:
+        return next(artefact.line for artefact in section.artefacts if artefact.kind == "jump line")
+
     def _head_subtitle(self, section: Section, index: int) -> bool:
         line = self.lines[index]
         if not (section.head and is_subtitle(line, self.columns[index])):
@@ -786,14 +802,15 @@ def _closes_bracketed_note(section: Section) -> bool:
 HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_furniture,
     _Segmenter._head_jump_from,
+    _Segmenter._head_continued_subhead,
     _Segmenter._head_subtitle,
     _Segmenter._head_byline,
     _Segmenter._head_bare_name,
     _Segmenter._head_box_label,
     _Segmenter._head_heading,
 )
-"""Over an article, in order: page furniture, `（上接…）`, dashed subtitle, byline, a bare author name,
-a box label, heading."""
+"""Over an article, in order: page furniture, `（上接…）`, a subhead under it, dashed subtitle, byline, a bare
+author name, a box label, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_furniture,
