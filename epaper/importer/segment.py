@@ -479,6 +479,11 @@ class _Segmenter:
             return self._next_article(section, index, PHRASED_LIKE_TITLE.format(line=line.number))
         if self._signed_again_ahead(section, index):
             return self._subhead(section, index, line)  # the text goes on to be signed by its own reporters
+        if self._set_off_like_a_head(section, index):
+            step = self._next_article(section, index)
+            self.sections[-1].sources.append(f"line {line.number}: a new article's head (set off from its text by a "
+                                             "blank line, as heads are where paragraphs are not)")
+            return step
         if self._wider_than_column(index):
             if not self._phrased_unlike_title(section, line):
                 return self._next_article(section, index)
@@ -509,6 +514,22 @@ class _Segmenter:
                 and not self.lines[index + 1].blank_before and not self.page.head_marker_at(index + 1)
                 and not any(_names_a_column(self.lines[deck]) or self._wider_than_column(deck) for deck in decks)
                 and not self.page.head_marker_at(index + 2) and self.page.text_starts_at(index + 2))
+
+    def _set_off_like_a_head(self, section: Section, index: int) -> bool:
+        """A heading with a blank line under it, where blank lines mean something and part none of this
+        article's paragraphs, while its head is set off so (`…陈正春说。` ‹blank› `贵州立体交通网助推内陆开放`
+        ‹blank› text) or a subhead of it was not: the blank marks the next article's head, not a subhead."""
+        if index + 1 >= len(self.lines):
+            return False
+        under = self.lines[index + 1]
+        texts = [line for kind, line in section.body if kind == "text"]
+        if not (under.blank_before and self.page.blanks[index + 1] and texts
+                and not any(line.blank_before for line in texts[1:])):
+            return False
+        unparted_subhead = any(kind == "subhead" and position + 1 < len(section.body)
+                               and not section.body[position + 1][1].blank_before
+                               for position, (kind, _) in enumerate(section.body))
+        return unparted_subhead or self._head_set_off(section)
 
     @staticmethod
     def _head_set_off(section: Section) -> bool:

@@ -1,4 +1,5 @@
-"""Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line."""
+"""Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
+lines that set heads off where paragraphs run on without them."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def test_a_heading_under_the_jump_line_of_a_repeated_title_is_the_first_subhead(
     assert article.subheads == ["补齐城乡服务短板"]
     assert article.paragraphs[0].startswith("尽管社区服务体系")
     assert "line 3: subhead (a heading under the jump line that closed the head)" in article.sources
+
+
+def test_a_heading_set_off_by_blank_lines_where_paragraphs_run_on_without_them_is_the_next_title() -> None:
+    indent = "\u3000\u3000"
+    text = page("服务更贴心  生活更舒心", "（上接第1版）", "", "补齐城乡服务短板", column(*FEATURE, indent=indent), "",
+                "铁路建设捷报频传", "", column(*REPORT, indent=indent))
+    first, second = parse_page(text)
+    assert first.subheads == ["补齐城乡服务短板"] and len(first.paragraphs) == 2
+    assert (second.title, second.subheads, len(second.paragraphs)) == ("铁路建设捷报频传", [], 2)
+    assert any("set off from its text by a blank line" in source for source in second.sources)
