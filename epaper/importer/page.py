@@ -98,11 +98,20 @@ class Page:
                     and self.heading_at(position, at_head=True)
                     and not (through_subheads and not self.head_marker_at(position + 1))):
                 return None
-            split = split_trailing_byline(line.spaced)
+            split = split_trailing_byline(line.spaced) or self._wrapped_byline(position)
             byline = split[1] if split is not None else self.end_name(position)
             if byline is not None and byline.authors:  # a photo credit (`刘洋 摄`) signs no text
                 return byline
         return None
+
+    def _wrapped_byline(self, index: int) -> tuple[str, Byline] | None:
+        """`…“走出去”。（经济日` over `报记者 王新伟 吴秉泽）`: an end byline begun on this line and wrapped onto
+        the next, which it fills alone."""
+        if index + 1 >= len(self.lines):
+            return None
+        line = self.lines[index].spaced.rstrip()
+        split = split_trailing_byline(line + self.lines[index + 1].spaced)
+        return split if split is not None and len(split[0]) < len(line) else None
 
     def heading_at(self, index: int, *, at_head: bool, depth: int = 0) -> bool:
         """A short unpunctuated line followed by a paragraph's first line or by more of a head.

@@ -1,5 +1,5 @@
 """Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
-lines that set heads off where paragraphs run on without them."""
+lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge."""
 
 from __future__ import annotations
 
@@ -41,3 +41,12 @@ def test_a_heading_set_off_by_blank_lines_where_paragraphs_run_on_without_them_i
     assert first.subheads == ["补齐城乡服务短板"] and len(first.paragraphs) == 2
     assert (second.title, second.subheads, len(second.paragraphs)) == ("铁路建设捷报频传", [], 2)
     assert any("set off from its text by a blank line" in source for source in second.sources)
+
+
+def test_a_heading_over_text_signed_by_a_bracketed_byline_wrapped_at_the_edge_is_the_next_title() -> None:
+    report = column(*REPORT)
+    report[-1:] = [report[-1] + "（经济日", "报记者 王新伟 吴秉泽）"]
+    text = page("服务的温度在细节里（经济时评）", "周维宁", column(*FEATURE), "铁路建设捷报频传", report)
+    first, second = parse_page(text)
+    assert (first.title, first.authors) == ("服务的温度在细节里（经济时评）", ["周维宁"])
+    assert (second.title, second.authors) == ("铁路建设捷报频传", ["王新伟", "吴秉泽"])
