@@ -130,6 +130,9 @@ LATIN_HYPHENS = frozenset("-\u00ad\u2010")
 ASCII_RUN_PADDING = 0.5
 """Extra width of a run of Latin letters or digits: print sets it off with thin spaces."""
 
+MIN_RUN_PADDING_SAMPLES = 3
+"""Lines with set-off number runs needed inside paragraphs before a page's own run padding is measured."""
+
 COMPRESSIBLE_PUNCTUATION = frozenset("，。、；：“”‘’！？（）《》「」『』")
 PUNCTUATION_WIDTH = 0.75
 """Average width of a punctuation mark: justified Chinese type sets many of them half-width."""

@@ -18,6 +18,7 @@ _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _PHRASE_GAP = re.compile(rf"{c.HEADLINE_GAP.pattern}|(?<=[{c.CJK}]{{2}}) (?=[{c.CJK}]{{2}})")
 """In a line not letter-spaced, one space between two runs of Chinese characters parts two phrases too."""
 _ASCII_RUN = re.compile(r"[\x21-\x7e]+")
+_SET_OFF_SIDE = re.compile(r"(?<=[^\x00-\x7f]) (?=[\x21-\x7e])|(?<=[\x21-\x7e]) (?=[^\x00-\x7f])")
 _UNBROKEN_START = re.compile(r"([（(“‘《「『〈【]?)([\x21-\x7e]*)")
 
 
@@ -39,6 +40,8 @@ class Line:
     letter_spaced: bool
     width: float
     indent: float = 0.0
+    run_padding: float = 0.0
+    """What this page's set-off number and Latin runs add to ``line_width``'s measure of the line."""
     """Leading white space kept by the extraction, in ems (an ideographic space is 1, an ASCII space 1/2)."""
 
 
@@ -151,7 +154,51 @@ def read_lines(text: str) -> list[Line]:
         lines.append(make_line(number, raw, blank_before=blank_before))
         blank_before = False
     margin = sorted(line.indent for line in lines)[len(lines) // 4] if lines else 0.0
-    return [replace(line, indent=line.indent - margin) if margin else line for line in lines]
+    lines = [replace(line, indent=line.indent - margin) if margin else line for line in lines]
+    padding = _run_side_padding(lines)
+    return [_padded(line, padding * _set_off_sides(line.spaced)) if padding else line for line in lines]
+
+
+def _padded(line: Line, extra: float) -> Line:
+    return replace(line, width=line.width + extra, run_padding=extra) if extra else line
+
+
+def loose_line_width(line: Line, text: str | None = None) -> float:
+    """``loose_width`` of the line (or of ``text``, a part of it), with what its page's run padding adds."""
+    return loose_width(line.text if text is None else text) + line.run_padding
+
+
+def _set_off_sides(spaced: str) -> int:
+    """How many sides of Latin or digit runs the extraction set off from Chinese text by a space (`在 2021 年`: 2)."""
+    return len(_SET_OFF_SIDE.findall(spaced))
+
+
+def _run_side_padding(lines: Sequence[Line]) -> float:
+    """How much wider than ``line_width`` allows each side of a run set off by a space prints on this page.
+
+    Papers pad a number or Latin word in Chinese text by different amounts: a thin space or a half-width
+    one on each side. The page's own lines inside paragraphs (neither they nor the line before end a
+    sentence), which fill the column, tell it: the median of what such a line with set-off runs falls
+    short of the same lines around without any, per set-off side. Only a shortfall is corrected, in
+    steps of a quarter em, so a page whose runs print as measured keeps its widths."""
+    shortfalls = []
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        sides = _set_off_sides(line.spaced)
+        if not sides or line.letter_spaced or ends_sentence(line.text) or ends_sentence(previous.text):
+            continue
+        around = sorted(other.width for other in lines[max(1, index - c.COLUMN_WINDOW): index + c.COLUMN_WINDOW]
+                        if not _set_off_sides(other.spaced) and not other.letter_spaced
+                        and not ends_sentence(other.text))
+        if len(around) < c.MIN_COLUMN_SAMPLE:
+            continue
+        shortfall = around[len(around) // 2] - line.width
+        if abs(shortfall) <= c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE:  # a first line or a stray is no sample
+            shortfalls.append(shortfall / sides)
+    if len(shortfalls) < c.MIN_RUN_PADDING_SAMPLES:
+        return 0.0
+    median = sorted(shortfalls)[len(shortfalls) // 2]
+    return max(0.0, round(median * 4) / 4)
 
 
 def ends_sentence(text: str) -> bool:
@@ -307,7 +354,7 @@ def is_indented_start(line: Line, column: float, *, after_phrase: bool = False) 
         return True  # the extraction kept the indent
     if is_latin_script(line.text):
         return False  # ragged Latin text: narrowness tells nothing
-    width = line_width(without_hanging_mark(line.text)) if after_phrase else line.width
+    width = line_width(without_hanging_mark(line.text)) + line.run_padding if after_phrase else line.width
     if line.letter_spaced:  # justified, so stretched by a character or two; a first line is short by the indent
         return not ends_sentence(line.text) and width <= column - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
     narrowed = width <= column - c.INDENT_MARGIN
@@ -338,7 +385,7 @@ def paragraph_starts(lines: Sequence[Line], columns: Sequence[float], blanks: Se
             starts[index] = (line.blank_before and blanks[index]) or _next_word_fits(lines, index)
             continue
         full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
-        previous_short = not previous.letter_spaced and loose_width(previous.text) <= full - c.SHORT_LINE_MARGIN
+        previous_short = not previous.letter_spaced and loose_line_width(previous) <= full - c.SHORT_LINE_MARGIN
         real_blank = line.blank_before and blanks[index]
         carried = short_by_next_start(lines[index + 1].text) if index + 1 < len(lines) else 0.0
         starts[index] = previous_short or real_blank or is_indented_start(line, columns[index] - carried)
@@ -353,7 +400,7 @@ def _unpunctuated_last_line(lines: Sequence[Line], columns: Sequence[float], sta
     if previous.letter_spaced or is_latin_script(previous.text) or line.text[:1] in c.CLOSING_MARKS | c.PARAGRAPH_END:
         return False
     full = columns[index - 1] - (c.FIRST_LINE_INDENT if starts[index - 1] else 0.0)
-    return loose_width(previous.text) + short_by_next_start(line.text) <= full - c.UNPUNCTUATED_END_SHORT
+    return loose_line_width(previous) + short_by_next_start(line.text) <= full - c.UNPUNCTUATED_END_SHORT
 
 
 def _first_line_after_a_full_line(lines: Sequence[Line], columns: Sequence[float], starts: Sequence[bool],
@@ -372,11 +419,11 @@ def _first_line_after_a_full_line(lines: Sequence[Line], columns: Sequence[float
             or previous.text[-1:] in c.CLOSING_BRACKETS or line.text[:1] in c.CLOSING_MARKS | c.PARAGRAPH_END):
         return False  # a bracket closing the full line closes a dateline's reporters, `（通讯员…、记者…）`
     carried = short_by_next_start(following.text)
-    width = loose_width(line.text)
-    unhung = loose_width(line.text[:-1]) if line.text[-1:] in c.NEVER_LINE_START else width
-    full_around = (loose_width(previous.text) >= columns[index - 1] - c.COLUMN_TOLERANCE
+    width = loose_line_width(line)
+    unhung = loose_line_width(line, line.text[:-1]) if line.text[-1:] in c.NEVER_LINE_START else width
+    full_around = (loose_line_width(previous) >= columns[index - 1] - c.COLUMN_TOLERANCE
                    and (following.letter_spaced
-                        or loose_width(following.text) >= columns[index + 1] - c.SHORT_LINE_MARGIN))
+                        or loose_line_width(following) >= columns[index + 1] - c.SHORT_LINE_MARGIN))
     return (full_around and width + carried < columns[index] - c.COLUMN_TOLERANCE
             and has_first_line_width(unhung, columns[index], carried))
 

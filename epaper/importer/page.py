@@ -22,7 +22,7 @@ from .lines import (
     is_indented_start,
     is_latin_script,
     line_width,
-    loose_width,
+    loose_line_width,
     make_line,
     short_by_next_start,
     without_hanging_mark,
@@ -154,7 +154,7 @@ class Page:
         if abs(line.indent - c.FIRST_LINE_INDENT) <= c.COLUMN_TOLERANCE:
             return True
         carried = short_by_next_start(self.lines[index + 1].text) if index + 1 < len(self.lines) else 0.0
-        return has_first_line_width(loose_width(without_hanging_mark(line.text)), column, carried)
+        return has_first_line_width(loose_line_width(line, without_hanging_mark(line.text)), column, carried)
 
     def runs_on(self, index: int) -> bool:
         """Wrapped text, not a heading: a line that ends inside a run of Latin words the next line goes on

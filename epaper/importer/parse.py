@@ -11,7 +11,7 @@ from .lines import (
     ends_sentence,
     join_lines,
     local_columns,
-    loose_width,
+    loose_line_width,
     paragraph_starts,
     read_lines,
     wide_columns,
@@ -143,7 +143,7 @@ def _paragraphs(run: list[Line], blanks: dict[int, bool], columns: dict[int, flo
             previous = run[index - 1] if index else None
             if (previous is not None and not ends_sentence(previous.text)
                     and line.indent < c.KEPT_INDENT and line.text[:1] not in c.ITEM_MARKS):
-                full = loose_width(previous.text) >= columns_of_run[index - 1] - c.COLUMN_TOLERANCE
+                full = loose_line_width(previous) >= columns_of_run[index - 1] - c.COLUMN_TOLERANCE
                 unmarked = UNMARKED_FULL_PARAGRAPH_END if full else UNMARKED_PARAGRAPH_END
                 warnings.append(unmarked.format(line=previous.number))
             paragraphs.append([])

@@ -32,7 +32,7 @@ from .lines import (
     cannot_run_on,
     ends_sentence,
     has_first_line_width,
-    loose_width,
+    loose_line_width,
     make_line,
     suspicious_lost_glyphs,
     without_hanging_mark,
@@ -734,12 +734,12 @@ class _Segmenter:
         if index + 1 >= len(self.lines):
             return False
         line, following = self.lines[index], self.lines[index + 1]
-        short = loose_width(following.text) <= self.columns[index + 1] - c.INDENT_BAND
+        short = loose_line_width(following) <= self.columns[index + 1] - c.INDENT_BAND
         kept = any(text.indent >= c.KEPT_INDENT for kind, text in section.body if kind == "text")
-        first_line = (line.indent >= c.KEPT_INDENT and has_first_line_width(loose_width(line.text), self.columns[index],
+        first_line = (line.indent >= c.KEPT_INDENT and has_first_line_width(loose_line_width(line), self.columns[index],
                                                                              0.0)) or _leaves_a_quote_open(line.text)
         above = self.lines[index - 1] if index else None
-        fills = above is not None and all(loose_width(full.text) >= self.columns[position] - c.COLUMN_TOLERANCE
+        fills = above is not None and all(loose_line_width(full) >= self.columns[position] - c.COLUMN_TOLERANCE
                                           for position, full in ((index - 1, above), (index, line)))
         return (not line.letter_spaced and is_unpunctuated(line) and ends_sentence(following.text) and short
                 and (following.indent >= c.KEPT_INDENT or not kept) and not first_line and not fills)
@@ -763,7 +763,8 @@ class _Segmenter:
         line, following, full = self.lines[index], self.lines[index + 1], self.lines[index + 2]
         phrase = cannot_run_on(line, self.columns[index])
         measured = without_hanging_mark(following.text) if phrase else following.text
-        narrowed = loose_width(measured) <= loose_width(full.text) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE
+        narrowed = (loose_line_width(following, measured)
+                    <= loose_line_width(full) - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE)
         return (not line.letter_spaced and is_unpunctuated(line) and not ends_sentence(following.text)
                 and narrowed and self.page.first_line_at(index + 1, after_phrase=phrase))
 

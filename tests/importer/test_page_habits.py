@@ -1,10 +1,12 @@
 """Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
-lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge."""
+lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge,
+numbers set off by half-width spaces."""
 
 from __future__ import annotations
 
+from epaper.importer.lines import read_lines
 from epaper.importer.parse import parse_page
-from tests.importer.corpus import wrap
+from tests.importer.corpus import gap_ascii, wrap
 
 FEATURE = ("尽管社区服务体系建设取得了一定成效，但城乡之间不够均衡，农村服务投入和建设滞后于城镇。",
            "专家指出，随着生活水平的提高，单纯的服务已经满足不了需求，居民对专业服务的要求更高。")
@@ -50,3 +52,26 @@ def test_a_heading_over_text_signed_by_a_bracketed_byline_wrapped_at_the_edge_is
     first, second = parse_page(text)
     assert (first.title, first.authors) == ("服务的温度在细节里（经济时评）", ["周维宁"])
     assert (second.title, second.authors) == ("铁路建设捷报频传", ["王新伟", "吴秉泽"])
+
+
+NUMBERED = ("城市的温度，体现在细微之处。一条无障碍通道、一张便民服务卡、一句耐心的解答，看似微不足道，"
+            "却能让人感受到被尊重、被关怀。",
+            "截至2017年年底，全市60周岁及以上老年人口占总人口的比例就达到23.1%，老龄化趋势加快显现。",
+            "让城市更有温度，需要管理者把群众的急难愁盼放在心上。哪里的路灯坏了，哪里的井盖松了，都应当有人管。",
+            "全长481公里的铁路是西南山区第一条设计时速350公里的高速铁路，建成通车后最快只需2小时。",
+            "民生无小事。从群众身边的小事做起，积小胜为大胜，改革的获得感才会越来越强，群众的日子也会越过越红火。",
+            "去年，全省实现进出口总额654.16亿元，同比增长19.7%，其中4月21日开行的60个标准集装箱专列运量约1650吨。")
+
+
+def test_numbers_set_off_by_half_width_spaces_are_measured_as_wide_as_the_page_prints_them() -> None:
+    spaced = [line for paragraph in NUMBERED for line in wrap(gap_ascii(paragraph), 13, 15)]
+    (article,) = parse_page(page("铁路建设捷报频传", spaced))
+    assert len(article.paragraphs) == len(NUMBERED)  # `654.16 亿元，同比增长 19.7%，` is a full line, no first line
+    padded = {line.text: line.run_padding for line in read_lines(page(spaced))}
+    assert padded["654.16亿元，同比增长19.7%，"] == 0.5  # two sides set off by a space, a quarter em each
+    assert padded["民生无小事。从群众身边的小"] == 0.0
+
+
+def test_numbers_printed_as_the_measure_expects_keep_their_widths() -> None:
+    tight = [line for paragraph in NUMBERED for line in wrap(paragraph, 13, 15)]
+    assert {line.run_padding for line in read_lines(page(tight))} == {0.0}
