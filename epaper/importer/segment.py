@@ -77,6 +77,9 @@ FEATURE_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was re
                    "the text under it names the subject the title quotes")
 TWO_DECK_SUBHEAD = ("line {line}: two heading lines between paragraphs, with no blank line over them where blank "
                     "lines part this page's articles, were read as one subhead in two decks, not a kicker and title")
+UNCERTAIN_DECKS = ("uncertain boundary: line {line} and the line under it, two heading lines between paragraphs with "
+                   "nothing of a head under them, were taken as the next article's kicker and title; where a page's "
+                   "blank lines tell nothing, they may be a subhead set in two decks")
 WIDE_TWO_PHRASE_SUBHEAD = ("line {line}: a heading of two phrases wider than the column was read as a subhead, because "
                            "the article's title is one phrase")
 PHRASED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading of two phrases as the title is, was taken as the "
@@ -472,7 +475,8 @@ class _Segmenter:
             section.warnings.append(TWO_DECK_SUBHEAD.format(line=line.number))
             return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])
         if self.page.looks_like_head(index + 1) or _names_a_column(line):
-            return self._next_article(section, index)
+            undecided = self._shaped_as_decks(index) and not (self.page.blanks[index] and self._head_set_off(section))
+            return self._next_article(section, index, UNCERTAIN_DECKS.format(line=line.number) if undecided else None)
         if self._labelled_like_title(section, line):
             return self._next_article(section, index, LABELLED_LIKE_TITLE.format(line=line.number))
         if self._phrased_like_title(section, index):
@@ -500,18 +504,22 @@ class _Segmenter:
 
     def _subhead_in_two_decks(self, section: Section, index: int) -> bool:
         """Two heading lines between paragraphs (`经济运行呈现“生产稳、就业稳、物价稳”` over
-        `“新兴产业增长快、进出口增长快”等特点`), the second shaped as a subhead, over a line of text with nothing of a
-        head before it (nor under the first: `本报评论员` is a byline), where the page sets an article's head off from
-        its text by a blank line (this article's is) and no blank line stands over them: one subhead in two decks,
-        not the next article's kicker and title. Not where either deck names a column or runs wider than the column
-        (a title's marks)."""
+        `“新兴产业增长快、进出口增长快”等特点`) shaped as a subhead's decks (see ``_shaped_as_decks``), where the page
+        sets an article's head off from its text by a blank line (this article's is) and no blank line stands over
+        them: one subhead in two decks, not the next article's kicker and title."""
+        return (index + 2 < len(self.lines) and self.page.blanks[index] and self._head_set_off(section)
+                and not self.lines[index].blank_before and not self.lines[index + 1].blank_before
+                and self._shaped_as_decks(index))
+
+    def _shaped_as_decks(self, index: int) -> bool:
+        """The heading at ``index`` and the line under it, the second shaped as a subhead, over a line of text with
+        nothing of a head before it (nor under the first: `本报评论员` is a byline). Not where either deck names a
+        column or runs wider than the column (a title's marks)."""
         if index + 2 >= len(self.lines):
             return False
-        line = self.lines[index]
         decks = (index, index + 1)
-        return (self.page.blanks[index] and self._head_set_off(section) and not line.blank_before
-                and is_heading(self.lines[index + 1], self.columns[index + 1], at_head=False)
-                and not self.lines[index + 1].blank_before and not self.page.head_marker_at(index + 1)
+        return (is_heading(self.lines[index + 1], self.columns[index + 1], at_head=False)
+                and not self.page.head_marker_at(index + 1)
                 and not any(_names_a_column(self.lines[deck]) or self._wider_than_column(deck) for deck in decks)
                 and not self.page.head_marker_at(index + 2) and self.page.text_starts_at(index + 2))
 

@@ -1,6 +1,6 @@
 """Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
 lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge,
-numbers set off by half-width spaces."""
+numbers set off by half-width spaces, and two heading lines between paragraphs where blank lines tell nothing."""
 
 from __future__ import annotations
 
@@ -75,3 +75,17 @@ def test_numbers_set_off_by_half_width_spaces_are_measured_as_wide_as_the_page_p
 def test_numbers_printed_as_the_measure_expects_keep_their_widths() -> None:
     tight = [line for paragraph in NUMBERED for line in wrap(paragraph, 13, 15)]
     assert {line.run_padding for line in read_lines(page(tight))} == {0.0}
+
+
+def test_two_heading_lines_between_paragraphs_of_a_page_without_blank_lines_are_a_flagged_boundary() -> None:
+    """A subhead in two decks and a kicker over a title look the same where no blank line sets heads off: the
+    importer takes the next article's head, as it must where one follows, and names the lines for the editor."""
+    text = page("小楼加装电梯  居民笑上眉梢", "本报记者  林  静", column(*FEATURE), "从“没人牵头”", "到“抢着报名”",
+                column(*REPORT))
+    first, second = parse_page(text)
+    assert (first.authors, second.kicker, second.title) == (["林静"], "从“没人牵头”", "到“抢着报名”")
+    assert any(warning.startswith("uncertain boundary: line 9 and the line under it, two heading lines")
+               for warning in second.warnings)
+    signed = parse_page(page("小楼加装电梯  居民笑上眉梢", column(*FEATURE), "铁路建设捷报频传", "本报记者  王  浩",
+                             column(*REPORT)))
+    assert not any("two heading lines" in warning for article in signed for warning in article.warnings)
