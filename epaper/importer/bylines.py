@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import conventions as c
 
 _ROLES = re.compile("|".join(re.escape(role) for role in sorted(c.BYLINE_ROLES, key=len, reverse=True)))
+_ROLE_IN_A_CLAUSE = re.compile(f"(?:{_ROLES.pattern})[{re.escape(c.CLAUSE_MARKS)}]")
 _CREDITS = sorted(c.CREDIT_WORDS, key=len, reverse=True)
 _MARKER = re.compile(f"[{re.escape(c.BYLINE_MARKERS)}]")
 _LATIN_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
@@ -55,6 +56,8 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     office = c.OFFICE_BYLINE.match(raw)
     if office is not None and office.group("name") not in c.NOT_NAMES:
         return Byline(raw, [office.group("name")])
+    if _ROLE_IN_A_CLAUSE.search(raw):
+        return None  # a role word a clause mark follows is the text's (`…主任告诉经济日报记者，专职…`), naming no one
     rest = _MARKER.sub(" ", raw).strip()
     cued = cued or rest != raw
     rest = c.MEDIA_BEFORE_ROLE.sub("", c.STAFF_CREDITS.split(rest, maxsplit=1)[0])

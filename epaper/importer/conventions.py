@@ -35,6 +35,9 @@ NEVER_LINE_START = CLOSING_MARKS | PARAGRAPH_END | frozenset("，、")
 """Marks type never starts a line with: one ending a full line may hang past the measure by its cell."""
 
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
+
+CLAUSE_MARKS = "，。；：！？"
+"""Marks that go on a clause of running text: a role word they follow (`…告诉经济日报记者，`) signs nothing."""
 """A heading (kicker, title, subhead) never ends with clause punctuation."""
 
 QUOTED_TITLE = re.compile(r"《[^《》]{1,60}》")

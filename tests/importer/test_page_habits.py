@@ -1,9 +1,11 @@
 """Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
 lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge,
-numbers set off by half-width spaces, and two heading lines between paragraphs where blank lines tell nothing."""
+numbers set off by half-width spaces, two heading lines between paragraphs where blank lines tell nothing, and a
+reporter's role named in running text."""
 
 from __future__ import annotations
 
+from epaper.importer.bylines import parse_byline
 from epaper.importer.lines import read_lines
 from epaper.importer.parse import parse_page
 from tests.importer.corpus import gap_ascii, wrap
@@ -89,3 +91,16 @@ def test_two_heading_lines_between_paragraphs_of_a_page_without_blank_lines_are_
     signed = parse_page(page("小楼加装电梯  居民笑上眉梢", column(*FEATURE), "铁路建设捷报频传", "本报记者  王  浩",
                              column(*REPORT)))
     assert not any("two heading lines" in warning for article in signed for warning in article.warnings)
+
+
+def test_a_role_word_in_running_text_wrapped_to_a_line_start_is_no_byline_under_a_heading() -> None:
+    """`日间照料中心护理部主` over `任告诉都市报记者，营养师`: the role word is followed by a clause mark, so the
+    line signs no one, and the paragraph's first line over it, without punctuation, is text, not a title over a
+    byline."""
+    care = ("“老人入住后，会有专人评估健康状况，制定个性化的饮食计划。”",
+            "日间照料中心护理部主任告诉都市报记者，营养师会定期根据老人的身体状况调整食谱。",
+            "与此同时，医护人员会定时定量分发药物，让老人拿药问诊更方便。")
+    assert parse_byline("任告诉都市报记者，营养师") is None
+    assert parse_byline("都市报记者  王浩") is not None
+    (article,) = parse_page(page("照料中心有了营养师", column(*care, width=12)))
+    assert article.paragraphs == list(care)
