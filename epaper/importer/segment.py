@@ -84,6 +84,10 @@ WIDE_TWO_PHRASE_SUBHEAD = ("line {line}: a heading of two phrases wider than the
                            "the article's title is one phrase")
 PHRASED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading of two phrases as the title is, was taken as the "
                       "title of the next item, not as a subhead")
+CONTINUED_SIGNED_SUBHEAD = (
+    "line {line}: a heading in a text continued from another page was read as a subhead, though the text under it "
+    "ends with a byline ({byline}): if the byline signs that text alone, the heading is the next article's title"
+)
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -498,8 +502,11 @@ class _Segmenter:
             if not self._names_the_title_subject(section, index):
                 return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
             section.warnings.append(FEATURE_SUBHEAD.format(line=line.number))
-        if section.bylines and self.page.end_byline_ahead(index + 1) is not None:
+        signed = self.page.end_byline_ahead(index + 1)
+        if section.bylines and signed is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
+        if section.continued_from is not None and signed is not None:
+            section.warnings.append(CONTINUED_SIGNED_SUBHEAD.format(line=line.number, byline=signed.raw))
         return self._subhead(section, index, line)
 
     def _subhead_in_two_decks(self, section: Section, index: int) -> bool:

@@ -104,3 +104,15 @@ def test_a_role_word_in_running_text_wrapped_to_a_line_start_is_no_byline_under_
     assert parse_byline("都市报记者  王浩") is not None
     (article,) = parse_page(page("照料中心有了营养师", column(*care, width=12)))
     assert article.paragraphs == list(care)
+
+
+def test_a_subhead_of_a_continued_text_signed_under_it_is_flagged_as_a_possible_title() -> None:
+    """On a jump page without blank lines a heading inside the continued text may be its subhead or the next
+    story's title; where the text under it ends with a byline, the report names the decision and the byline."""
+    report = column(*REPORT)
+    report[-1] += "（记者 王新伟）"
+    text = page("服务更贴心  生活更舒心", "（上接第1版）", column(*FEATURE), "铁路建设捷报频传", report)
+    (article,) = parse_page(text)
+    assert article.subheads == ["铁路建设捷报频传"] and article.authors == ["王新伟"]
+    assert any(warning.startswith("line 9: a heading in a text continued from another page was read as a subhead")
+               and "（记者 王新伟）" in warning for warning in article.warnings)
