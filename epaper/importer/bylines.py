@@ -222,6 +222,8 @@ def match_dateline(spaced: str) -> Dateline | None:
         if reporters is None or byline is None:
             reported = c.DATELINE_REPORTED.match(spaced, end)
             byline = parse_byline(reported.group("inner"), cued=True) if reported is not None else None
+            lead = c.DATELINE_LEAD_REPORTERS.match(spaced, end) if byline is None else None
+            byline = bare_name(lead.group("inner")) if lead is not None else byline
             return Dateline(match.group(0), byline.authors if byline is not None else [])
         return Dateline(match.group(0), byline.authors, " ".join(reporters.group(0).split()))
     return None

@@ -237,6 +237,11 @@ DATELINE_REPORTED = re.compile(r"\s*(?P<inner>(?:本报)?记者\s*[^，。：:�
 """Reporters named without brackets after a dateline, as older reports print them: `本报大阪11月16日电
 记者张国成、吴迎春报道：`."""
 
+DATELINE_LEAD_REPORTERS = re.compile(
+    r"\s*(?:本报)?记者(?P<inner>[^，。：；从\s]{2,12}?)(?=从[^。；]{1,30}?(?:获悉|了解到|得知))")
+"""Reporters named without brackets after a dateline by the lead they open: `本报北京1月15日电 记者李海秀从团中央
+获悉`; the words between `记者` and `从` are names only if they read as names (`记者日前从…` names no one)."""
+
 # --- bylines ------------------------------------------------------------------------------------
 
 BYLINE_MARKERS = "□■◇◆○●◎☆★△▲"

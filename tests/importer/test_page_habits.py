@@ -1,11 +1,11 @@
 """Habits of other papers' pages, each on a small page of our own text: a title repeated over a jump line, blank
 lines that set heads off where paragraphs run on without them, a bracketed end byline wrapped at the column's edge,
-numbers set off by half-width spaces, two heading lines between paragraphs where blank lines tell nothing, and a
-reporter's role named in running text."""
+numbers set off by half-width spaces, two heading lines between paragraphs where blank lines tell nothing, a
+reporter's role named in running text, and reporters named by the lead after a dateline."""
 
 from __future__ import annotations
 
-from epaper.importer.bylines import parse_byline
+from epaper.importer.bylines import match_dateline, parse_byline
 from epaper.importer.lines import read_lines
 from epaper.importer.parse import parse_page
 from tests.importer.corpus import gap_ascii, wrap
@@ -116,3 +116,15 @@ def test_a_subhead_of_a_continued_text_signed_under_it_is_flagged_as_a_possible_
     assert article.subheads == ["铁路建设捷报频传"] and article.authors == ["王新伟"]
     assert any(warning.startswith("line 9: a heading in a text continued from another page was read as a subhead")
                and "（记者 王新伟）" in warning for warning in article.warnings)
+
+
+def test_reporters_named_by_the_lead_after_a_dateline_sign_the_report() -> None:
+    """`本报北京1月15日电 记者李海秀从团中央获悉`: older reports name their reporter in the lead, without brackets;
+    words there that read as no name (`记者日前从…`) sign nothing."""
+    dated = match_dateline("本报北京1月15日电 记者李海秀从团中央获悉，评选活动近日在北京揭晓。")
+    assert dated is not None and (dated.text, dated.authors) == ("本报北京1月15日电", ["李海秀"])
+    undated = match_dateline("本报讯 记者日前从市商务局获悉，全市消费持续回暖。")
+    assert undated is not None and undated.authors == []
+    lead = "本报北京1月15日电\ufffd记者王浩、李明从团中央获悉，全国青少年评选活动近日在北京揭晓，入选者来自各行各业。"
+    (article,) = parse_page(page("青少年评选活动揭晓", column(lead, *REPORT)))
+    assert (article.dateline, article.authors) == ("本报北京1月15日电", ["王浩", "李明"])
