@@ -40,9 +40,9 @@ class Line:
     letter_spaced: bool
     width: float
     indent: float = 0.0
+    """Leading white space kept by the extraction, in ems (an ideographic space is 1, an ASCII space 1/2)."""
     run_padding: float = 0.0
     """What this page's set-off number and Latin runs add to ``line_width``'s measure of the line."""
-    """Leading white space kept by the extraction, in ems (an ideographic space is 1, an ASCII space 1/2)."""
 
 
 def is_wide(char: str) -> bool:
