@@ -35,10 +35,10 @@ NEVER_LINE_START = CLOSING_MARKS | PARAGRAPH_END | frozenset("，、")
 """Marks type never starts a line with: one ending a full line may hang past the measure by its cell."""
 
 HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
+"""A heading (kicker, title, subhead) never ends with clause punctuation."""
 
 CLAUSE_MARKS = "，。；：！？"
 """Marks that go on a clause of running text: a role word they follow (`…告诉经济日报记者，`) signs nothing."""
-"""A heading (kicker, title, subhead) never ends with clause punctuation."""
 
 QUOTED_TITLE = re.compile(r"《[^《》]{1,60}》")
 """A work or document named in a line (`《共建“一带一路”倡议：进展、贡献与展望》`): its marks are its own."""
