@@ -356,6 +356,10 @@ COLUMN_BAR = re.compile(rf"^[{CJK}]{{2,8}}\s*[｜|]\s*(?=\S)")
 """A column's name parted by a bar from the title it opens (`权威解读｜从前8个月数据看…`, `新华时评|…`): a story's
 title in the column, which a subhead never carries."""
 
+HEAD_MARKS = frozenset(chr(code) for code in range(0x25A0, 0x2600)) | frozenset("★☆")
+"""Geometric shapes and stars set before a heading's words (`▨ 新聞1`, `■ 質問`): a mark of the heading, not
+its text."""
+
 ITEM_MARKS = frozenset("△▲●■◆◇")
 """Marks a brief column (`文化简讯`) sets before each of its items: a paragraph that opens with one is an item."""
 

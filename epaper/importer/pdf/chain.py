@@ -31,7 +31,7 @@ from .picture_text import printed_on_pictures
 from .pictures import visible_pictures
 from .ruled_parts import join_ruled_parts
 from .run_in_titles import split_run_in_titles
-from .subheads import demote_subheads
+from .subheads import demote_subheads, first_subheads
 from .table_titles import demote_table_titles
 from .tables import merge_table_rows
 from .textlines import TextLine, build_lines
@@ -155,10 +155,12 @@ def _columns(state: PageState) -> None:
 
 
 def _headlines(state: PageState) -> None:
-    """heads and subheads: headline lines grouped into headlines; one-line heads inside a column are subheads."""
+    """heads and subheads: headline lines grouped into headlines; one-line heads inside a column are subheads, and
+    so is a headline's last row styled like them."""
     groups = group_heads(state.headings, [segment.box for segment in state.segments])
-    state.heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size,
-                                           state.body_font, state.page.size_tolerance)
+    heads, subheads = demote_subheads(groups, state.segments, state.page.rules, state.body_size,
+                                      state.body_font, state.page.size_tolerance)
+    state.heads, subheads = first_subheads(heads, subheads, state.page.size_tolerance)
     state.segments = state.segments + subheads
 
 

@@ -103,7 +103,7 @@ def heading_lines(lines: Sequence[TextLine], body_size: float, body_font: str,
     """
     return [
         line for line in lines
-        if not marks_text(line) and (
+        if not marks_text(line, body_size) and (
             is_heading_size(line, body_size)
             or _alone_in_heading_font(line, lines, body_size, body_font, size_tolerance)
             or _brief_title(line, lines, body_size)
@@ -217,12 +217,16 @@ def _over_smaller_text(line: TextLine, lines: Sequence[TextLine]) -> bool:
         and other.box.overlaps_horizontally(line.box, 0.5))
 
 
-def marks_text(line: TextLine) -> bool:
-    """A dateline, byline or jump line: set in a heading font or size, but part of an article's text."""
+def marks_text(line: TextLine, body_size: float) -> bool:
+    """A dateline, byline or jump line: set in a heading font or size, but part of an article's text.
+
+    A box or bullet marks a byline set in the text's size (`□ 田昀澍`) and a heading alike (`■ 質問`): a line it
+    opens that is set at a headline's size is the heading."""
     spaced = line.spaced
     text = remove_letter_spacing(spaced)
     jump = continued_from(text) or continues_on(text)
-    return (match_dateline(spaced) is not None or parse_byline(spaced) is not None
+    marked_heading = spaced.lstrip()[:1] in c.BYLINE_MARKERS and is_heading_size(line, body_size)
+    return (match_dateline(spaced) is not None or (parse_byline(spaced) is not None and not marked_heading)
             or (jump is not None and jump.text.strip() == text.strip()))
 
 

@@ -150,8 +150,8 @@ class _ArticleReader:
 
     def _read_head(self, section: Section, head: HeadGroup) -> None:
         rows = headline_rows(head, self.page.size_tolerance)
-        kicker = self._headline_part(section, rows.kicker)
-        title = self._headline_part(section, rows.title, bylines=False)
+        kicker = self._without_mark(section, self._headline_part(section, rows.kicker))
+        title = self._without_mark(section, self._headline_part(section, rows.title, bylines=False))
         if title is not None:
             title = self._without_run_in_dash(section, self._without_head_byline(section, rows.title[-1], title))
         subtitle = self._headline_part(section, rows.subtitle)
@@ -168,6 +168,15 @@ class _ArticleReader:
         section.bylines.append(split[1])
         section.artefacts.append(Artefact(title.number, split[1].raw, "byline"))
         return printed_line(title.number, spaced.removesuffix(split[1].raw).rstrip())
+
+    @staticmethod
+    def _without_mark(section: Section, line: Line | None) -> Line | None:
+        """A kicker or title without the box or bullet set before its words (`▨ 新聞1`, `■ 質問`), reported."""
+        spaced = line.spaced.lstrip() if line is not None else ""
+        if line is None or spaced[:1] not in c.HEAD_MARKS or not spaced[1:].strip():
+            return line
+        section.artefacts.append(Artefact(line.number, spaced[0], "heading mark"))
+        return printed_line(line.number, spaced[1:].lstrip())
 
     @staticmethod
     def _without_run_in_dash(section: Section, title: Line) -> Line:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import conventions as c
 from ..bylines import split_trailing_byline
@@ -15,6 +16,7 @@ from .columns import Segment
 from .ems import EDGE, SUBHEAD_LINES, SUBHEAD_REACH, SUBHEAD_SCALE
 from .geometry import Box
 from .heads import HeadGroup
+from .textlines import TextLine
 
 BOLD = "bold"
 """The weight word in a bold font's name (`Melior-Bold`, `TimesNewRomanPS-BoldMT`), matched in lower case."""
@@ -44,6 +46,32 @@ def demote_subheads(groups: Sequence[HeadGroup], segments: Sequence[Segment], ru
     return sorted(heads, key=lambda group: (group.box.top, group.box.x0)), subheads
 
 
+def first_subheads(heads: Sequence[HeadGroup], subheads: Sequence[Segment], size_tolerance: float = 0.0
+                   ) -> tuple[list[HeadGroup], list[Segment]]:
+    """A headline's last row set smaller than its title, in the style of the subheads under it in its story
+    (`新聞１` under `■ 質問`, over `新聞２` and `新聞３`), is the story's first subhead, not its subtitle."""
+    kept, demoted = [], list(subheads)
+    for head in heads:
+        last = head.rows[-1]
+        style = _lines_style(last.pieces)
+        own = [subhead for subhead in subheads if _under(subhead.box, head, heads)]
+        if (len(head.rows) - head.kicker_rows > 1 and last.size < max(row.size for row in head.rows)
+                and any(_same_style(_lines_style(subhead.lines), style, size_tolerance) for subhead in own)):
+            kept.append(replace(head, rows=head.rows[:-1]))
+            demoted.append(Segment(list(last.pieces), subhead=True))
+        else:
+            kept.append(head)
+    return kept, demoted
+
+
+def _under(box: Box, head: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
+    """``box`` is under ``head`` in its width, before the next headline there."""
+    if box.top < head.box.bottom or not box.overlaps_horizontally(head.box):
+        return False
+    return not any(head.box.bottom <= other.box.top <= box.top and other.box.overlaps_horizontally(box)
+                   for other in heads if other is not head)
+
+
 def _styled_like_headline_over(group: HeadGroup, heads: Sequence[HeadGroup], size_tolerance: float) -> bool:
     over = [head for head in heads if head.box.bottom <= group.box.top and head.box.overlaps_horizontally(group.box)]
     nearest = max(over, key=lambda head: head.box.bottom, default=None)
@@ -56,8 +84,12 @@ def _same_style(one: tuple[str, float], other: tuple[str, float], size_tolerance
 
 def _style(group: HeadGroup) -> tuple[str, float]:
     """The font and size of a headline's largest row."""
-    row = max(group.rows, key=lambda row: row.size)
-    return Counter(piece.font for piece in row.pieces).most_common(1)[0][0], round(row.size * 2) / 2
+    return _lines_style(max(group.rows, key=lambda row: row.size).pieces)
+
+
+def _lines_style(lines: Sequence[TextLine]) -> tuple[str, float]:
+    """The font most of ``lines`` are set in, and their largest size (to the half point)."""
+    return Counter(line.font for line in lines).most_common(1)[0][0], round(max(line.size for line in lines) * 2) / 2
 
 
 def _is_subhead(group: HeadGroup, segments: Sequence[Segment], rules: Sequence[Box], heads: Sequence[HeadGroup],
