@@ -18,6 +18,7 @@ from .blocks import ArticleLayout, lay_out_articles
 from .captions import Caption, find_captions
 from .chars import Glyph, PdfPage
 from .column_flow import flow_on_from_column_feet
+from .column_heads import demote_column_heads
 from .columns import Segment, build_segments, usual_size
 from .drop_capitals import join_drop_capitals
 from .furniture import Masthead, separate_furniture
@@ -164,6 +165,13 @@ def _headlines(state: PageState) -> None:
     state.segments = state.segments + subheads
 
 
+def _column_heads(state: PageState) -> None:
+    """column_heads: a headline with no text of its own over heads of one smaller style is their story's headline."""
+    text = [segment for segment in state.segments if not segment.subhead]
+    state.heads, subheads = demote_column_heads(state.heads, text, state.page.rules, state.page.size_tolerance)
+    state.segments = state.segments + subheads
+
+
 def _table_titles(state: PageState) -> None:
     """table_titles: a heading right over the rows of a table is the table's title, a subhead of its text."""
     state.heads, state.segments = demote_table_titles(state.heads, state.segments, state.body_size)
@@ -212,6 +220,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tables", _tables),
     Rule("columns", _columns),
     Rule("headlines", _headlines),
+    Rule("column heads", _column_heads),
     Rule("table titles", _table_titles),
     Rule("heading blocks", _heading_blocks),
     Rule("articles", _articles),

@@ -249,6 +249,12 @@ this much of two columns' width."""
 NOTE_SCALE = 0.9
 """Lines set at most this share of an article's text size, at the foot of a column, are its notes."""
 
+CLOSING_RULE = 0.9
+"""A rule under a headline at least this share of its width closes the headline's part of the page (a scale)."""
+
+UNDER_BANNER = 0.5
+"""A head or column of text more than this share of whose width is under a headline is under it (a share)."""
+
 HEAD_RULE_GAP = 0.25
 """A rule at most this many of a headline's ems under its foot rules the headline off from its own text (set that
 close, it is the headline's; a rule further under, across the column, still parts it from what follows)."""

@@ -53,10 +53,10 @@ def first_subheads(heads: Sequence[HeadGroup], subheads: Sequence[Segment], size
     kept, demoted = [], list(subheads)
     for head in heads:
         last = head.rows[-1]
-        style = _lines_style(last.pieces)
+        style = lines_style(last.pieces)
         own = [subhead for subhead in subheads if _under(subhead.box, head, heads)]
         if (len(head.rows) - head.kicker_rows > 1 and last.size < max(row.size for row in head.rows)
-                and any(_same_style(_lines_style(subhead.lines), style, size_tolerance) for subhead in own)):
+                and any(same_style(lines_style(subhead.lines), style, size_tolerance) for subhead in own)):
             kept.append(replace(head, rows=head.rows[:-1]))
             demoted.append(Segment(list(last.pieces), subhead=True))
         else:
@@ -75,19 +75,19 @@ def _under(box: Box, head: HeadGroup, heads: Sequence[HeadGroup]) -> bool:
 def _styled_like_headline_over(group: HeadGroup, heads: Sequence[HeadGroup], size_tolerance: float) -> bool:
     over = [head for head in heads if head.box.bottom <= group.box.top and head.box.overlaps_horizontally(group.box)]
     nearest = max(over, key=lambda head: head.box.bottom, default=None)
-    return nearest is not None and _same_style(_style(nearest), _style(group), size_tolerance)
+    return nearest is not None and same_style(_style(nearest), _style(group), size_tolerance)
 
 
-def _same_style(one: tuple[str, float], other: tuple[str, float], size_tolerance: float) -> bool:
+def same_style(one: tuple[str, float], other: tuple[str, float], size_tolerance: float) -> bool:
     return one[0] == other[0] and abs(one[1] - other[1]) <= size_tolerance
 
 
 def _style(group: HeadGroup) -> tuple[str, float]:
     """The font and size of a headline's largest row."""
-    return _lines_style(max(group.rows, key=lambda row: row.size).pieces)
+    return lines_style(max(group.rows, key=lambda row: row.size).pieces)
 
 
-def _lines_style(lines: Sequence[TextLine]) -> tuple[str, float]:
+def lines_style(lines: Sequence[TextLine]) -> tuple[str, float]:
     """The font most of ``lines`` are set in, and their largest size (to the half point)."""
     return Counter(line.font for line in lines).most_common(1)[0][0], round(max(line.size for line in lines) * 2) / 2
 
@@ -129,7 +129,7 @@ def _runs_on_in_body_bold(group: HeadGroup, segments: Sequence[Segment], heads: 
     return (size <= round(body_size * 2) / 2 and font != body_font and BOLD in font.lower()
             and _font_family(font) == _font_family(body_font)
             and any(segment.box.bottom <= box.top or segment.box.x1 <= box.x0 for segment in segments)
-            and not any(_same_style(_style(head), (font, size), size_tolerance) for head in heads))
+            and not any(same_style(_style(head), (font, size), size_tolerance) for head in heads))
 
 
 def _font_family(font: str) -> str:
