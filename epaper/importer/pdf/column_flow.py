@@ -35,6 +35,10 @@ def flow_on_from_column_feet(layouts: Sequence[ArticleLayout], rules: Sequence[B
             moved = [other for other in fragment.segments if other.box.overlaps_horizontally(segment.box, 0.5)]
             story.segments += moved
             fragment.segments = [other for other in fragment.segments if other not in moved]
+            if not fragment.segments:  # its pictures and captions stood in the text that went on: they go too
+                story.captions += fragment.captions
+                story.pictures += fragment.pictures
+                fragment.captions, fragment.pictures = [], []
     return [layout for layout in flowed if layout.segments or layout.head is not None or layout.captions]
 
 

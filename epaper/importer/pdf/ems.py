@@ -271,6 +271,10 @@ MAX_CUT = 0.5
 BACKGROUND = 0.5
 """A picture covering at least this share of the page is its background (a paper texture, a tint)."""
 
+BACKGROUND_TEXT = 0.5
+"""A picture covering ``BACKGROUND`` of the page with more than this share of the page's text lines printed on it is
+the background the whole page is printed on: no picture of an article."""
+
 # --- furniture (ems of the text; zones as shares of the page) -------------------------------------
 
 CLOSE = 1.5

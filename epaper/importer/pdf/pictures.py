@@ -11,20 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .ems import MAX_CUT
+from .ems import BACKGROUND, BACKGROUND_TEXT, MAX_CUT
 from .geometry import Box
 from .textlines import TextLine
 
 
 def visible_pictures(pictures: Sequence[Box], lines: Sequence[TextLine], width: float, height: float) -> list[Box]:
-    """Each picture cut to the page and clear of the text lines over its edges; those left empty dropped."""
+    """Each picture cut to the page and clear of the text lines over its edges; those left empty dropped, and so
+    is the page's background: a picture under most of the page with most of its text printed on it (a paper
+    texture, a tint), which illustrates no article."""
     visible = []
     for picture in pictures:
         box = Box(max(picture.x0, 0.0), max(picture.top, 0.0), min(picture.x1, width), min(picture.bottom, height))
-        if box.width <= 0 or box.height <= 0:
+        if box.width <= 0 or box.height <= 0 or _background(box, lines, width * height):
             continue
         visible.append(_clear_of_text(box, lines))
     return visible
+
+
+def _background(box: Box, lines: Sequence[TextLine], page_area: float) -> bool:
+    printed_on = sum(_shared(box, line.box) > 0 for line in lines)
+    return box.width * box.height >= BACKGROUND * page_area and printed_on > BACKGROUND_TEXT * len(lines)
 
 
 def _clear_of_text(box: Box, lines: Sequence[TextLine]) -> Box:
