@@ -3,7 +3,9 @@
 Newsletters, reports and documents typeset like LaTeX's newspaper class go on with a story at the head of
 the next page and print no `continued on page 2`. The page's last story then stops in mid-sentence
 (`…grandmother of five,`) and the next page opens with text under no headline that goes on in lower case
-(`became the first woman…`): its two parts are linked as a jump line would link them.
+(`became the first woman…`), or with a capital where the last story broke off in a word, with no stop or
+comma to end on (`The recession-hit` / `States is taking…`: a name goes on there): its two parts are linked as
+a jump line would link them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ def link_pages_run_on(pages: Sequence[tuple[int, list[ImportedArticle]]]) -> Non
             continue
         last, first = articles[-1], next_articles[0]
         if (first.title is None and first.continued_from is None and last.continues_on is None
-                and _stops_mid_sentence(last) and _goes_on(first)):
+                and _stops_mid_sentence(last) and _goes_on(first, last)):
             last.continues_on, first.continued_from = next_number, number
 
 
@@ -31,5 +33,10 @@ def _stops_mid_sentence(article: ImportedArticle) -> bool:
     return bool(article.blocks) and article.blocks[-1][0] == "paragraph" and not ends_sentence(article.blocks[-1][1])
 
 
-def _goes_on(article: ImportedArticle) -> bool:
-    return bool(article.blocks) and article.blocks[0][0] == "paragraph" and article.blocks[0][1][:1].islower()
+def _goes_on(article: ImportedArticle, broken: ImportedArticle) -> bool:
+    """``article`` opens with text going on from ``broken`` (which stops mid-sentence): in lower case, or in any
+    case after a word left with no punctuation."""
+    if not article.blocks or article.blocks[0][0] != "paragraph":
+        return False
+    opening = article.blocks[0][1][:1]
+    return opening.islower() or (opening.isalpha() and broken.blocks[-1][1].rstrip()[-1:].isalnum())

@@ -16,6 +16,8 @@ def _article(title: str | None, *paragraphs: str) -> ImportedArticle:
     ("as 78-year-old Maud Johnson, grandmother of five,", "became the first woman for fifty-six years.", True),
     ("the last quarter.", "became the first woman for fifty-six years.", False),  # the story ended
     ("grandmother of five,", "Records were smashed last night.", False),  # a new text opens the page
+    ("The recession-hit", "States is taking comfort in its moose figures.", True),  # broken off in a word
+    ("the figures below:", "Canada counted seven hundred thousand.", False),  # a colon announces a new text
 ])
 def test_a_story_stopping_mid_sentence_runs_on_at_the_next_pages_head(last_words: str, next_words: str,
                                                                       linked: bool) -> None:
