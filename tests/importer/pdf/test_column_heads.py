@@ -17,8 +17,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
-from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.parse import PageReading
+from tests.importer.pdf.conftest import read_one_page
 
 HEIGHT = 792.0
 COLUMNS = (36.0, 220.0, 404.0)
@@ -81,7 +81,7 @@ def _page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
-    return read_page(read_pdf(_page(tmp_path_factory.mktemp("column-heads") / "page.pdf"))[0])
+    return read_one_page(_page(tmp_path_factory.mktemp("column-heads") / "page.pdf"))
 
 
 def test_the_banner_and_its_deck_head_the_one_story(reading: PageReading) -> None:

@@ -35,14 +35,19 @@ def _story(canvas: Canvas, x: float, headline: str, lines: list[str]) -> None:
                        justified_to=None if number == len(lines) - 1 else MEASURE)
 
 
+def _spread(canvas: Canvas, baseline: float, left: str, right: str, size: float) -> None:
+    """A strip's two pieces, flush with the left and the right margin."""
+    canvas.setFont("Times-Roman", size)
+    canvas.drawString(63, HEIGHT - baseline, left)
+    canvas.drawRightString(540, HEIGHT - baseline, right)
+
+
 def _page(path: Path) -> Path:
     canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
     canvas.setFont("Times-Bold", 60)
     canvas.drawCentredString(WIDTH / 2, HEIGHT - 95, "The Wedding Post")
     canvas.line(62, HEIGHT - 113, 541, HEIGHT - 113)
-    canvas.setFont("Times-Roman", 9)
-    canvas.drawString(63, HEIGHT - 134, "23 MARZO")
-    canvas.drawRightString(540, HEIGHT - 134, "2025")
+    _spread(canvas, 134, "23 MARZO", "2025", 9)
     canvas.line(62, HEIGHT - 147, 541, HEIGHT - 147)
     canvas.setFont("Times-Roman", 40)
     canvas.drawCentredString(WIDTH / 2, HEIGHT - 195, "ALAIN & LAURA")
@@ -55,9 +60,7 @@ def _page(path: Path) -> Path:
     canvas.rect(320, HEIGHT - 770, MEASURE, 160, stroke=0, fill=1)  # the forest, its caption on the foot rule
     canvas.setFont("Times-Roman", 8)
     canvas.drawString(320, HEIGHT - 785, CAPTION)
-    canvas.setFont("Times-Roman", 8)
-    canvas.drawString(64, HEIGHT - 794, "HACIENDA SANTA ELENA")
-    canvas.drawRightString(539, HEIGHT - 794, "COTA - CHÍA")
+    _spread(canvas, 794, "HACIENDA SANTA ELENA", "COTA - CHÍA", 8)
     canvas.line(62, HEIGHT - 797, 541, HEIGHT - 797)
     canvas.setFont("Times-Roman", 12)
     canvas.drawCentredString(WIDTH / 2, HEIGHT - 822, "Asegúrate de reservar la fecha")

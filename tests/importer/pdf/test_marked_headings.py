@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
-from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.parse import PageReading
+from tests.importer.pdf.conftest import read_one_page
 from tests.importer.pdf.typeset import BOLD_FONT, Typesetter, register_fonts, wrap
 
 BODY = 12.5
@@ -60,7 +60,7 @@ def _worksheet(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
-    return read_page(read_pdf(_worksheet(tmp_path_factory.mktemp("worksheet") / "worksheet.pdf"))[0])
+    return read_one_page(_worksheet(tmp_path_factory.mktemp("worksheet") / "worksheet.pdf"))
 
 
 def test_a_marked_line_at_a_headlines_size_is_a_heading_not_a_byline(reading: PageReading) -> None:

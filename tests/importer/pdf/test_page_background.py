@@ -17,8 +17,8 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.importer.pdf.chars import read_pdf
-from epaper.importer.pdf.parse import PageReading, read_page
+from epaper.importer.pdf.parse import PageReading
+from tests.importer.pdf.conftest import read_one_page
 
 HEIGHT = 792.0
 LEADING = 12.0
@@ -64,7 +64,7 @@ def _page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory: pytest.TempPathFactory) -> PageReading:
-    return read_page(read_pdf(_page(tmp_path_factory.mktemp("background") / "page.pdf"))[0])
+    return read_one_page(_page(tmp_path_factory.mktemp("background") / "page.pdf"))
 
 
 def test_the_story_goes_on_from_the_column_foot_over_the_background(reading: PageReading) -> None:
