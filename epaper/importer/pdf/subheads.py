@@ -54,9 +54,9 @@ def first_subheads(heads: Sequence[HeadGroup], subheads: Sequence[Segment], size
     for head in heads:
         last = head.rows[-1]
         style = lines_style(last.pieces)
-        own = [subhead for subhead in subheads if _under(subhead.box, head, heads)]
         if (len(head.rows) - head.kicker_rows > 1 and last.size < max(row.size for row in head.rows)
-                and any(same_style(lines_style(subhead.lines), style, size_tolerance) for subhead in own)):
+                and any(same_style(lines_style(subhead.lines), style, size_tolerance)
+                        and _under(subhead.box, head, heads) for subhead in subheads)):
             kept.append(replace(head, rows=head.rows[:-1]))
             demoted.append(Segment(list(last.pieces), subhead=True))
         else:
