@@ -126,6 +126,12 @@ def read_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     return [(str(text), float(score)) for text, score, *_ in found]
 
 
+@functools.cache
+def known_characters() -> frozenset[str]:
+    """Every character the recogniser can read (its alphabet)."""
+    return frozenset(char for char in _engine().text_rec.postprocess_op.character if len(char) == 1)
+
+
 def is_vertical(box: Box) -> bool:
     return box.height >= TALL * box.width
 

@@ -35,20 +35,23 @@ class Recognised:
     scanned: bool = False
     doubts: list[tuple[Box, str]] = field(default_factory=list)
     """OCR readings corrected by a rule, where they are on the page, for the editor to confirm."""
+    notes: list[str] = field(default_factory=list)
+    """What the editor should know about the whole page's OCR."""
 
 
 def recognise(document: pdfium.PdfDocument, page: PdfPage) -> Recognised:
     """A scan read by OCR; a text page with its lost glyphs recovered; any other page as it is."""
     if is_scan(page):
         scan = read_scan(document, page)
-        return Recognised(scan.page, scanned=True, doubts=scan.doubts)
+        return Recognised(scan.page, scanned=True, doubts=scan.doubts, notes=scan.notes)
     recovered_page, recovered = recover_lost_glyphs(document, page)
     return Recognised(recovered_page, recovered)
 
 
 def flag_for_review(recognised: Recognised, articles: Sequence[ImportedArticle]) -> list[str]:
-    """Warn every article OCR touched; returns the warnings about recovered glyphs that fall in no article."""
-    unplaced = []
+    """Warn every article OCR touched; returns the warnings that belong to no article: the page's own, and those
+    about readings outside every article."""
+    unplaced = [f"OCR: {note}" for note in recognised.notes]
     if recognised.scanned:
         for article in articles:
             article.warnings.append(SCANNED)

@@ -64,6 +64,7 @@ from .ems import (
     X_HEIGHT,
 )
 from .geometry import Box, clusters, union
+from .latin_reading import UNREAD, reread_latin
 from .ocr import TALL, OcrLine, find_lines, is_vertical, read_boxes
 from .scan_figures import labelled_figures
 from .shapes import ART_MAX_GLYPHS
@@ -107,6 +108,8 @@ class ScanReading:
     """In pixels, at OCR_DPI."""
     doubts: list[tuple[Box, str]] = field(default_factory=list)
     """Readings the engine did not make, each where it is on the page (in points) and what was changed."""
+    notes: list[str] = field(default_factory=list)
+    """What the editor should know about the whole page's reading."""
 
 
 def is_scan(page: PdfPage) -> bool:
@@ -130,7 +133,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
         grey = grey[:, :, 0]
     ink = grey < INK
     pieces = _merged([piece for box in _between_neighbours(grey, find_lines(grey)) for piece in _pieces(ink, box)])
-    lines = read_boxes(grey, _column_ends(_stacked_into_columns(pieces)))
+    lines, latin_read = reread_latin(grey, read_boxes(grey, _column_ends(_stacked_into_columns(pieces))))
     del grey
     em = float(np.median([line.box.height for line in lines])) if lines else OCR_DPI / 8
     rules, frames, photos, ruled = _shapes(ink, lines, em)
@@ -151,7 +154,7 @@ def read_scan(document: pdfium.PdfDocument, page: PdfPage) -> ScanReading:
     frame_edges = [Box(box.x0, edge, box.x1, edge) for box in points[1] for edge in (box.top, box.bottom)]
     size_tolerance = SCAN_SIZE_ROWS / CAP_HEIGHT / scale
     return ScanReading(PdfPage(page.index, page.width, page.height, glyphs, points[2], points[0] + frame_edges,
-                               points[1], size_tolerance), lines, doubts)
+                               points[1], size_tolerance), lines, doubts, [] if latin_read else [UNREAD])
 
 
 def _without_ruling(ink: np.ndarray, ruled: Sequence[Box]) -> np.ndarray:

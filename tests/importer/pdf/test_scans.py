@@ -36,8 +36,8 @@ SUMMARY = re.compile(r"articles (?P<found>\d+)/(?P<wanted>\d+) \(\+(?P<extra>\d+
 SHORT: dict[str, str] = {
     "inside-page": "a boxed table's title, 11 pt over 10-pt text in the same weight, measures 1.16 times its text "
                    "in the scan, under the 1.2 a title needs (3/4 found, +1 extra, text 0.75)",
-    "wikinotizie-intervista": "six narrow justified Latin columns: accents the engine does not know (è read as "
-                              "e) and run-in names read as headings; 4 extra articles, text 0.83",
+    "wikinotizie-intervista": "six narrow justified Latin columns: run-in names and broken lines read as headings "
+                              "(4 extra articles), apostrophes the engine drops (l'idea read lidea); text 0.85",
     "federal-register-2020-08-06-p47702": "a page of tables across both columns: the article's headline is not "
                                           "found and a table row becomes an article (0/1, +1 extra); not diagnosed",
     "federal-register-2020-08-06-p47711": "its text is found whole, but only 0.92 alike (1/1, +0); not diagnosed",
