@@ -12,8 +12,8 @@ setup: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@# OpenCV (used by RapidOCR) links the system's libGL and GLib; Tesseract reads Latin scans with its Latin model.
 	@$(BIN)/python -c "import cv2" 2>/dev/null && [ -f /usr/share/tesseract-ocr/5/tessdata/Latin.traineddata ] || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  libgl1 libglib2.0-0 tesseract-ocr-script-latn; }
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libglib2.0-0 \
+	  tesseract-ocr-script-latn; }
 
 # Debian's Chromium (Playwright cannot download browsers here), CJK fonts for screenshots, Liberation fonts for
 # the Latin test page, Java for vnu, EPUBCheck for the issues' EPUB books.
