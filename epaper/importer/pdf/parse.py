@@ -367,7 +367,7 @@ def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int,
         if key in justified:  # its lines show where its column ends
             measures[key] = box.x1
             continue
-        widest = max(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))
+        widest = max([box.x1, *(other.x1 for other in boxes.values() if other.overlaps_horizontally(box, 0.5))])
         beside = [other.x0 for other in [*boxes.values(), *pictures] if other.x0 >= box.x1
                   and other.top < box.bottom and box.top < other.bottom]
         measures[key] = max(box.x1, min([widest, *beside]))

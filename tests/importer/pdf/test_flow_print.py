@@ -138,3 +138,10 @@ def test_ragged_columns_under_a_figure_over_no_story_are_one_story_band_by_band(
     state = read_layout(PdfPage(0, 612, 792, glyphs, [figure], []))
     assert len(state.layouts) == 1
     assert [segment.box.x0 for segment in state.layouts[0].reading_order()] == [45, 222]
+
+
+def test_a_segment_with_no_width_measures_to_its_own_edge() -> None:
+    """OCR may box a mark alone on its line with no width at all (a scan's `|`): no other text overlaps it by half
+    its width, and its column still ends somewhere, at its own edge."""
+    mark = Segment(list(build_lines([Glyph("|", Box(300, 90, 300, 100), 10.0, BODY)]).lines))
+    assert _measures([mark], []) == {id(mark): 300}
