@@ -348,6 +348,14 @@ CAPTION_LINES = 4
 PHOTO_SOURCE = re.compile(r"(?:[（(][^（()）]{0,20}(?:摄|供图|资料图片?)[）)]|(?:摄|供图|资料图片?))\s*$")
 """How a caption ends: with who took the picture, `（张明 摄）`, `本报记者 陈建国 摄`, `新华社发`."""
 
+CAPTION_CREDIT = re.compile(r"[。！？]\s*(?:[（(][^（()）]{1,24}(?:摄|供图|资料图片?)[）)]"
+                            r"|[^\s。，！？（()）]{1,12}\s*(?:摄|供图)|(?:图片来源|图源)[：:][^。！？]{1,30})$")
+"""How a caption that opens with no caption word ends: a sentence, then who took or gave the picture
+(`…的录取信息。 受访者供图`, `…两用船。（大连海事大学供图）`, `…冰。` over `图片来源：美国国家航空航天局`)."""
+
+CREDIT_LINE = re.compile(r"^(?:(?:图片来源|图源)[：:]\S|[（(][^（()）]{1,24}(?:摄|供图)[）)]$)")
+"""A photo's credit on a line of its own under its caption: `图片来源：美国国家航空航天局`, `（张明 摄）`."""
+
 COLUMN_TAG = re.compile(rf"[（(][{CJK}·“”]{{2,14}}[）)]$")
 """A column's name in brackets closing a title: `（人民时评）`, `（今日谈）`, a series' name
 (`（解码·文化遗产系统性保护）`, `（“十五五”开好局起好步）`); a subhead never carries one."""

@@ -37,7 +37,7 @@ from .lines import (
     suspicious_lost_glyphs,
     without_hanging_mark,
 )
-from .marks import caption_end, caption_text, split_end_mark
+from .marks import caption_end, caption_text, split_end_mark, uncued_caption_end
 from .page import Page
 from .record import Artefact
 
@@ -177,11 +177,27 @@ class _Segmenter:
 
     def _read_head(self, section: Section, index: int) -> int:
         while index < len(self.lines):
+            over_head = self._head_caption(section, index)
+            if over_head is not None:
+                index = over_head
+                continue
             if not any(rule(self, section, index) for rule in HEAD_RULES):
                 return index
             self._take(section, self.lines[index])
             index += 1
         return index
+
+    def _head_caption(self, section: Section, index: int) -> int | None:
+        """A photo's caption over the head it stands by (`韦布望远镜…发现了“悬空”冰。` over `图片来源：…`, then the
+        title): kept with the article, out of its head. Returns the index of the line under it."""
+        if section.head or section.bylines or section.body:
+            return None
+        last = caption_end(self.lines, index)
+        if last is None:
+            last = self._uncued_caption(index)
+        if last is None or not (last + 1 < len(self.lines) and self.page.heading_at(last + 1, at_head=True)):
+            return None
+        return self._keep_caption(section, index, last)
 
     def _head_furniture(self, section: Section, index: int) -> bool:
         line = self.lines[index]
@@ -420,9 +436,26 @@ class _Segmenter:
 
     def _body_caption(self, section: Section, index: int) -> int | None:
         """A photo caption among the paragraphs: kept with the article, out of its text."""
-        last = caption_end(self.lines, index) if self._after_sentence(section) else None
-        if last is None:
+        if not self._after_sentence(section):
             return None
+        last = caption_end(self.lines, index)
+        if last is None:
+            last = self._uncued_caption(index)
+        return None if last is None else self._keep_caption(section, index, last)
+
+    def _uncued_caption(self, index: int) -> int | None:
+        """The last line of a caption opened by no caption word (see ``uncued_caption_end``), where it stands apart
+        from the text: not indented as a paragraph is, and what follows it starts afresh (the page's end, a blank
+        line, a paragraph's kept indent, a heading). None where no such caption starts at ``index``."""
+        last = uncued_caption_end(self.lines, index) if self.lines[index].indent < c.KEPT_INDENT else None
+        if last is None or last + 1 >= len(self.lines):
+            return last
+        after = self.lines[last + 1]
+        fresh = (after.blank_before or after.indent >= c.KEPT_INDENT or self.page.heading_at(last + 1, at_head=True)
+                 or self._wider_than_column(last + 1))
+        return last if fresh else None
+
+    def _keep_caption(self, section: Section, index: int, last: int) -> int:
         lines = self.lines[index: last + 1]
         section.captions.append(caption_text(lines))
         for line in lines:
