@@ -96,6 +96,9 @@ SUBJECT_LOOKAHEAD_CHARS = 200
 """How much of the text under a heading is read for the title's quoted subject: two or three paragraphs, in
 characters so that it is the same reading at any column width."""
 
+PARAGRAPH_LOOKAHEAD_LINES = 40
+"""How many lines under a heading are read to find where the paragraph under it ends."""
+
 SECTION_MARKS = frozenset("□○◎☆★")
 """A box or bullet before a short phrase over a headline (`□师者之尊缘自用心`) heads a section of the page,
 several articles: no article's kicker. (`■`, `◆` and the like mark a brief item's own title: ``ITEM_MARKS``.)"""
@@ -199,6 +202,8 @@ BLANK_ARTEFACT_RATIO = 0.5
 # --- datelines ----------------------------------------------------------------------------------
 
 _AGENCIES = "本报|新华社|中新社|中新网|人民日报|央视网|光明日报|经济日报|工人日报|人民网|新华网"
+_PAPER_KINDS = "日|晚|早|时|商|都市|青年|法治|法制|经济|科技|工人|农民"
+"""What a paper's name ends with before `报` (`南方日报`, `扬子晚报`, `中国青年报`): its `…报讯` is a dateline."""
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 
 DATELINES: tuple[re.Pattern[str], ...] = (
@@ -208,12 +213,13 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
     re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
     re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
+    re.compile(rf"^[{CJK}]{{1,8}}(?:{_PAPER_KINDS})报\s*讯"),
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,8}}?\s*电(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
 agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
-(`新京报讯（记者 苏季）`), as is an agency's dispatch when they follow (`本报海口电（记者 王晓）`); text running
-on (`本报电视专栏…`) is none."""
+(`新京报讯（记者 苏季）`) or when the name is a paper's (`南方日报讯 自去年…`), as is an agency's dispatch when
+they follow (`本报海口电（记者 王晓）`); text running on (`本报电视专栏…`) is none."""
 
 _PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ’'.-]*"
 LATIN_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|d[aei]|de|del|la|le|sur|am))"

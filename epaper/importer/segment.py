@@ -75,6 +75,8 @@ LABELLED_LIKE_TITLE = ("uncertain boundary: line {line}, a heading labelled as t
                        "was taken as the title of the next article, not as a subhead")
 FEATURE_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was read as a subhead (a feature's), because "
                    "the text under it names the subject the title quotes")
+UNSIGNED_REPORT_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was read as a subhead, because the "
+                           "text under it opens no report of its own and ends with no byline before the next heading")
 TWO_DECK_SUBHEAD = ("line {line}: two heading lines between paragraphs, with no blank line over them where blank "
                     "lines part this page's articles, were read as one subhead in two decks, not a kicker and title")
 UNCERTAIN_DECKS = ("uncertain boundary: line {line} and the line under it, two heading lines between paragraphs with "
@@ -532,9 +534,12 @@ class _Segmenter:
         if section.headless:
             return self._next_article(section, index, UNCERTAIN_AFTER_FRAGMENT.format(line=line.number))
         if self._opens_like_a_report(section):
-            if not self._names_the_title_subject(section, index):
+            if self._names_the_title_subject(section, index):
+                section.warnings.append(FEATURE_SUBHEAD.format(line=line.number))
+            elif not self._over_a_one_line_paragraph(section, index) and self._runs_on_unsigned(index):
+                section.warnings.append(UNSIGNED_REPORT_SUBHEAD.format(line=line.number))
+            else:
                 return self._next_article(section, index, UNCERTAIN_AFTER_NEWS.format(line=line.number))
-            section.warnings.append(FEATURE_SUBHEAD.format(line=line.number))
         signed = self.page.end_byline_ahead(index + 1)
         if section.bylines and signed is not None:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
@@ -619,6 +624,34 @@ class _Segmenter:
                 break
             under += line.text
         return any(name in under for name in names)
+
+    def _runs_on_unsigned(self, index: int) -> bool:
+        """The text under the heading at ``index`` opens as no report does (a dateline, `记者…获悉`, the day it
+        reports), ends with no byline before the next heading, and runs on past a paragraph's end: a brief item
+        under its title is one paragraph and a report's next story would carry a lead or a byline, so the report
+        goes on under a subhead (`百名火炬手纪念辛亥百年` over `继北京、深圳之后，…` and more paragraphs)."""
+        if index + 1 >= len(self.lines):
+            return False
+        under = self.lines[index + 1]
+        opens_a_report = (match_dateline(under.spaced) is not None or c.NEWS_LEAD.match(under.text) is not None
+                          or c.DATE_LEAD.match(under.text) is not None)
+        return (not opens_a_report and self.page.end_byline_ahead(index + 1) is None
+                and self._second_paragraph_ahead(index + 1))
+
+    def _second_paragraph_ahead(self, index: int) -> bool:
+        """The paragraph opening at ``index`` ends and another opens after it before the next heading: a line ends
+        a sentence and the line under it opens a paragraph (its indent kept, a blank line over it, or the width a
+        lost indent leaves)."""
+        for position in range(index, min(len(self.lines) - 1, index + c.PARAGRAPH_LOOKAHEAD_LINES)):
+            if not ends_sentence(self.lines[position].text):
+                continue
+            following = position + 1
+            if self.page.heading_at(following, at_head=True) or self.page.heading_at(following, at_head=False):
+                return False
+            after = self.lines[following]
+            if after.indent >= c.KEPT_INDENT or after.blank_before or self.page.first_line_at(following):
+                return True
+        return False
 
     def _signed_again_ahead(self, section: Section, index: int) -> bool:
         """The text under the heading ends with a credit line naming this text's reporters by their role

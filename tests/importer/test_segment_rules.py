@@ -275,6 +275,31 @@ def test_a_report_led_by_its_reporter_has_no_subheads_so_a_heading_in_it_is_the_
     assert any(warning.startswith("uncertain boundary: line 6,") for warning in second.warnings)
 
 
+def test_a_heading_in_a_report_over_text_that_runs_on_unsigned_is_its_subhead() -> None:
+    """A long report may part its text with subheads: a heading over text that opens no report (no dateline,
+    `记者…获悉` or day), runs on past a paragraph's end and is signed by no byline before the next heading goes on
+    with the story; the decision is named in the review report. Text under it opening with the day it reports is
+    the next item's."""
+    lead = "\u3000\u3000" + column("南方日报讯（记者/王立新）城东区幸福里小区改造昨日完工，三百多户居民住上了新房。",
+                                    width=17)
+    under = "".join("\u3000\u3000" + column(paragraph, width=17) for paragraph in (
+        "改造前，社区工作人员挨家挨户上门征求意见，共收集居民建议两百多条。", "施工期间，社区还为居民开通了临时通道。"))
+    (report,) = parse_page("老旧小区改造完工\n" + lead + "居民意见收进图纸\n" + under)
+    assert report.subheads == ["居民意见收进图纸"] and len(report.paragraphs) == 3
+    assert any(warning.startswith(f"line {2 + len(lead.splitlines())}: a heading in a text opened by a dateline was "
+                                  "read as a subhead") for warning in report.warnings)
+    dated = under.replace("改造前，", "7月8日，", 1)
+    first, second = parse_page("老旧小区改造完工\n" + lead + "居民意见收进图纸\n" + dated)
+    assert (first.subheads, second.title) == ([], "居民意见收进图纸")
+
+
+def test_an_undated_dateline_of_a_papers_name_opens_a_report() -> None:
+    found = match_dateline("南方日报讯 自去年开展农村综合改革以来")
+    assert found is not None and found.text == "南方日报讯"
+    assert match_dateline("扬子晚报讯（记者 王立新）") is not None
+    assert match_dateline("警报讯号响起后，居民有序撤离") is None
+
+
 def test_a_bracketed_end_byline_broken_by_the_wrap_is_one_byline_over_two_lines() -> None:
     (brief,) = parse_page("城市书房成为市民“文化客厅”\n文化部门表示，今年将新建城市书房十五家，并推动书房向\n"
                           "乡镇延伸，让更多群众在家门口享受阅读的乐趣。（通讯员 黄\n静）\n")
