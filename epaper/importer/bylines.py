@@ -141,7 +141,8 @@ def bare_name(spaced: str, *, any_surname: bool = False) -> Byline | None:
         names = ["".join(names)]
     any_surname = any_surname and len(names) == 1 and (len(names[0]) == c.PEN_NAME_LENGTH or spaced_out)
     surnamed = all(
-        c.NAME.match(name) and name not in c.NOT_NAMES and len(name) <= 4 and not c.SUBHEAD_NUMBERING.match(name)
+        c.NAME.match(name) and name not in c.NOT_NAMES | c.COLUMN_NAMES and len(name) <= 4
+        and not c.SUBHEAD_NUMBERING.match(name)
         and (any_surname or name[0] in c.SURNAMES or name.startswith(c.COMPOUND_SURNAMES))
         for name in names)
     return Byline(spaced.strip(), names) if names and len(names) <= 2 and surnamed else None

@@ -211,15 +211,15 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^本报\s*(?:[{CJK}]{{1,12}}\s*)?(?:{_DATE})?\s*讯"),
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,12}}\s*{_DATE}\s*电"),
     re.compile(rf"^(?:{_AGENCIES})\s*{_DATE}\s*[{CJK}]{{0,12}}\s*电"),
-    re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
-    re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台)\s*讯(?=\s*[（(])"),
+    re.compile(rf"^[{CJK}]{{1,10}}(?:社|网|报|台|在线)\s*[{CJK}]{{0,12}}?\s*{_DATE}\s*[电讯]"),
+    re.compile(rf"^[{CJK}]{{1,8}}(?:社|网|报|台|在线)\s*讯(?=\s*[（(])"),
     re.compile(rf"^[{CJK}]{{1,8}}(?:{_PAPER_KINDS})报\s*讯"),
     re.compile(rf"^(?:{_AGENCIES})\s*[{CJK}]{{0,8}}?\s*电(?=\s*[（(])"),
 )
 """A dateline (电头) opens the first paragraph: `本报讯`, `新华社北京1月5日电`, `本报上海1月5日讯`, and any
-agency, site, paper or station named so (`中国经济网北京6月12日讯`), undated when its reporters follow
-(`新京报讯（记者 苏季）`) or when the name is a paper's (`南方日报讯 自去年…`), as is an agency's dispatch when
-they follow (`本报海口电（记者 王晓）`); text running on (`本报电视专栏…`) is none."""
+agency, site, paper or station named so (`中国经济网北京6月12日讯`, `中青在线成都9月6日电`), undated when its
+reporters follow (`新京报讯（记者 苏季）`) or when the name is a paper's (`南方日报讯 自去年…`), as is an agency's
+dispatch when they follow (`本报海口电（记者 王晓）`); text running on (`本报电视专栏…`) is none."""
 
 _PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ’'.-]*"
 LATIN_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|d[aei]|de|del|la|le|sur|am))"
@@ -382,6 +382,9 @@ ANNOUNCING_END = "："
 
 BOX_LABELS = frozenset({"核心阅读", "阅读提示", "导读", "编者按", "延伸阅读", "相关链接", "背景链接"})
 """Labels of a box printed with an article (a summary, an editor's note): dropped, the box text kept."""
+
+COLUMN_NAMES = frozenset({"简讯", "短讯", "快讯", "简报", "速览", "速读", "图片新闻", "新闻速递", "一句话新闻"})
+"""The name of a column of short items, printed over its first item's title: no author, no kicker."""
 
 END_MARK_LINE = re.compile(r"^[（(]\s*完\s*[）)]$|^[■□◆◇]$")
 """An end mark on a line of its own, pushed there by the line break: `（完）`."""

@@ -271,6 +271,15 @@ class _Segmenter:
         section.artefacts.append(Artefact(line.number, line.text, "box label"))
         return True
 
+    def _head_column_name(self, section: Section, index: int) -> bool:
+        """`简讯` over the first item's title names the column of short items: no kicker of that item."""
+        line = self.lines[index]
+        if section.head or line.text not in c.COLUMN_NAMES:
+            return False
+        section.artefacts.append(Artefact(line.number, line.text, "column name"))
+        section.sources.append(f"line {line.number}: the name of a column of short items, over its first title")
+        return True
+
     def _head_heading(self, section: Section, index: int) -> bool:
         line = self.lines[index]
         column = self.columns[index]
@@ -910,10 +919,11 @@ HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_byline,
     _Segmenter._head_bare_name,
     _Segmenter._head_box_label,
+    _Segmenter._head_column_name,
     _Segmenter._head_heading,
 )
 """Over an article, in order: page furniture, `（上接…）`, a subhead under it, dashed subtitle, byline, a bare
-author name, a box label, heading."""
+author name, a box label, a brief column's name, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_furniture,

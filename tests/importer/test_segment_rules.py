@@ -23,7 +23,7 @@ OTHER = column("民生无小事。从群众身边的小事做起，积小胜为�
 def test_rules_are_small_named_steps_in_order() -> None:
     assert [rule.__name__ for rule in HEAD_RULES] == [
         "_head_furniture", "_head_jump_from", "_head_continued_subhead", "_head_subtitle", "_head_byline",
-        "_head_bare_name", "_head_box_label", "_head_heading"]
+        "_head_bare_name", "_head_box_label", "_head_column_name", "_head_heading"]
     assert BODY_RULES[-1].__name__ == "_body_text"  # the last rule takes whatever no other rule took
 
 
@@ -794,3 +794,19 @@ def test_a_name_of_any_surname_wrapped_from_an_end_byline_is_its_next_author() -
     assert any(warning.startswith("line 11: a name of a surname no list has (朴馨语)") for warning in first.warnings)
     first, second = parse_page("小事不出村\n" + STORY + last + "朴馨语\n本报记者  王明\n" + OTHER)
     assert (first.authors, second.title, second.authors) == (["周睿"], "朴馨语", ["王明"])
+
+
+def test_a_site_named_online_dates_its_reports() -> None:
+    found = match_dateline("中青在线成都9月6日电 四川省成都市中级人民法院今天")
+    assert found is not None and found.text == "中青在线成都9月6日电"
+
+
+def test_a_brief_columns_name_after_a_commentary_is_neither_its_author_nor_the_next_kicker() -> None:
+    """`简讯` over the first item's title names the column; 简 is a surname, but a column's name is no author."""
+    assert bare_name("简讯") is None
+    item = column("本报讯 城东区十条背街小巷昨日完成路面整修，沿街商户也换上了新招牌。")
+    first, second = parse_page("让城市更有温度（人民时评）\n周  方\n" + STORY + "简讯\n背街小巷换新颜\n" + item)
+    assert (first.authors, second.kicker, second.title) == (["周方"], None, "背街小巷换新颜")
+    assert [(artefact.line, artefact.kind) for artefact in second.artefacts] == [(3 + len(STORY.splitlines()),
+                                                                                 "column name")]
+
