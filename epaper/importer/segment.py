@@ -77,6 +77,8 @@ FEATURE_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was re
                    "the text under it names the subject the title quotes")
 UNSIGNED_REPORT_SUBHEAD = ("line {line}: a heading in a text opened by a dateline was read as a subhead, because the "
                            "text under it opens no report of its own and ends with no byline before the next heading")
+MARKED_DECKS = ("line {line}: a box-marked label over a heading, between paragraphs, was read as a subhead in two "
+                "decks (a part of the story), not as the next article's kicker and title")
 TWO_DECK_SUBHEAD = ("line {line}: two heading lines between paragraphs, with no blank line over them where blank "
                     "lines part this page's articles, were read as one subhead in two decks, not a kicker and title")
 UNCERTAIN_DECKS = ("uncertain boundary: line {line} and the line under it, two heading lines between paragraphs with "
@@ -483,8 +485,28 @@ class _Segmenter:
         return self._next_article(section, index)
 
     def _body_marked_subhead(self, section: Section, index: int) -> int | None:
-        marked = self.page.marked_subhead(index) if self._after_sentence(section) else None
-        return self._subhead(section, index, marked) if marked is not None else None
+        if not self._after_sentence(section):
+            return None
+        marked = self.page.marked_subhead(index)
+        if marked is not None:
+            return self._subhead(section, index, marked)
+        label = self._marked_label_over_a_deck(index)
+        if label is None:
+            return None
+        section.warnings.append(MARKED_DECKS.format(line=self.lines[index].number))
+        return self._subhead(section, self._subhead(section, index, label), self.lines[index + 1])
+
+    def _marked_label_over_a_deck(self, index: int) -> Line | None:
+        """`■省人保厅回应` over `会对此事调查清楚`, then text: a box-marked label over a heading shaped as a
+        subhead's second deck (see ``_shaped_as_decks``) opens a part of the story (a sidebar's `■律师说法`) in
+        two decks, not the next article's kicker and title; a section mark (`□`) over a title names a section of
+        the page instead. Returns the label without its mark."""
+        line = self.lines[index]
+        mark = line.spaced[:1]
+        if mark not in c.BYLINE_MARKERS or mark in c.SECTION_MARKS or not self._shaped_as_decks(index):
+            return None
+        label = make_line(line.number, line.spaced[1:], blank_before=line.blank_before)
+        return label if label.spaced and is_heading(label, self.columns[index], at_head=False) else None
 
     def _body_numbered_subhead(self, section: Section, index: int) -> int | None:
         if not (self._after_sentence(section) and self.page.numbered_subhead(index)):

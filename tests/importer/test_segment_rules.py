@@ -810,3 +810,11 @@ def test_a_brief_columns_name_after_a_commentary_is_neither_its_author_nor_the_n
     assert [(artefact.line, artefact.kind) for artefact in second.artefacts] == [(3 + len(STORY.splitlines()),
                                                                                  "column name")]
 
+
+def test_a_box_marked_label_over_a_heading_in_a_story_is_a_subhead_in_two_decks() -> None:
+    """`■律师说法` over `此类招生行为不合法`, then text: a part of the story (a sidebar's), not the next article;
+    the decision is named in the review report."""
+    (story,) = parse_page("老旧小区改造让居民住得更舒心\n本报记者  王浩\n" + STORY + "■律师说法\n改造资金须公开透明\n"
+                          + OTHER)
+    assert story.subheads == ["律师说法 改造资金须公开透明"]
+    assert any("a box-marked label over a heading" in warning for warning in story.warnings)
