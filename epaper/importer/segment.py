@@ -610,6 +610,9 @@ class _Segmenter:
         if not (under.blank_before and self.page.blanks[index + 1] and texts
                 and not any(line.blank_before for line in texts[1:])):
             return False
+        second = self._second_paragraph_at(index + 1)
+        if second is not None and self.lines[second].blank_before:
+            return False  # the text under it parts its paragraphs by blank lines: the blank tells no head
         unparted_subhead = any(kind == "subhead" and position + 1 < len(section.body)
                                and not section.body[position + 1][1].blank_before
                                for position, (kind, _) in enumerate(section.body))
@@ -670,19 +673,22 @@ class _Segmenter:
                 and self._second_paragraph_ahead(index + 1))
 
     def _second_paragraph_ahead(self, index: int) -> bool:
-        """The paragraph opening at ``index`` ends and another opens after it before the next heading: a line ends
-        a sentence and the line under it opens a paragraph (its indent kept, a blank line over it, or the width a
-        lost indent leaves)."""
+        return self._second_paragraph_at(index) is not None
+
+    def _second_paragraph_at(self, index: int) -> int | None:
+        """Where the paragraph opening at ``index`` ends and another opens before the next heading: the line under
+        one that ends a sentence, opening a paragraph (its indent kept, a blank line over it, or the width a lost
+        indent leaves). None where a heading or the page's end comes first."""
         for position in range(index, min(len(self.lines) - 1, index + c.PARAGRAPH_LOOKAHEAD_LINES)):
             if not ends_sentence(self.lines[position].text):
                 continue
             following = position + 1
             if self.page.heading_at(following, at_head=True) or self.page.heading_at(following, at_head=False):
-                return False
+                return None
             after = self.lines[following]
             if after.indent >= c.KEPT_INDENT or after.blank_before or self.page.first_line_at(following):
-                return True
-        return False
+                return following
+        return None
 
     def _signed_again_ahead(self, section: Section, index: int) -> bool:
         """The text under the heading ends with a credit line naming this text's reporters by their role

@@ -818,3 +818,17 @@ def test_a_box_marked_label_over_a_heading_in_a_story_is_a_subhead_in_two_decks(
                           + OTHER)
     assert story.subheads == ["律师说法 改造资金须公开透明"]
     assert any("a box-marked label over a heading" in warning for warning in story.warnings)
+
+
+def test_a_blank_under_a_heading_tells_no_head_where_the_text_under_it_parts_its_paragraphs_by_blanks() -> None:
+    """A page that sets a blank line after every paragraph and around subheads: under a one-paragraph lead, the
+    heading's blank line is the page's habit, not a head set off from its text; the blank over the paragraph after
+    the one under the heading shows it."""
+    def block(text: str) -> str:
+        return column(text, width=16) + "\n"
+    page = ("老旧小区改造完工\n\n" + block("南方日报讯（记者/王立新）城东区幸福里小区改造昨日完工，三百多户居民住上了"
+                                      "新房，小区的道路和车位也焕然一新。")
+            + "居民意见收进图纸\n\n" + block("改造前，社区工作人员挨家挨户上门征求意见，共收集居民建议两百多条。")
+            + block("施工期间，社区还为居民开通了临时通道，方便老人出行。"))
+    (article,) = parse_page(page)
+    assert article.subheads == ["居民意见收进图纸"] and len(article.paragraphs) == 3
