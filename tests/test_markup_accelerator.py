@@ -102,7 +102,7 @@ def test_any_text_renders_the_same(body: str) -> None:
     [
         "甲<乙", "甲>乙", "`代码`", "甲\\乙", "[链接]", "*强调*", "_强调_", "~~删除~~", "甲|乙", "甲 :- 乙", "甲 -: 乙",
         "甲\t乙", "甲\u3000乙", "甲\xa0乙", " 甲", "甲 ", "甲\n 乙", "甲 \n乙",
-        "- 甲", "甲\n+ 乙", "甲\n-", "12. 甲", "甲\n3) 乙",
+        "- 甲", "甲\n+ 乙", "甲\n-", "12. 甲", "甲\n3) 乙", "甲&#10;乙", "甲&#x9;乙", "a&NewLine;b", "甲&Tab;乙",
     ],
 )
 def test_the_accelerator_is_not_given_what_it_renders_differently(body: str) -> None:
@@ -111,3 +111,12 @@ def test_the_accelerator_is_not_given_what_it_renders_differently(body: str) -> 
 
 def test_prose_goes_to_the_accelerator() -> None:
     assert accelerable("## 标题\n\n今年以来，各地邮政 -- 企业\n2024年1月-3月：增长12.5%。\n\n---\n\n&amp; 1.5 - 2 +3")
+
+
+@pytest.mark.parametrize(
+    "body", ["“引语”\n甲&quot;乙&lt;丙&amp;\n丁", "甲&amp;\n乙", "甲&mdash;\n乙\n&hellip;x", '"a"\nb &gt;\n中']
+)
+def test_escaped_characters_and_soft_breaks_give_the_same_paragraphs(body: str) -> None:
+    """The paragraphs' text is read from the accelerator's HTML, where these characters are escaped."""
+    assert accelerable(body)
+    _assert_same(body)
