@@ -54,6 +54,15 @@ def record(token: str) -> None:
 ARTICLE_LINKS = frozenset({"previous", "next", "story"})  # decided by the issue's layout, not the article's file
 # what the article's body decides; every other field is its head (the front matter), see dependencies.py
 ARTICLE_BODY = frozenset({"html", "paragraphs", "lead", "paragraph_count", "body_key", "bodies", "_rendered"})
+_ARTICLE_TOKEN_OF = {**dict.fromkeys(ARTICLE_LINKS, 1), **dict.fromkeys(ARTICLE_BODY, 2)}  # else 0: the head
+_attribute = object.__getattribute__  # a module global: the model's reads are the build's most frequent calls
+
+
+def _article_tokens(fingerprint: str) -> tuple[str, str, str]:
+    """An article's dependency tokens, made once: its head, its links and its body (see dependencies.py)."""
+    return ("a:" + fingerprint, "l:" + fingerprint, "b:" + fingerprint)
+
+
 ISSUE_IDENTITY = frozenset({"date", "number", "running_number", "folder", "weekday", "_iso"})
 ISSUE_NEIGHBOURS = frozenset({"older", "newer"})
 
@@ -103,21 +112,26 @@ class Article:
     next: Article | None = field(default=None, repr=False, compare=False)
     story: list[Article] = field(default_factory=list, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self._tokens = _article_tokens(self.fingerprint)
+
     def __getattribute__(self, name: str) -> Any:
         recorded = _recorded[0]
         if recorded is not None:
-            kind = "l:" if name in ARTICLE_LINKS else "b:" if name in ARTICLE_BODY else "a:"
-            recorded.add(kind + object.__getattribute__(self, "fingerprint"))
-        return object.__getattribute__(self, name)
+            recorded.add(_attribute(self, "_tokens")[_ARTICLE_TOKEN_OF.get(name, 0)])
+        return _attribute(self, name)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Stored without the links to the cache and to other articles, which are made again on loading; its
-        path as text (a pickled ``Path`` is made again from its parts, four times as slow as from the text)."""
+        """Stored without the links to the cache and to other articles, which are made again on loading, and
+        without its tokens; its path as text (a pickled ``Path`` is made again from its parts, four times as
+        slow as from the text)."""
         links: dict[str, Any] = {"bodies": None, "previous": None, "next": None, "story": []}
-        return {**self.__dict__, "source": str(self.source), **links}
+        state = {**self.__dict__, "source": str(self.source), **links}
+        del state["_tokens"]
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, source=Path(state["source"]))
+        self.__dict__.update(state, source=Path(state["source"]), _tokens=_article_tokens(state["fingerprint"]))
 
     @property
     def reading_order(self) -> tuple[datetime.date, int, int, str]:
@@ -195,8 +209,8 @@ class PrintPage:
     def __getattribute__(self, name: str) -> Any:
         recorded = _recorded[0]
         if recorded is not None:
-            recorded.add(object.__getattribute__(self, "issue_token"))
-        return object.__getattribute__(self, name)
+            recorded.add(_attribute(self, "issue_token"))
+        return _attribute(self, name)
 
     @property
     def label(self) -> str:
@@ -252,8 +266,8 @@ class Issue:
         recorded = _recorded[0]
         if recorded is not None:
             kind = "d:" if name in ISSUE_IDENTITY else "n:" if name in ISSUE_NEIGHBOURS else "i:"
-            recorded.add(kind + object.__getattribute__(self, "_iso"))
-        return object.__getattribute__(self, name)
+            recorded.add(kind + _attribute(self, "_iso"))
+        return _attribute(self, name)
 
     @property
     def pages(self) -> list[PrintPage]:
@@ -357,7 +371,7 @@ class Edition:
         recorded = _recorded[0]
         if recorded is not None and name != "topics":  # the topics are site.yaml's; their articles record
             recorded.add("e:issues")
-        return object.__getattribute__(self, name)
+        return _attribute(self, name)
 
     @property
     def article_count(self) -> int:
