@@ -4,7 +4,8 @@ markdown-it-py is the reference. Where ``markdown-it-pyrs`` (the Rust port of ma
 it renders the bodies made only of the constructs it is known to render byte for byte as the reference
 does (``accelerable``; tests/test_markup_accelerator.py compares the two): paragraphs, headings, rules
 and entities, the prose of a news article. Anything else (emphasis, lists, quotes, tables, links, code, raw
-HTML...) goes through markdown-it-py, and so does every body of a site that allows raw HTML.
+HTML...) goes through markdown-it-py, and so does every body of a site that allows raw HTML. markdown-it-py
+is imported only when a body needs it: a build that renders plain prose, or nothing, goes without it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 try:
     import markdown_it_pyrs
@@ -50,20 +53,27 @@ WHITE_SPACE_ENTITY = re.compile("&(?:#|NewLine;|Tab;)")
 
 @dataclass(frozen=True)
 class Renderer:
-    """The reference renderer and, where installed and allowed, the accelerator (see the module's docstring)."""
+    """The reference renderer, made when first needed, and, where installed and allowed, the accelerator (see the
+    module's docstring)."""
 
-    reference: MarkdownIt
+    allow_html: bool
     accelerator: Any = None  # a markdown_it_pyrs.MarkdownIt configured like ``reference``, or None
+
+    @cached_property
+    def reference(self) -> MarkdownIt:
+        """CommonMark plus tables and strikethrough; raw HTML is escaped unless ``allow_html``."""
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark", {"html": self.allow_html, "typographer": False})
+        md.enable(["table", "strikethrough"]).add_render_rule("softbreak", _cjk_softbreak)
+        return md
 
 
 def make_renderer(allow_html: bool, accelerate: bool = True) -> Renderer:
-    """CommonMark plus tables and strikethrough; raw HTML is escaped unless ``allow_html``."""
-    md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False}).enable(["table", "strikethrough"])
-    md.add_render_rule("softbreak", _cjk_softbreak)
+    """The site's renderer: raw HTML is escaped unless ``allow_html``, which leaves every body to the reference."""
     if not accelerate or allow_html or markdown_it_pyrs is None:
-        return Renderer(md)
-    accelerator = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
-    return Renderer(md, accelerator)
+        return Renderer(allow_html)
+    return Renderer(allow_html, markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough"]))
 
 
 def accelerable(body: str) -> bool:

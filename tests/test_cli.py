@@ -56,17 +56,32 @@ def test_a_build_sets_up_only_its_own_arguments() -> None:
     assert make_parser(only="deploy").parse_args(["deploy", "--no-build"]).no_build
 
 
-def test_a_build_without_pictures_loads_no_pillow(basic_site: Path) -> None:
-    """Pillow is for page pictures (their phone copies and the e-book's images): a site without any, the
-    benchmark's and many a text-only edition, builds and makes its e-books without importing it."""
-    script = "import sys; from epaper.cli import main; main(['build', '-q']); print('PIL' in sys.modules)"
+def _build_imports(site: Path, module: str) -> bool:
+    """Whether a build of ``site``, in a process of its own, imports ``module``."""
+    script = f"import sys; from epaper.cli import main; main(['build', '-q']); print({module!r} in sys.modules)"
     done = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         check=True,
-        cwd=basic_site,
+        cwd=site,
         env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
     )
-    assert done.stdout == "False\n"
+    return done.stdout == "True\n"
+
+
+def test_a_build_without_pictures_loads_no_pillow(basic_site: Path) -> None:
+    """Pillow is for page pictures (their phone copies and the e-book's images): a site without any, the
+    benchmark's and many a text-only edition, builds and makes its e-books without importing it."""
+    assert not _build_imports(basic_site, "PIL")
     assert any((basic_site / "_site").rglob("*.epub"))
+
+
+def test_markdown_it_py_is_imported_only_for_a_body_the_accelerator_is_not_given(basic_site: Path) -> None:
+    """An edit of an article of plain prose, the daily case, renders it without importing the reference renderer
+    (the first build needs it: one of the site's articles has emphasis)."""
+    assert _build_imports(basic_site, "markdown_it")
+    article = basic_site / "content/2021/01/18/02-jin-rong.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n追加一句话。\n", encoding="utf-8")
+    assert not _build_imports(basic_site, "markdown_it")
+    assert "追加一句话。" in (basic_site / "_site/2021/01/18/02/jin-rong/index.html").read_text(encoding="utf-8")
