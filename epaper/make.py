@@ -44,11 +44,7 @@ class _Staged(NamedTuple):
 
 def stage(staged: StagedSite, path: str, data: bytes, read: str) -> _Staged:
     """Stage ``data`` for ``path`` unless the output folder already holds exactly these bytes."""
-    live = staged.final / path
-    try:
-        unchanged = live.stat().st_size == len(data) and live.read_bytes() == data
-    except OSError:
-        unchanged = False
+    unchanged = staged.holds(path, data)
     if not unchanged:
         staged.put(path, data)
     return _Staged(path, not unchanged, len(data), read)
