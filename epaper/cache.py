@@ -381,7 +381,11 @@ class BuildCache:
 
 
 def _checksum(html: str, paragraphs: str) -> str:
-    return digest(html.encode() + b"\0" + paragraphs.encode())
+    """A stored body's check: the CRC-32 and lengths of its two texts. Like the index's check, it is there to
+    catch a damaged row; a clean build checks every body twice, and this takes half the time of a digest."""
+    html_bytes, paragraph_bytes = html.encode(), paragraphs.encode()
+    crc = zlib.crc32(paragraph_bytes, zlib.crc32(html_bytes))
+    return f"{_CHECK.format(crc, len(html_bytes))}:{len(paragraph_bytes)}"
 
 
 def _payload_check(payload: bytes | memoryview) -> str:
