@@ -202,12 +202,14 @@ def _run_side_padding(lines: Sequence[Line]) -> float:
 
 
 def ends_sentence(text: str) -> bool:
-    """True if ``text`` ends like a paragraph can: `。`, `！”`, `：`, or a full stop after a Latin word."""
+    """True if ``text`` ends like a paragraph can: `。`, `！”`, `：`, or a full stop after a Latin word, also after
+    the word's closing quote (`as he said, “all that is needed is will”.`)."""
     stripped = text.rstrip("".join(c.CLOSING_MARKS))
     if not stripped:
         return False
-    if stripped[-1] in c.LATIN_SENTENCE_END and len(stripped) > 1 and stripped[-2].isalpha():
-        return not is_wide(stripped[-2])
+    word = stripped[:-1].rstrip("".join(c.CLOSING_MARKS))
+    if stripped[-1] in c.LATIN_SENTENCE_END and word[-1:].isalpha():
+        return not is_wide(word[-1])
     if len(stripped) < len(text):
         return stripped[-1] in c.SENTENCE_END
     return stripped[-1] in c.PARAGRAPH_END

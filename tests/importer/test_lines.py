@@ -61,6 +61,9 @@ def test_sentence_ends() -> None:
     assert ends_sentence("有大担当！”")
     assert not ends_sentence("扛旗的“老将”")
     assert not ends_sentence("接回去外地出差的客户，这")
+    assert ends_sentence("all that is needed is political will”.")
+    assert ends_sentence("he said, ’’all that is needed is will’’.")
+    assert not ends_sentence("a rise of “2”.")  # a figure in quotes: a number may go on
 
 
 PAGE = "\n".join([
