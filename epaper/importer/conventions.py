@@ -538,8 +538,12 @@ LATIN_MONTHS = {
     **{name: number for number, name in enumerate(
         ("gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre",
          "novembre", "desembre"), start=1)},
+    **{name: number for number, name in enumerate(
+        ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+         "novembro", "dezembro"), start=1)},
 }
-"""Month names in English, Italian, French, German, Spanish and Catalan (lower case) and their numbers."""
+"""Month names in English, Italian, French, German, Spanish, Catalan and Portuguese (lower case) and their
+numbers."""
 
 LATIN_WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -548,6 +552,7 @@ LATIN_WEEKDAYS = frozenset({
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
 })
 """Weekday names in the same languages: a masthead date may open with one."""
 

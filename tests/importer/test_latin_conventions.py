@@ -43,6 +43,7 @@ def test_text_that_opens_like_a_byline_is_not_one(text: str) -> None:
     ("lundi 1er mars 2024", dt.date(2024, 3, 1)),
     ("Montag, 4. März 2024", dt.date(2024, 3, 4)),
     ("lunes 4 de marzo de 2024", dt.date(2024, 3, 4)),
+    ("terça-feira, 17 de dezembro de 2024", dt.date(2024, 12, 17)),
     ("2024年3月4日 星期一", dt.date(2024, 3, 4)),
 ])
 def test_masthead_dates_are_read_in_latin_languages_too(printed: str, date: dt.date) -> None:
