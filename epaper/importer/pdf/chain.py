@@ -70,7 +70,7 @@ class Rule:
 
 def _lines(state: PageState) -> None:
     """textlines: glyphs on a baseline (or stacked top to bottom) with the spaces their gaps mean."""
-    found = build_lines(state.page.glyphs)
+    found = build_lines(state.page.glyphs, state.page.rules)
     state.lines, state.stray = found.lines, found.stray
     state.text = list(found.lines)
 

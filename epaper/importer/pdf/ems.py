@@ -56,6 +56,11 @@ GUTTER_WITNESSES = 2
 """A wide gap is surely a gutter when it runs blank through the lines within GUTTER_RUN and at least this many of
 them reach across it (one line over or under a two-line paragraph may leave a blank there by chance)."""
 
+EDGE_WITNESSES = 3
+"""A narrow gap on a column's first or last line (no line of the column over or under it) runs down the page when
+at least this many lines on its other side, all within GUTTER_RUN, are blank in it too: the foot of a page's
+columns, set on one baseline."""
+
 WITNESS_REACH = 2.0
 """A line witnesses whether a gutter runs down at a gap when it has type on both sides of the gap within this many
 ems of it: a line of that column, not of the next."""

@@ -6,7 +6,9 @@ below are blank somewhere in it too: a gutter runs down the page, a stretched wo
 stretched far in a few lines running may still meet; so where the gap does not run blank through all the lines
 within a few ems, it is a gutter only if it stands out from the word spaces beside it (justification stretches a
 line's spaces alike). A one-em gutter with a hyphen or stop hung into it is narrower than that; such a narrow
-gap parts two columns where the lines over and under it, several each way, are all blank in it.
+gap parts two columns where the lines over and under it, several each way, are all blank in it (on a column's
+first or last line, those on its one side); a line beyond a rule across the gap (a running header over the rule
+that closes the columns) witnesses nothing of it.
 
 Spaces are not taken from the PDF (layout systems often set none) but from the gaps between glyphs, measured
 against the line's usual gap so that justified text does not grow spaces; in a display headline tracked tight
@@ -32,6 +34,7 @@ from .chars import Glyph
 from .ems import (
     BASELINE_TOLERANCE,
     DOUBTFUL_SPACE,
+    EDGE_WITNESSES,
     EVENLY_STRETCHED,
     GUTTER,
     GUTTER_RUN,
@@ -88,14 +91,15 @@ class PageLines:
     """Glyphs turned on their side that belong to no line."""
 
 
-def build_lines(glyphs: Sequence[Glyph]) -> PageLines:
-    """The text lines of a page, horizontal and vertical."""
+def build_lines(glyphs: Sequence[Glyph], rules: Sequence[Box] = ()) -> PageLines:
+    """The text lines of a page, horizontal and vertical; ``rules`` are its horizontal rules (a rule across a gap
+    parts the lines over it from those under it: they witness nothing of each other's gutters)."""
     upright = [glyph for glyph in glyphs if not glyph.turned]
     rows = sorted(_rows(upright), key=lambda row: row[0].box.bottom)
     bottoms = [row[0].box.bottom for row in rows]
     pieces = [piece for row in rows for piece in _split_at_gutters(
         row, partial(_neighbours, row, rows, bottoms, NEIGHBOUR_LINES),
-        partial(_neighbours, row, rows, bottoms, GUTTER_RUN))]
+        partial(_neighbours, row, rows, bottoms, GUTTER_RUN), rules)]
     single = [piece[0] for piece in pieces if len(piece) == 1]
     stacks, stray = _stacks(single + [glyph for glyph in glyphs if glyph.turned])
     stacked = {id(glyph) for stack in stacks for glyph in stack}
@@ -300,7 +304,7 @@ def _same_size(first: float, second: float) -> bool:
 
 
 def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph]]],
-                      run: Callable[[], list[list[Glyph]]]) -> list[list[Glyph]]:
+                      run: Callable[[], list[list[Glyph]]], rules: Sequence[Box]) -> list[list[Glyph]]:
     """``row`` cut at the gaps that are column gutters: wide ones (in Latin text only where the lines next above
     and below are blank in them too, and the gap runs blank through the lines around or stands out from the word
     spaces beside it) and narrow ones that run blank down the lines around."""
@@ -308,7 +312,7 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
     pairs = list(itertools.pairwise(ordered))
     gaps = [after.box.x0 - before.box.x1 for before, after in pairs]
     spaces = [gap > WORD_SPACE * max(before.size, after.size) for gap, (before, after) in zip(gaps, pairs, strict=True)]
-    kinds = [_gap_kind(before, after, neighbours, run) for before, after in pairs]
+    kinds = [_gap_kind(before, after, neighbours, run, rules) for before, after in pairs]
     pieces = [[ordered[0]]]
     for index, glyph in enumerate(ordered[1:]):
         if kinds[index] == "gutter" or (kinds[index] == "wide" and not _evenly_stretched(gaps, spaces, kinds, index)):
@@ -318,9 +322,9 @@ def _split_at_gutters(row: list[Glyph], neighbours: Callable[[], list[list[Glyph
 
 
 def _gap_kind(before: Glyph, after: Glyph, neighbours: Callable[[], list[list[Glyph]]],
-              run: Callable[[], list[list[Glyph]]]) -> GapKind:
+              run: Callable[[], list[list[Glyph]]], rules: Sequence[Box]) -> GapKind:
     """`gutter` for a gap that surely parts two columns, `wide` for one blank in the lines next to it alone (a gutter
-    or a stretched word space), `space` for any other."""
+    or a stretched word space), `space` for any other. Lines beyond a rule across the gap witness nothing of it."""
     gap, size = after.box.x0 - before.box.x1, max(after.size, before.size)
     band = partial(_blank_band, before.box.x1, after.box.x0, GUTTER / 2 * after.size)
     if gap > GUTTER * size:
@@ -328,20 +332,26 @@ def _gap_kind(before: Glyph, after: Glyph, neighbours: Callable[[], list[list[Gl
             return "gutter"
         if not band(neighbours()):
             return "space"
-        across = _across(run(), before.box.x1, after.box.x0, WITNESS_REACH * size)
+        across = _across(run(), before, after, WITNESS_REACH * size, rules)
         return "gutter" if len(across) >= GUTTER_WITNESSES and band(across) else "wide"
     narrow = gap > NARROW_GUTTER * size and _may_be_word_space(before, after)
     if not narrow:
         return "space"
-    across = _across(run(), before.box.x1, after.box.x0, WITNESS_REACH * size)
+    across = _across(run(), before, after, WITNESS_REACH * size, rules)
     return "gutter" if _runs_down(after.box.bottom, band, across) else "space"
 
 
-def _across(rows: Sequence[list[Glyph]], start: float, end: float, reach: float) -> list[list[Glyph]]:
-    """The ``rows`` with type on both sides of the stretch from ``start`` to ``end``, within ``reach`` of it: lines
-    of its column, which witness whether a gutter runs down there; a line of another column says nothing of it."""
+def _across(rows: Sequence[list[Glyph]], before: Glyph, after: Glyph, reach: float, rules: Sequence[Box],
+            ) -> list[list[Glyph]]:
+    """The ``rows`` with type on both sides of the gap between ``before`` and ``after``, within ``reach`` of it,
+    and no rule across the gap between them and the gap's line: lines of its column, which witness whether a
+    gutter runs down there. A line of another column says nothing of it, nor does one beyond a rule that closes
+    the columns (a running header over the rule under it)."""
+    start, end, bottom = before.box.x1, after.box.x0, after.box.bottom
+    crossing = [rule.top for rule in rules if rule.x0 <= start and rule.x1 >= end]
     return [row for row in rows if any(start - reach <= glyph.box.x1 <= end for glyph in row)
-            and any(start <= glyph.box.x0 <= end + reach for glyph in row)]
+            and any(start <= glyph.box.x0 <= end + reach for glyph in row)
+            and not any(min(bottom, row[0].box.bottom) < top < max(bottom, row[0].box.bottom) for top in crossing)]
 
 
 def _evenly_stretched(gaps: Sequence[float], spaces: Sequence[bool], kinds: Sequence[GapKind], index: int) -> bool:
@@ -362,8 +372,10 @@ def _evenly_stretched(gaps: Sequence[float], spaces: Sequence[bool], kinds: Sequ
 
 def _runs_down(bottom: float, band: Callable[[Sequence[list[Glyph]]], bool], rows: list[list[Glyph]]) -> bool:
     """A narrow gap on the line standing on ``bottom`` runs down the page: ``rows`` holds lines over it and under
-    it, and they are all blank in it."""
-    return {other[0].box.bottom > bottom for other in rows} == {True, False} and band(rows)
+    it, or EDGE_WITNESSES lines on one side where the line is its column's last or first, and they are all blank
+    in it."""
+    sides = {other[0].box.bottom > bottom for other in rows}
+    return (sides == {True, False} or len(rows) >= EDGE_WITNESSES) and band(rows)
 
 
 def _neighbours(row: list[Glyph], rows: Sequence[list[Glyph]], bottoms: Sequence[float],

@@ -49,6 +49,38 @@ def test_a_one_em_gutter_narrowed_by_a_hung_hyphen_still_parts_the_columns() -> 
     assert read == [text for pair in lines for text in pair]
 
 
+COLUMNS = [("the first line of the page.", "columna con texto justi-"),
+           ("one ends with its hyphen-", "ficado en la otra que ya"),
+           ("ated word hung past the", "llega al mismo borde sin"),
+           ("edge into the one-em gap", "nada entre las columnas"),
+           ("beside the other column,", "de una pagina de prensa.")]
+
+
+def _columns(hung_on: int) -> list[Glyph]:
+    """Two justified columns a one-em gutter apart; the stop or comma ending line ``hung_on`` hangs into it."""
+    glyphs = []
+    for number, (left, right) in enumerate(COLUMNS):
+        glyphs += justified(left, 40, 170 + (2.0 if number == hung_on else 0.0), 100 + 12 * number)
+        glyphs += justified(right, 180, 310, 100 + 12 * number)
+    return glyphs
+
+
+def test_a_running_header_over_the_rule_witnesses_nothing_of_the_gutter_under_it() -> None:
+    """The header is set in the body size across the gutter, close over the columns, but the rule under it closes
+    them: the first line's stop hung into the gutter still parts the columns."""
+    header = words("VOL. I No. 1 Jornal 17 DE DEZEMBRO 2024", 40, 60)
+    rule = Box(40, 70, 310, 70.5)
+    read = [" ".join(line.spaced.split()) for line in build_lines(header + _columns(0), [rule]).lines]
+    assert read[1:] == [text for pair in COLUMNS for text in pair]
+
+
+def test_a_gutter_narrowed_on_the_columns_last_line_still_parts_them() -> None:
+    """The columns end on one baseline at the page's foot; the comma hung into the gutter there leaves it
+    narrower than a gutter, but it runs blank down all the lines over it."""
+    read = [" ".join(line.spaced.split()) for line in build_lines(_columns(len(COLUMNS) - 1)).lines]
+    assert read == [text for pair in COLUMNS for text in pair]
+
+
 def test_a_stretched_word_space_on_a_line_alone_is_no_gutter() -> None:
     glyphs = words("Reports", 50, 100) + words("from the accident", 50 + 3.5 * 10 + 7, 100)
     assert [" ".join(line.spaced.split()) for line in build_lines(glyphs).lines] == ["Reports from the accident"]
