@@ -47,6 +47,12 @@ ORNAMENT_GLYPHS = 2
 """A line of at most this many glyphs of a sign font is an ornament (the ▲ before a caption): its text layer
 says a letter (`k`) the sign does not read as."""
 
+PLACEHOLDER_LETTERS = 3
+"""A line of at least this many of one letter, and nothing else, is a template's placeholder (`sss`)."""
+
+ROMAN_NUMERAL_LETTERS = "IVXLCDM"
+"""Capitals a Roman numeral repeats (`III`, `XXX`): such a line is a numeral, no placeholder."""
+
 
 @dataclass(frozen=True)
 class Masthead:
@@ -86,7 +92,7 @@ def separate_furniture(page: PdfPage, lines: Sequence[TextLine]) -> PageParts:
                      else line.box.top >= footer_top)
         says = _says_furniture(line) and not _in_running_text(line, lines)
         if (in_header or in_footer or says or frame_of(line.box, ads) is not None
-                or _in_side_margin(line, upright) or _ornament(line)):
+                or _in_side_margin(line, upright) or _ornament(line) or _placeholder(line, lines)):
             furniture.append(line)
         else:
             content.append(line)
@@ -253,6 +259,18 @@ def _close(line: TextLine, other: TextLine) -> bool:
 
 def _ornament(line: TextLine) -> bool:
     return len(line.glyphs) <= ORNAMENT_GLYPHS and all(SYMBOL_FONT.search(glyph.font) for glyph in line.glyphs)
+
+
+def _placeholder(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A template's placeholder left in the page: one Latin letter typed over and over (`sss`, `xxxxxxxx`) along
+    a line of its own, with no line of text right over or under it (a line of a column, however filled, is text).
+    No word of a language is that; Roman numerals repeat capitals (`III`, `XXX`), so those are not taken."""
+    letters = line.spaced.replace(" ", "")
+    if line.vertical or not (len(letters) >= PLACEHOLDER_LETTERS and len(set(letters)) == 1 and letters[0].isascii()
+            and letters[0].isalpha() and letters[0] not in ROMAN_NUMERAL_LETTERS):
+        return False
+    return not any(other is not line and other.box.overlaps_horizontally(line.box, 0.5)
+                   and abs(other.box.top - line.box.top) <= NEIGHBOUR_LINES * line.size for other in lines)
 
 
 def _turned(line: TextLine) -> bool:
