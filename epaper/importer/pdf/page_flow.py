@@ -19,13 +19,17 @@ from ..record import ImportedArticle
 
 def link_pages_run_on(pages: Sequence[tuple[int, list[ImportedArticle]]]) -> None:
     """Mark ``continues_on`` and ``continued_from`` where a page's last story runs on at the next page's head;
-    ``pages`` are the page numbers and articles (in reading order) of consecutive pages."""
+    ``pages`` are the page numbers and articles (in reading order) of consecutive pages. The text it runs on in
+    is the next page's first text under no headline, and the story the page's last one, or else the page's one
+    story that stops mid-sentence, wherever the pages' reading order puts them (a story whose headline tops a
+    column may be read before or after them)."""
     for (number, articles), (next_number, next_articles) in pairwise(pages):
         if not articles or not next_articles:
             continue
-        last, first = articles[-1], next_articles[0]
-        if (first.title is None and first.continued_from is None and last.continues_on is None
-                and _stops_mid_sentence(last) and _goes_on(first, last)):
+        broken = [article for article in articles if article.continues_on is None and _stops_mid_sentence(article)]
+        last = articles[-1] if articles[-1] in broken else broken[0] if len(broken) == 1 else None
+        first = next((article for article in next_articles if article.title is None), None)
+        if last is not None and first is not None and first.continued_from is None and _goes_on(first, last):
             last.continues_on, first.continued_from = next_number, number
 
 

@@ -30,3 +30,13 @@ def test_a_headed_story_at_the_next_pages_head_is_its_own() -> None:
     story, headed = _article("Granny wins", "grandmother of five,"), _article("Moose", "counted again.")
     link_pages_run_on([(1, [story]), (2, [headed])])
     assert story.continues_on is None and headed.continued_from is None
+
+
+def test_the_run_on_is_found_wherever_the_reading_order_puts_it_and_the_broken_story() -> None:
+    """Page 1's broken story stands at the foot of its last column but is read before a story headed higher up;
+    page 2 opens with the run-on in its first column, but the story headed at the top of the next column is
+    read first. The one story that stops mid-sentence runs on at the page's first text under no headline."""
+    story, headed = _article("Granny wins", "Johnson was soon showing her"), _article("Moose", "Counted.")
+    head = _article(None, "worth with stamina and agility.")
+    link_pages_run_on([(1, [story, _article("Moose", "Counted.")]), (2, [headed, head])])
+    assert (story.continues_on, head.continued_from, headed.continued_from) == (2, 1, None)
