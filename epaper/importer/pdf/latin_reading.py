@@ -37,9 +37,9 @@ MODEL_FOLDERS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-oc
 
 MIN_CONFIDENCE = 50
 """A second reading Tesseract itself is less sure of than this (its mean word confidence, 0–100) adds nothing.
-Its confidence tells little about the letters it adds: on one page it read `SÓLO POR UN DÍA!` right at 65 and
-`23/03/25` wrong at 88. Below 50 it reads a line mostly wrong; since only accents and letters the first engine
-cannot print are taken from it, a line it reads half right still gives them."""
+Its confidence tells little about single letters (on one page it read `SÓLO POR UN DÍA!` right at 65 and
+`23/03/25` wrong at 88), so the cut-off is low: it leaves out only lines it hardly reads (a texture, a logo);
+what a reading above it may change is limited to accents and letters the first engine cannot print."""
 
 MARGIN = 0.15
 """White added around a line's crop, in line heights: Tesseract reads a line touching its crop's edge worse."""
@@ -110,7 +110,8 @@ def _is_latin(line: OcrLine) -> bool:
 
 
 def _with_text(line: OcrLine, text: str) -> OcrLine:
-    """``line`` reading ``text`` (as long as its own text), each character box given its share of it."""
+    """``line`` reading ``text`` (as long as its own text): its characters take the letters of ``text`` in order
+    and keep their boxes."""
     if text == line.text:
         return line
     printed = iter(char for char in text if not char.isspace())
