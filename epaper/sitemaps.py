@@ -27,19 +27,10 @@ def _xml(root: _Element) -> bytes:
 
 
 def _urlset(config: SiteConfig, page_urls: Sequence[str]) -> bytes:
-    """The sitemap of ``page_urls``, written as text: the bytes lxml writes (``_xml``) in a quarter of the time,
-    which a new issue spends again on every page of the site."""
-    if not page_urls:
-        return _xml(Element(URLSET, nsmap={None: SITEMAP_NS}))
-    base = xml_text(config.base_url)  # the rest of a page's URL is made of slugs and numbers
-    entries = "".join(f"  <url>\n    <loc>{_xml_text(urls.absolute(base, url))}</loc>\n  </url>\n" for url in page_urls)
-    return f"<?xml version='1.0' encoding='UTF-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n{entries}</urlset>\n".encode()
-
-
-def _xml_text(text: str) -> str:
-    """``text`` escaped as lxml escapes an element's text: '&', '<', '>' and carriage returns."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("\r", "&#13;")
+    root = Element(URLSET, nsmap={None: SITEMAP_NS})
+    for url in page_urls:
+        SubElement(SubElement(root, URL), LOC).text = urls.absolute(config.base_url, url)
+    return _xml(root)
 
 
 def sitemaps(

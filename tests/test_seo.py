@@ -136,17 +136,3 @@ def test_the_sitemap_becomes_an_index_past_the_url_limit(tmp_path: Path) -> None
     assert [len(part) for part in parts] == [2, 2, 1]
     single = dict(sitemaps(config, page_urls, limit=5))
     assert list(single) == ["sitemap.xml"]
-
-
-@pytest.mark.parametrize("base_url", ["https://example.org/", "https://example.org/a&b<c>d/\u4e2d文/"])
-def test_the_sitemap_is_what_an_xml_writer_writes(tmp_path: Path, base_url: str) -> None:
-    """The sitemap is written as text (it is written again with every new issue): the bytes of lxml's tree."""
-    from lxml.etree import Element, SubElement, tostring
-
-    config = load_config(copy_site("edition", tmp_path) / "site.yaml").with_overrides(base_url=base_url)
-    page_urls = ["", "2021/01/18/", "2021/01/18/01/kai-men-hong/", "topics/finance/page/2/"]
-    tree = Element("{http://www.sitemaps.org/schemas/sitemap/0.9}urlset", nsmap={None: NAMESPACES["s"]})
-    for url in page_urls:
-        SubElement(SubElement(tree, f"{{{NAMESPACES['s']}}}url"), f"{{{NAMESPACES['s']}}}loc").text = base_url + url
-    expected = tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    assert dict(sitemaps(config, page_urls)) == {"sitemap.xml": expected}
