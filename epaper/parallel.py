@@ -29,6 +29,11 @@ PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
 # copies of it fit: at 20,000 articles the model is about 250 MB, at 120,000 about 1 GB, built by this
 # process alone.
 MEMORY_BUDGET = 1_300 * 2**20
+# Fewer items than this are made in this process alone: forking costs more than it saves. Measured in session
+# 16 (bench/RESULTS.md): forking one worker for trivial items costs about 30 ms in a process of 480 MB, and a
+# new 48-article issue at 5,000 articles (about 160 outputs) took 0.44 s to make its pages forked from 64
+# items against 0.35 s in one process (median of 8 alternating builds, load 2-3).
+FORK_FROM = 200
 
 log = logging.getLogger("epaper")
 
@@ -70,7 +75,7 @@ def map_forked(
     function: Callable[[Item], Any],
     items: Sequence[Item],
     workers: int,
-    minimum: int = 200,
+    minimum: int = FORK_FROM,
     finish: Callable[[], None] = lambda: None,
     progress: str = "",
     *,
