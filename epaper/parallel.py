@@ -31,8 +31,9 @@ PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
 MEMORY_BUDGET = 1_300 * 2**20
 # Fewer items than this are made in this process alone: forking costs more than it saves. Measured in session
 # 16 (bench/RESULTS.md): forking one worker for trivial items costs about 30 ms in a process of 480 MB, and a
-# new 48-article issue at 5,000 articles (about 160 outputs) took 0.44 s to make its pages forked from 64
-# items against 0.35 s in one process (median of 8 alternating builds, load 2-3).
+# new 48-article issue at 5,000 articles (about 160 outputs) made its pages in 0.28 s forked from 64 items
+# against 0.29 s in one process (quiet machine; 0.44 against 0.35 s at load 2-3) for 0.1 s more CPU: the
+# parent's run, the topic pages and sitemaps, costs twice the worker's.
 FORK_FROM = 200
 
 log = logging.getLogger("epaper")
