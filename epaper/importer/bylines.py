@@ -9,6 +9,7 @@ from . import conventions as c
 
 _ROLES = re.compile("|".join(re.escape(role) for role in sorted(c.BYLINE_ROLES, key=len, reverse=True)))
 _ROLE_IN_A_CLAUSE = re.compile(f"(?:{_ROLES.pattern})[{re.escape(c.CLAUSE_MARKS)}]")
+_ROLE_LABEL = re.compile(f"^(?:{_ROLES.pattern}){c.ROLE_LABEL_COLON.pattern}(?=\\S)")
 _CREDITS = sorted(c.CREDIT_WORDS, key=len, reverse=True)
 _MARKER = re.compile(f"[{re.escape(c.BYLINE_MARKERS)}]")
 _LATIN_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
@@ -56,10 +57,12 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     office = c.OFFICE_BYLINE.match(raw)
     if office is not None and office.group("name") not in c.NOT_NAMES:
         return Byline(raw, [office.group("name")])
-    if _ROLE_IN_A_CLAUSE.search(raw):
+    label = _ROLE_LABEL.match(raw)
+    read = raw if label is None else c.ROLE_LABEL_COLON.sub(" ", raw[: label.end()]) + raw[label.end():]
+    if _ROLE_IN_A_CLAUSE.search(read):
         return None  # a role word a clause mark follows is the text's (`…主任告诉经济日报记者，专职…`), naming no one
-    rest = _MARKER.sub(" ", raw).strip()
-    cued = cued or rest != raw
+    rest = _MARKER.sub(" ", read).strip()
+    cued = cued or rest != read
     rest = c.MEDIA_BEFORE_ROLE.sub("", c.STAFF_CREDITS.split(rest, maxsplit=1)[0])
     if len(rest.split()) > 1 and all(len(word) == 1 for word in rest.split()):
         rest = "".join(rest.split())  # letter-spaced: `记 者 苏 季`
@@ -70,7 +73,7 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
             credit, rest = word, rest[: -len(word)].strip()
             break
     place = None
-    if credit == c.REPORTED_FROM and _ends_with_place(raw, rest):
+    if credit == c.REPORTED_FROM and _ends_with_place(read, rest):
         rest, place = rest.rsplit(maxsplit=1)
         credit = None
     has_role = bool(_ROLES.search(rest))

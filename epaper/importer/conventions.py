@@ -40,6 +40,10 @@ HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 CLAUSE_MARKS = "，。；：！？"
 """Marks that go on a clause of running text: a role word they follow (`…告诉经济日报记者，`) signs nothing."""
 
+ROLE_LABEL_COLON = re.compile(r"\s*[：:]\s*")
+"""A colon after a byline's role word at the line's start labels the names after it (`记者：李金磊`, `文：张三`): no
+clause mark then; a question put by the reporter (`记者：您认为…？`) names no one, and the names' check rejects it."""
+
 QUOTED_TITLE = re.compile(r"《[^《》]{1,60}》")
 """A work or document named in a line (`《共建“一带一路”倡议：进展、贡献与展望》`): its marks are its own."""
 

@@ -128,3 +128,12 @@ def test_reporters_named_by_the_lead_after_a_dateline_sign_the_report() -> None:
     lead = "本报北京1月15日电\ufffd记者王浩、李明从团中央获悉，全国青少年评选活动近日在北京揭晓，入选者来自各行各业。"
     (article,) = parse_page(page("青少年评选活动揭晓", column(lead, *REPORT)))
     assert (article.dateline, article.authors) == ("本报北京1月15日电", ["王浩", "李明"])
+
+
+def test_a_role_labelling_its_names_after_a_colon_is_a_byline_and_a_question_put_so_is_not() -> None:
+    """`记者：李金磊` under a headline signs the story; `记者：您认为…？` is the reporter's question, naming no one."""
+    (article,) = parse_page(page("铁路建设捷报频传", "记者：李金磊", column(*REPORT)))
+    assert (article.title, article.authors) == ("铁路建设捷报频传", ["李金磊"])
+    assert parse_byline("本报记者：王浩 李明") is not None
+    assert parse_byline("记者：您认为官方思维在改变？") is None
+
