@@ -300,6 +300,8 @@ class _Segmenter:
                         or self._tagged_phrase(index)))
         if section.subtitles or section.title_mark:  # a brief item's marked title stands alone
             return False
+        if section.head and section.bylines:
+            return False  # a byline under the headline closes the stack: the text follows, however it opens
         if section.head and c.COLUMN_TAG.search(section.head[-1].text):
             return self._tagged_title_subtitle(section, index)
         if section.head and c.COLUMN_BAR.match(section.head[-1].text):

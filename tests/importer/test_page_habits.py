@@ -137,3 +137,14 @@ def test_a_role_labelling_its_names_after_a_colon_is_a_byline_and_a_question_put
     assert parse_byline("本报记者：王浩 李明") is not None
     assert parse_byline("记者：您认为官方思维在改变？") is None
 
+
+def test_a_byline_under_the_headline_closes_it_though_the_text_opens_with_questions() -> None:
+    """A lead of questions, its indent kept, under the byline: the story's text, not a title and subtitle."""
+    indent = "\u3000\u3000"
+    questions = ("2021年中国经济成绩单怎么看？2022年中国经济面临哪些挑战？“三驾马车”会呈现什么走势？出生人口下降"
+                 "又该如何应对？")
+    text = page("GDP创新高，出生人口创新低，怎么办？", "本报记者  王浩",
+                column(questions, *REPORT, width=30, indent=indent))
+    (article,) = parse_page(text)
+    assert (article.kicker, article.title, article.subtitle) == (None, "GDP创新高，出生人口创新低，怎么办？", None)
+    assert article.authors == ["王浩"] and "".join(article.paragraphs).startswith(questions)
