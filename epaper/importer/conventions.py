@@ -40,6 +40,10 @@ HEADING_FORBIDDEN_END = frozenset("，、；：。,;:…")
 CLAUSE_MARKS = "，。；：！？"
 """Marks that go on a clause of running text: a role word they follow (`…告诉经济日报记者，`) signs nothing."""
 
+LEAD_IN_DASH = "——"
+"""A heading's first deck that ends in a long dash leads into the deck under it (`看投资——` over
+`行业内外迎来更多机遇`): the two are one heading; a kicker or title never ends so (a subtitle opens with the dash)."""
+
 ROLE_LABEL_COLON = re.compile(r"\s*[：:]\s*")
 """A colon after a byline's role word at the line's start labels the names after it (`记者：李金磊`, `文：张三`): no
 clause mark then; a question put by the reporter (`记者：您认为…？`) names no one, and the names' check rejects it."""

@@ -79,6 +79,8 @@ UNSIGNED_REPORT_SUBHEAD = ("line {line}: a heading in a text opened by a datelin
                            "text under it opens no report of its own and ends with no byline before the next heading")
 MARKED_DECKS = ("line {line}: a box-marked label over a heading, between paragraphs, was read as a subhead in two "
                 "decks (a part of the story), not as the next article's kicker and title")
+DASHED_DECKS = ("line {line}: a heading ending in a long dash, over a heading, between paragraphs, was read as a "
+                "subhead in two decks (a part of the story), not as the next article's kicker and title")
 TWO_DECK_SUBHEAD = ("line {line}: two heading lines between paragraphs, with no blank line over them where blank "
                     "lines part this page's articles, were read as one subhead in two decks, not a kicker and title")
 UNCERTAIN_DECKS = ("uncertain boundary: line {line} and the line under it, two heading lines between paragraphs with "
@@ -224,6 +226,12 @@ class _Segmenter:
         """A jump line under the repeated title (`布局谋篇` over `（上接第1版）`) closes the head: a heading under it,
         over text, is the first subhead of the text that goes on, not the title with a kicker over it."""
         line = self.lines[index]
+        first = section.body[0] if len(section.body) == 1 else None
+        led_in = (first is not None and first[0] == "subhead" and first[1].text.endswith(c.LEAD_IN_DASH)
+                  and is_heading(line, self.columns[index], at_head=False))  # `看跨境——` over its second deck
+        if led_in:
+            self._subhead(section, index, line)
+            return True
         if not (section.continued_from is not None and section.head and not section.body
                 and section.head[-1].number < self._jump_line_number(section)
                 and self.page.heading_at(index, at_head=False)):
@@ -543,6 +551,9 @@ class _Segmenter:
             return self._subhead(section, index, line)
         if self._item_column_ends(section, index):
             return self._next_article(section, index)
+        if line.text.endswith(c.LEAD_IN_DASH) and self._shaped_as_decks(index):
+            section.warnings.append(DASHED_DECKS.format(line=line.number))
+            return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])
         if self._subhead_in_two_decks(section, index):
             section.warnings.append(TWO_DECK_SUBHEAD.format(line=line.number))
             return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])

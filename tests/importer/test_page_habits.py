@@ -148,3 +148,17 @@ def test_a_byline_under_the_headline_closes_it_though_the_text_opens_with_questi
     (article,) = parse_page(text)
     assert (article.kicker, article.title, article.subtitle) == (None, "GDP创新高，出生人口创新低，怎么办？", None)
     assert article.authors == ["王浩"] and "".join(article.paragraphs).startswith(questions)
+
+
+def test_a_heading_ending_in_a_long_dash_leads_into_the_heading_under_it_one_subhead_in_two_decks() -> None:
+    """`看投资——` over `行业内外迎来更多机遇` between paragraphs, no blank lines to tell: one subhead, not the next
+    article's kicker and title; under a continued story's jump line, likewise its first subhead."""
+    indent = "\u3000\u3000"
+    (article,) = parse_page(page("快递业为经济注入活力", column(*FEATURE, indent=indent), "看投资——",
+                                 "行业内外迎来更多机遇", column(*REPORT, indent=indent)))
+    assert article.subheads == ["看投资—— 行业内外迎来更多机遇"] and len(article.paragraphs) == 4
+    assert any("a heading ending in a long dash" in warning for warning in article.warnings)
+    (continued,) = parse_page(page("快递业为经济注入活力", "（上接第1版）", "看跨境——", "打通直营“最后一公里”",
+                                   column(*REPORT, indent=indent)))
+    assert (continued.kicker, continued.title) == (None, "快递业为经济注入活力")
+    assert continued.subheads == ["看跨境—— 打通直营“最后一公里”"]
