@@ -9,7 +9,7 @@ from . import conventions as c
 
 _ROLES = re.compile("|".join(re.escape(role) for role in sorted(c.BYLINE_ROLES, key=len, reverse=True)))
 _ROLE_IN_A_CLAUSE = re.compile(f"(?:{_ROLES.pattern})[{re.escape(c.CLAUSE_MARKS)}]")
-_ROLE_LABEL = re.compile(f"^(?:{_ROLES.pattern}){c.ROLE_LABEL_COLON.pattern}(?=\\S)")
+_ROLE_LABEL = re.compile(f"^({_ROLES.pattern}){c.ROLE_LABEL_COLON.pattern}(?=\\S)")
 _CREDITS = sorted(c.CREDIT_WORDS, key=len, reverse=True)
 _MARKER = re.compile(f"[{re.escape(c.BYLINE_MARKERS)}]")
 _LATIN_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
@@ -57,8 +57,7 @@ def parse_byline(spaced: str, *, cued: bool = False) -> Byline | None:
     office = c.OFFICE_BYLINE.match(raw)
     if office is not None and office.group("name") not in c.NOT_NAMES:
         return Byline(raw, [office.group("name")])
-    label = _ROLE_LABEL.match(raw)
-    read = raw if label is None else c.ROLE_LABEL_COLON.sub(" ", raw[: label.end()]) + raw[label.end():]
+    read = _ROLE_LABEL.sub(r"\1 ", raw, count=1)  # `记者：李金磊` reads as `记者 李金磊`
     if _ROLE_IN_A_CLAUSE.search(read):
         return None  # a role word a clause mark follows is the text's (`…主任告诉经济日报记者，专职…`), naming no one
     rest = _MARKER.sub(" ", read).strip()

@@ -226,18 +226,23 @@ class _Segmenter:
         """A jump line under the repeated title (`布局谋篇` over `（上接第1版）`) closes the head: a heading under it,
         over text, is the first subhead of the text that goes on, not the title with a kicker over it."""
         line = self.lines[index]
-        first = section.body[0] if len(section.body) == 1 else None
-        led_in = (first is not None and first[0] == "subhead" and first[1].text.endswith(c.LEAD_IN_DASH)
-                  and is_heading(line, self.columns[index], at_head=False))  # `看跨境——` over its second deck
-        if led_in:
-            self._subhead(section, index, line)
-            return True
         if not (section.continued_from is not None and section.head and not section.body
                 and section.head[-1].number < self._jump_line_number(section)
                 and self.page.heading_at(index, at_head=False)):
             return False
         section.body.append(("subhead", line))
         section.sources.append(f"line {line.number}: subhead (a heading under the jump line that closed the head)")
+        return True
+
+    def _head_second_deck(self, section: Section, index: int) -> bool:
+        """The subhead taken under the jump line ends in a long dash (`看跨境——`): the heading under it is its
+        second deck, one subhead, not the title of the text."""
+        line = self.lines[index]
+        if not (len(section.body) == 1 and section.body[0][0] == "subhead"
+                and section.body[0][1].text.endswith(c.LEAD_IN_DASH)
+                and is_heading(line, self.columns[index], at_head=False)):
+            return False
+        self._subhead(section, index, line)
         return True
 
     @staticmethod
@@ -503,8 +508,7 @@ class _Segmenter:
         label = self._marked_label_over_a_deck(index)
         if label is None:
             return None
-        section.warnings.append(MARKED_DECKS.format(line=self.lines[index].number))
-        return self._subhead(section, self._subhead(section, index, label), self.lines[index + 1])
+        return self._two_deck_subhead(section, index, MARKED_DECKS, first_deck=label)
 
     def _marked_label_over_a_deck(self, index: int) -> Line | None:
         """`■省人保厅回应` over `会对此事调查清楚`, then text: a box-marked label over a heading shaped as a
@@ -552,11 +556,9 @@ class _Segmenter:
         if self._item_column_ends(section, index):
             return self._next_article(section, index)
         if line.text.endswith(c.LEAD_IN_DASH) and self._shaped_as_decks(index):
-            section.warnings.append(DASHED_DECKS.format(line=line.number))
-            return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])
+            return self._two_deck_subhead(section, index, DASHED_DECKS)
         if self._subhead_in_two_decks(section, index):
-            section.warnings.append(TWO_DECK_SUBHEAD.format(line=line.number))
-            return self._subhead(section, self._subhead(section, index, line), self.lines[index + 1])
+            return self._two_deck_subhead(section, index, TWO_DECK_SUBHEAD)
         if self.page.looks_like_head(index + 1) or _names_a_column(line):
             undecided = self._shaped_as_decks(index) and not (self.page.blanks[index] and self._head_set_off(section))
             return self._next_article(section, index, UNCERTAIN_DECKS.format(line=line.number) if undecided else None)
@@ -908,6 +910,13 @@ class _Segmenter:
                 return line.text.endswith(c.ANNOUNCING_END)
         return False
 
+    def _two_deck_subhead(self, section: Section, index: int, warning: str, first_deck: Line | None = None) -> int:
+        """The heading at ``index`` (read as ``first_deck`` where a mark is set apart) and the line under it as one
+        subhead, the decision named in the review."""
+        section.warnings.append(warning.format(line=self.lines[index].number))
+        first = self._subhead(section, index, first_deck or self.lines[index])
+        return self._subhead(section, first, self.lines[index + 1])
+
     def _subhead(self, section: Section, index: int, subhead: Line) -> int:
         line = self.lines[index]
         self._take(section, line)
@@ -955,6 +964,7 @@ def _closes_bracketed_note(section: Section) -> bool:
 HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_furniture,
     _Segmenter._head_jump_from,
+    _Segmenter._head_second_deck,
     _Segmenter._head_continued_subhead,
     _Segmenter._head_subtitle,
     _Segmenter._head_byline,
@@ -963,7 +973,8 @@ HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_column_name,
     _Segmenter._head_heading,
 )
-"""Over an article, in order: page furniture, `（上接…）`, a subhead under it, dashed subtitle, byline, a bare
+"""Over an article, in order: page furniture, `（上接…）`, the second deck of a dash-led subhead under it, a
+subhead under it, dashed subtitle, byline, a bare
 author name, a box label, a brief column's name, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
