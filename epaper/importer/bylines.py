@@ -150,6 +150,15 @@ def bare_name(spaced: str, *, any_surname: bool = False) -> Byline | None:
     return Byline(spaced.strip(), names) if names and len(names) <= 2 and surnamed else None
 
 
+def signature(spaced: str) -> Byline | None:
+    """A line that is one person's name and nothing else, as a writer signs the end of a piece: `Mark Bate`,
+    `周 方` (a Chinese name must start with a common surname, as in ``bare_name``)."""
+    raw = " ".join(spaced.split())
+    if _is_latin_name(raw):
+        return Byline(raw, [raw])
+    return bare_name(raw)
+
+
 def has_role(text: str) -> bool:
     """True if ``text`` holds a byline role word (`记者`, `本报评论员`)."""
     return bool(_ROLES.search(text))

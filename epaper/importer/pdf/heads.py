@@ -131,7 +131,25 @@ def _alone_in_heading_font(line: TextLine, lines: Sequence[TextLine], body_size:
     return (not _reads_as_text(run) and not _set_right(line, lines)
             and not _goes_on_from_line_over(min(run, key=lambda member: member.box.top), lines)
             and not _ends_as_no_heading(max(run, key=lambda member: member.box.top))
+            and not _closes_text(line, lines, body_size)
             and not line.spaced.startswith(c.LIST_BULLETS))
+
+
+def _closes_text(line: TextLine, lines: Sequence[TextLine], body_size: float) -> bool:
+    """A line at about body size set under a paragraph of its column, with nothing under it that it could head: the
+    story's emphasised last line (`If so, phone Shirley (833293)`, a signature), not a headline. A heading has its
+    text under it (a table's title its cells, however narrow); what follows such a line in its column, if anything,
+    is set larger (the next story's headline) or starts further down than a column starts under its title."""
+    if line.size >= HEADING_SCALE * body_size:
+        return False
+    others = [other for other in lines if other is not line]
+    over = max((other for other in others if other.box.overlaps_horizontally(line.box, 0.5)
+                and other.box.bottom <= line.box.top + 0.2 * line.size),
+               key=lambda other: other.box.bottom, default=None)
+    if over is None or over.font == line.font or line.box.top - over.box.bottom > COLUMN_REACH * line.size:
+        return False
+    return not any(other.box.overlaps_horizontally(line.box) and other.size <= line.size * SAME_SIZE
+                   and 0 <= other.box.top - line.box.bottom <= COLUMN_REACH * line.size for other in others)
 
 
 def _text_size_under(line: TextLine, lines: Sequence[TextLine]) -> float | None:

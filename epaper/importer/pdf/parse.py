@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .. import conventions as c
-from ..bylines import match_dateline, parse_byline, parse_latin_byline, split_trailing_byline
+from ..bylines import match_dateline, parse_byline, parse_latin_byline, signature, split_trailing_byline
 from ..jumps import continued_from, continues_on
 from ..lines import Line, ends_sentence
 from ..parse import read_article
@@ -18,11 +18,11 @@ from .blocks import ArticleLayout
 from .chain import RULES, read_layout
 from .chars import Glyph, PdfPage
 from .columns import Segment
-from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, RAGGED_LINES, SHORT_LINE
+from .ems import BLANK_LINE, INDENT_MAX, INDENT_MIN, PARAGRAPH_SPACE, RAGGED_LINES, RUN_IN_SHARE, SHORT_LINE
 from .furniture import Masthead
 from .geometry import Box
 from .head_bylines import split_head_byline
-from .heads import HeadGroup, Row, headline_rows, is_set_right
+from .heads import HeadGroup, Row, font_share, headline_rows, is_set_right
 from .joining import breaks_inside_word, join_printed, printed_line
 from .run_in import opens_with_run_in_lead
 from .run_in_titles import TITLE_DASHES
@@ -108,10 +108,10 @@ class _ArticleReader:
     def __init__(self, numbers: dict[int, int], page: PdfPage, measures: dict[int, float],
                  to_page: Callable[[Box], Box] = lambda box: box) -> None:
         self.numbers = numbers
-        self.measures = measures
-        """Where each segment's column ends (see ``_measures``)."""
         """Line numbers (for the report) by each glyph of the line: a table row joined from cells keeps its first
         cell's, the text after a run-in title its line's."""
+        self.measures = measures
+        """Where each segment's column ends (see ``_measures``)."""
         self.page = page
         self.to_page = to_page
         """Where a box of the part being read lies on the page (a vertical block is read turned)."""
@@ -231,8 +231,9 @@ class _ArticleReader:
                 at_head = False
                 last = printed is segment.lines[-1]
                 signed = last and is_set_right(printed, segment.column)
+                apart = last and _set_apart(printed, previous)
                 bylines = len(section.bylines)
-                line = self._take_ends(section, line, last=last, signed=signed)
+                line = self._take_ends(section, line, last=last, signed=signed, apart=apart)
                 if not line.spaced:
                     over_byline = len(section.bylines) > bylines
                     continue
@@ -293,11 +294,13 @@ class _ArticleReader:
         section.artefacts.append(Artefact(line.number, line.spaced.strip(), "byline"))
         return True
 
-    def _take_ends(self, section: Section, line: Line, *, last: bool, signed: bool) -> Line:
+    def _take_ends(self, section: Section, line: Line, *, last: bool, signed: bool, apart: bool) -> Line:
         """The line without a jump line (`（下转第2版）`, on a column's ``last`` line `● nello sport`) or end byline
         (`□肖芳`) it may carry.
 
-        ``signed``: the line closes its column set flush right, where a story's writer signs (`宗何`).
+        ``signed``: the line closes its column set flush right, where a story's writer signs (`宗何`); ``apart``:
+        it closes its column in a type of its own under a finished sentence, where a writer signs too (`Mark Bate`
+        in bold), though only a name alone is read as a signature there.
         """
         text = line.spaced
         jump = continues_on(text)
@@ -309,8 +312,8 @@ class _ArticleReader:
         if jump is None and section_jump is not None:
             section.artefacts.append(Artefact(line.number, section_jump[0].strip(), "jump line"))
             text = text[: section_jump.start()]
-        signature = parse_byline(text, cued=True) if signed else None
-        split = ("", signature) if signature is not None else split_trailing_byline(text)
+        signed_by = parse_byline(text, cued=True) if signed else signature(text) if apart else None
+        split = ("", signed_by) if signed_by is not None else split_trailing_byline(text)
         if split is not None:
             text, byline = split
             section.bylines.append(byline)
@@ -352,6 +355,12 @@ class _ArticleReader:
         measure = measures.get(id(last), measures[id(column)])
         broken = measure - last.box.x1 > _first_word_width(printed) + SHORT_LINE * em
         return short or (broken and not tabbed)
+
+
+def _set_apart(printed: TextLine, previous: tuple[Segment, TextLine, str] | None) -> bool:
+    """``printed`` is set in another type than the line over it, which ends a sentence."""
+    return (previous is not None and ends_sentence(previous[2])
+            and font_share(printed, previous[1].font) < RUN_IN_SHARE)
 
 
 def _measures(segments: Sequence[Segment], pictures: Sequence[Box]) -> dict[int, float]:

@@ -66,3 +66,36 @@ def test_a_bold_phrase_before_a_dash_in_another_style_or_in_running_text_is_no_t
     running = PdfPage(0, 612, 1008, [glyph for glyph in page.glyphs if glyph.box.bottom != 124]
                       + word("Donations were due on Monday and the office", 32, 136), [], [])
     assert len(read_page(running).articles) == 1
+
+
+def closing_lines_page(closing: str, *, gap: float) -> PdfPage:
+    """Two stories, one under the other: the first closes with ``closing`` in bold at body size, ``gap`` points
+    under its text; the second, set in a column apart, signs off with a name in bold under a blank line."""
+    text = ["Coffee mornings start again on a Thursday in each", "month from ten until noon, in the church hall, for",
+            "anyone who would like a cup of tea and some cake."]
+    glyphs = word("COFFEE MORNINGS", 32, 100, 18.0, BOLD)
+    glyphs += [glyph for index, line in enumerate(text) for glyph in word(line, 32, 120 + 15 * index, 12.0)]
+    glyphs += word(closing, 32, 150 + gap, 12.0, BOLD)
+    glyphs += word("THE FLOODLIGHTS", 320, 230, 18.0, BOLD)
+    text = ["For a small donation the church will be lit for", "you, from dusk to the early hours of the day."]
+    glyphs += [glyph for index, line in enumerate(text) for glyph in word(line, 320, 250 + 15 * index, 12.0)]
+    glyphs += word("Mark Bate", 320, 295, 12.0, BOLD)
+    return PdfPage(0, 612, 1008, glyphs, [], [])
+
+
+def test_a_bold_line_at_body_size_closing_a_story_is_its_text_and_a_name_alone_there_its_signature() -> None:
+    closing = "If so, phone Shirley on 833293."
+    for gap in (24.0, 33.0):  # under a paragraph space, and under a blank line
+        reading = read_page(closing_lines_page(closing, gap=gap))
+        coffee, floodlights = reading.articles
+        assert (coffee.title, coffee.paragraphs[-1], coffee.authors) == ("COFFEE MORNINGS", closing, [])
+        assert (floodlights.title, floodlights.authors) == ("THE FLOODLIGHTS", ["Mark Bate"])
+        assert floodlights.paragraphs[-1].endswith("early hours of the day.")
+        assert reading.furniture == []
+
+
+def test_a_bold_line_with_text_of_its_own_under_it_is_still_a_heading() -> None:
+    page = closing_lines_page("Tea Dances", gap=24.0)
+    glyphs = [*page.glyphs, *word("They start again in March, in the hall.", 32, 189, 12.0)]
+    coffee, _ = read_page(PdfPage(0, 612, 1008, glyphs, [], [])).articles
+    assert (coffee.subheads, coffee.paragraphs[-1]) == (["Tea Dances"], "They start again in March, in the hall.")
