@@ -5,7 +5,8 @@ start right under it side by side (a headline centred over three columns covers 
 headlines over a segment, the nearest one wins, unless a rule separates them (a rule across the segment, or
 across half the headline or more: a rule under a story closes it, whatever lies beside it under; a short rule
 heading another column under a wide headline does not). Segments no headline governs are fragments of
-articles continued from another page.
+articles continued from another page; a captioned picture no headline governs (one set beside a story, its top
+above the headline's) goes with the story it stands level with, or stands as an item of its own.
 """
 
 from __future__ import annotations
@@ -153,17 +154,38 @@ def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], ca
         for block in group:
             _add(fragment, block)
         found.append(fragment)
-    return _reading_order([article for article in found if article.segments or article.head is not None])
+    stories = [article for article in found if article.segments or article.head is not None]
+    for figure in (article for article in found if article not in stories and article.captions):
+        story = _story_beside(figure.box, stories, body_size)
+        if story is None:
+            stories.append(figure)  # a picture and its caption on their own (图片新闻 with no headline)
+        else:
+            story.captions += figure.captions
+            story.pictures += figure.pictures
+    return _reading_order(stories)
+
+
+def _story_beside(box: Box, stories: Sequence[ArticleLayout], body_size: float) -> ArticleLayout | None:
+    """The story a captioned picture that no headline governs is set beside: level with it (a photo beside the
+    story, its top above the headline's), at most ADJACENT ems from it, the one it is most level with."""
+    def level(story: ArticleLayout) -> float:
+        return min(box.bottom, story.box.bottom) - max(box.top, story.box.top)
+
+    beside = [story for story in stories if level(story) > 0
+              and max(box.x0 - story.box.x1, story.box.x0 - box.x1) <= ADJACENT * body_size]
+    return max(beside, key=level, default=None)
 
 
 def _reading_order(articles: list[ArticleLayout]) -> list[ArticleLayout]:
-    """Top to bottom; articles starting beside one another (within the first one's headline) left to right,
-    each followed by the articles stacked under it in its columns, within the row's depth."""
+    """Top to bottom; articles starting beside one another (within the first one's headline, first line or
+    picture) left to right, each followed by the articles stacked under it in its columns, within the row's depth."""
     ordered: list[ArticleLayout] = []
     rest = sorted(articles, key=lambda article: article.box.top)
     while rest:
         first = rest[0]
-        reach = (first.head.box if first.head is not None else first.segments[0].lines[0].box).bottom
+        opening = first.head.box if first.head is not None else first.segments[0].lines[0].box if first.segments \
+            else first.box
+        reach = opening.bottom
         row = sorted((article for article in rest if article.box.top <= reach), key=lambda article: article.box.x0)
         depth = max(article.box.bottom for article in row)
         rest = [article for article in rest if article not in row]

@@ -37,6 +37,8 @@ BOX_DIGITS = 4
 
 
 BARE_HEAD = "a headline with no text, picture or caption of its own was left out as page furniture: {title}"
+LONE_CAPTION = ("line {line}: a picture's caption with no headline over it nor story beside it is kept as an item of "
+                "its own: give it a title, or move the caption to its story")
 
 
 @dataclass
@@ -117,13 +119,16 @@ class _ArticleReader:
         """Where a box of the part being read lies on the page (a vertical block is read turned)."""
 
     def read(self, order: int, layout: ArticleLayout) -> ImportedArticle:
-        section = Section(first_line=min(self._number(line) for line in _all_lines(layout)))
+        printed = _all_lines(layout) or [line for caption in layout.captions for line in caption.printed]
+        section = Section(first_line=min(self._number(line) for line in printed))
         if layout.head is not None:
             self._read_head(section, layout.head)
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
         article.photos = [caption.photo() for caption in layout.captions]
+        if layout.head is None and not layout.segments:
+            article.warnings = [LONE_CAPTION.format(line=section.first_line)]
         article.box = self.fraction(layout.box)
         heads = [("headline", self.fraction(layout.head.box))] if layout.head is not None else []
         article.regions = heads + [("caption", self.fraction(caption.box)) for caption in layout.captions]

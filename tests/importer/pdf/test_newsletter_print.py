@@ -5,6 +5,7 @@ item's title run in before a dash."""
 from __future__ import annotations
 
 from epaper.importer.pdf.chars import Glyph, PdfPage
+from epaper.importer.pdf.geometry import Box
 from epaper.importer.pdf.heads import group_heads
 from epaper.importer.pdf.parse import read_page
 from epaper.importer.pdf.textlines import build_lines
@@ -99,3 +100,25 @@ def test_a_bold_line_with_text_of_its_own_under_it_is_still_a_heading() -> None:
     glyphs = [*page.glyphs, *word("They start again in March, in the hall.", 32, 189, 12.0)]
     coffee, _ = read_page(PdfPage(0, 612, 1008, glyphs, [], [])).articles
     assert (coffee.subheads, coffee.paragraphs[-1]) == (["Tea Dances"], "They start again in March, in the hall.")
+
+
+def photo_page(photo: Box) -> PdfPage:
+    """A story at the top left, and ``photo`` with a caption under it."""
+    glyphs = word("HIGH SCHOOL EXCHANGE", 32, 70, 14.0, BOLD)
+    text = ["We welcomed Kana in August. She is attending the", "high school and is enjoying her gym class a lot,",
+            "and she has built numerous friendships in school."]
+    glyphs += [glyph for index, line in enumerate(text) for glyph in word(line, 32, 95 + 12 * index, 10.0)]
+    glyphs += word("Kana (second left) with friends", photo.x0, photo.bottom + 14, 8.0)
+    return PdfPage(0, 612, 792, glyphs, [photo], [])
+
+
+def test_a_captioned_photo_beside_a_story_whose_top_is_over_its_headline_is_the_storys() -> None:
+    [story] = read_page(photo_page(Box(300, 50, 560, 200))).articles
+    assert (story.title, story.captions) == ("HIGH SCHOOL EXCHANGE", ["Kana (second left) with friends"])
+
+
+def test_a_captioned_photo_far_from_any_story_is_kept_as_an_item_of_its_own() -> None:
+    story, photo = read_page(photo_page(Box(300, 400, 560, 550))).articles
+    assert (story.title, story.captions) == ("HIGH SCHOOL EXCHANGE", [])
+    assert (photo.title, photo.paragraphs, photo.captions) == (None, [], ["Kana (second left) with friends"])
+    assert [warning.split(":")[0] for warning in photo.warnings] == ["line 5"]
