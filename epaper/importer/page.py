@@ -77,7 +77,23 @@ class Page:
             return False
         wide = is_unpunctuated(make_line(line.number, c.SUBHEAD_NUMBERING.sub("", line.text)))
         return (is_heading(line, self.columns[index], at_head=False, spanning=wide)
-                and not self.looks_like_head(index + 1))
+                and not self.looks_like_head(index + 1) and not self.numbered_paragraph_at(index))
+
+    def numbered_paragraph_at(self, index: int) -> bool:
+        """`1.亲子阅读在家庭日常生活中占有` over `重要地位。《报告》显示…`: a numbered line at least as wide as a
+        paragraph's first line (the column less the indent) over a line that opens no paragraph (no indent kept, no
+        blank line over it where blank lines mean something, not narrowed even with its punctuation set full, as a
+        justified line may be set tight) is the first line of a numbered paragraph running on, not a subhead: a
+        subhead ends where its phrase does, and the text under it opens a paragraph."""
+        if index + 1 >= len(self.lines):
+            return False
+        line, following, column = self.lines[index], self.lines[index + 1], self.columns[index]
+        width = loose_line_width(line, without_hanging_mark(line.text))
+        fills = width + short_by_next_start(following.text) >= column - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
+        narrowed = (not ends_sentence(following.text) and loose_line_width(following)
+                    <= self.columns[index + 1] - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE)
+        opens = following.indent >= c.KEPT_INDENT or (following.blank_before and self.blanks[index + 1]) or narrowed
+        return fills and not ends_sentence(line.text) and not opens
 
     def end_name(self, index: int) -> Byline | None:
         """A name alone on an article's last line, before the next head or the page's end: `□方圆`

@@ -295,6 +295,18 @@ class _Segmenter:
         section.sources.append(f"line {line.number}: the name of a column of short items, over its first title")
         return True
 
+    def _head_numbered_subhead(self, section: Section, index: int) -> bool:
+        """`一、问卷调查概况` under the headline, over text: a heading numbered as the first part of a text opens
+        that text's first part, a subhead; a kicker is never followed by a numbered title, so the line over it
+        stays the title."""
+        line = self.lines[index]
+        if not (section.head and not section.body and self.page.numbered_subhead(index)
+                and self.page.text_starts_at(index + 1)):
+            return False
+        section.body.append(("subhead", line))
+        section.sources.append(f"line {line.number}: subhead (a numbered heading under the headline, over its text)")
+        return True
+
     def _head_heading(self, section: Section, index: int) -> bool:
         line = self.lines[index]
         column = self.columns[index]
@@ -971,11 +983,12 @@ HEAD_RULES: tuple[Callable[[_Segmenter, Section, int], bool], ...] = (
     _Segmenter._head_bare_name,
     _Segmenter._head_box_label,
     _Segmenter._head_column_name,
+    _Segmenter._head_numbered_subhead,
     _Segmenter._head_heading,
 )
 """Over an article, in order: page furniture, `（上接…）`, the second deck of a dash-led subhead under it, a
 subhead under it, dashed subtitle, byline, a bare
-author name, a box label, a brief column's name, heading."""
+author name, a box label, a brief column's name, a numbered subhead under the headline, heading."""
 
 BODY_RULES: tuple[Callable[[_Segmenter, Section, int], int | None], ...] = (
     _Segmenter._body_furniture,

@@ -162,3 +162,29 @@ def test_a_heading_ending_in_a_long_dash_leads_into_the_heading_under_it_one_sub
                                    column(*REPORT, indent=indent)))
     assert (continued.kicker, continued.title) == (None, "快递业为经济注入活力")
     assert continued.subheads == ["看跨境—— 打通直营“最后一公里”"]
+
+
+SURVEY = ("春节前夕，本报面向全市幼儿园和小学的学生家长发放调查问卷，共收回有效问卷556份。",
+          "1.家庭亲子阅读在家庭日常生活中占有重要地位。认为亲子阅读十分必要的家长占比84.53%，仅有一位家长认为没必要。",
+          "需注意的是，在家庭中基本没有亲子阅读行为的家长占5.03%。")
+
+
+def test_a_numbered_heading_under_the_headline_is_the_first_subhead_not_the_title() -> None:
+    """`一、问卷调查概况` under the title, over the text: the text's first part, not a title with a kicker over it."""
+    indent = "\u3000\u3000"
+    (article,) = parse_page(page("亲子阅读成为最好的陪伴", "一、问卷调查概况", column(SURVEY[0], indent=indent),
+                                 "二、调查显示的结论", column(*SURVEY[1:], indent=indent)))
+    assert (article.kicker, article.title) == (None, "亲子阅读成为最好的陪伴")
+    assert article.subheads == ["一、问卷调查概况", "二、调查显示的结论"]
+    assert "line 2: subhead (a numbered heading under the headline, over its text)" in article.sources
+
+
+def test_a_numbered_paragraphs_unpunctuated_first_line_is_text_not_a_second_subhead_deck() -> None:
+    """`1.家庭亲子阅读在家庭日常生活` fills a first line's measure over a line that opens no paragraph: the
+    numbered paragraph runs on, so it is no subhead (nor the second deck of the one over it), indent kept or lost."""
+    for indent in ("\u3000\u3000", ""):
+        lines = column(*SURVEY[1:], indent=indent)
+        assert lines[0].strip() == "1.家庭亲子阅读在家庭日常生活"
+        (article,) = parse_page(page("亲子阅读成为最好的陪伴", column(SURVEY[0], indent=indent), "二、调查显示的结论",
+                                     lines))
+        assert article.subheads == ["二、调查显示的结论"] and article.paragraphs[1:] == list(SURVEY[1:])

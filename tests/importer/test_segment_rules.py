@@ -23,7 +23,8 @@ OTHER = column("民生无小事。从群众身边的小事做起，积小胜为�
 def test_rules_are_small_named_steps_in_order() -> None:
     assert [rule.__name__ for rule in HEAD_RULES] == [
         "_head_furniture", "_head_jump_from", "_head_second_deck", "_head_continued_subhead", "_head_subtitle",
-        "_head_byline", "_head_bare_name", "_head_box_label", "_head_column_name", "_head_heading"]
+        "_head_byline", "_head_bare_name", "_head_box_label", "_head_column_name", "_head_numbered_subhead",
+        "_head_heading"]
     assert BODY_RULES[-1].__name__ == "_body_text"  # the last rule takes whatever no other rule took
 
 
