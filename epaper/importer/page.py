@@ -81,15 +81,16 @@ class Page:
 
     def numbered_paragraph_at(self, index: int) -> bool:
         """`1.亲子阅读在家庭日常生活中占有` over `重要地位。《报告》显示…`: a numbered line at least as wide as a
-        paragraph's first line (the column less the indent) over a line that opens no paragraph (no indent kept, no
-        blank line over it where blank lines mean something, not narrowed even with its punctuation set full, as a
-        justified line may be set tight) is the first line of a numbered paragraph running on, not a subhead: a
-        subhead ends where its phrase does, and the text under it opens a paragraph."""
+        paragraph's first line (the column less the indent), and no wider than the column, over a line that opens no
+        paragraph (no indent kept, no blank line over it where blank lines mean something, not narrowed even with its
+        punctuation set full, as a justified line may be set tight) is the first line of a numbered paragraph
+        running on, not a subhead: a subhead ends where its phrase does, and the text under it opens a paragraph."""
         if index + 1 >= len(self.lines):
             return False
         line, following, column = self.lines[index], self.lines[index + 1], self.columns[index]
         width = loose_line_width(line, without_hanging_mark(line.text))
-        fills = width + short_by_next_start(following.text) >= column - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
+        fills = (width + short_by_next_start(following.text) >= column - c.FIRST_LINE_INDENT - c.COLUMN_TOLERANCE
+                 and line.width <= column + c.WIDER_THAN_COLUMN)
         narrowed = (not ends_sentence(following.text) and loose_line_width(following)
                     <= self.columns[index + 1] - c.FIRST_LINE_INDENT + c.COLUMN_TOLERANCE)
         opens = following.indent >= c.KEPT_INDENT or (following.blank_before and self.blanks[index + 1]) or narrowed

@@ -94,6 +94,12 @@ CONTINUED_SIGNED_SUBHEAD = (
     "line {line}: a heading in a text continued from another page was read as a subhead, though the text under it "
     "ends with a byline ({byline}): if the byline signs that text alone, the heading is the next article's title"
 )
+SET_ON_LIKE_A_HEAD = ("uncertain boundary: line {line}, a heading with a blank line over it and its text straight "
+                      "under it, as this page's heads stand on their texts where paragraphs are parted by blank lines "
+                      "and this article's subheads are set off, was taken as the title of a new article")
+SET_ON_SUBHEAD = ("line {line}: a heading with a blank line over it and its text straight under it, as this article's "
+                  "head stands on its text where paragraphs are parted by blank lines, was read as a subhead; if the "
+                  "paper sets its subheads off from their text, it is the next article's title")
 UNCERTAIN_SECOND_BYLINE = (
     "uncertain boundary: line {line} was taken as the title of a new article, because the text under it ends "
     "with a byline of its own"
@@ -585,6 +591,8 @@ class _Segmenter:
             self.sections[-1].sources.append(f"line {line.number}: a new article's head (set off from its text by a "
                                              "blank line, as heads are where paragraphs are not)")
             return step
+        if self._set_on_like_a_head(section, index) and self._subhead_set_off(section):
+            return self._next_article(section, index, SET_ON_LIKE_A_HEAD.format(line=line.number))
         if self._wider_than_column(index):
             if not self._phrased_unlike_title(section, line):
                 return self._next_article(section, index)
@@ -603,16 +611,24 @@ class _Segmenter:
             return self._next_article(section, index, UNCERTAIN_SECOND_BYLINE.format(line=line.number))
         if section.continued_from is not None and signed is not None:
             section.warnings.append(CONTINUED_SIGNED_SUBHEAD.format(line=line.number, byline=signed.raw))
+        if self._set_on_like_a_head(section, index):
+            section.warnings.append(SET_ON_SUBHEAD.format(line=line.number))
         return self._subhead(section, index, line)
 
     def _subhead_in_two_decks(self, section: Section, index: int) -> bool:
         """Two heading lines between paragraphs (`经济运行呈现“生产稳、就业稳、物价稳”` over
         `“新兴产业增长快、进出口增长快”等特点`) shaped as a subhead's decks (see ``_shaped_as_decks``), where the page
         sets an article's head off from its text by a blank line (this article's is) and no blank line stands over
-        them: one subhead in two decks, not the next article's kicker and title."""
-        return (index + 2 < len(self.lines) and self.page.blanks[index] and self._head_set_off(section)
-                and not self.lines[index].blank_before and not self.lines[index + 1].blank_before
-                and self._shaped_as_decks(index))
+        them: one subhead in two decks, not the next article's kicker and title. So too the mirror habit: where blank
+        lines part this article's paragraphs and its head stands on its text, two heading lines with a blank line
+        under them (`居民收入与经济增长` over `基本同步`, then ‹blank›) are set off as the paragraphs are, not as a
+        head."""
+        if index + 2 >= len(self.lines) or self.lines[index + 1].blank_before or not self._shaped_as_decks(index):
+            return False
+        set_off_as_heads_are_not = (self.page.blanks[index] and self._head_set_off(section)
+                                    and not self.lines[index].blank_before)
+        set_off_as_paragraphs_are = self.lines[index + 2].blank_before and self._head_set_on_parted_text(section)
+        return set_off_as_heads_are_not or set_off_as_paragraphs_are
 
     def _shaped_as_decks(self, index: int) -> bool:
         """The heading at ``index`` and the line under it, the second shaped as a subhead, over a line of text with
@@ -644,6 +660,30 @@ class _Segmenter:
                                and not section.body[position + 1][1].blank_before
                                for position, (kind, _) in enumerate(section.body))
         return unparted_subhead or self._head_set_off(section)
+
+    def _set_on_like_a_head(self, section: Section, index: int) -> bool:
+        """A heading with a blank line over it and its text straight under it, on a page whose blank lines part this
+        article's paragraphs, while the article's own head stands so on its text (`…自己的决定。` ‹blank›
+        `亲子阅读的深意与诗意` over `　　用机器给孩子阅读好吗？…`): set as a head is. Where a subhead of the article
+        was set off from the text under it as the paragraphs are, that tells it is the next article's title; where
+        none was, papers set subheads either way, so it stays a subhead, named in the review."""
+        if index + 1 >= len(self.lines) or not self.page.text_starts_at(index + 1):
+            return False
+        return (self.lines[index].blank_before and not self.lines[index + 1].blank_before
+                and self._head_set_on_parted_text(section))
+
+    @staticmethod
+    def _subhead_set_off(section: Section) -> bool:
+        """A subhead of the article has a blank line between it and the text under it."""
+        return any(kind == "subhead" and position + 1 < len(section.body) and section.body[position + 1][1].blank_before
+                   for position, (kind, _) in enumerate(section.body))
+
+    @staticmethod
+    def _head_set_on_parted_text(section: Section) -> bool:
+        """The article's head stands on its text with no blank line, and blank lines part its paragraphs."""
+        texts = [line for kind, line in section.body if kind == "text"]
+        return (bool(section.head) and bool(texts) and not texts[0].blank_before
+                and any(line.blank_before for line in texts[1:]))
 
     @staticmethod
     def _head_set_off(section: Section) -> bool:

@@ -188,3 +188,37 @@ def test_a_numbered_paragraphs_unpunctuated_first_line_is_text_not_a_second_subh
         (article,) = parse_page(page("亲子阅读成为最好的陪伴", column(SURVEY[0], indent=indent), "二、调查显示的结论",
                                      lines))
         assert article.subheads == ["二、调查显示的结论"] and article.paragraphs[1:] == list(SURVEY[1:])
+
+
+def parted(*paragraphs: str, width: int = 24) -> list[str]:
+    """Paragraphs with their indent kept and a blank line after each, as some extractions leave them."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*column(paragraph, width=width, indent="\u3000\u3000"), ""]
+    return lines
+
+
+def test_a_heading_standing_on_its_text_as_heads_do_where_blank_lines_part_paragraphs() -> None:
+    """Heads stand on their texts, paragraphs are parted by blank lines: a heading with a blank over it and its text
+    straight under it is the next article's title where the article's subhead was set off from its text as the
+    paragraphs are; where no subhead tells the paper's habit, it stays a subhead and the review names it."""
+    (one,) = parse_page(page("社区服务更贴心", parted(*FEATURE), "铁路建设捷报频传", parted(*REPORT)))
+    assert one.subheads == ["铁路建设捷报频传"] and len(one.paragraphs) == 4
+    assert any(warning.startswith("line ") and "was read as a subhead; if the paper sets its subheads off" in warning
+               for warning in one.warnings)
+    first, second = parse_page(page("社区服务更贴心", parted(FEATURE[0]), "补齐城乡服务短板", "", parted(FEATURE[1]),
+                                    "铁路建设捷报频传", parted(*REPORT)))
+    assert (first.title, first.subheads, len(first.paragraphs)) == ("社区服务更贴心", ["补齐城乡服务短板"], 2)
+    assert (second.title, len(second.paragraphs)) == ("铁路建设捷报频传", 2)
+    assert any(warning.startswith("uncertain boundary: line ") and "this article's subheads are set off" in warning
+               for warning in second.warnings)
+
+
+def test_two_heading_lines_set_off_as_paragraphs_are_where_heads_stand_on_their_texts_are_one_subhead() -> None:
+    """`居民收入与经济增长` over `基本同步`, then a blank line, where paragraphs are parted by blank lines and the
+    article's head stands on its text: one subhead in two decks, not the next article's kicker and title."""
+    text = page("前三季经济平稳恢复", "本报记者  王浩", parted(*FEATURE), "居民收入与经济增长", "基本同步", "",
+                parted(*REPORT))
+    (article,) = parse_page(text)
+    assert (article.title, article.authors) == ("前三季经济平稳恢复", ["王浩"])
+    assert article.subheads == ["居民收入与经济增长 基本同步"] and len(article.paragraphs) == 4
