@@ -53,8 +53,8 @@ def stage(staged: StagedSite, path: str, data: bytes, read: str) -> _Staged:
 def make_outputs(
     outputs: Sequence[PlannedOutput], staged: StagedSite, workers: int, tokens: TokenTable
 ) -> list[Made]:
-    """Make ``outputs`` (in worker processes when there are many); stage those whose bytes changed. What each
-    read is numbered in ``tokens``."""
+    """Make ``outputs`` (in worker processes when they are worth it, dealt out by their estimated cost); stage
+    those whose bytes changed. What each read is numbered in ``tokens``."""
 
     def make(output: PlannedOutput) -> _Staged | Problem | CacheCorrupt:
         assert output.make is not None, "an output carried over from the last build is never made again"
@@ -73,7 +73,8 @@ def make_outputs(
         return Made(result.path, result.changed, result.size, tokens.pack(filter(None, result.read.split("\n"))))
 
     with collecting_new_objects():
-        results = map_forked(make, outputs, workers, progress="pages", keep=keep)
+        costs = [output.cost for output in outputs]
+        results = map_forked(make, outputs, workers, progress="pages", keep=keep, costs=costs)
     corrupt = next((result for result in results if isinstance(result, CacheCorrupt)), None)
     if corrupt is not None:
         raise corrupt

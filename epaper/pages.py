@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import urls
+from . import costs, urls
 from .config import SiteConfig
 from .epub import build_epub
 from .feeds import FeedSpec, issue_feed, site_feed, topic_feed
@@ -23,12 +23,15 @@ from .render import issue_label
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One HTML page; ``cost`` estimates the time of making it, in article pages (see costs.py)."""
+
     url: str
     template: str
     title: str
     description: str
     context: dict[str, Any] = field(default_factory=dict)
     breadcrumbs: tuple[tuple[str, str], ...] = ()
+    cost: float = costs.PAGE
 
 
 class Pagination:
@@ -79,13 +82,15 @@ class FileSpec:
     """A file of the site that is neither a page nor a feed (an issue's EPUB, a smaller page picture).
 
     What ``make`` reads of the model is recorded while it runs, like a page's reads; ``inputs`` and the
-    digests of the ``sources`` files stand for everything else it is made from (the files it reads).
+    digests of the ``sources`` files stand for everything else it is made from (the files it reads). ``cost``
+    estimates the time of making it, in article pages (see costs.py).
     """
 
     url: str
     inputs: tuple[object, ...]
     make: Callable[[], bytes]
     sources: tuple[Path, ...] = ()
+    cost: float = costs.COPY
 
 
 @dataclass(frozen=True)
@@ -169,11 +174,14 @@ def _archive_pages(
 def issue_files(config: SiteConfig, issue: Issue, *_: object) -> Iterator[FileSpec]:
     """The issue's EPUB book, made from its pages, articles and page pictures, and the pictures' smaller copies."""
     pictures = [issue.folder / page.image for page in issue.pages if page.image]
-    yield FileSpec(urls.issue_epub_url(issue), (issue,), partial(build_epub, config, issue), tuple(pictures))
+    book = partial(build_epub, config, issue)
+    cost = costs.book(issue.article_count, len(pictures))
+    yield FileSpec(urls.issue_epub_url(issue), (issue,), book, tuple(pictures), cost)
     for page in issue.pages:
         if page.image and (medium := medium_picture(page)):
             source = issue.folder / page.image
-            yield FileSpec(urls.issue_url(issue) + medium, (), partial(scaled_picture, source), (source,))
+            scaled = partial(scaled_picture, source)
+            yield FileSpec(urls.issue_url(issue) + medium, (), scaled, (source,), costs.PICTURE)
 
 
 def site_files(config: SiteConfig, *_: object) -> Iterator[FileSpec]:
@@ -217,7 +225,8 @@ def home_page(config: SiteConfig, edition: Edition, calendars: dict[tuple[int, i
 
 
 def issue_page(issue: Issue, calendar: CalendarMonth) -> PageSpec:
-    headlines = "；".join(article.display_title for article in issue.articles[:5])
+    articles = issue.articles
+    headlines = "；".join(article.display_title for article in articles[:5])
     return PageSpec(
         urls.issue_url(issue),
         "issue.html",
@@ -225,6 +234,7 @@ def issue_page(issue: Issue, calendar: CalendarMonth) -> PageSpec:
         summarize([f"{issue_label(issue)}：{headlines}"]),
         {"issue": issue, **issue_calendar(calendar)},
         issue_crumbs(issue),
+        costs.page(len(articles)),
     )
 
 
@@ -237,6 +247,7 @@ def print_page(issue: Issue, page: PrintPage) -> PageSpec:
         summarize([f"{page.label}：{headlines}"]),
         {"issue": issue, "page": page},
         (*issue_crumbs(issue), (page.label, urls.page_url(issue, page))),
+        costs.page(len(page.articles)),
     )
 
 
@@ -278,6 +289,7 @@ def topic_pages(config: SiteConfig, topic: Topic) -> Iterator[PageSpec]:
             topic.description or f"{topic.name}专题文章",
             {"topic": topic, "pagination": pagination},
             (("专题", urls.TOPICS), (topic.name, urls.topic_url(topic))),
+            costs.page(len(items)),
         )
 
 
@@ -310,4 +322,5 @@ def archive_page(edition: Edition, calendars: dict[tuple[int, int], CalendarMont
         f"全部{len(edition.issues)}期报纸，按年月排列。",
         {"years": by_year, "weekdays": WEEKDAY_HEADERS},
         (("往期回顾", urls.ARCHIVE),),
+        costs.page(len(edition.issues)),
     )

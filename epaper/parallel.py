@@ -6,7 +6,9 @@ environment and the cache as they are in the parent; only results travel back, i
 
 from __future__ import annotations
 
+import bisect
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -29,12 +31,13 @@ PROGRESS_SECONDS = 2.0  # a long step says how far it got this often
 # copies of it fit: at 20,000 articles the model is about 250 MB, at 120,000 about 1 GB, built by this
 # process alone.
 MEMORY_BUDGET = 1_300 * 2**20
-# Fewer items than this are made in this process alone: forking costs more than it saves. Measured in session
-# 16 (bench/RESULTS.md): forking one worker for trivial items costs about 30 ms in a process of 480 MB, and a
-# new 48-article issue at 5,000 articles (about 160 outputs) made its pages in 0.28 s forked from 64 items
-# against 0.29 s in one process (quiet machine; 0.44 against 0.35 s at load 2-3) for 0.1 s more CPU: the
-# parent's run, the topic pages and sitemaps, costs twice the worker's.
-FORK_FROM = 200
+# Fewer items than this, or with their costs work of less cost (the build's outputs: in article pages, see
+# costs.py), are made in this process alone: forking costs more than it saves. Forking one worker for trivial
+# items costs about 30 ms in a process of 480 MB (session 16). A new 48-article issue at 5,000 articles (about
+# 160 outputs, worth about 275 article pages) made its pages in 0.28 s forked (dealt out by count) against
+# 0.29 s in one process on a quiet machine, 0.44 against 0.35 s at load 2-3 (session 16), and dealt out by cost
+# in 0.79 against 0.58 s at load 5 (session 17, medians of 7): so a new issue is made in one process.
+FORK_FROM = 400
 
 log = logging.getLogger("epaper")
 
@@ -56,6 +59,8 @@ def map_forked(
     minimum: int = ...,
     finish: Callable[[], None] = ...,
     progress: str = ...,
+    *,
+    costs: Sequence[float] | None = ...,
 ) -> list[Result]: ...
 
 
@@ -69,6 +74,7 @@ def map_forked(
     progress: str = ...,
     *,
     keep: Callable[[Sent], Result],
+    costs: Sequence[float] | None = ...,
 ) -> list[Result]: ...
 
 
@@ -81,6 +87,7 @@ def map_forked(
     progress: str = "",
     *,
     keep: Callable[[Any], Any] | None = None,
+    costs: Sequence[float] | None = None,
 ) -> list[Any]:
     """``[keep(function(item)) for item in items]``, in order, computed by this process and up to ``workers - 1``
     forked ones, as many as ``MEMORY_BUDGET`` holds (see ``affordable_workers``).
@@ -92,19 +99,22 @@ def map_forked(
     item (to flush what it buffered). A forked worker copies each memory page of the model it touches (the
     reference counts are written to), so the work is cut into runs rather than dealt out item by item: a
     worker touches mostly the objects of its own run, and this process, which owns its memory, is one of
-    them. Below ``minimum`` items, or with one worker, the work is all done here: forking would cost more
+    them. The runs hold equal numbers of items, or with ``costs`` (an estimate of each item's cost, in any
+    unit) equal shares of their cost, so that the processes finish together. Below ``minimum`` items (with
+    ``costs``, below that much cost), or with one worker, the work is all done here: forking would cost more
     than it saves. When the work takes long, ``progress`` names the items in a line logged every few seconds
     (``pages: 5120 of 26000``). A failure anywhere raises :class:`WorkerFailed` with its traceback.
     """
     workers = min(workers, affordable_workers(MEMORY_BUDGET))
     kept: Callable[[Any], Any] = keep or _itself
-    if workers <= 1 or len(items) < minimum or not can_fork():
+    weights = [1.0] * len(items) if costs is None else costs
+    if workers <= 1 or sum(weights) < minimum or not can_fork():
         done = [kept(function(item)) for item in items]
         finish()
         return done
     context = multiprocessing.get_context("fork")
     results: list[Any] = [None] * len(items)
-    runs = [range(len(items) * share // workers, len(items) * (share + 1) // workers) for share in range(workers)]
+    runs = _equal_runs(weights, workers)
     processes = []
     connections: list[Connection] = []
     gc.freeze()  # the workers' collector then leaves the inherited objects alone: their pages stay shared
@@ -145,6 +155,21 @@ def map_forked(
 
 def _itself(result: Result) -> Result:
     return result
+
+
+def _equal_runs(costs: Sequence[float], count: int) -> list[range]:
+    """``count`` runs of consecutive items, one after the other, each as near to an equal share of the cost as the
+    items allow: each cut falls where the cost before it is nearest to its share (the earlier place on a tie)."""
+    before = list(itertools.accumulate(costs, initial=0.0))  # before[i]: the cost of the items before item i
+    cuts = [0]
+    for share in range(1, count):
+        target = before[-1] * share / count
+        place = max(bisect.bisect_right(before, target) - 1, cuts[-1])  # the last cut at or below the share
+        if place + 1 < len(before) and before[place + 1] - target < target - before[place]:
+            place += 1
+        cuts.append(place)
+    cuts.append(len(costs))
+    return [range(start, end) for start, end in itertools.pairwise(cuts)]
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import jinja2
 
-from . import urls
+from . import costs, urls
 from .cache import BuildCache, GroupRecord, OutputRecord, digest, file_signature
 from .config import SiteConfig
 from .feeds import FeedSpec, render_feed
@@ -33,11 +33,13 @@ SITEMAPS_GROUP = "sitemaps"
 
 
 class PlannedOutput(NamedTuple):
-    """One file of the site; ``make`` is None for a file carried over unchanged from the last build."""
+    """One file of the site; ``make`` is None for a file carried over unchanged from the last build. ``cost``
+    estimates the time of making it, in article pages (see costs.py)."""
 
     path: str
     key: str
     make: Callable[[], bytes] | None
+    cost: float = costs.COPY
 
 
 @dataclass(frozen=True)
@@ -110,14 +112,16 @@ def plan_site(
             specs, feeds, files = list(group.pages()), list(group.feeds()), list(group.files())
         names, group_urls = [], []
         for spec in specs:
-            names.append(planner.add(spec.url, keys.page(spec), _page_maker(environment, config, spec)))
+            names.append(planner.add(spec.url, keys.page(spec), _page_maker(environment, config, spec), spec.cost))
             if spec.url != urls.NOT_FOUND:
                 group_urls.append(spec.url)
         for feed in feeds:
-            names.append(planner.add(feed.url, keys.feed(feed), _feed_maker(config, feed)))
+            cost = costs.feed(len(feed.articles))
+            names.append(planner.add(feed.url, keys.feed(feed), _feed_maker(config, feed), cost))
         for file in files:
             file_digests = [_source_digest(path, config, cache) for path in file.sources]
-            names.append(planner.add(file.url, keys.of("file", file.url, *file.inputs, *file_digests), file.make))
+            file_key = keys.of("file", file.url, *file.inputs, *file_digests)
+            names.append(planner.add(file.url, file_key, file.make, file.cost))
         plan.groups[group.name] = GroupRecord(key, last.tokens.pack(read), tuple(names), tuple(group_urls))
         plan.planned.append(group.name)
         page_urls += group_urls
@@ -140,8 +144,8 @@ class _Planner:
         self.staged = staged
         self.last = last
 
-    def add(self, url: str, key: str, make: Callable[[], bytes]) -> str:
-        output = PlannedOutput(self.staged.claim(url), key, make)
+    def add(self, url: str, key: str, make: Callable[[], bytes], cost: float = costs.COPY) -> str:
+        output = PlannedOutput(self.staged.claim(url), key, make, cost)
         if self.last.is_current(output.path, key):
             self.plan.outputs.append(PlannedOutput(output.path, key, None))
         else:

@@ -44,6 +44,23 @@ def test_each_process_makes_one_run_of_items_this_one_the_last() -> None:
     assert len(set(made_in[:500])) == 1 and made_in[0] != os.getpid()
 
 
+def test_with_costs_each_process_makes_an_equal_share_of_the_cost() -> None:
+    costs = [9.0] * 100 + [1.0] * 900  # the first tenth of the items are dear: half the work
+    made_in = map_forked(lambda _: os.getpid(), list(range(1000)), workers=2, minimum=1, costs=costs)
+    assert made_in[100:] == [os.getpid()] * 900
+    assert len(set(made_in[:100])) == 1 and made_in[0] != os.getpid()
+
+
+def test_one_dear_item_is_a_run_of_its_own() -> None:
+    made_in = map_forked(lambda _: os.getpid(), list(range(10)), workers=2, minimum=1, costs=[100.0] + [1.0] * 9)
+    assert made_in[0] != os.getpid() and made_in[1:] == [os.getpid()] * 9
+
+
+def test_work_of_less_cost_than_the_minimum_runs_in_this_process() -> None:
+    made_in = map_forked(lambda _: os.getpid(), list(range(1000)), workers=2, minimum=200, costs=[0.1] * 1000)
+    assert set(made_in) == {os.getpid()}
+
+
 def test_each_result_is_kept_in_this_process_as_it_arrives() -> None:
     kept_in: list[tuple[int, int]] = []
 
