@@ -6,7 +6,7 @@ headlines over a segment, the nearest one wins, unless a rule separates them (a 
 across half the headline or more: a rule under a story closes it, whatever lies beside it under; a short rule
 heading another column under a wide headline does not). Segments no headline governs are fragments of
 articles continued from another page; a captioned picture no headline governs (one set beside a story, its top
-above the headline's) goes with the story it stands level with, or stands as an item of its own.
+above the headline's) goes with the story it stands level with, or is left out as furniture.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def lay_out_articles(heads: Sequence[HeadGroup], segments: Sequence[Segment], ca
     for figure in (article for article in found if article not in stories and article.captions):
         story = _story_beside(figure.box, stories, body_size)
         if story is None:
-            stories.append(figure)  # a picture and its caption on their own (图片新闻 with no headline)
+            stories.append(figure)  # read_page lists its caption as furniture, with a warning
         else:
             story.captions += figure.captions
             story.pictures += figure.pictures

@@ -37,8 +37,8 @@ BOX_DIGITS = 4
 
 
 BARE_HEAD = "a headline with no text, picture or caption of its own was left out as page furniture: {title}"
-LONE_CAPTION = ("line {line}: a picture's caption with no headline over it nor story beside it is kept as an item of "
-                "its own: give it a title, or move the caption to its story")
+LONE_CAPTION = ("a picture's caption with no headline over it nor story beside it was left out as page furniture: "
+                "{caption}")
 
 
 @dataclass
@@ -80,6 +80,8 @@ def read_page(page: PdfPage) -> PageReading:
         at = next((index for index, (layout, _) in enumerate(parts) if layout.box.top > block.box.top), len(parts))
         parts[at:at] = [(layout, reader) for layout in turned.layouts]
         stray += turned.stray
+    lone = [layout for layout, _ in parts if layout.head is None and not layout.segments]
+    parts = [(layout, reader) for layout, reader in parts if layout not in lone]
     read = [(layout, reader.read(order, layout)) for order, (layout, reader) in enumerate(parts, start=1)]
     bare, articles = [], []
     for layout, article in read:
@@ -89,10 +91,12 @@ def read_page(page: PdfPage) -> PageReading:
             articles.append(article)
     for order, article in enumerate(articles, start=1):
         article.order = order
-    left_out = [*state.furniture, *(line for layout, _ in bare for line in _all_lines(layout))]
+    left_out = [*state.furniture, *(line for layout, _ in bare for line in _all_lines(layout)),
+                *(line for layout in lone for caption in layout.captions for line in caption.printed)]
     furniture = [" ".join(line.spaced.split()) for line in left_out]
     furniture += [glyph.text for glyph in stray]  # listed with a warning, so that nothing is lost
     warnings = [BARE_HEAD.format(title=article.title or article.kicker or "") for _, article in bare]
+    warnings += [LONE_CAPTION.format(caption=caption.text) for layout in lone for caption in layout.captions]
     return PageReading(page.index, page.width, page.height, articles, state.masthead, furniture,
                        _stray_warnings(stray) + warnings,
                        [page_share(line.box, page.width, page.height) for line in left_out])
@@ -119,16 +123,13 @@ class _ArticleReader:
         """Where a box of the part being read lies on the page (a vertical block is read turned)."""
 
     def read(self, order: int, layout: ArticleLayout) -> ImportedArticle:
-        printed = _all_lines(layout) or [line for caption in layout.captions for line in caption.printed]
-        section = Section(first_line=min(self._number(line) for line in printed))
+        section = Section(first_line=min(self._number(line) for line in _all_lines(layout)))
         if layout.head is not None:
             self._read_head(section, layout.head)
         blocks = self._read_body(section, layout)
         article = read_article(order, section, blocks)
         article.captions = [caption.text for caption in layout.captions]
         article.photos = [caption.photo() for caption in layout.captions]
-        if layout.head is None and not layout.segments:
-            article.warnings = [LONE_CAPTION.format(line=section.first_line)]
         article.box = self.fraction(layout.box)
         heads = [("headline", self.fraction(layout.head.box))] if layout.head is not None else []
         article.regions = heads + [("caption", self.fraction(caption.box)) for caption in layout.captions]

@@ -117,8 +117,11 @@ def test_a_captioned_photo_beside_a_story_whose_top_is_over_its_headline_is_the_
     assert (story.title, story.captions) == ("HIGH SCHOOL EXCHANGE", ["Kana (second left) with friends"])
 
 
-def test_a_captioned_photo_far_from_any_story_is_kept_as_an_item_of_its_own() -> None:
-    story, photo = read_page(photo_page(Box(300, 400, 560, 550))).articles
+def test_a_captioned_photo_far_from_any_story_is_listed_as_furniture_with_a_warning() -> None:
+    reading = read_page(photo_page(Box(300, 400, 560, 550)))
+    [story] = reading.articles
     assert (story.title, story.captions) == ("HIGH SCHOOL EXCHANGE", [])
-    assert (photo.title, photo.paragraphs, photo.captions) == (None, [], ["Kana (second left) with friends"])
-    assert [warning.split(":")[0] for warning in photo.warnings] == ["line 5"]
+    assert reading.furniture == ["Kana (second left) with friends"]
+    assert [warning for warning in reading.warnings if "Kana" in warning] == [
+        "a picture's caption with no headline over it nor story beside it was left out as page furniture: "
+        "Kana (second left) with friends"]
