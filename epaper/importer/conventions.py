@@ -576,7 +576,9 @@ LATIN_ISSUE_DATE = re.compile(
 `lundi 4 mars 2024`, `Montag, 4. März 2024`, `lunes 4 de marzo de 2024`, `dimarts 6 d’agost del 2024`."""
 
 _LATIN_ISSUE_MARK = (rf"(?:(?:vol(?:ume)?|no|nr|n°|issue|number|jg|anno|année)\.?\s*[\dIVXLC]+"
-                     rf"|(?:{_LATIN_MONTH})\.?\s+\d{{4}}|\d{{4}})")
-LATIN_ISSUE_LINE = re.compile(rf"^(?:{_LATIN_ISSUE_MARK})(?:\s*[,·|/–-]?\s*(?:{_LATIN_ISSUE_MARK}))+$", re.IGNORECASE)
-"""A masthead line made only of a newsletter's issue marks: `February 2014, No 1`, `Vol. 12, No. 3`,
-`Issue #48, 2018` is not one (its `#`), `Spring 2020 · Issue 4` neither (a season)."""
+                     rf"|(?:{_LATIN_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|\d{{4}})")
+_LATIN_ISSUE_MARKS = rf"\(?(?:{_LATIN_ISSUE_MARK})(?:\s*[,·|/–-]?\s*(?:{_LATIN_ISSUE_MARK}))*\)?"
+LATIN_ISSUE_LINE = re.compile(rf"^(?:{_LATIN_ISSUE_MARKS})(?:\s*[,·|/–-]?\s*(?:{_LATIN_ISSUE_MARKS}))+$", re.IGNORECASE)
+"""A masthead line made only of a newsletter's issue marks, a group of them in brackets too: `February 2014, No 1`,
+`Vol. 12, No. 3`, `December 4, 2014 (Volume IV no. 3)`; `Issue #48, 2018` is not one (its `#`), `Spring 2020 ·
+Issue 4` neither (a season)."""

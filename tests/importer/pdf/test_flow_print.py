@@ -4,6 +4,8 @@ the next, justified text whose column ends where its lines end."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from epaper.importer import conventions as c
 from epaper.importer.pdf.chain import read_layout
 from epaper.importer.pdf.chars import Glyph, PdfPage
@@ -85,11 +87,30 @@ def test_an_issue_line_over_the_newsletter_name_is_its_masthead() -> None:
 
 
 def test_a_line_of_issue_marks_and_only_that_is_a_masthead_line() -> None:
-    marks = ["FEBRUARY 2014, NO 1", "Vol. 12, No. 3", "Volume XII · Number 4"]
-    running = ["In February 2014, no one came", "February 2014", "No 1"]
+    marks = ["FEBRUARY 2014, NO 1", "Vol. 12, No. 3", "Volume XII · Number 4", "December 4, 2014 (Volume IV no. 3)"]
+    running = ["In February 2014, no one came", "February 2014", "No 1", "December 4, 2014 (see page 3)"]
     assert all(c.LATIN_ISSUE_LINE.match(text) for text in marks)
     assert not any(c.LATIN_ISSUE_LINE.match(text) for text in running)
 
+
+
+def test_a_newsletter_name_over_a_dated_issue_line_is_the_masthead_and_bold_items_under_it_are_headlines() -> None:
+    """A word processor's masthead: the name hardly twice the size of its lines, over a tagline, a contact line and
+    the date with its volume in brackets, a rule under them; the items under it are headed by bold lines at body
+    size, which the name over them made subheads of one story when the masthead was read as a headline."""
+    glyphs = line("Feeding the Flame", 257, 443, 58, 18.0, "Verdana,Bold")
+    glyphs += line("The Social Justice Newsletter of the", 240, 461, 71, 11.0, "Verdana,BoldItalic")
+    glyphs += line("Phone (989) 631-1162 www.uufom.org", 146, 550, 98, 11.0, "Verdana")
+    glyphs += line("December 4, 2014 (Volume IV no. 3)", 236, 464, 111, 11.0, "Verdana,Bold")
+    glyphs += line("Forum on Institutionalized Racism", 36, 300, 161, 11.0, "Verdana,Bold")
+    glyphs += [replace(glyph, size=11.0, font="Verdana") for glyph in column(36, 570, 165, 6)]
+    glyphs += line("Equal Rights for Gay and Transgender People", 36, 329, 270, 11.0, "Verdana,Bold")
+    glyphs += [replace(glyph, size=11.0, font="Verdana") for glyph in column(36, 570, 275, 6)]
+    state = read_layout(PdfPage(0, 612, 792, glyphs, [], [Box(146, 120, 550, 121)], []))
+    assert [line.spaced for line in state.furniture][-1] == "December 4, 2014 (Volume IV no. 3)"
+    assert "Feeding the Flame" in [line.spaced for line in state.furniture]
+    assert [layout.head.lines[0].spaced for layout in state.layouts if layout.head] == [
+        "Forum on Institutionalized Racism", "Equal Rights for Gay and Transgender People"]
 
 def test_a_headline_set_beside_a_photo_over_its_text_is_no_caption() -> None:
     body = [glyph for index in range(8) for glyph in line("words of the story set beside the photo", 279, 560,
