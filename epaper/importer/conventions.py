@@ -272,6 +272,11 @@ BYLINE_ROLES = (
 )
 """Role words that precede names in a byline; the names follow, separated by spaces or `、`."""
 
+OWN_STAFF_ROLES = ("本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者")
+"""The paper's own reporters' roles: one may run into the name with no space at the end of a text (`本报记者吴申燕`)."""
+RUN_IN_NAME_LENGTHS = (2, 3)
+"""How long a name run into its role may be: the commonest names' lengths (a longer run is text going on)."""
+
 _OFFICES = ("副总理", "总理", "副主席", "主席", "委员长", "副省长", "省长", "副市长", "市长", "县长", "区长", "书记",
             "部长", "主任", "厅长", "局长", "院长", "校长", "董事长", "总经理", "行长", "会长", "秘书长", "检察长",
             "研究员", "教授")

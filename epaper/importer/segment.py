@@ -593,6 +593,11 @@ class _Segmenter:
             return step
         if self._set_on_like_a_head(section, index) and self._subhead_set_off(section):
             return self._next_article(section, index, SET_ON_LIKE_A_HEAD.format(line=line.number))
+        if self._parted_as_articles_are(section, index):
+            step = self._next_article(section, index)
+            self.sections[-1].sources.append(f"line {line.number}: a new article's head (a blank line over it, where "
+                                             "blank lines part no paragraph or subhead of the article above)")
+            return step
         if self._wider_than_column(index):
             if not self._phrased_unlike_title(section, line):
                 return self._next_article(section, index)
@@ -671,6 +676,23 @@ class _Segmenter:
             return False
         return (self.lines[index].blank_before and not self.lines[index + 1].blank_before
                 and self._head_set_on_parted_text(section))
+
+    def _parted_as_articles_are(self, section: Section, index: int) -> bool:
+        """A heading with a blank line over it and its text straight under it, where blank lines mean something
+        and the article above sets none: not between its head and its text, its paragraphs, nor over a subhead
+        (`…刘焕军说。` ‹blank› `让世界看见中国的科学浪漫` over `“科普影视通过…`), nor the text under it, whose second
+        paragraph opens with no blank line over it: the blank lines part articles here, so this is the next one's
+        title, not a subhead set off as no other part of the text is. (Where the article above has one paragraph
+        so far, only the text under it tells whether blank lines part paragraphs.)"""
+        if index + 1 >= len(self.lines) or not self.page.text_starts_at(index + 1):
+            return False
+        line = self.lines[index]
+        if not (line.blank_before and self.page.blanks[index]) or self.lines[index + 1].blank_before:
+            return False
+        if not section.head or any(part.blank_before for _, part in section.body):
+            return False
+        second = self._second_paragraph_at(index + 1)
+        return second is not None and not self.lines[second].blank_before  # its own text parts none either
 
     @staticmethod
     def _subhead_set_off(section: Section) -> bool:

@@ -14,6 +14,7 @@ from epaper.importer.bylines import match_dateline, parse_byline, split_trailing
     ("刘洋 摄", "", [], "刘洋 摄"),
     ("有效。（编译/环球网 王晓）", "有效。", ["王晓"], None),
     ("城市晚报记者  陈立  编辑  张扬  校对  李铭", "", ["陈立"], None),
+    ("地作实地考察。本报记者吴申燕", "地作实地考察。", ["吴申燕"], None),
 ])
 def test_trailing_bylines(line: str, text: str, authors: list[str], credit: str | None) -> None:
     split = split_trailing_byline(line)
@@ -26,6 +27,8 @@ def test_trailing_bylines(line: str, text: str, authors: list[str], credit: str 
     "推动邮政业务转型发展。（试行）",
     "全文如下。（完）",
     "“后浪”的大单",
+    "地作实地考察。本报记者近日",
+    "地作实地考察。本报记者吴申燕说",
 ])
 def test_ordinary_text_is_not_a_byline(line: str) -> None:
     assert split_trailing_byline(line) is None

@@ -222,3 +222,19 @@ def test_two_heading_lines_set_off_as_paragraphs_are_where_heads_stand_on_their_
     (article,) = parse_page(text)
     assert (article.title, article.authors) == ("前三季经济平稳恢复", ["王浩"])
     assert article.subheads == ["居民收入与经济增长 基本同步"] and len(article.paragraphs) == 4
+
+
+def test_a_heading_under_the_one_blank_line_that_parts_articles_is_the_next_title() -> None:
+    """Blank lines stand only between articles (heads on their texts, paragraphs and subheads run on): a heading
+    with a blank line over it and its text straight under it is the next article's title, though no byline or
+    dateline opens it; the same heading with no blank over it, or over text whose paragraphs blank lines part,
+    stays a subhead."""
+    first, second = parse_page(page("社区服务更贴心", column(*FEATURE), "", "铁路建设捷报频传", column(*REPORT)))
+    assert (first.title, first.subheads, len(first.paragraphs)) == ("社区服务更贴心", [], 2)
+    assert (second.title, second.subheads, len(second.paragraphs)) == ("铁路建设捷报频传", [], 2)
+    assert any("blank lines part no paragraph or subhead" in source for source in second.sources)
+    (one,) = parse_page(page("社区服务更贴心", column(*FEATURE), "铁路建设捷报频传", column(*REPORT)))
+    assert one.subheads == ["铁路建设捷报频传"]
+    (parted_text,) = parse_page(page("社区服务更贴心", column(FEATURE[0]), "", "铁路建设捷报频传",
+                                     column(REPORT[0]), "", column(REPORT[1])))
+    assert parted_text.subheads == ["铁路建设捷报频传"]
